@@ -1,0 +1,43 @@
+# docent's interface, in English. Keys are shared by every language; a key missing in
+# another language falls back to the course's default language with a warning.
+
+skip-link = Skip to content
+nav-chapters = Chapters
+nav-chapters-label = Chapter list
+nav-previous = Previous
+nav-next = Next
+nav-pager-label = Previous and next chapter
+nav-home = Course home
+nav-keys-hint = Tip: the ← and → keys move between chapters.
+toc-title = On this page
+menu-button = Menu
+menu-button-label = Show or hide the chapter list
+theme-toggle-label = Switch between light and dark theme
+theme-dark = Dark
+theme-light = Light
+language-label = Language
+language-switcher-label = Read this page in another language
+heading-anchor = Link to this section
+code-copy = Copy
+code-copied = Copied
+code-copy-label = Copy code to clipboard
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+fallback-notice = This chapter has not been translated into { $language } yet. You are reading the original version in { $source }.
+home-start = Start the course
+home-chapters = What you will learn
+home-chapter-count = { $count } chapters
+print-link = Print version
+print-intro = Every chapter of the course on one page, ready to print or save as PDF.
+notfound-title = Page not found
+notfound-text = The page you asked for does not exist. It may have moved when the course was reorganised.
+notfound-home = Go to the course home
+chooser-title = Choose your language
+chooser-remember = Your choice is remembered on this device.
+chapter-number = Chapter { $number }
+footer-built-with = Built with docent
+footer-repository = Source code
+page-title-separator = —

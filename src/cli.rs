@@ -1,0 +1,34 @@
+//! Command-line definitions: one library call per subcommand.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// docent builds a bilingual course site from Markdown chapters.
+#[derive(Debug, Parser)]
+#[command(name = "docent", version, about, long_about = None)]
+pub struct Cli {
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more detail (repeat for debug output).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the course into a static site.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The course folder (the one holding course.toml).
+    #[arg(long, default_value = "content")]
+    pub root: PathBuf,
+    /// Where to write the site; replaced only when the build succeeds.
+    #[arg(long, default_value = "site")]
+    pub out: PathBuf,
+}

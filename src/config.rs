@@ -1,0 +1,179 @@
+//! `course.toml` → a validated [`Config`].
+
+use crate::error::{Diagnostic, Result, line_col};
+use serde::Deserialize;
+use std::path::Path;
+
+/// One language the course is written in.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 tag, also the chapter file name (`en.md`) and the URL prefix (`/en/`).
+    pub code: String,
+    /// The language's own name for itself, shown in the switcher ("Português (Brasil)").
+    pub name: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Absolute URL the site is published at; used for canonical links and the sitemap only,
+    /// every link between pages stays relative.
+    pub base_url: String,
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// Defaults to the first language listed.
+    #[serde(default)]
+    pub default_language: Option<String>,
+    pub languages: Vec<Language>,
+}
+
+impl Config {
+    /// Parses and validates `course.toml`; `path` is only used to name the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                format!("invalid course.toml: {}", e.message()),
+            )
+            .with_help("see README.md, \"Writing a course\", for the keys course.toml takes")
+        })?;
+        config.validate(text, path)?;
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<()> {
+        let at = |needle: &str| {
+            text.find(needle)
+                .map_or((0, 0), |offset| line_col(text, offset))
+        };
+        if self.languages.is_empty() {
+            let (l, c) = at("languages");
+            return Err(
+                Diagnostic::error(path, l, c, "course.toml lists no languages")
+                    .with_help("add a [[languages]] table with code, name and title")
+                    .into(),
+            );
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for lang in &self.languages {
+            let (l, c) = at(&format!("\"{}\"", lang.code));
+            if lang
+                .code
+                .parse::<unic_langid::LanguageIdentifier>()
+                .is_err()
+                || lang.code.contains(['/', '\\', '.'])
+            {
+                return Err(Diagnostic::error(
+                    path,
+                    l,
+                    c,
+                    format!("`{}` is not a language tag", lang.code),
+                )
+                .with_help("use a BCP 47 tag such as \"en\" or \"pt-BR\"")
+                .into());
+            }
+            if !seen.insert(lang.code.as_str()) {
+                return Err(Diagnostic::error(
+                    path,
+                    l,
+                    c,
+                    format!("language `{}` is listed twice", lang.code),
+                )
+                .into());
+            }
+        }
+        if let Some(default) = &self.default_language
+            && !seen.contains(default.as_str())
+        {
+            let (l, c) = at("default_language");
+            return Err(Diagnostic::error(
+                path,
+                l,
+                c,
+                format!("default_language `{default}` is not one of the languages listed"),
+            )
+            .into());
+        }
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            let (l, c) = at("base_url");
+            return Err(
+                Diagnostic::error(path, l, c, "base_url must be an absolute http(s) URL")
+                    .with_help("for example base_url = \"https://example.org/my-course/\"")
+                    .into(),
+            );
+        }
+        Ok(())
+    }
+
+    /// The language pages fall back to when a translation is missing.
+    pub fn default_language(&self) -> &str {
+        self.default_language
+            .as_deref()
+            .or_else(|| self.languages.first().map(|l| l.code.as_str()))
+            .unwrap_or("en")
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The path part of `base_url` ("/course/"), used where a page cannot use relative links (404).
+    pub fn base_path(&self) -> String {
+        let rest = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        match rest.find('/') {
+            Some(i) => rest.get(i..).unwrap_or("/").to_string(),
+            None => "/".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+base_url = "https://example.org/course"
+[[languages]]
+code = "en"
+name = "English"
+title = "T"
+[[languages]]
+code = "pt-BR"
+name = "Português"
+title = "T"
+"#;
+
+    #[test]
+    fn parses_and_defaults() {
+        let c = Config::parse(GOOD, Path::new("course.toml")).expect("valid");
+        assert_eq!(c.default_language(), "en");
+        assert_eq!(c.base_url, "https://example.org/course/");
+        assert_eq!(c.base_path(), "/course/");
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let text = format!("{GOOD}\ncolour = 1\n");
+        let err = Config::parse(&text, Path::new("course.toml")).expect_err("unknown key");
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.line, 12);
+        assert!(d.message.contains("colour"), "{}", d.message);
+    }
+
+    #[test]
+    fn bad_default_language() {
+        let text = format!("default_language = \"fr\"\n{GOOD}");
+        let err = Config::parse(&text, Path::new("course.toml")).expect_err("fr");
+        assert_eq!(err.diagnostics()[0].line, 1);
+    }
+}

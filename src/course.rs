@@ -1,0 +1,127 @@
+//! The loaded course: configuration and chapters. No I/O here; `load` builds it.
+
+use crate::config::Config;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Front matter of one chapter file.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    /// Hash of the source-language text this translation was made from (written by docent).
+    #[serde(default)]
+    pub translated_from: Option<String>,
+}
+
+/// One language file of a chapter.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// 1-based line of the file where `body` starts, so body positions map to file positions.
+    pub body_line: usize,
+}
+
+/// A chapter folder; its languages are found through the folder, never by comparing paths.
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// The folder name, e.g. `02-first-multi-stage-build`: the language-free key of a chapter.
+    pub id: String,
+    pub dir: PathBuf,
+    pub sources: BTreeMap<String, Source>,
+    /// Files beside the Markdown (Dockerfiles, images), relative to `dir`, sorted.
+    pub assets: Vec<PathBuf>,
+}
+
+impl Chapter {
+    /// The folder name without its numeric prefix.
+    pub fn default_slug(&self) -> &str {
+        self.id
+            .split_once('-')
+            .map_or(self.id.as_str(), |(_, rest)| rest)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    /// The folder holding `course.toml`.
+    pub root: PathBuf,
+    pub config: Config,
+    /// In reading order.
+    pub chapters: Vec<Chapter>,
+}
+
+/// What a reader of language `lang` gets for one chapter.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    pub chapter: &'a Chapter,
+    pub index: usize,
+    /// The file shown: the translation, or the default language's file when it is missing.
+    pub source: &'a Source,
+    /// The language `source` is written in.
+    pub content_lang: &'a str,
+}
+
+impl<'a> Page<'a> {
+    pub fn is_fallback(&self, lang: &str) -> bool {
+        self.content_lang != lang
+    }
+
+    pub fn slug(&self) -> &'a str {
+        self.source
+            .front
+            .slug
+            .as_deref()
+            .unwrap_or_else(|| self.chapter.default_slug())
+    }
+
+    pub fn title(&self) -> &'a str {
+        &self.source.front.title
+    }
+}
+
+impl Course {
+    pub fn default_language(&self) -> &str {
+        self.config.default_language()
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.config.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// Every chapter as a reader of `lang` sees it, in order, with the fallback applied.
+    pub fn pages(&self, lang: &str) -> Vec<Page<'_>> {
+        let default = self.default_language();
+        self.chapters
+            .iter()
+            .enumerate()
+            .filter_map(|(index, chapter)| {
+                let (content_lang, source) = chapter
+                    .sources
+                    .get_key_value(lang)
+                    .or_else(|| chapter.sources.get_key_value(default))
+                    .or_else(|| chapter.sources.iter().next())?;
+                Some(Page {
+                    chapter,
+                    index,
+                    source,
+                    content_lang,
+                })
+            })
+            .collect()
+    }
+
+    pub fn chapter(&self, id: &str) -> Option<&Chapter> {
+        self.chapters.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,199 @@
+//! UI strings through Fluent, per language, falling back key by key to the default language.
+
+use crate::error::{Diagnostic, Result, line_col};
+use crate::theme::{self, Files};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Mutex;
+
+type Bundle = FluentBundle<FluentResource>;
+
+pub struct I18n {
+    bundles: BTreeMap<String, Bundle>,
+    /// Every message id any language defines, so each language can be checked for gaps.
+    ids: BTreeSet<String>,
+    default: String,
+    /// (language, key) pairs that fell back, reported once each as warnings.
+    missing: Mutex<BTreeSet<(String, String)>>,
+    root: std::path::PathBuf,
+}
+
+impl I18n {
+    /// Loads the embedded strings plus the course's overrides for `languages`.
+    pub fn load(course_root: &Path, languages: &[&str], default: &str) -> Result<I18n> {
+        let files = theme::i18n_files(course_root)?;
+        Self::from_files(course_root, &files, languages, default)
+    }
+
+    pub fn from_files(
+        course_root: &Path,
+        files: &Files,
+        languages: &[&str],
+        default: &str,
+    ) -> Result<I18n> {
+        let mut bundles = BTreeMap::new();
+        let mut ids = BTreeSet::new();
+        let mut errors = Vec::new();
+        for &lang in languages {
+            let langid = lang
+                .parse::<unic_langid::LanguageIdentifier>()
+                .unwrap_or_default();
+            let mut bundle = Bundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            // NUMBER() is the only builtin; a failure means it is already there.
+            let _ = bundle.add_builtins();
+            let prefix = format!("{lang}/");
+            for (key, bytes) in files.range(prefix.clone()..) {
+                if !key.starts_with(&prefix) {
+                    break;
+                }
+                if !key.ends_with(".ftl") {
+                    continue;
+                }
+                let origin = theme::describe_origin(course_root, key, true);
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                let resource = match FluentResource::try_new(text.clone()) {
+                    Ok(r) => r,
+                    Err((r, errs)) => {
+                        for e in errs {
+                            let (l, c) = line_col(&text, e.pos.start);
+                            errors.push(Diagnostic::error(
+                                &origin,
+                                l,
+                                c,
+                                format!("invalid Fluent message: {}", e.kind),
+                            ));
+                        }
+                        r
+                    }
+                };
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        ids.insert(m.id.name.to_string());
+                    }
+                }
+                bundle.add_resource_overriding(resource);
+            }
+            bundles.insert(lang.to_string(), bundle);
+        }
+        if !errors.is_empty() {
+            return Err(crate::error::Error::Input(errors));
+        }
+        Ok(I18n {
+            bundles,
+            ids,
+            default: default.to_string(),
+            missing: Mutex::new(BTreeSet::new()),
+            root: course_root.to_path_buf(),
+        })
+    }
+
+    /// The message `key` in `lang`, or in the default language (with a warning), or the key.
+    pub fn text(&self, lang: &str, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    pub fn text_with(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, FluentValue::from(*value));
+        }
+        self.format(lang, key, Some(&fargs))
+    }
+
+    fn format(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
+        if let Some(s) = self.try_format(lang, key, args) {
+            return s;
+        }
+        self.note_missing(lang, key);
+        self.try_format(&self.default, key, args)
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn try_format(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = self.bundles.get(lang)?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errs = Vec::new();
+        let s = bundle.format_pattern(pattern, args, &mut errs);
+        Some(s.into_owned())
+    }
+
+    fn note_missing(&self, lang: &str, key: &str) {
+        if let Ok(mut m) = self.missing.lock() {
+            m.insert((lang.to_string(), key.to_string()));
+        }
+    }
+
+    /// Every message without arguments, resolved for `lang`, for templates (`t["nav-next"]`).
+    pub fn table(&self, lang: &str) -> BTreeMap<String, String> {
+        self.ids
+            .iter()
+            .map(|id| (id.clone(), self.text(lang, id)))
+            .collect()
+    }
+
+    /// Warnings for every key a language lacks and had to borrow from the default language.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let Ok(missing) = self.missing.lock() else {
+            return Vec::new();
+        };
+        missing
+            .iter()
+            .map(|(lang, key)| {
+                Diagnostic::warning(
+                    theme::i18n_override_dir(&self.root).join(lang),
+                    0,
+                    0,
+                    format!(
+                        "UI string `{key}` is missing in {lang}; using {}",
+                        self.default
+                    ),
+                )
+                .with_help(format!("add `{key} = …` to i18n/{lang}/ui.ftl"))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn files(pairs: &[(&str, &str)]) -> Files {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Cow::Owned(v.as_bytes().to_vec())))
+            .collect()
+    }
+
+    #[test]
+    fn falls_back_key_by_key_with_a_warning() {
+        let f = files(&[("en/ui.ftl", "a = A\nb = B\n"), ("pt-BR/ui.ftl", "a = Á\n")]);
+        let i =
+            I18n::from_files(Path::new("/c/content"), &f, &["en", "pt-BR"], "en").expect("loads");
+        assert_eq!(i.text("pt-BR", "a"), "Á");
+        assert_eq!(i.text("pt-BR", "b"), "B");
+        let w = i.warnings();
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("`b`"));
+    }
+
+    #[test]
+    fn arguments_without_isolation_marks() {
+        let f = files(&[("en/ui.ftl", "hi = Hello { $name }!\n")]);
+        let i = I18n::from_files(Path::new("/c"), &f, &["en"], "en").expect("loads");
+        assert_eq!(i.text_with("en", "hi", &[("name", "Ana")]), "Hello Ana!");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let f = files(&[("en/ui.ftl", "ok = fine\n!bad\n")]);
+        let err = I18n::from_files(Path::new("/c"), &f, &["en"], "en")
+            .err()
+            .expect("error");
+        assert_eq!(err.diagnostics()[0].line, 2);
+    }
+}

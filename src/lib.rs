@@ -1,0 +1,20 @@
+//! docent: a static site generator for bilingual technical courses.
+//!
+//! Data flows one way: `content/` is loaded into a [`course::Course`], each chapter file is
+//! rendered once ([`markdown`]), pages are rendered from those ([`render`]) into an in-memory
+//! [`site::Site`], which is then written atomically (or served, or bundled).
+
+pub mod build;
+pub mod config;
+pub mod course;
+pub mod error;
+pub mod fsx;
+pub mod i18n;
+pub mod load;
+pub mod markdown;
+pub mod render;
+pub mod site;
+pub mod theme;
+
+pub use build::{Build, build};
+pub use error::{Diagnostic, Error, Result, Severity};

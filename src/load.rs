@@ -1,0 +1,346 @@
+//! Reads `content/` into a [`Course`]: the only code that reads the course sources.
+
+use crate::config::Config;
+use crate::course::{Chapter, Course, FrontMatter, Source};
+use crate::error::{Diagnostic, Error, Result, line_col};
+use crate::fsx;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Loads and validates the whole course, reporting every problem found, not just the first.
+pub fn load(root: &Path) -> Result<Course> {
+    let config_path = root.join("course.toml");
+    if !config_path.is_file() {
+        return Err(
+            Diagnostic::error(&config_path, 0, 0, "no course.toml found")
+                .with_help("pass --root with the folder holding course.toml, or run `docent init`")
+                .into(),
+        );
+    }
+    let config = Config::parse(&fsx::read_to_string(&config_path)?, &config_path)?;
+    let mut errors = Vec::new();
+    let mut chapters = Vec::new();
+    for (order, dir) in chapter_dirs(root)? {
+        match load_chapter(&config, &dir) {
+            Ok(Some(chapter)) => chapters.push((order, chapter)),
+            Ok(None) => {}
+            Err(Error::Input(mut list)) => errors.append(&mut list),
+            Err(other) => return Err(other),
+        }
+    }
+    chapters.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| ca.id.cmp(&cb.id)));
+    let chapters: Vec<Chapter> = chapters.into_iter().map(|(_, c)| c).collect();
+    check_slugs(&config, &chapters, &mut errors);
+    if !errors.is_empty() {
+        return Err(Error::Input(errors));
+    }
+    Ok(Course {
+        root: root.to_path_buf(),
+        config,
+        chapters,
+    })
+}
+
+/// Folders named `<number>-<name>`, with their number; everything else is not a chapter.
+fn chapter_dirs(root: &Path) -> Result<Vec<(u64, PathBuf)>> {
+    let mut dirs = Vec::new();
+    for entry in fsx::read_dir_sorted(root)? {
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(order) = chapter_number(&name) {
+            dirs.push((order, path));
+        }
+    }
+    Ok(dirs)
+}
+
+fn chapter_number(name: &str) -> Option<u64> {
+    let (num, rest) = name.split_once('-')?;
+    if rest.is_empty() || num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    num.parse().ok()
+}
+
+fn load_chapter(config: &Config, dir: &Path) -> Result<Option<Chapter>> {
+    let id = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut sources = BTreeMap::new();
+    let mut assets = Vec::new();
+    let mut errors = Vec::new();
+    let mut drafts = 0;
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(&path, e.into())
+        })?;
+        let path = entry.path();
+        let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+        if rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let is_top_md = rel.components().count() == 1 && rel.extension().is_some_and(|e| e == "md");
+        if !is_top_md {
+            assets.push(rel);
+            continue;
+        }
+        let lang = rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if config.language(&lang).is_none() {
+            let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!("`{lang}.md` is not a language of this course"),
+                )
+                .with_help(format!(
+                    "chapter files are named after a language in course.toml: {}",
+                    known.join(", ")
+                )),
+            );
+            continue;
+        }
+        match load_source(path) {
+            Ok(source) if source.front.draft => drafts += 1,
+            Ok(source) => {
+                sources.insert(lang, source);
+            }
+            Err(Error::Input(mut list)) => errors.append(&mut list),
+            Err(other) => return Err(other),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Input(errors));
+    }
+    if sources.is_empty() {
+        if drafts == 0 {
+            tracing::warn!("{} has no chapter file; skipped", dir.display());
+        }
+        return Ok(None);
+    }
+    Ok(Some(Chapter {
+        id,
+        dir: dir.to_path_buf(),
+        sources,
+        assets,
+    }))
+}
+
+/// Reads one `<lang>.md`, splitting and parsing its front matter.
+pub fn load_source(path: &Path) -> Result<Source> {
+    let text = fsx::read_to_string(path)?;
+    parse_source(&text, path)
+}
+
+pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
+    let Some(split) = split_front_matter(text) else {
+        return Err(Diagnostic::error(path, 1, 1, "missing front matter")
+            .with_help("start the file with `+++`, a line `title = \"…\"`, and `+++`")
+            .into());
+    };
+    let front = match split.kind {
+        Delimiter::Toml => toml::from_str::<FrontMatter>(split.matter).map_err(|e| {
+            let (l, c) = e.span().map_or((1, 1), |s| line_col(split.matter, s.start));
+            front_matter_error(path, split.matter_line + l - 1, c, e.message())
+        })?,
+        Delimiter::Yaml => serde_saphyr::from_str::<FrontMatter>(split.matter).map_err(|e| {
+            let (l, c) = yaml_location(&e).unwrap_or((1, 1));
+            front_matter_error(path, split.matter_line + l - 1, c, &yaml_message(&e))
+        })?,
+    };
+    if front.title.trim().is_empty() {
+        return Err(front_matter_error(path, split.matter_line, 1, "`title` is empty").into());
+    }
+    if let Some(slug) = &front.slug
+        && (slug.is_empty()
+            || !slug
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    {
+        let offset = split.matter.find("slug").unwrap_or(0);
+        let (l, c) = line_col(split.matter, offset);
+        return Err(Diagnostic::error(
+            path,
+            split.matter_line + l - 1,
+            c,
+            format!("slug `{slug}` may only use letters, digits, `-` and `_`"),
+        )
+        .into());
+    }
+    Ok(Source {
+        path: path.to_path_buf(),
+        front,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
+
+fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Diagnostic {
+    let message = message.trim();
+    let help = if message.contains("missing field `title`") {
+        "every chapter needs `title = \"…\"` in its front matter"
+    } else {
+        "front matter takes title (required), slug, description, draft"
+    };
+    Diagnostic::error(path, line, col, format!("invalid front matter: {message}")).with_help(help)
+}
+
+fn yaml_location(e: &serde_saphyr::Error) -> Option<(usize, usize)> {
+    let loc = e.location()?;
+    Some((
+        usize::try_from(loc.line()).ok()?.max(1),
+        usize::try_from(loc.column()).ok()?.max(1),
+    ))
+}
+
+/// saphyr's Display repeats the position; keep the first line, the message.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    e.to_string()
+        .lines()
+        .next()
+        .unwrap_or("invalid YAML")
+        .to_string()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Delimiter {
+    Toml,
+    Yaml,
+}
+
+struct Split<'a> {
+    kind: Delimiter,
+    matter: &'a str,
+    /// 1-based line of the file where `matter` starts.
+    matter_line: usize,
+    body: &'a str,
+    body_line: usize,
+}
+
+/// Splits `+++`/`---` front matter by hand to keep line offsets for error messages.
+fn split_front_matter(text: &str) -> Option<Split<'_>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (kind, fence) = if text.starts_with("+++") {
+        (Delimiter::Toml, "+++")
+    } else if text.starts_with("---") {
+        (Delimiter::Yaml, "---")
+    } else {
+        return None;
+    };
+    let first_end = text.find('\n')?;
+    if text.get(..first_end)?.trim_end() != fence {
+        return None;
+    }
+    let matter_start = first_end + 1;
+    let mut offset = matter_start;
+    for (line, raw) in (2..).zip(text.get(matter_start..)?.split_inclusive('\n')) {
+        if raw.trim_end() == fence {
+            let body_start = offset + raw.len();
+            return Some(Split {
+                kind,
+                matter: text.get(matter_start..offset)?,
+                matter_line: 2,
+                body: text.get(body_start..)?,
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+    }
+    None
+}
+
+/// Slugs must be unique within a language, or two chapters would write the same page.
+fn check_slugs(config: &Config, chapters: &[Chapter], errors: &mut Vec<Diagnostic>) {
+    let course = Course {
+        root: PathBuf::new(),
+        config: config.clone(),
+        chapters: chapters.to_vec(),
+    };
+    for lang in course.language_codes() {
+        let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+        for page in course.pages(lang) {
+            let slug = page.slug();
+            if ["assets", "search", "print"].contains(&slug) {
+                errors.push(Diagnostic::error(
+                    &page.source.path,
+                    0,
+                    0,
+                    format!("slug `{slug}` is reserved for docent's own pages"),
+                ));
+            } else if let Some(other) = seen.insert(slug, &page.source.path) {
+                errors.push(
+                    Diagnostic::error(
+                        &page.source.path,
+                        0,
+                        0,
+                        format!("slug `{slug}` is also used by {}", other.display()),
+                    )
+                    .with_help("give one of the chapters its own `slug` in the front matter"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_toml_and_keeps_body_line() {
+        let s = split_front_matter("+++\ntitle = \"A\"\n+++\n\nbody\n").expect("split");
+        assert_eq!(s.kind, Delimiter::Toml);
+        assert_eq!(s.matter, "title = \"A\"\n");
+        assert_eq!(s.body, "\nbody\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn yaml_front_matter() {
+        let src = parse_source(
+            "---\ntitle: \"Hi\"\nslug: hello\n---\nx\n",
+            Path::new("en.md"),
+        )
+        .expect("parse");
+        assert_eq!(src.front.title, "Hi");
+        assert_eq!(src.front.slug.as_deref(), Some("hello"));
+    }
+
+    #[test]
+    fn toml_error_is_located_in_the_file() {
+        let err = parse_source("+++\ntitle = \"A\"\nwho = 3\n+++\n", Path::new("en.md"))
+            .expect_err("unknown field");
+        let d = &err.diagnostics()[0];
+        assert_eq!((d.line, d.col), (3, 1), "{d}");
+    }
+
+    #[test]
+    fn missing_title() {
+        let err =
+            parse_source("+++\nslug = \"x\"\n+++\n", Path::new("en.md")).expect_err("no title");
+        let d = &err.diagnostics()[0];
+        assert!(d.message.contains("title"), "{d}");
+    }
+
+    #[test]
+    fn chapter_numbers() {
+        assert_eq!(chapter_number("02-first"), Some(2));
+        assert_eq!(chapter_number("first"), None);
+        assert_eq!(chapter_number("x2-first"), None);
+    }
+}

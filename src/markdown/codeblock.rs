@@ -1,0 +1,127 @@
+//! One code block → HTML: caption, highlighted lines, line numbers, highlighted lines, copy button.
+
+use super::highlight::{self, Language, escape_html};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+/// Everything a code block's HTML depends on, decided by the passes before.
+#[derive(Debug, Default)]
+pub struct Block<'a> {
+    /// Unique on the page; line anchors are `{id}-L{n}`.
+    pub id: String,
+    pub lang_token: &'a str,
+    pub title: Option<&'a str>,
+    pub highlighted: BTreeSet<usize>,
+    pub linenums: bool,
+    /// Lines that need an anchor (annotated lines, stage spans).
+    pub anchors: BTreeSet<usize>,
+    /// HTML placed at the end of a line (annotation buttons).
+    pub line_suffix: BTreeMap<usize, String>,
+    /// Extra attributes of a line's span (`data-…`), escaped by the caller.
+    pub line_attrs: BTreeMap<usize, String>,
+    /// Extra classes on the outer element (`compare-side`).
+    pub classes: Vec<&'static str>,
+    /// Extra attributes on the outer element, already escaped.
+    pub attrs: String,
+    pub copy_label: String,
+    pub copied_label: String,
+    /// Replaces a line's highlighted HTML (used to wrap Dockerfile keywords).
+    pub line_html: BTreeMap<usize, String>,
+}
+
+/// Highlights `code` (see [`highlight::highlight_lines`]) and renders the block.
+pub fn render(block: &Block<'_>, code: &str, language: Language) -> String {
+    let lines = highlight::highlight_lines(code, language);
+    render_lines(block, &lines)
+}
+
+pub fn render_lines(block: &Block<'_>, lines: &[String]) -> String {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 40).sum::<usize>() + 400);
+    let tag = if block.title.is_some() {
+        "figure"
+    } else {
+        "div"
+    };
+    let mut classes = vec!["code-block"];
+    classes.extend(block.classes.iter().copied());
+    if block.linenums {
+        classes.push("linenums");
+    }
+    let _ = write!(
+        out,
+        "<{tag} class=\"{}\" id=\"{}\" data-lang=\"{}\"{}>",
+        classes.join(" "),
+        escape_html(&block.id),
+        escape_html(block.lang_token),
+        block.attrs
+    );
+    if let Some(title) = block.title {
+        let _ = write!(
+            out,
+            "<figcaption class=\"code-title\">{}</figcaption>",
+            escape_html(title)
+        );
+    }
+    out.push_str("<div class=\"code-box\"><pre class=\"code\" tabindex=\"0\"><code");
+    if !block.lang_token.is_empty() {
+        let _ = write!(out, " class=\"language-{}\"", escape_html(block.lang_token));
+    }
+    out.push('>');
+    for (i, line) in lines.iter().enumerate() {
+        let n = i + 1;
+        out.push_str("<span class=\"line");
+        if block.highlighted.contains(&n) {
+            out.push_str(" hl");
+        }
+        out.push('"');
+        if block.anchors.contains(&n) {
+            let _ = write!(out, " id=\"{}-L{n}\"", escape_html(&block.id));
+        }
+        if block.linenums {
+            let _ = write!(out, " data-ln=\"{n}\"");
+        }
+        if let Some(attrs) = block.line_attrs.get(&n) {
+            out.push_str(attrs);
+        }
+        out.push('>');
+        out.push_str(block.line_html.get(&n).unwrap_or(line));
+        if let Some(suffix) = block.line_suffix.get(&n) {
+            out.push_str(suffix);
+        }
+        out.push_str("</span>");
+        if n < lines.len() {
+            out.push('\n');
+        }
+    }
+    let _ = write!(
+        out,
+        "</code></pre><button type=\"button\" class=\"copy-button\" hidden data-copied=\"{}\">{}</button></div></{tag}>",
+        escape_html(&block.copied_label),
+        escape_html(&block.copy_label)
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_lines_with_numbers_and_highlights() {
+        let block = Block {
+            id: "code-1".into(),
+            lang_token: "dockerfile",
+            title: Some("Dockerfile"),
+            highlighted: [2].into(),
+            linenums: true,
+            copy_label: "Copy".into(),
+            copied_label: "Copied".into(),
+            ..Block::default()
+        };
+        let html = render(&block, "FROM a\nRUN b\n", highlight::resolve("dockerfile"));
+        assert!(html.starts_with("<figure"));
+        assert!(html.contains("<figcaption class=\"code-title\">Dockerfile</figcaption>"));
+        assert_eq!(html.matches("class=\"line").count(), 2);
+        assert!(html.contains("<span class=\"line hl\" data-ln=\"2\">"));
+    }
+}

@@ -1,0 +1,290 @@
+//! Build-time syntax highlighting: syntect with bat's syntax set, CSS classes, one line at a time.
+//!
+//! Lines are highlighted with one `ParseState` and one `ScopeStack` for the whole block; each
+//! line reopens the spans still open from the line before and closes its own, so every line's
+//! HTML is balanced and can be wrapped (line numbers, highlights, annotation anchors) without
+//! losing colours on later lines.
+
+use std::sync::LazyLock;
+use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
+
+/// Every highlighted token's classes start with this, so the theme's CSS cannot collide.
+pub const CLASS_PREFIX: &str = "hl-";
+const STYLE: ClassStyle = ClassStyle::SpacedPrefixed {
+    prefix: CLASS_PREFIX,
+};
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
+
+/// What a fence's language resolves to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// A syntax we highlight.
+    Syntax(&'static str),
+    /// Shell sessions: `$ ` lines are highlighted as Bash, the rest is output.
+    Console,
+    /// Plain text on purpose (`text`, `plain`, no language).
+    Plain,
+    /// A language we do not know: rendered plain, with a warning.
+    Unknown,
+}
+
+/// Maps a fence's language token to a syntax, with the aliases authors actually write.
+pub fn resolve(token: &str) -> Language {
+    let lower = token.to_ascii_lowercase();
+    let name = match lower.as_str() {
+        "" | "text" | "plain" | "txt" | "plaintext" | "none" => return Language::Plain,
+        "console" | "shell-session" | "terminal" => return Language::Console,
+        "dockerfile" | "docker" | "containerfile" => "Dockerfile",
+        "sh" | "bash" | "shell" | "zsh" => "Bourne Again Shell (bash)",
+        "yaml" | "yml" => "YAML",
+        "json" => "JSON",
+        "toml" => "TOML",
+        "go" | "golang" => "Go",
+        "javascript" | "js" | "mjs" | "cjs" => "JavaScript",
+        "typescript" | "ts" => "TypeScript",
+        "python" | "py" => "Python",
+        "rust" | "rs" => "Rust",
+        "ini" | "cfg" => "INI",
+        "makefile" | "make" => "Makefile",
+        "dockerignore" | ".dockerignore" | "gitignore" => "Git Ignore",
+        "html" => "HTML",
+        "css" => "CSS",
+        "xml" => "XML",
+        "sql" => "SQL",
+        "diff" | "patch" => "Diff",
+        "markdown" | "md" => "Markdown",
+        _ => {
+            return match SYNTAXES.find_syntax_by_token(token) {
+                Some(s) => Language::Syntax(static_name(&s.name)),
+                None => Language::Unknown,
+            };
+        }
+    };
+    if SYNTAXES.find_syntax_by_name(name).is_some() {
+        Language::Syntax(name)
+    } else {
+        Language::Unknown
+    }
+}
+
+/// Syntax names live as long as the static syntax set.
+fn static_name(name: &str) -> &'static str {
+    SYNTAXES
+        .syntaxes()
+        .iter()
+        .find(|s| s.name == name)
+        .map_or("", |s| s.name.as_str())
+}
+
+/// The block's lines as balanced HTML fragments, escaped, without their newlines.
+pub fn highlight_lines(code: &str, language: Language) -> Vec<String> {
+    match language {
+        Language::Syntax(name) => match SYNTAXES.find_syntax_by_name(name) {
+            Some(syntax) => highlight_with(code, syntax).unwrap_or_else(|| plain_lines(code)),
+            None => plain_lines(code),
+        },
+        Language::Console => console_lines(code),
+        Language::Plain | Language::Unknown => plain_lines(code),
+    }
+}
+
+pub fn split_lines(code: &str) -> impl Iterator<Item = &str> {
+    let trimmed = code.strip_suffix('\n').unwrap_or(code);
+    trimmed.split('\n')
+}
+
+fn plain_lines(code: &str) -> Vec<String> {
+    split_lines(code).map(escape_html).collect()
+}
+
+fn console_lines(code: &str) -> Vec<String> {
+    let bash = SYNTAXES.find_syntax_by_name("Bourne Again Shell (bash)");
+    split_lines(code)
+        .map(|line| match (line.strip_prefix("$ "), bash) {
+            (Some(cmd), Some(syntax)) => {
+                let body = highlight_with(cmd, syntax)
+                    .and_then(|v| v.into_iter().next())
+                    .unwrap_or_else(|| escape_html(cmd));
+                format!("<span class=\"prompt\">$ </span>{body}")
+            }
+            _ => format!("<span class=\"output\">{}</span>", escape_html(line)),
+        })
+        .collect()
+}
+
+fn highlight_with(code: &str, syntax: &SyntaxReference) -> Option<Vec<String>> {
+    let mut state = ParseState::new(syntax);
+    let mut stack = ScopeStack::new();
+    let mut out = Vec::new();
+    for line in split_lines(code) {
+        let mut html = String::with_capacity(line.len() * 2);
+        for scope in stack.as_slice() {
+            open_span(&mut html, *scope);
+        }
+        let with_newline = format!("{line}\n");
+        let ops = state.parse_line(&with_newline, &SYNTAXES).ok()?;
+        let (spans, _) =
+            line_tokens_to_classed_spans(&with_newline, &ops, STYLE, &mut stack).ok()?;
+        let mut spans = spans;
+        if let Some(i) = spans.rfind('\n') {
+            spans.remove(i);
+        }
+        html.push_str(&spans);
+        for _ in stack.as_slice() {
+            html.push_str("</span>");
+        }
+        out.push(html);
+    }
+    Some(out)
+}
+
+fn open_span(html: &mut String, scope: Scope) {
+    html.push_str("<span class=\"");
+    let name = scope.build_string();
+    for (i, atom) in name.split('.').enumerate() {
+        if i > 0 {
+            html.push(' ');
+        }
+        html.push_str(CLASS_PREFIX);
+        html.push_str(atom);
+    }
+    html.push_str("\">");
+}
+
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The highlighting stylesheet: a light palette, and a dark one that applies when the page
+/// is in dark mode (chosen, or following the system when nothing was chosen).
+pub fn stylesheet() -> String {
+    let themes = two_face::theme::extra();
+    let light = themes.get(two_face::theme::EmbeddedThemeName::ColdarkCold);
+    let dark = themes.get(two_face::theme::EmbeddedThemeName::ColdarkDark);
+    let light_css = css_for_theme_with_class_style(light, STYLE).unwrap_or_default();
+    let dark_css = css_for_theme_with_class_style(dark, STYLE).unwrap_or_default();
+    let mut css = strip_backgrounds(&light_css);
+    css.push_str(&scope_rules(
+        &strip_backgrounds(&dark_css),
+        ":root[data-theme=\"dark\"]",
+    ));
+    css.push_str("@media (prefers-color-scheme: dark) {\n");
+    css.push_str(&scope_rules(
+        &strip_backgrounds(&dark_css),
+        ":root:not([data-theme=\"light\"])",
+    ));
+    css.push_str("}\n");
+    css
+}
+
+/// Block backgrounds come from the site theme, so code boxes match the page in both modes.
+fn strip_backgrounds(css: &str) -> String {
+    css.lines()
+        .filter(|l| !l.trim_start().starts_with("background-color"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Prefixes every selector of syntect's flat stylesheet with `scope`.
+fn scope_rules(css: &str, scope: &str) -> String {
+    let mut out = String::with_capacity(css.len() * 2);
+    let mut in_comment = false;
+    for line in css.lines() {
+        let t = line.trim();
+        if t.starts_with("/*") {
+            in_comment = !t.ends_with("*/");
+            continue;
+        }
+        if in_comment {
+            in_comment = !t.ends_with("*/");
+            continue;
+        }
+        if let Some(selectors) = t.strip_suffix('{') {
+            let scoped: Vec<String> = selectors
+                .split(',')
+                .map(|s| format!("{scope} {}", s.trim()))
+                .collect();
+            out.push_str(&scoped.join(", "));
+            out.push_str(" {\n");
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_promised_language_highlights() {
+        for token in [
+            "dockerfile",
+            "Dockerfile",
+            "docker",
+            "bash",
+            "sh",
+            "shell",
+            "yaml",
+            "json",
+            "toml",
+            "go",
+            "javascript",
+            "js",
+            "typescript",
+            "python",
+            "rust",
+            "ini",
+            "makefile",
+        ] {
+            let lang = resolve(token);
+            assert!(matches!(lang, Language::Syntax(_)), "{token} → {lang:?}");
+            let html = highlight_lines("x = 1\n", lang).join("\n");
+            assert!(html.contains("<span class=\"hl-"), "{token}: {html}");
+        }
+        assert_eq!(resolve("console"), Language::Console);
+        assert_eq!(resolve("klingon"), Language::Unknown);
+    }
+
+    #[test]
+    fn lines_stay_balanced_across_multiline_tokens() {
+        let code = "FROM alpine:3.22\nRUN echo \"a \\\n  b\"\nCMD [\"sh\"]\n";
+        let lines = highlight_lines(code, resolve("dockerfile"));
+        assert_eq!(lines.len(), 4);
+        for l in &lines {
+            assert_eq!(
+                l.matches("<span").count(),
+                l.matches("</span>").count(),
+                "{l}"
+            );
+        }
+        assert!(
+            lines[2].contains("hl-keyword") || lines[2].contains("hl-"),
+            "{}",
+            lines[2]
+        );
+    }
+
+    #[test]
+    fn stylesheet_has_both_palettes() {
+        let css = stylesheet();
+        assert!(css.contains(".hl-"));
+        assert!(css.contains(":root[data-theme=\"dark\"] .hl-"));
+        assert!(!css.contains("background-color"));
+    }
+}

@@ -1,0 +1,125 @@
+//! A fence's info string: the language, then `key="value"`, `key=value` and bare flags.
+
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Info {
+    pub lang: String,
+    pub attrs: BTreeMap<String, String>,
+    /// Attribute names in the order written, to report unknown ones.
+    pub order: Vec<String>,
+}
+
+impl Info {
+    pub fn parse(info: &str) -> Result<Info, String> {
+        let mut chars = info.trim().chars().peekable();
+        let mut tokens: Vec<(String, Option<String>)> = Vec::new();
+        loop {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            if chars.peek().is_none() {
+                break;
+            }
+            let mut key = String::new();
+            while let Some(c) = chars.next_if(|c| !c.is_whitespace() && *c != '=') {
+                key.push(c);
+            }
+            if chars.next_if_eq(&'=').is_none() {
+                tokens.push((key, None));
+                continue;
+            }
+            let value = match chars.peek().copied() {
+                Some(q @ ('"' | '\'')) => {
+                    chars.next();
+                    let mut v = String::new();
+                    let mut closed = false;
+                    for c in chars.by_ref() {
+                        if c == q {
+                            closed = true;
+                            break;
+                        }
+                        v.push(c);
+                    }
+                    if !closed {
+                        return Err(format!("attribute `{key}` has an unclosed quote"));
+                    }
+                    v
+                }
+                _ => {
+                    let mut v = String::new();
+                    while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                        v.push(c);
+                    }
+                    v
+                }
+            };
+            tokens.push((key, Some(value)));
+        }
+        let mut out = Info::default();
+        let mut iter = tokens.into_iter().peekable();
+        if let Some((first, None)) = iter.peek() {
+            out.lang = first.trim_start_matches('{').to_string();
+            iter.next();
+        }
+        for (key, value) in iter {
+            out.order.push(key.clone());
+            out.attrs.insert(key, value.unwrap_or_default());
+        }
+        Ok(out)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.attrs.get(key).map(String::as_str)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.attrs.contains_key(key)
+    }
+}
+
+/// `"2 5-7"` → sorted line numbers; `Err` names the bad part.
+pub fn parse_line_ranges(spec: &str) -> Result<Vec<usize>, String> {
+    let mut lines = Vec::new();
+    for part in spec.split([' ', ',']).filter(|p| !p.is_empty()) {
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        let (Ok(a), Ok(b)) = (a.trim().parse::<usize>(), b.trim().parse::<usize>()) else {
+            return Err(format!("`{part}` is not a line number or range like 5-7"));
+        };
+        if a == 0 || b < a {
+            return Err(format!("`{part}` is not a valid range (lines start at 1)"));
+        }
+        lines.extend(a..=b);
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_design_example() {
+        let i = Info::parse(r#"dockerfile title="Dockerfile" hl_lines="2 5-7" linenums"#)
+            .expect("parse");
+        assert_eq!(i.lang, "dockerfile");
+        assert_eq!(i.get("title"), Some("Dockerfile"));
+        assert_eq!(i.get("hl_lines"), Some("2 5-7"));
+        assert!(i.has("linenums"));
+        assert_eq!(parse_line_ranges("2 5-7"), Ok(vec![2, 5, 6, 7]));
+    }
+
+    #[test]
+    fn attributes_without_language() {
+        let i = Info::parse(r#"src="Dockerfile""#).expect("parse");
+        assert_eq!(i.lang, "");
+        assert_eq!(i.get("src"), Some("Dockerfile"));
+    }
+
+    #[test]
+    fn errors() {
+        assert!(Info::parse(r#"go title="x"#).is_err());
+        assert!(parse_line_ranges("3-1").is_err());
+        assert!(parse_line_ranges("a").is_err());
+    }
+}

@@ -1,0 +1,141 @@
+//! Links written the way GitHub shows the sources (`../02-first-build/`) become links to the
+//! chapter's page in the reader's language, resolved per output by `render::links`.
+
+use super::{Context, Findings};
+use crate::error::Diagnostic;
+use comrak::nodes::{AstNode, NodeValue};
+
+/// The internal scheme of a chapter link until an output resolves it.
+pub const CHAPTER_SCHEME: &str = "docent:ch/";
+
+pub fn rewrite<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>, findings: &mut Findings) {
+    for node in root.descendants() {
+        let line = node.data.borrow().sourcepos.start.line;
+        let col = node.data.borrow().sourcepos.start.column;
+        let mut data = node.data.borrow_mut();
+        let NodeValue::Link(link) = &mut data.value else {
+            continue;
+        };
+        match classify(&link.url, ctx) {
+            Target::Chapter { id, fragment } => {
+                link.url = format!("{CHAPTER_SCHEME}{id}{fragment}");
+            }
+            Target::UnknownChapter(name) => findings.warnings.push(
+                Diagnostic::warning(
+                    &ctx.source.path,
+                    ctx.file_line(line),
+                    col,
+                    format!("link to `{}`: there is no chapter `{name}`", link.url),
+                )
+                .with_help("link to a chapter by its folder, e.g. ../02-first-multi-stage-build/"),
+            ),
+            Target::Other => {}
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    Chapter {
+        id: String,
+        fragment: String,
+    },
+    /// Looks like a chapter folder (`NN-name`) that does not exist.
+    UnknownChapter(String),
+    Other,
+}
+
+/// Where a relative URL written in chapter `ctx.chapter` points.
+pub fn classify(url: &str, ctx: &Context<'_>) -> Target {
+    classify_in(url, &ctx.chapter.id, |id| ctx.course.chapter(id).is_some())
+}
+
+pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Target {
+    if url.is_empty() || url.starts_with('#') || url.starts_with('/') || has_scheme(url) {
+        return Target::Other;
+    }
+    let (path, fragment) = match url.find(['#', '?']) {
+        Some(i) => (url.get(..i).unwrap_or(url), url.get(i..).unwrap_or("")),
+        None => (url, ""),
+    };
+    let mut parts: Vec<&str> = vec![own_id];
+    for comp in path.split('/') {
+        match comp {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Target::Other;
+                }
+            }
+            c => parts.push(c),
+        }
+    }
+    let is_page = |rest: &[&str]| match rest {
+        [] => true,
+        [file] => file.ends_with(".md") || *file == "index.html",
+        _ => false,
+    };
+    match parts.as_slice() {
+        [id, rest @ ..] if is_page(rest) && (*id != own_id || !rest.is_empty()) => {
+            if exists(id) {
+                Target::Chapter {
+                    id: (*id).to_string(),
+                    fragment: fragment.to_string(),
+                }
+            } else if looks_like_chapter(id) {
+                Target::UnknownChapter((*id).to_string())
+            } else {
+                Target::Other
+            }
+        }
+        _ => Target::Other,
+    }
+}
+
+fn looks_like_chapter(name: &str) -> bool {
+    name.split_once('-').is_some_and(|(n, rest)| {
+        !n.is_empty() && !rest.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) => url.get(..i).is_some_and(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !s.contains('/')
+        }),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify(url: &str) -> Target {
+        classify_in(url, "01-why", |id| ["01-why", "02-first"].contains(&id))
+    }
+
+    #[test]
+    fn chapter_links() {
+        let ch = |id: &str, f: &str| Target::Chapter {
+            id: id.into(),
+            fragment: f.into(),
+        };
+        assert_eq!(classify("../02-first/"), ch("02-first", ""));
+        assert_eq!(classify("../02-first"), ch("02-first", ""));
+        assert_eq!(classify("../02-first/#stages"), ch("02-first", "#stages"));
+        assert_eq!(classify("../02-first/pt-BR.md"), ch("02-first", ""));
+        assert_eq!(
+            classify("../03-missing/"),
+            Target::UnknownChapter("03-missing".into())
+        );
+        assert_eq!(classify("Dockerfile"), Target::Other);
+        assert_eq!(classify("#x"), Target::Other);
+        assert_eq!(classify("https://docs.docker.com/"), Target::Other);
+        assert_eq!(classify("mailto:a@b"), Target::Other);
+        assert_eq!(classify("../../README.md"), Target::Other);
+    }
+}

@@ -1,0 +1,113 @@
+//! One chapter's Markdown → [`Rendered`]: one comrak parse, small passes in a visible order.
+
+pub mod alerts;
+pub mod blocks;
+pub mod codeblock;
+pub mod headings;
+pub mod highlight;
+pub mod info;
+pub mod links;
+
+use crate::course::{Chapter, Course, Source};
+use crate::error::{Diagnostic, Error, Result};
+use crate::i18n::I18n;
+use comrak::nodes::AstNode;
+use comrak::{Arena, Options};
+
+pub use headings::Heading;
+
+/// What a pass needs to know about the chapter it works on.
+pub struct Context<'a> {
+    pub course: &'a Course,
+    pub chapter: &'a Chapter,
+    pub source: &'a Source,
+    /// The language the source is written in (also the language of its alert titles).
+    pub lang: &'a str,
+    pub i18n: &'a I18n,
+}
+
+impl Context<'_> {
+    /// The file line of a body line (1-based), for diagnostics.
+    pub fn file_line(&self, body_line: usize) -> usize {
+        self.source.body_line + body_line.saturating_sub(1)
+    }
+}
+
+/// A chapter rendered once, reused by its page, the print page and any language that falls
+/// back to it. Its HTML holds `docent:ch/<id>` links, resolved per output by `render::links`.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Every heading (h2–h6), in order, for the table of contents and cross-language pairing.
+    pub headings: Vec<Heading>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Collects what the passes found; errors fail the chapter, warnings are kept.
+#[derive(Default)]
+pub struct Findings {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+fn options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.tasklist = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = true;
+    o.extension.footnotes = true;
+    o.extension.alerts = true;
+    o.render.r#unsafe = true;
+    o.render.tasklist_classes = true;
+    o
+}
+
+/// Renders one chapter file.
+pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
+    let arena = Arena::new();
+    let options = options();
+    let root: &AstNode<'_> = comrak::parse_document(&arena, &ctx.source.body, &options);
+    let mut findings = Findings::default();
+
+    let headings = headings::assign_ids(root);
+    alerts::localize_titles(root, ctx);
+    links::rewrite(root, ctx, &mut findings);
+    blocks::render_code_blocks(&arena, root, ctx, &mut findings);
+
+    if !findings.errors.is_empty() {
+        return Err(Error::Input(findings.errors));
+    }
+    let adapter = headings::Adapter::new(&headings, ctx.i18n.text(ctx.lang, "heading-anchor"));
+    let mut plugins = comrak::options::Plugins::default();
+    plugins.render.heading_adapter = Some(&adapter);
+    let mut html = String::with_capacity(ctx.source.body.len() * 2);
+    comrak::format_html_with_plugins(root, &options, &mut html, &plugins).map_err(|_| {
+        Error::from(Diagnostic::error(
+            &ctx.source.path,
+            0,
+            0,
+            "could not render this chapter's HTML",
+        ))
+    })?;
+    Ok(Rendered {
+        html,
+        headings,
+        warnings: findings.warnings,
+    })
+}
+
+/// The text of a node and its descendants (code spans included), for ids and TOC entries.
+pub fn text_of<'a>(node: &'a AstNode<'a>) -> String {
+    use comrak::nodes::NodeValue;
+    let mut out = String::new();
+    for d in node.descendants() {
+        match &d.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,133 @@
+//! Resolving a rendered chapter's internal links and ids for one output (page, print, bundle).
+
+use crate::markdown::links::CHAPTER_SCHEME;
+
+/// Replaces every `docent:ch/<id><fragment>` link target using `resolve(id, fragment)`.
+pub fn resolve_chapter_links(html: &str, resolve: impl Fn(&str, &str) -> String) -> String {
+    let needle = format!("href=\"{CHAPTER_SCHEME}");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        let (before, after) = rest.split_at(i);
+        out.push_str(before);
+        let target_start = needle.len();
+        let Some(end) = after.get(target_start..).and_then(|s| s.find('"')) else {
+            out.push_str(after);
+            return out;
+        };
+        let target = after.get(target_start..target_start + end).unwrap_or("");
+        let (id, fragment) = match target.find('#') {
+            Some(h) => (target.get(..h).unwrap_or(""), target.get(h..).unwrap_or("")),
+            None => (target, ""),
+        };
+        out.push_str("href=\"");
+        out.push_str(&resolve(id, fragment));
+        out.push('"');
+        rest = after.get(target_start + end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Makes a chapter's ids unique on a page that holds several chapters (the print page):
+/// `id="x"` → `id="{prefix}x"` and `href="#x"` → `href="#{prefix}x"`; relative file links
+/// (`src="diagram.svg"`) are re-rooted at `asset_base`.
+pub fn prefix_ids(html: &str, prefix: &str, asset_base: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 20);
+    let mut rest = html;
+    loop {
+        let next = [
+            "id=\"",
+            "href=\"",
+            "src=\"",
+            "aria-controls=\"",
+            "data-target=\"",
+            "aria-describedby=\"",
+            "aria-labelledby=\"",
+        ]
+        .iter()
+        .filter_map(|n| find_attr(rest, n).map(|i| (i, *n)))
+        .min_by_key(|(i, _)| *i);
+        let Some((i, name)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let value_start = i + name.len();
+        out.push_str(rest.get(..value_start).unwrap_or(""));
+        let tail = rest.get(value_start..).unwrap_or("");
+        let end = tail.find('"').unwrap_or(tail.len());
+        let value = tail.get(..end).unwrap_or("");
+        match name {
+            "href=\"" | "src=\"" => {
+                if let Some(frag) = value.strip_prefix('#') {
+                    out.push('#');
+                    out.push_str(prefix);
+                    out.push_str(frag);
+                } else if is_relative_file(value) {
+                    out.push_str(asset_base);
+                    out.push_str(value);
+                } else {
+                    out.push_str(value);
+                }
+            }
+            "aria-describedby=\"" | "aria-labelledby=\"" => {
+                let ids: Vec<String> = value.split(' ').map(|v| format!("{prefix}{v}")).collect();
+                out.push_str(&ids.join(" "));
+            }
+            _ => {
+                out.push_str(prefix);
+                out.push_str(value);
+            }
+        }
+        rest = tail.get(end..).unwrap_or("");
+    }
+}
+
+/// Finds ` name` as an attribute (preceded by whitespace), not inside text.
+fn find_attr(s: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s.get(from..).and_then(|t| t.find(name)) {
+        let at = from + i;
+        if at > 0 && s.as_bytes().get(at - 1).is_some_and(|b| *b == b' ') {
+            return Some(at);
+        }
+        from = at + name.len();
+    }
+    None
+}
+
+fn is_relative_file(url: &str) -> bool {
+    !(url.is_empty()
+        || url.starts_with('/')
+        || url.starts_with('#')
+        || url.starts_with("../")
+        || url.contains("://")
+        || url.starts_with("data:")
+        || url.starts_with(crate::markdown::links::CHAPTER_SCHEME)
+        || url.starts_with("mailto:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapter_links_resolve() {
+        let html = r##"<a href="docent:ch/02-x#a">x</a> <a href="https://e">e</a> <a href="docent:ch/03-y">y</a>"##;
+        let out = resolve_chapter_links(html, |id, f| format!("../{id}/{f}"));
+        assert_eq!(
+            out,
+            r##"<a href="../02-x/#a">x</a> <a href="https://e">e</a> <a href="../03-y/">y</a>"##
+        );
+    }
+
+    #[test]
+    fn ids_are_prefixed() {
+        let html = r##"<h2 id="a">A <a class="anchor" href="#a">#</a></h2><img src="d.svg" alt=""><a href="https://x">x</a>"##;
+        let out = prefix_ids(html, "ch1--", "../slug/");
+        assert_eq!(
+            out,
+            r##"<h2 id="ch1--a">A <a class="anchor" href="#ch1--a">#</a></h2><img src="../slug/d.svg" alt=""><a href="https://x">x</a>"##
+        );
+    }
+}

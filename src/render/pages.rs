@@ -1,0 +1,643 @@
+//! Typed template contexts and the Tera renderer for every kind of page.
+
+use super::links::{prefix_ids, resolve_chapter_links};
+use super::{BuildOptions, LinkStyle, RenderedChapters, rendered_for};
+use crate::course::{Course, Page};
+use crate::error::{Diagnostic, Error, Result};
+use crate::i18n::I18n;
+use crate::markdown::Heading;
+use crate::markdown::highlight;
+use crate::site::Site;
+use crate::theme::{self, Files};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+struct Assets {
+    css: String,
+    js: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+struct LangLink {
+    code: String,
+    name: String,
+    href: String,
+    current: bool,
+    /// Space-separated heading ids of the same chapter in that language, in order.
+    headings: String,
+    title: String,
+    prompt: String,
+    home_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct NavItem {
+    title: String,
+    href: String,
+    current: bool,
+    description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct NavLink {
+    title: String,
+    href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PrintChapter {
+    anchor: String,
+    number: String,
+    title: String,
+    content: String,
+    content_lang: String,
+    notice: Option<String>,
+}
+
+/// Everything a template can use; fields a page kind does not need stay empty.
+#[derive(Debug, Clone, Serialize, Default)]
+struct PageContext<'a> {
+    kind: &'static str,
+    lang: &'a str,
+    t: Option<&'a BTreeMap<String, String>>,
+    root: String,
+    assets: Option<&'a Assets>,
+    theme_boot: &'a str,
+    course_title: String,
+    description: String,
+    title: String,
+    canonical: String,
+    alternates: Vec<Alternate>,
+    base_href: Option<String>,
+    home_href: String,
+    print_href: String,
+    repository: Option<&'a str>,
+    languages: Vec<LangLink>,
+    nav: Vec<NavItem>,
+    prev: Option<NavLink>,
+    next: Option<NavLink>,
+    toc: Vec<&'a Heading>,
+    content: String,
+    content_lang: String,
+    notice: Option<String>,
+    chapter_number: String,
+    chapter_count: String,
+    chapters: Vec<PrintChapter>,
+}
+
+pub struct Renderer<'a> {
+    course: &'a Course,
+    i18n: &'a I18n,
+    chapters: &'a RenderedChapters,
+    options: &'a BuildOptions,
+    tera: tera::Tera,
+    assets: Assets,
+    asset_files: Vec<(String, Vec<u8>)>,
+    theme_boot: String,
+    tables: BTreeMap<String, BTreeMap<String, String>>,
+    /// Pages per language, computed once.
+    pages: BTreeMap<String, Vec<Page<'a>>>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        course: &'a Course,
+        i18n: &'a I18n,
+        theme: &Files,
+        chapters: &'a RenderedChapters,
+        options: &'a BuildOptions,
+    ) -> Result<Self> {
+        let tera = load_templates(course, theme)?;
+        let (assets, asset_files, theme_boot) = build_assets(theme);
+        let tables = course
+            .language_codes()
+            .map(|l| (l.to_string(), i18n.table(l)))
+            .collect();
+        let pages = course
+            .language_codes()
+            .map(|l| (l.to_string(), course.pages(l)))
+            .collect();
+        Ok(Self {
+            course,
+            i18n,
+            chapters,
+            options,
+            tera,
+            assets,
+            asset_files,
+            theme_boot,
+            tables,
+            pages,
+        })
+    }
+
+    pub fn render(&self) -> Result<Site> {
+        let mut site = Site::default();
+        for (path, bytes) in &self.asset_files {
+            site.insert(path.clone(), bytes.clone());
+        }
+        let mut jobs: Vec<Job> = vec![Job::Chooser, Job::NotFound];
+        for lang in self.course.language_codes() {
+            jobs.push(Job::Home(lang.to_string()));
+            jobs.push(Job::Print(lang.to_string()));
+            for i in 0..self.pages_of(lang).len() {
+                jobs.push(Job::Chapter(lang.to_string(), i));
+            }
+        }
+        let rendered: Vec<Result<(String, String)>> =
+            jobs.par_iter().map(|job| self.render_job(job)).collect();
+        for r in rendered {
+            let (path, html) = r?;
+            site.insert(path, html.into_bytes());
+        }
+        self.copy_chapter_assets(&mut site)?;
+        site.insert("sitemap.xml", self.sitemap().into_bytes());
+        site.insert(
+            "robots.txt",
+            format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                self.course.config.base_url
+            )
+            .into_bytes(),
+        );
+        Ok(site)
+    }
+
+    fn pages_of(&self, lang: &str) -> &[Page<'a>] {
+        self.pages.get(lang).map_or(&[], Vec::as_slice)
+    }
+
+    fn render_job(&self, job: &Job) -> Result<(String, String)> {
+        match job {
+            Job::Chooser => Ok(("index.html".into(), self.chooser()?)),
+            Job::NotFound => Ok(("404.html".into(), self.not_found()?)),
+            Job::Home(lang) => Ok((format!("{lang}/index.html"), self.home(lang)?)),
+            Job::Print(lang) => Ok((format!("{lang}/print/index.html"), self.print(lang)?)),
+            Job::Chapter(lang, i) => {
+                let page = self.pages_of(lang).get(*i).ok_or_else(|| {
+                    Error::from(Diagnostic::error("", 0, 0, "chapter index out of range"))
+                })?;
+                Ok((
+                    format!("{lang}/{}/index.html", page.slug()),
+                    self.chapter(lang, *i)?,
+                ))
+            }
+        }
+    }
+
+    /// A link from a page whose root prefix is `root` to the directory `dir` ("en/slug/").
+    fn href(&self, root: &str, dir: &str) -> String {
+        let mut s = format!("{root}{dir}");
+        if self.options.link_style == LinkStyle::File {
+            s.push_str("index.html");
+        }
+        if s.is_empty() {
+            s.push_str("./");
+        }
+        s
+    }
+
+    fn absolute(&self, dir: &str) -> String {
+        format!("{}{dir}", self.course.config.base_url)
+    }
+
+    fn base_context(&'a self, kind: &'static str, lang: &'a str, root: &str) -> PageContext<'a> {
+        let lang_cfg = self.course.config.language(lang);
+        PageContext {
+            kind,
+            lang,
+            t: self.tables.get(lang),
+            root: root.to_string(),
+            assets: Some(&self.assets),
+            theme_boot: &self.theme_boot,
+            course_title: lang_cfg.map(|l| l.title.clone()).unwrap_or_default(),
+            description: lang_cfg.map(|l| l.description.clone()).unwrap_or_default(),
+            home_href: self.href(root, &format!("{lang}/")),
+            print_href: self.href(root, &format!("{lang}/print/")),
+            repository: self.course.config.repository.as_deref(),
+            content_lang: lang.to_string(),
+            ..PageContext::default()
+        }
+    }
+
+    fn nav(&self, lang: &str, root: &str, current: Option<usize>) -> Vec<NavItem> {
+        self.pages_of(lang)
+            .iter()
+            .enumerate()
+            .map(|(i, p)| NavItem {
+                title: p.title().to_string(),
+                href: self.href(root, &format!("{lang}/{}/", p.slug())),
+                current: Some(i) == current,
+                description: p.source.front.description.clone().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// The same page in every language: switcher links, hreflang alternates.
+    fn language_links(
+        &self,
+        lang: &str,
+        root: &str,
+        dir_in: impl Fn(&str) -> Option<String>,
+    ) -> (Vec<LangLink>, Vec<Alternate>) {
+        let mut links = Vec::new();
+        let mut alternates = Vec::new();
+        for l in &self.course.config.languages {
+            let Some(dir) = dir_in(&l.code) else { continue };
+            links.push(LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                href: self.href(root, &dir),
+                current: l.code == lang,
+                ..LangLink::default()
+            });
+            alternates.push(Alternate {
+                hreflang: l.code.clone(),
+                href: self.absolute(&dir),
+            });
+        }
+        alternates.push(Alternate {
+            hreflang: "x-default".into(),
+            href: self.course.config.base_url.clone(),
+        });
+        (links, alternates)
+    }
+
+    fn chapter(&self, lang: &str, i: usize) -> Result<String> {
+        let pages = self.pages_of(lang);
+        let Some(page) = pages.get(i) else {
+            return Err(Diagnostic::error("", 0, 0, "chapter index out of range").into());
+        };
+        let root = "../../";
+        let rendered = rendered_for(self.chapters, page);
+        let chapter_index = page.index;
+        let (mut languages, alternates) = self.language_links(lang, root, |code| {
+            self.pages_of(code)
+                .iter()
+                .find(|p| p.index == chapter_index)
+                .map(|p| format!("{code}/{}/", p.slug()))
+        });
+        for link in &mut languages {
+            if let Some(p) = self
+                .pages_of(&link.code)
+                .iter()
+                .find(|p| p.index == chapter_index)
+                && let Some(r) = rendered_for(self.chapters, p)
+            {
+                link.headings = r
+                    .headings
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+        }
+        let nav_link = |p: &Page<'_>| NavLink {
+            title: p.title().to_string(),
+            href: self.href(root, &format!("{lang}/{}/", p.slug())),
+        };
+        let dir = format!("{lang}/{}/", page.slug());
+        let mut ctx = self.base_context("chapter", lang, root);
+        ctx.title = page.title().to_string();
+        if let Some(d) = &page.source.front.description {
+            ctx.description = d.clone();
+        }
+        ctx.canonical = self.absolute(&dir);
+        ctx.languages = languages;
+        ctx.alternates = alternates;
+        ctx.nav = self.nav(lang, root, Some(i));
+        ctx.prev = i.checked_sub(1).and_then(|j| pages.get(j)).map(nav_link);
+        ctx.next = pages.get(i + 1).map(nav_link);
+        ctx.toc = rendered
+            .map(|r| {
+                r.headings
+                    .iter()
+                    .filter(|h| h.level == 2 || h.level == 3)
+                    .collect()
+            })
+            .unwrap_or_default();
+        ctx.content = rendered
+            .map(|r| {
+                resolve_chapter_links(&r.html, |id, fragment| {
+                    format!("{}{fragment}", self.chapter_href(lang, root, id))
+                })
+            })
+            .unwrap_or_default();
+        ctx.content_lang = page.content_lang.to_string();
+        ctx.notice = self.fallback_notice(lang, page);
+        ctx.chapter_number = self.chapter_number(lang, i);
+        self.render_template("chapter.html", &ctx)
+    }
+
+    fn chapter_href(&self, lang: &str, root: &str, id: &str) -> String {
+        match self.pages_of(lang).iter().find(|p| p.chapter.id == id) {
+            Some(p) => self.href(root, &format!("{lang}/{}/", p.slug())),
+            None => self.href(root, &format!("{lang}/")),
+        }
+    }
+
+    fn chapter_number(&self, lang: &str, i: usize) -> String {
+        self.i18n
+            .text_with(lang, "chapter-number", &[("number", &(i + 1).to_string())])
+    }
+
+    fn fallback_notice(&self, lang: &str, page: &Page<'_>) -> Option<String> {
+        if !page.is_fallback(lang) {
+            return None;
+        }
+        let name = |code: &str| {
+            self.course
+                .config
+                .language(code)
+                .map_or_else(|| code.to_string(), |l| l.name.clone())
+        };
+        Some(self.i18n.text_with(
+            lang,
+            "fallback-notice",
+            &[
+                ("language", &name(lang)),
+                ("source", &name(page.content_lang)),
+            ],
+        ))
+    }
+
+    fn home(&self, lang: &str) -> Result<String> {
+        let root = "../";
+        let (languages, alternates) =
+            self.language_links(lang, root, |code| Some(format!("{code}/")));
+        let mut ctx = self.base_context("home", lang, root);
+        ctx.title = ctx.course_title.clone();
+        ctx.canonical = self.absolute(&format!("{lang}/"));
+        ctx.languages = languages;
+        ctx.alternates = alternates;
+        ctx.nav = self.nav(lang, root, None);
+        ctx.next = self.pages_of(lang).first().map(|p| NavLink {
+            title: p.title().to_string(),
+            href: self.href(root, &format!("{lang}/{}/", p.slug())),
+        });
+        let count = self.pages_of(lang).len().to_string();
+        ctx.chapter_count = self
+            .i18n
+            .text_with(lang, "home-chapter-count", &[("count", &count)]);
+        self.render_template("home.html", &ctx)
+    }
+
+    fn print(&self, lang: &str) -> Result<String> {
+        let root = "../../";
+        let (languages, alternates) =
+            self.language_links(lang, root, |code| Some(format!("{code}/print/")));
+        let mut ctx = self.base_context("print", lang, root);
+        ctx.title = self.i18n.text(lang, "print-link");
+        ctx.canonical = self.absolute(&format!("{lang}/print/"));
+        ctx.languages = languages;
+        ctx.alternates = alternates;
+        let anchor_of = |id: &str| {
+            self.pages_of(lang)
+                .iter()
+                .find(|p| p.chapter.id == id)
+                .map_or_else(|| id.to_string(), |p| p.slug().to_string())
+        };
+        ctx.chapters = self
+            .pages_of(lang)
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let slug = page.slug();
+                let html = rendered_for(self.chapters, page).map_or(String::new(), |r| {
+                    let prefixed =
+                        prefix_ids(&r.html, &format!("{slug}--"), &format!("../{slug}/"));
+                    resolve_chapter_links(&prefixed, |id, fragment| {
+                        let target = anchor_of(id);
+                        match fragment.strip_prefix('#') {
+                            Some(f) if !f.is_empty() => format!("#{target}--{f}"),
+                            _ => format!("#chapter-{target}"),
+                        }
+                    })
+                });
+                PrintChapter {
+                    anchor: format!("chapter-{slug}"),
+                    number: self.chapter_number(lang, i),
+                    title: page.title().to_string(),
+                    content: html,
+                    content_lang: page.content_lang.to_string(),
+                    notice: self.fallback_notice(lang, page),
+                }
+            })
+            .collect();
+        self.render_template("print.html", &ctx)
+    }
+
+    fn chooser(&self) -> Result<String> {
+        let default = self.course.default_language();
+        let (mut languages, alternates) =
+            self.language_links(default, "", |code| Some(format!("{code}/")));
+        for l in &mut languages {
+            l.current = false;
+            l.title = self
+                .course
+                .config
+                .language(&l.code)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
+            l.prompt = self.i18n.text(&l.code, "chooser-title");
+        }
+        let mut ctx = self.base_context("chooser", default, "");
+        ctx.title = ctx.course_title.clone();
+        ctx.canonical = self.course.config.base_url.clone();
+        ctx.languages = languages;
+        ctx.alternates = alternates;
+        self.render_template("chooser.html", &ctx)
+    }
+
+    fn not_found(&self) -> Result<String> {
+        let default = self.course.default_language();
+        let mut ctx = self.base_context("404", default, "");
+        ctx.title = self.i18n.text(default, "notfound-title");
+        ctx.base_href = Some(self.course.config.base_path());
+        ctx.languages = self
+            .course
+            .config
+            .languages
+            .iter()
+            .map(|l| LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                href: self.href("", &format!("{}/", l.code)),
+                home_label: format!("{} ({})", self.i18n.text(&l.code, "notfound-home"), l.name),
+                ..LangLink::default()
+            })
+            .collect();
+        self.render_template("404.html", &ctx)
+    }
+
+    fn render_template(&self, name: &str, ctx: &PageContext<'_>) -> Result<String> {
+        let context = tera::Context::from_serialize(ctx)
+            .map_err(|e| template_error(self.course, name, &e))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| template_error(self.course, name, &e))
+    }
+
+    fn copy_chapter_assets(&self, site: &mut Site) -> Result<()> {
+        for chapter in &self.course.chapters {
+            for rel in &chapter.assets {
+                let bytes = crate::fsx::read(&chapter.dir.join(rel))?;
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                for lang in self.course.language_codes() {
+                    if let Some(page) = self
+                        .pages_of(lang)
+                        .iter()
+                        .find(|p| p.chapter.id == chapter.id)
+                    {
+                        site.insert(format!("{lang}/{}/{rel}", page.slug()), bytes.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn sitemap(&self) -> String {
+        let mut entries: Vec<Vec<(String, String)>> = Vec::new();
+        let alternates = |dir_in: &dyn Fn(&str) -> Option<String>| -> Vec<(String, String)> {
+            self.course
+                .language_codes()
+                .filter_map(|code| dir_in(code).map(|d| (code.to_string(), self.absolute(&d))))
+                .collect()
+        };
+        entries.push(alternates(&|code| Some(format!("{code}/"))));
+        entries.push(alternates(&|code| Some(format!("{code}/print/"))));
+        for (index, _) in self.course.chapters.iter().enumerate() {
+            entries.push(alternates(&|code| {
+                self.pages_of(code)
+                    .iter()
+                    .find(|p| p.index == index)
+                    .map(|p| format!("{code}/{}/", p.slug()))
+            }));
+        }
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+        );
+        let esc = highlight::escape_html;
+        let base = &self.course.config.base_url;
+        xml.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n  </url>\n",
+            esc(base)
+        ));
+        for alts in &entries {
+            for (_, loc) in alts {
+                xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", esc(loc)));
+                for (code, href) in alts {
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                        esc(code),
+                        esc(href)
+                    ));
+                }
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+                    esc(base)
+                ));
+            }
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+}
+
+enum Job {
+    Chooser,
+    NotFound,
+    Home(String),
+    Print(String),
+    Chapter(String, usize),
+}
+
+fn load_templates(course: &Course, theme: &Files) -> Result<tera::Tera> {
+    let mut tera = tera::Tera::new();
+    let templates: Vec<(String, String)> = theme
+        .iter()
+        .filter_map(|(k, v)| {
+            let name = k.strip_prefix("templates/")?;
+            Some((name.to_string(), String::from_utf8_lossy(v).into_owned()))
+        })
+        .collect();
+    tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .map_err(|e| template_error(course, "", &e))?;
+    Ok(tera)
+}
+
+/// A template error as a diagnostic naming the template file, line and column.
+fn template_error(course: &Course, name: &str, e: &tera::Error) -> Error {
+    let (file, line, col, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+            r.message().to_string(),
+        ),
+        _ => (name.to_string(), 0, 0, e.to_string()),
+    };
+    let file = if file.is_empty() {
+        name.to_string()
+    } else {
+        file
+    };
+    let path = theme::describe_origin(&course.root, &format!("templates/{file}"), false);
+    Diagnostic::error(path, line, col, format!("template error: {message}")).into()
+}
+
+/// CSS (theme + highlighting) and JS under content-hashed names; the boot script is inlined.
+fn build_assets(theme: &Files) -> (Assets, Vec<(String, Vec<u8>)>, String) {
+    let text = |k: &str| {
+        theme
+            .get(k)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default()
+    };
+    let mut css = text("static/style.css");
+    css.push_str("\n/* Syntax highlighting (syntect, Coldark) */\n");
+    css.push_str(&highlight::stylesheet());
+    let js = text("static/docent.js");
+    let boot = text("static/theme-boot.js").trim().to_string();
+    let css_path = hashed("assets/docent", "css", css.as_bytes());
+    let js_path = hashed("assets/docent", "js", js.as_bytes());
+    let mut files = vec![
+        (css_path.clone(), css.into_bytes()),
+        (js_path.clone(), js.into_bytes()),
+    ];
+    for (k, v) in theme {
+        let Some(rest) = k.strip_prefix("static/") else {
+            continue;
+        };
+        if ["style.css", "docent.js", "theme-boot.js"].contains(&rest) {
+            continue;
+        }
+        files.push((format!("assets/{rest}"), v.to_vec()));
+    }
+    (
+        Assets {
+            css: css_path,
+            js: js_path,
+        },
+        files,
+        boot,
+    )
+}
+
+fn hashed(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    format!("{stem}.{}.{ext}", hash.get(..10).unwrap_or(""))
+}

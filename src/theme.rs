@@ -1,0 +1,105 @@
+//! The theme and UI strings embedded in the binary, with per-file overrides from the course.
+//!
+//! A course's project folder (the parent of the course root, beside `content/`) may hold
+//! `themes/default/<path>` and `i18n/<lang>/<file>.ftl`; each such file replaces the embedded
+//! file of the same path, one file at a time, so the binary works with no theme folder at all.
+
+use crate::error::Result;
+use crate::fsx;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "themes/default/"]
+struct EmbeddedTheme;
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "i18n/"]
+struct EmbeddedI18n;
+
+/// Relative path (with `/`) → bytes, embedded files first, then the course's overrides.
+pub type Files = BTreeMap<String, Cow<'static, [u8]>>;
+
+/// Where a course keeps its overrides: the folder that holds the course root.
+pub fn project_dir(course_root: &Path) -> PathBuf {
+    let abs = if course_root.is_absolute() {
+        course_root.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(course_root))
+            .unwrap_or_else(|_| course_root.to_path_buf())
+    };
+    abs.parent().map_or(abs.clone(), Path::to_path_buf)
+}
+
+pub fn theme_override_dir(course_root: &Path) -> PathBuf {
+    project_dir(course_root).join("themes").join("default")
+}
+
+pub fn i18n_override_dir(course_root: &Path) -> PathBuf {
+    project_dir(course_root).join("i18n")
+}
+
+/// Theme files: `templates/*.html` and `static/**`.
+pub fn theme_files(course_root: &Path) -> Result<Files> {
+    let mut files = embedded::<EmbeddedTheme>();
+    overlay(&mut files, &theme_override_dir(course_root))?;
+    Ok(files)
+}
+
+/// Fluent files, keyed `<lang>/<file>.ftl`.
+pub fn i18n_files(course_root: &Path) -> Result<Files> {
+    let mut files = embedded::<EmbeddedI18n>();
+    overlay(&mut files, &i18n_override_dir(course_root))?;
+    Ok(files)
+}
+
+fn embedded<E: rust_embed::RustEmbed>() -> Files {
+    E::iter()
+        .filter_map(|name| {
+            let file = E::get(&name)?;
+            Some((name.into_owned(), file.data))
+        })
+        .collect()
+}
+
+fn overlay(files: &mut Files, dir: &Path) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| crate::error::Error::io(dir, e.into()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let key = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if key.split('/').any(|part| part.starts_with('.')) {
+            continue;
+        }
+        files.insert(key, Cow::Owned(fsx::read(entry.path())?));
+    }
+    Ok(())
+}
+
+/// Where a theme or i18n file comes from, for error messages.
+pub fn describe_origin(course_root: &Path, key: &str, i18n: bool) -> PathBuf {
+    let (dir, embedded_prefix) = if i18n {
+        (i18n_override_dir(course_root), "i18n")
+    } else {
+        (theme_override_dir(course_root), "themes/default")
+    };
+    let local = dir.join(key);
+    if local.is_file() {
+        local
+    } else {
+        PathBuf::from(format!("<embedded>/{embedded_prefix}/{key}"))
+    }
+}

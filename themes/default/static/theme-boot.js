@@ -1,0 +1,1 @@
+(function(){var d=document.documentElement,t=null;d.classList.remove("no-js");d.classList.add("js");try{t=localStorage.getItem("docent-theme")}catch(e){}if(t!=="dark"&&t!=="light"){t=window.matchMedia&&window.matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light"}d.setAttribute("data-theme",t)})();
