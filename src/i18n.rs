@@ -23,13 +23,14 @@ pub struct I18n {
 impl I18n {
     /// Loads the embedded strings plus the course's overrides for `languages`.
     pub fn load(course_root: &Path, languages: &[&str], default: &str) -> Result<I18n> {
-        let files = theme::i18n_files(course_root)?;
-        Self::from_files(course_root, &files, languages, default)
+        let layers = theme::i18n_layers(course_root)?;
+        Self::from_layers(course_root, &layers, languages, default)
     }
 
-    pub fn from_files(
+    /// Builds the bundles from layers of files; later layers override earlier ones by message.
+    pub fn from_layers(
         course_root: &Path,
-        files: &Files,
+        layers: &[Files],
         languages: &[&str],
         default: &str,
     ) -> Result<I18n> {
@@ -45,14 +46,21 @@ impl I18n {
             // NUMBER() is the only builtin; a failure means it is already there.
             let _ = bundle.add_builtins();
             let prefix = format!("{lang}/");
-            for (key, bytes) in files.range(prefix.clone()..) {
-                if !key.starts_with(&prefix) {
-                    break;
-                }
+            let files = layers.iter().enumerate().flat_map(|(layer, files)| {
+                files
+                    .range(prefix.clone()..)
+                    .take_while(|(k, _)| k.starts_with(&prefix))
+                    .map(move |(k, v)| (k, v, layer == 0))
+            });
+            for (key, bytes, embedded) in files {
                 if !key.ends_with(".ftl") {
                     continue;
                 }
-                let origin = theme::describe_origin(course_root, key, true);
+                let origin = if embedded {
+                    std::path::PathBuf::from(format!("<embedded>/i18n/{key}"))
+                } else {
+                    theme::i18n_override_dir(course_root).join(key)
+                };
                 let text = String::from_utf8_lossy(bytes).into_owned();
                 let resource = match FluentResource::try_new(text.clone()) {
                     Ok(r) => r,
@@ -172,8 +180,8 @@ mod tests {
     #[test]
     fn falls_back_key_by_key_with_a_warning() {
         let f = files(&[("en/ui.ftl", "a = A\nb = B\n"), ("pt-BR/ui.ftl", "a = Á\n")]);
-        let i =
-            I18n::from_files(Path::new("/c/content"), &f, &["en", "pt-BR"], "en").expect("loads");
+        let i = I18n::from_layers(Path::new("/c/content"), &[f], &["en", "pt-BR"], "en")
+            .expect("loads");
         assert_eq!(i.text("pt-BR", "a"), "Á");
         assert_eq!(i.text("pt-BR", "b"), "B");
         let w = i.warnings();
@@ -184,14 +192,14 @@ mod tests {
     #[test]
     fn arguments_without_isolation_marks() {
         let f = files(&[("en/ui.ftl", "hi = Hello { $name }!\n")]);
-        let i = I18n::from_files(Path::new("/c"), &f, &["en"], "en").expect("loads");
+        let i = I18n::from_layers(Path::new("/c"), &[f], &["en"], "en").expect("loads");
         assert_eq!(i.text_with("en", "hi", &[("name", "Ana")]), "Hello Ana!");
     }
 
     #[test]
     fn syntax_errors_are_located() {
         let f = files(&[("en/ui.ftl", "ok = fine\n!bad\n")]);
-        let err = I18n::from_files(Path::new("/c"), &f, &["en"], "en")
+        let err = I18n::from_layers(Path::new("/c"), &[f], &["en"], "en")
             .err()
             .expect("error");
         assert_eq!(err.diagnostics()[0].line, 2);

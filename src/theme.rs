@@ -48,11 +48,13 @@ pub fn theme_files(course_root: &Path) -> Result<Files> {
     Ok(files)
 }
 
-/// Fluent files, keyed `<lang>/<file>.ftl`.
-pub fn i18n_files(course_root: &Path) -> Result<Files> {
-    let mut files = embedded::<EmbeddedI18n>();
-    overlay(&mut files, &i18n_override_dir(course_root))?;
-    Ok(files)
+/// Fluent files, keyed `<lang>/<file>.ftl`, as two layers: the embedded strings, then the
+/// course's. Messages (not whole files) of the second layer override the first, so a course
+/// can change one string without copying the rest.
+pub fn i18n_layers(course_root: &Path) -> Result<[Files; 2]> {
+    let mut local = Files::new();
+    overlay(&mut local, &i18n_override_dir(course_root))?;
+    Ok([embedded::<EmbeddedI18n>(), local])
 }
 
 fn embedded<E: rust_embed::RustEmbed>() -> Files {

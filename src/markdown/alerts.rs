@@ -3,7 +3,7 @@
 use super::Context;
 use comrak::nodes::{AlertType, AstNode, NodeValue};
 
-pub fn localize_titles<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>) {
+pub fn localize_titles<'a>(root: &'a AstNode<'a>, _ctx: &Context<'_>) {
     for node in root.descendants() {
         let mut data = node.data.borrow_mut();
         if let NodeValue::Alert(alert) = &mut data.value
@@ -16,7 +16,7 @@ pub fn localize_titles<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>) {
                 AlertType::Warning => "alert-warning",
                 AlertType::Caution => "alert-caution",
             };
-            alert.title = Some(ctx.i18n.text(ctx.lang, key));
+            alert.title = Some(super::ui(key));
         }
     }
 }

@@ -179,8 +179,8 @@ fn render_fence(
         title: fence.info.get("title"),
         highlighted,
         linenums: fence.info.has("linenums"),
-        copy_label: ctx.i18n.text(ctx.lang, "code-copy"),
-        copied_label: ctx.i18n.text(ctx.lang, "code-copied"),
+        copy_label: super::ui("code-copy"),
+        copied_label: super::ui("code-copied"),
         ..Block::default()
     };
     let code: Cow<'_, str> = Cow::Borrowed(&fence.code);

@@ -16,6 +16,16 @@ use comrak::{Arena, Options};
 
 pub use headings::Heading;
 
+/// Marks a UI string in rendered chapter HTML. A chapter is rendered once but shown on pages
+/// of several languages (fallback pages, print), so its interface strings (copy buttons,
+/// alert titles, anchor labels) are filled in per page by `render::links::localize_ui`.
+pub const UI_MARK: char = '\u{F8FF}';
+
+/// The placeholder for the UI string `key`.
+pub fn ui(key: &str) -> String {
+    format!("{UI_MARK}{key}{UI_MARK}")
+}
+
 /// What a pass needs to know about the chapter it works on.
 pub struct Context<'a> {
     pub course: &'a Course,
@@ -78,7 +88,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     if !findings.errors.is_empty() {
         return Err(Error::Input(findings.errors));
     }
-    let adapter = headings::Adapter::new(&headings, ctx.i18n.text(ctx.lang, "heading-anchor"));
+    let adapter = headings::Adapter::new(&headings, ui("heading-anchor"));
     let mut plugins = comrak::options::Plugins::default();
     plugins.render.heading_adapter = Some(&adapter);
     let mut html = String::with_capacity(ctx.source.body.len() * 2);

@@ -29,6 +29,29 @@ pub fn resolve_chapter_links(html: &str, resolve: impl Fn(&str, &str) -> String)
     out
 }
 
+/// Fills in the UI-string placeholders of a rendered chapter (see [`markdown::ui`]).
+///
+/// [`markdown::ui`]: crate::markdown::ui
+pub fn localize_ui(html: &str, text: impl Fn(&str) -> String) -> String {
+    use crate::markdown::UI_MARK;
+    if !html.contains(UI_MARK) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut parts = html.split(UI_MARK);
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    while let Some(key) = parts.next() {
+        let value = text(key);
+        out.push_str(&crate::markdown::highlight::escape_html(&value));
+        if let Some(after) = parts.next() {
+            out.push_str(after);
+        }
+    }
+    out
+}
+
 /// Makes a chapter's ids unique on a page that holds several chapters (the print page):
 /// `id="x"` → `id="{prefix}x"` and `href="#x"` → `href="#{prefix}x"`; relative file links
 /// (`src="diagram.svg"`) are re-rooted at `asset_base`.

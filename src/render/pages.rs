@@ -1,6 +1,6 @@
 //! Typed template contexts and the Tera renderer for every kind of page.
 
-use super::links::{prefix_ids, resolve_chapter_links};
+use super::links::{localize_ui, prefix_ids, resolve_chapter_links};
 use super::{BuildOptions, LinkStyle, RenderedChapters, rendered_for};
 use crate::course::{Course, Page};
 use crate::error::{Diagnostic, Error, Result};
@@ -326,9 +326,10 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         ctx.content = rendered
             .map(|r| {
-                resolve_chapter_links(&r.html, |id, fragment| {
+                let html = resolve_chapter_links(&r.html, |id, fragment| {
                     format!("{}{fragment}", self.chapter_href(lang, root, id))
-                })
+                });
+                localize_ui(&html, |key| self.i18n.text(lang, key))
             })
             .unwrap_or_default();
         ctx.content_lang = page.content_lang.to_string();
@@ -414,13 +415,14 @@ impl<'a> Renderer<'a> {
                 let html = rendered_for(self.chapters, page).map_or(String::new(), |r| {
                     let prefixed =
                         prefix_ids(&r.html, &format!("{slug}--"), &format!("../{slug}/"));
-                    resolve_chapter_links(&prefixed, |id, fragment| {
+                    let linked = resolve_chapter_links(&prefixed, |id, fragment| {
                         let target = anchor_of(id);
                         match fragment.strip_prefix('#') {
                             Some(f) if !f.is_empty() => format!("#{target}--{f}"),
                             _ => format!("#chapter-{target}"),
                         }
-                    })
+                    });
+                    localize_ui(&linked, |key| self.i18n.text(lang, key))
                 });
                 PrintChapter {
                     anchor: format!("chapter-{slug}"),
@@ -581,14 +583,28 @@ fn load_templates(course: &Course, theme: &Files) -> Result<tera::Tera> {
 
 /// A template error as a diagnostic naming the template file, line and column.
 fn template_error(course: &Course, name: &str, e: &tera::Error) -> Error {
-    let (file, line, col, message) = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+    // Tera wraps the located error in context messages; find the one that has a span.
+    let mut located = None;
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = current {
+        if let Some(te) = err.downcast_ref::<tera::Error>()
+            && let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = te.kind()
+        {
+            located = Some(r.clone());
+            break;
+        }
+        current = err.source();
+    }
+    let (file, line, col, message) = match located {
+        Some(r) => (
             r.filename().to_string(),
             r.span().start_line,
             r.span().start_col + 1,
             r.message().to_string(),
         ),
-        _ => (name.to_string(), 0, 0, e.to_string()),
+        None => {
+            parse_report(&e.to_string()).unwrap_or_else(|| (name.to_string(), 0, 0, e.to_string()))
+        }
     };
     let file = if file.is_empty() {
         name.to_string()
@@ -597,6 +613,24 @@ fn template_error(course: &Course, name: &str, e: &tera::Error) -> Error {
     };
     let path = theme::describe_origin(&course.root, &format!("templates/{file}"), false);
     Diagnostic::error(path, line, col, format!("template error: {message}")).into()
+}
+
+/// Tera reports validation errors (unknown filters…) as finished text: `error: msg` then
+/// ` --> file:line:col`. Take the first one apart.
+fn parse_report(report: &str) -> Option<(String, usize, usize, String)> {
+    let mut lines = report.lines();
+    let message = lines
+        .next()?
+        .trim()
+        .trim_start_matches("error:")
+        .trim()
+        .to_string();
+    let location = lines.find_map(|l| l.trim().strip_prefix("-->"))?.trim();
+    let mut parts = location.rsplitn(3, ':');
+    let col: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let file = parts.next()?.to_string();
+    Some((file, line, col, message))
 }
 
 /// CSS (theme + highlighting) and JS under content-hashed names; the boot script is inlined.

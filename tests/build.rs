@@ -1,0 +1,587 @@
+//! `docent build` on fixture courses and the bundled course, checked through the HTML.
+
+mod common;
+use common::*;
+
+#[test]
+fn navigation_order_prev_next_and_current() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let page = "en/second/index.html";
+    let doc = t.html(page);
+    let items: Vec<String> = all(&doc, "nav.sidebar ol.chapter-list a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(items, ["Introduction", "Second chapter", "Third chapter"]);
+    let current = one(&doc, "nav.sidebar a[aria-current=page]");
+    assert_eq!(text(&current), "Second chapter");
+    let prev = one(&doc, "a[rel=prev]");
+    assert_eq!(resolve(page, &attr(&prev, "href")), "en/intro/index.html");
+    assert!(text(&prev).contains("Introduction"));
+    let next = one(&doc, "a[rel=next]");
+    assert_eq!(resolve(page, &attr(&next, "href")), "en/third/index.html");
+    assert!(text(&next).contains("Third chapter"));
+    // The first chapter has no previous link, the last no next one.
+    assert!(all(&t.html("en/intro/index.html"), "a[rel=prev]").is_empty());
+    assert!(all(&t.html("pt-BR/terceiro/index.html"), "a[rel=next]").is_empty());
+    // Every sidebar link points at a page that exists.
+    for a in all(&doc, "nav.sidebar a") {
+        let target = resolve(page, &attr(&a, "href"));
+        assert!(t.path(&format!("site/{target}")).is_file(), "{target}");
+    }
+}
+
+#[test]
+fn switcher_hreflang_canonical_and_lang() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let page = "en/third/index.html";
+    let doc = t.html(page);
+    assert_eq!(attr(&one(&doc, "html"), "lang"), "en");
+    let links = all(&doc, ".lang-switcher a");
+    assert_eq!(links.len(), 2);
+    let pt = links
+        .iter()
+        .find(|a| attr(a, "hreflang") == "pt-BR")
+        .expect("pt-BR link");
+    assert_eq!(attr(pt, "lang"), "pt-BR");
+    // Same chapter, even though its slug differs in Portuguese.
+    assert_eq!(
+        resolve(page, &attr(pt, "href")),
+        "pt-BR/terceiro/index.html"
+    );
+    let alternates: Vec<(String, String)> = all(&doc, "link[rel=alternate]")
+        .iter()
+        .map(|l| (attr(l, "hreflang"), attr(l, "href")))
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            (
+                "en".to_string(),
+                "https://example.org/fixture/en/third/".to_string()
+            ),
+            (
+                "pt-BR".to_string(),
+                "https://example.org/fixture/pt-BR/terceiro/".to_string()
+            ),
+            (
+                "x-default".to_string(),
+                "https://example.org/fixture/".to_string()
+            ),
+        ]
+    );
+    let canonical = one(&doc, "link[rel=canonical]");
+    assert_eq!(
+        attr(&canonical, "href"),
+        "https://example.org/fixture/en/third/"
+    );
+    let pt_doc = t.html("pt-BR/terceiro/index.html");
+    assert_eq!(attr(&one(&pt_doc, "html"), "lang"), "pt-BR");
+}
+
+#[test]
+fn sitemap_lists_every_page_with_alternates() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let xml = t.read("site/sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap is XML");
+    let urls: Vec<roxmltree::Node<'_, '_>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let locs: Vec<&str> = urls
+        .iter()
+        .filter_map(|u| {
+            u.children()
+                .find(|c| c.has_tag_name("loc"))
+                .and_then(|l| l.text())
+        })
+        .collect();
+    for expected in [
+        "https://example.org/fixture/en/intro/",
+        "https://example.org/fixture/pt-BR/intro/",
+        "https://example.org/fixture/en/third/",
+        "https://example.org/fixture/pt-BR/terceiro/",
+        "https://example.org/fixture/pt-BR/second/",
+    ] {
+        assert!(locs.contains(&expected), "{expected} missing from {locs:?}");
+    }
+    let third = urls
+        .iter()
+        .find(|u| {
+            u.children()
+                .any(|c| c.text() == Some("https://example.org/fixture/en/third/"))
+        })
+        .expect("third");
+    let alts: Vec<(&str, &str)> = third
+        .children()
+        .filter(|c| c.tag_name().name() == "link")
+        .map(|l| {
+            (
+                l.attribute("hreflang").unwrap_or(""),
+                l.attribute("href").unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        alts,
+        [
+            ("en", "https://example.org/fixture/en/third/"),
+            ("pt-BR", "https://example.org/fixture/pt-BR/terceiro/"),
+            ("x-default", "https://example.org/fixture/"),
+        ]
+    );
+    assert!(
+        t.read("site/robots.txt")
+            .contains("Sitemap: https://example.org/fixture/sitemap.xml")
+    );
+}
+
+#[test]
+fn missing_translation_falls_back_with_a_notice_and_a_warning() {
+    let t = SiteTest::fixture("basic");
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("02-second") && run.stderr().contains("no pt-BR translation"),
+        "{}",
+        run.stderr()
+    );
+    let doc = t.html("pt-BR/second/index.html");
+    assert_eq!(attr(&one(&doc, "html"), "lang"), "pt-BR");
+    let notice = one(&doc, ".notice-fallback");
+    assert!(
+        text(&notice).contains("ainda não foi traduzido"),
+        "{}",
+        text(&notice)
+    );
+    let body = one(&doc, ".chapter-body");
+    assert_eq!(attr(&body, "lang"), "en");
+    assert!(text(&body).contains("Only in English for now."));
+    // Still in the Portuguese navigation, at the same position.
+    let nav: Vec<String> = all(&doc, "nav.sidebar a")
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(text)
+        .collect();
+    assert_eq!(nav, ["Introdução", "Second chapter", "Terceiro capítulo"]);
+    // A translated page has no notice.
+    assert!(all(&t.html("pt-BR/intro/index.html"), ".notice-fallback").is_empty());
+}
+
+#[test]
+fn dockerfile_block_is_highlighted_with_attributes() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let doc = t.html("en/third/index.html");
+    let block = one(&doc, "figure.code-block[data-lang=dockerfile]");
+    assert_eq!(
+        text(&one(&doc, "figure.code-block figcaption")),
+        "Dockerfile"
+    );
+    let lines = block.select(&sel(".line")).collect::<Vec<_>>();
+    let file = t.read("content/03-third/Dockerfile");
+    assert_eq!(
+        lines.len(),
+        file.lines().count(),
+        "src= shows every line of the file"
+    );
+    // The block's text is the file, byte for byte (what the copy button copies).
+    let code = block.select(&sel("code")).next().expect("code");
+    assert_eq!(code.text().collect::<String>(), file.trim_end_matches('\n'));
+    let highlighted: Vec<String> = block
+        .select(&sel(".line.hl"))
+        .map(|l| attr(&l, "data-ln"))
+        .collect();
+    assert_eq!(highlighted, ["2", "7", "8"]);
+    assert!(block.value().classes().any(|c| c == "linenums"));
+    // Keywords carry syntect classes, not inline styles.
+    let keywords: Vec<String> = block
+        .select(&sel("span.hl-keyword"))
+        .map(|e| text(&e))
+        .collect();
+    assert!(keywords.iter().any(|k| k == "FROM"), "{keywords:?}");
+    assert!(!t.read("site/en/third/index.html").contains("style=\""));
+    // Copy buttons on every block, localized.
+    assert_eq!(
+        all(&doc, ".copy-button").len(),
+        all(&doc, ".code-block").len()
+    );
+    let pt = t.html("pt-BR/terceiro/index.html");
+    assert_eq!(text(&all(&pt, ".copy-button")[0]), "Copiar");
+    // Console prompts are highlighted as shell, output stays plain.
+    assert!(!all(&doc, "[data-lang=console] .prompt").is_empty());
+    assert!(!all(&doc, "[data-lang=console] .output").is_empty());
+}
+
+#[test]
+fn unknown_language_renders_plain_with_a_warning() {
+    let t = SiteTest::fixture("basic");
+    let run = t.docent(&["build"]);
+    assert!(run.ok());
+    assert!(
+        run.stderr()
+            .contains("unknown code block language `klingon`")
+            && run.stderr().contains("03-third/en.md:16:1"),
+        "{}",
+        run.stderr()
+    );
+    let doc = t.html("en/third/index.html");
+    let block = one(&doc, "[data-lang=klingon]");
+    assert!(all(&doc, "[data-lang=klingon] span[class^=hl-]").is_empty());
+    assert!(text(&block).contains("Qapla'"));
+}
+
+#[test]
+fn markdown_extensions_and_heading_anchors() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let page = "en/intro/index.html";
+    let doc = t.html(page);
+    assert_eq!(all(&doc, ".chapter-body table").len(), 1);
+    assert_eq!(all(&doc, ".chapter-body input[type=checkbox]").len(), 2);
+    assert_eq!(all(&doc, ".chapter-body del").len(), 1);
+    assert!(!all(&doc, ".chapter-body a[href='https://example.org/docs']").is_empty());
+    assert_eq!(all(&doc, ".chapter-body .footnotes li").len(), 1);
+    let h2 = one(&doc, ".chapter-body h2");
+    assert_eq!(attr(&h2, "id"), "first-steps");
+    let anchor = h2.select(&sel("a.anchor")).next().expect("anchor link");
+    assert_eq!(attr(&anchor, "href"), "#first-steps");
+    // On-page contents list h2 and h3.
+    let toc: Vec<String> = all(&doc, ".page-toc li a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(toc, ["#first-steps", "#a-detail"]);
+    // Alerts are titled in the page's language.
+    assert_eq!(text(&one(&doc, ".markdown-alert-title")), "Warning");
+    let pt = t.html("pt-BR/intro/index.html");
+    assert_eq!(text(&one(&pt, ".markdown-alert-title")), "Atenção");
+    // Chapter links written as folders point at the chapter in the reader's language.
+    let links: Vec<String> = all(&pt, ".chapter-body p a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert!(
+        links.contains(&"../../pt-BR/second/".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"../../pt-BR/terceiro/#estagios".to_string()),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn root_home_print_and_404_pages() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let root = t.html("index.html");
+    let choices: Vec<String> = all(&root, ".chooser-list a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(choices, ["en/", "pt-BR/"]);
+    let home = t.html("pt-BR/index.html");
+    assert_eq!(text(&one(&home, "h1")), "Curso de teste");
+    assert_eq!(all(&home, ".home-chapter-list li").len(), 3);
+    let print = t.html("pt-BR/print/index.html");
+    let sections = all(&print, "section.print-chapter");
+    assert_eq!(sections.len(), 3);
+    // Ids stay unique when every chapter shares one page.
+    let mut ids: Vec<String> = all(&print, "[id]").iter().map(|e| attr(e, "id")).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate ids on the print page");
+    // Chapter links jump within the page.
+    assert!(!all(&print, "a[href='#chapter-second']").is_empty());
+    let notfound = t.html("404.html");
+    assert_eq!(attr(&one(&notfound, "base"), "href"), "/fixture/");
+    assert_eq!(all(&notfound, ".not-found a").len(), 2);
+}
+
+#[test]
+fn portuguese_pages_have_no_english_chrome() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let en_strings = ui_strings("en");
+    let pt_strings = ui_strings("pt-BR");
+    for page in [
+        "pt-BR/intro/index.html",
+        "pt-BR/index.html",
+        "pt-BR/print/index.html",
+    ] {
+        let html = t.read(&format!("site/{page}"));
+        let doc = scraper::Html::parse_document(&html);
+        let mut chrome = String::new();
+        for e in all(
+            &doc,
+            "body > *:not(.layout), nav, .pager, .page-toc, .keys-hint, .copy-button, .markdown-alert-title, .chapter-number",
+        ) {
+            chrome.push_str(&text(&e));
+            chrome.push('\n');
+        }
+        for e in all(&doc, "[aria-label], [title]") {
+            chrome.push_str(&attr(&e, "aria-label"));
+            chrome.push_str(&attr(&e, "title"));
+            chrome.push('\n');
+        }
+        for (key, en) in &en_strings {
+            if pt_strings.get(key) == Some(en) || en.len() < 4 || en.contains('{') {
+                continue;
+            }
+            assert!(
+                !chrome.contains(en.as_str()),
+                "{page} shows English `{en}` ({key})"
+            );
+        }
+    }
+}
+
+fn ui_strings(lang: &str) -> std::collections::BTreeMap<String, String> {
+    let text =
+        std::fs::read_to_string(repo_root().join(format!("i18n/{lang}/ui.ftl"))).expect("ftl");
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let first = t.tree("site");
+    t.build();
+    let second = t.tree("site");
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(
+            second.get(path) == Some(bytes),
+            "{path} differs between builds"
+        );
+    }
+}
+
+#[test]
+fn failed_build_leaves_the_previous_site_untouched() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let before = t.tree("site");
+    t.write("content/02-second/en.md", "+++\ntitle = \n+++\nbroken\n");
+    let run = t.docent(&["build"]);
+    assert_eq!(run.code(), Some(1));
+    assert_eq!(
+        t.tree("site"),
+        before,
+        "the old site must survive a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(t.dir.path())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("docent-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+/// Each bad input: the message names file:line:col, says what was expected, exits 1.
+#[test]
+fn error_messages_name_file_line_and_column() {
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        (
+            "content/course.toml",
+            "base_url = \"https://example.org/\"\nlanguages = 3\n",
+            "content/course.toml:2:13",
+            &["invalid course.toml", "sequence"],
+        ),
+        (
+            "content/01-intro/en.md",
+            "+++\ntitle = \"A\"\ncolour = \"red\"\n+++\nbody\n",
+            "content/01-intro/en.md:3:1",
+            &["unknown field `colour`"],
+        ),
+        (
+            "content/01-intro/en.md",
+            "---\ntitle: [unclosed\n---\nbody\n",
+            "content/01-intro/en.md:",
+            &["invalid front matter"],
+        ),
+        (
+            "content/01-intro/en.md",
+            "+++\ndescription = \"no title\"\n+++\nbody\n",
+            "content/01-intro/en.md:2:1",
+            &["missing field `title`", "help: every chapter needs"],
+        ),
+        (
+            "content/01-intro/fr.md",
+            "+++\ntitle = \"Bonjour\"\n+++\n",
+            "content/01-intro/fr.md",
+            &["`fr.md` is not a language of this course", "en, pt-BR"],
+        ),
+        (
+            "content/03-third/en.md",
+            "+++\ntitle = \"T\"\n+++\n\nText.\n\n```dockerfile src=\"Missing.dockerfile\"\n```\n",
+            "content/03-third/en.md:7:1",
+            &["src file `Missing.dockerfile` not found"],
+        ),
+    ];
+    for (file, text, location, messages) in cases {
+        let t = SiteTest::fixture("basic");
+        t.write(file, text);
+        let run = t.docent(&["build"]);
+        let err = run.stderr();
+        assert_eq!(run.code(), Some(1), "{file}: {err}");
+        assert!(
+            err.contains(location),
+            "{file}: expected {location} in:\n{err}"
+        );
+        for m in *messages {
+            assert!(err.contains(m), "{file}: expected `{m}` in:\n{err}");
+        }
+        assert!(
+            !t.path("site").exists(),
+            "no site is written by a failed build"
+        );
+    }
+}
+
+#[test]
+fn theme_and_strings_are_overridable_one_file_at_a_time() {
+    let t = SiteTest::fixture("basic");
+    t.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Custom 404</h1>{% endblock main %}",
+    );
+    t.write("i18n/pt-BR/ui.ftl", "skip-link = Ir direto ao texto\n");
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert_eq!(text(&one(&t.html("404.html"), "h1")), "Custom 404");
+    let pt = t.html("pt-BR/intro/index.html");
+    assert_eq!(text(&one(&pt, ".skip-link")), "Ir direto ao texto");
+    // The override replaced only that one file's keys: other pt-BR keys are still there.
+    assert_eq!(text(&one(&pt, ".toc-title")), "Nesta página");
+}
+
+#[test]
+fn a_missing_ui_string_falls_back_to_the_default_language() {
+    let t = SiteTest::fixture("basic");
+    // A course adds a string in English only and uses it in its own footer.
+    t.write("i18n/en/extra.ftl", "course-motto = Learn by building\n");
+    let base = std::fs::read_to_string(repo_root().join("themes/default/templates/base.html"))
+        .expect("base.html");
+    t.write(
+        "themes/default/templates/base.html",
+        &base.replace(
+            "<footer class=\"site-footer\">",
+            "<footer class=\"site-footer\"><p class=\"motto\">{{ t[\"course-motto\"] }}</p>",
+        ),
+    );
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("UI string `course-motto` is missing in pt-BR; using en"),
+        "{}",
+        run.stderr()
+    );
+    let pt = t.html("pt-BR/intro/index.html");
+    assert_eq!(text(&one(&pt, ".motto")), "Learn by building");
+    assert_eq!(
+        text(&one(&t.html("en/intro/index.html"), ".motto")),
+        "Learn by building"
+    );
+}
+
+#[test]
+fn a_broken_template_is_reported_with_its_location() {
+    let t = SiteTest::fixture("basic");
+    t.write("themes/default/templates/chapter.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ title | nosuchfilter }}\n{% endblock main %}\n");
+    let run = t.docent(&["build"]);
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr()
+            .contains("themes/default/templates/chapter.html:3:"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn cli_help_and_quiet() {
+    let t = SiteTest::fixture("basic");
+    let help = t.docent(&["--help"]);
+    assert!(help.ok());
+    assert!(help.stdout().contains("build"));
+    let build_help = t.docent(&["build", "--help"]);
+    assert!(build_help.stdout().contains("--root") && build_help.stdout().contains("--out"));
+    let quiet = t.docent(&["-q", "build"]);
+    assert!(quiet.ok());
+    assert!(quiet.stderr().is_empty(), "{}", quiet.stderr());
+    let custom = t.docent(&["build", "--root", "content", "--out", "public"]);
+    assert!(custom.ok());
+    assert!(t.path("public/en/intro/index.html").is_file());
+}
+
+#[test]
+fn assets_are_content_hashed_and_self_hosted() {
+    let t = SiteTest::fixture("basic");
+    t.build();
+    let doc = t.html("en/intro/index.html");
+    let css = attr(&one(&doc, "link[rel=stylesheet]"), "href");
+    assert!(
+        css.starts_with("../../assets/docent.") && css.ends_with(".css"),
+        "{css}"
+    );
+    assert!(
+        t.path(&format!("site/{}", resolve("en/intro/index.html", &css)))
+            .is_file()
+    );
+    for (path, bytes) in t.tree("site") {
+        if path.ends_with(".html") || path.ends_with(".css") || path.ends_with(".js") {
+            let s = String::from_utf8_lossy(&bytes);
+            for bad in [
+                "<script src=\"http",
+                "<link rel=\"stylesheet\" href=\"http",
+                "@import",
+                "url(http",
+            ] {
+                assert!(
+                    !s.contains(bad),
+                    "{path} loads something from outside: {bad}"
+                );
+            }
+        }
+    }
+    // Chapter files beside the Markdown are published with the chapter.
+    assert!(t.path("site/en/third/Dockerfile").is_file());
+    assert!(t.path("site/pt-BR/terceiro/Dockerfile").is_file());
+}
+
+#[test]
+fn bundled_course_builds_in_both_languages() {
+    let t = SiteTest::bundled();
+    t.build();
+    let en = t.html("en/index.html");
+    let pt = t.html("pt-BR/index.html");
+    let en_n = all(&en, ".home-chapter-list li").len();
+    assert!(en_n >= 3, "the bundled course has at least three chapters");
+    assert_eq!(all(&pt, ".home-chapter-list li").len(), en_n);
+    for doc in [&en, &pt] {
+        for a in all(doc, ".home-chapter-list a") {
+            let target = resolve("en/index.html", &attr(&a, "href"));
+            assert!(t.path(&format!("site/{target}")).is_file(), "{target}");
+        }
+    }
+}
