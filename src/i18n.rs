@@ -165,8 +165,46 @@ impl I18n {
     }
 }
 
+/// A number in the reader's format: `1,100.5` in English, `1.100,5` in Portuguese.
+/// fluent-rs formats no numbers itself, so docent does, with at most two decimals.
+pub fn format_number(value: f64, lang: &str) -> String {
+    let primary = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
+    let (group, decimal) = match primary.as_str() {
+        "pt" | "de" | "es" | "it" | "nl" | "id" | "tr" | "da" => (".", ","),
+        "fr" | "sv" | "nb" | "fi" | "pl" | "cs" | "ru" | "uk" => ("\u{202f}", ","),
+        _ => (",", "."),
+    };
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = format!("{rounded:.2}");
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push_str(group);
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{decimal}{frac}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_in_each_language() {
+        assert_eq!(format_number(1.5, "en"), "1.5");
+        assert_eq!(format_number(1.5, "pt-BR"), "1,5");
+        assert_eq!(format_number(1100.0, "en"), "1,100");
+        assert_eq!(format_number(1100.25, "pt-BR"), "1.100,25");
+        assert_eq!(format_number(0.0, "pt-BR"), "0");
+        assert_eq!(format_number(8.0, "en"), "8");
+    }
+
     use super::*;
     use std::borrow::Cow;
 

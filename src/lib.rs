@@ -7,6 +7,7 @@
 pub mod build;
 pub mod config;
 pub mod course;
+pub mod dockerfile;
 pub mod error;
 pub mod fsx;
 pub mod i18n;

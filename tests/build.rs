@@ -179,7 +179,7 @@ fn dockerfile_block_is_highlighted_with_attributes() {
     let doc = t.html("en/third/index.html");
     let block = one(&doc, "figure.code-block[data-lang=dockerfile]");
     assert_eq!(
-        text(&one(&doc, "figure.code-block figcaption")),
+        text(&one(&doc, "figure.code-block figcaption > span")),
         "Dockerfile"
     );
     let lines = block.select(&sel(".line")).collect::<Vec<_>>();

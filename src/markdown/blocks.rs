@@ -1,13 +1,14 @@
-//! The code-block pass: every fence becomes finished HTML (a `Raw` node), with its attributes.
+//! The code-block pass: every fence becomes finished HTML (a `Raw` node), in one place that
+//! knows the teaching blocks: annotations, Dockerfile insight, comparisons, charts, quizzes.
 
 use super::codeblock::{self, Block};
 use super::highlight::{self, Language};
 use super::info::{Info, parse_line_ranges};
-use super::{Context, Findings};
+use super::{Context, Findings, annotate, chart, compare, dockerview, quiz, ui};
+use crate::dockerfile;
 use crate::error::Diagnostic;
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue};
-use std::borrow::Cow;
 use std::path::{Component, Path};
 
 /// Attributes a code block may carry; anything else gets a warning.
@@ -23,10 +24,12 @@ pub struct Fence<'a> {
     /// File line of the opening fence.
     pub line: usize,
     pub col: usize,
+    /// The `src=` file, when the code comes from one (its own path for diagnostics).
+    pub src: Option<std::path::PathBuf>,
 }
 
 pub fn render_code_blocks<'a>(
-    _arena: &'a Arena<'a>,
+    arena: &'a Arena<'a>,
     root: &'a AstNode<'a>,
     ctx: &Context<'_>,
     findings: &mut Findings,
@@ -36,13 +39,51 @@ pub fn render_code_blocks<'a>(
         .filter(|n| matches!(n.data.borrow().value, NodeValue::CodeBlock(_)))
         .collect();
     let mut counter = 0;
-    for node in nodes {
+    let mut i = 0;
+    while let Some(&node) = nodes.get(i) {
+        i += 1;
         let Some(fence) = read_fence(node, ctx, findings) else {
             continue;
         };
         counter += 1;
         let id = format!("code-{counter}");
-        if let Some(html) = render_fence(&fence, &id, ctx, findings) {
+        let html = match fence.info.lang.as_str() {
+            "chart" => render_chart(&fence, &id, ctx, findings),
+            "quiz" => render_quiz(&fence, &id, ctx, findings),
+            _ if fence.info.has("compare") => {
+                let partner = nodes
+                    .get(i)
+                    .copied()
+                    .filter(|n| node.next_sibling().is_some_and(|s| s.same_node(n)));
+                let partner = partner.and_then(|n| read_fence(n, ctx, findings));
+                match partner.filter(|p| p.info.has("compare")) {
+                    Some(right) => {
+                        i += 1;
+                        counter += 1;
+                        let html = render_compare(
+                            arena,
+                            &fence,
+                            &right,
+                            &id,
+                            &format!("code-{counter}"),
+                            ctx,
+                            findings,
+                        );
+                        right.node.detach();
+                        html
+                    }
+                    None => {
+                        findings.errors.push(
+                            Diagnostic::error(&ctx.source.path, fence.line, fence.col, "a `compare` block needs a second `compare` block right after it")
+                                .with_help("put the two versions in consecutive code blocks, both marked `compare`"),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => render_code(arena, &fence, &id, ctx, findings),
+        };
+        if let Some(html) = html {
             node.data.borrow_mut().value = NodeValue::Raw(html);
         }
     }
@@ -84,9 +125,10 @@ fn read_fence<'a>(
         }
     }
     let mut code = block.literal.clone();
+    let mut src_path = None;
     if let Some(src) = info.get("src") {
         match read_src(ctx, src) {
-            Ok(text) => {
+            Ok((text, full)) => {
                 if !code.trim().is_empty() {
                     findings.warnings.push(Diagnostic::warning(
                         path,
@@ -98,6 +140,7 @@ fn read_fence<'a>(
                     ));
                 }
                 code = text;
+                src_path = Some(full);
             }
             Err(message) => {
                 findings
@@ -115,11 +158,12 @@ fn read_fence<'a>(
         code,
         line,
         col,
+        src: src_path,
     })
 }
 
 /// Reads a `src=` file of the chapter folder, refusing paths that leave it.
-fn read_src(ctx: &Context<'_>, src: &str) -> Result<String, String> {
+fn read_src(ctx: &Context<'_>, src: &str) -> Result<(String, std::path::PathBuf), String> {
     let rel = Path::new(src);
     if rel.is_absolute() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Err(format!(
@@ -127,23 +171,29 @@ fn read_src(ctx: &Context<'_>, src: &str) -> Result<String, String> {
         ));
     }
     let full = ctx.chapter.dir.join(rel);
-    std::fs::read_to_string(&full).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            format!(
-                "src file `{src}` not found in {}",
-                ctx.chapter.dir.display()
-            )
-        }
-        _ => format!("cannot read src file {}: {e}", full.display()),
-    })
+    match std::fs::read_to_string(&full) {
+        Ok(text) => Ok((text, full)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
+            "src file `{src}` not found in {}",
+            ctx.chapter.dir.display()
+        )),
+        Err(e) => Err(format!("cannot read src file {}: {e}", full.display())),
+    }
 }
 
-fn render_fence(
-    fence: &Fence<'_>,
+/// A block ready to render: the shared `Block` plus its highlighted lines.
+struct Prepared<'f> {
+    block: Block<'f>,
+    lines: Vec<String>,
+}
+
+fn prepare<'a, 'f>(
+    arena: &'a Arena<'a>,
+    fence: &'f Fence<'a>,
     id: &str,
     ctx: &Context<'_>,
     findings: &mut Findings,
-) -> Option<String> {
+) -> Option<Prepared<'f>> {
     let path = &ctx.source.path;
     let language = highlight::resolve(&fence.info.lang);
     if language == Language::Unknown {
@@ -173,16 +223,115 @@ fn render_fence(
         }
         None => Default::default(),
     };
-    let block = Block {
+    let mut block = Block {
         id: id.to_string(),
         lang_token: &fence.info.lang,
         title: fence.info.get("title"),
         highlighted,
         linenums: fence.info.has("linenums"),
-        copy_label: super::ui("code-copy"),
-        copied_label: super::ui("code-copied"),
+        copy_label: ui("code-copy"),
+        copied_label: ui("code-copied"),
         ..Block::default()
     };
-    let code: Cow<'_, str> = Cow::Borrowed(&fence.code);
-    Some(codeblock::render(&block, &code, language))
+    let lines = highlight::highlight_lines(&fence.code, language);
+    let raw: Vec<&str> = highlight::split_lines(&fence.code).collect();
+    if language == Language::Syntax("Dockerfile") {
+        let df = dockerfile::parse(&fence.code);
+        if let Some(src) = &fence.src {
+            for p in &df.problems {
+                findings.warnings.push(Diagnostic::warning(
+                    src,
+                    p.line,
+                    0,
+                    format!("Dockerfile: {}", p.message),
+                ));
+            }
+        }
+        dockerview::mark_instructions(&mut block, &df, &raw, &lines);
+        if df.stages.len() >= 2 && !fence.info.has("nomap") {
+            block.anchors.extend(1..=raw.len());
+            block.before_code = dockerview::stage_map(&df, id, &|key| ctx.i18n.text(ctx.lang, key));
+        }
+    }
+    if fence.info.has("annotate") {
+        annotate::attach(
+            arena, fence.node, fence.line, &raw, &mut block, ctx, findings,
+        );
+    }
+    Some(Prepared { block, lines })
+}
+
+fn render_code<'a>(
+    arena: &'a Arena<'a>,
+    fence: &Fence<'a>,
+    id: &str,
+    ctx: &Context<'_>,
+    findings: &mut Findings,
+) -> Option<String> {
+    let p = prepare(arena, fence, id, ctx, findings)?;
+    Some(codeblock::render_lines(&p.block, &p.lines))
+}
+
+fn render_compare<'a>(
+    arena: &'a Arena<'a>,
+    left: &Fence<'a>,
+    right: &Fence<'a>,
+    left_id: &str,
+    right_id: &str,
+    ctx: &Context<'_>,
+    findings: &mut Findings,
+) -> Option<String> {
+    let mut l = prepare(arena, left, left_id, ctx, findings)?;
+    let mut r = prepare(arena, right, right_id, ctx, findings)?;
+    let lraw: Vec<&str> = highlight::split_lines(&left.code).collect();
+    let rraw: Vec<&str> = highlight::split_lines(&right.code).collect();
+    let (only_left, only_right) = compare::diff(&lraw, &rraw);
+    compare::mark(&mut l.block, &l.lines, &only_left, false);
+    compare::mark(&mut r.block, &r.lines, &only_right, true);
+    Some(format!(
+        "<div class=\"compare\" data-compare><p class=\"compare-legend\">{}</p><div class=\"compare-sides\">{}{}</div></div>",
+        ui("compare-legend"),
+        codeblock::render_lines(&l.block, &l.lines),
+        codeblock::render_lines(&r.block, &r.lines)
+    ))
+}
+
+fn render_chart(
+    fence: &Fence<'_>,
+    id: &str,
+    ctx: &Context<'_>,
+    findings: &mut Findings,
+) -> Option<String> {
+    match chart::parse(&fence.code) {
+        Ok(bars) => Some(chart::render(&bars, &fence.info, id, ctx.lang)),
+        Err((line, message)) => {
+            findings.errors.push(Diagnostic::error(
+                &ctx.source.path,
+                fence.line + line,
+                1,
+                message,
+            ));
+            None
+        }
+    }
+}
+
+fn render_quiz(
+    fence: &Fence<'_>,
+    id: &str,
+    ctx: &Context<'_>,
+    findings: &mut Findings,
+) -> Option<String> {
+    match quiz::parse(&fence.code) {
+        Ok(q) => Some(quiz::render(&q, id)),
+        Err((line, col, message)) => {
+            findings.errors.push(Diagnostic::error(
+                &ctx.source.path,
+                fence.line + line,
+                col,
+                message,
+            ));
+            None
+        }
+    }
 }

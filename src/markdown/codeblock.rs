@@ -27,6 +27,13 @@ pub struct Block<'a> {
     pub copied_label: String,
     /// Replaces a line's highlighted HTML (used to wrap Dockerfile keywords).
     pub line_html: BTreeMap<usize, String>,
+    /// Elements wrapping a run of lines `(first, last, opening tag)`, e.g. one instruction;
+    /// runs do not overlap.
+    pub groups: Vec<(usize, usize, String)>,
+    /// HTML between the caption and the code (the stage map).
+    pub before_code: String,
+    /// HTML after the code box, inside the block (hidden glossary definitions).
+    pub after_code: String,
 }
 
 /// Highlights `code` (see [`highlight::highlight_lines`]) and renders the block.
@@ -55,20 +62,36 @@ pub fn render_lines(block: &Block<'_>, lines: &[String]) -> String {
         escape_html(block.lang_token),
         block.attrs
     );
+    let copy = format!(
+        "<button type=\"button\" class=\"copy-button\" hidden data-copied=\"{}\">{}</button>",
+        escape_html(&block.copied_label),
+        escape_html(&block.copy_label)
+    );
+    // With a title the copy button sits in the caption bar, clear of the code.
     if let Some(title) = block.title {
         let _ = write!(
             out,
-            "<figcaption class=\"code-title\">{}</figcaption>",
+            "<figcaption class=\"code-title\"><span>{}</span>{copy}</figcaption>",
             escape_html(title)
         );
     }
+    out.push_str(&block.before_code);
     out.push_str("<div class=\"code-box\"><pre class=\"code\" tabindex=\"0\"><code");
     if !block.lang_token.is_empty() {
         let _ = write!(out, " class=\"language-{}\"", escape_html(block.lang_token));
     }
     out.push('>');
+    let opens: BTreeMap<usize, &str> = block
+        .groups
+        .iter()
+        .map(|(a, _, tag)| (*a, tag.as_str()))
+        .collect();
+    let closes: BTreeSet<usize> = block.groups.iter().map(|(_, b, _)| *b).collect();
     for (i, line) in lines.iter().enumerate() {
         let n = i + 1;
+        if let Some(tag) = opens.get(&n) {
+            out.push_str(tag);
+        }
         out.push_str("<span class=\"line");
         if block.highlighted.contains(&n) {
             out.push_str(" hl");
@@ -89,15 +112,22 @@ pub fn render_lines(block: &Block<'_>, lines: &[String]) -> String {
             out.push_str(suffix);
         }
         out.push_str("</span>");
+        if closes.contains(&n) {
+            out.push_str("</span>");
+        }
         if n < lines.len() {
             out.push('\n');
         }
     }
     let _ = write!(
         out,
-        "</code></pre><button type=\"button\" class=\"copy-button\" hidden data-copied=\"{}\">{}</button></div></{tag}>",
-        escape_html(&block.copied_label),
-        escape_html(&block.copy_label)
+        "</code></pre>{}</div>{}</{tag}>",
+        if block.title.is_some() {
+            ""
+        } else {
+            copy.as_str()
+        },
+        block.after_code
     );
     out
 }
@@ -120,7 +150,7 @@ mod tests {
         };
         let html = render(&block, "FROM a\nRUN b\n", highlight::resolve("dockerfile"));
         assert!(html.starts_with("<figure"));
-        assert!(html.contains("<figcaption class=\"code-title\">Dockerfile</figcaption>"));
+        assert!(html.contains("<figcaption class=\"code-title\"><span>Dockerfile</span><button"));
         assert_eq!(html.matches("class=\"line").count(), 2);
         assert!(html.contains("<span class=\"line hl\" data-ln=\"2\">"));
     }

@@ -1,12 +1,17 @@
 //! One chapter's Markdown → [`Rendered`]: one comrak parse, small passes in a visible order.
 
 pub mod alerts;
+pub mod annotate;
 pub mod blocks;
+pub mod chart;
 pub mod codeblock;
+pub mod compare;
+pub mod dockerview;
 pub mod headings;
 pub mod highlight;
 pub mod info;
 pub mod links;
+pub mod quiz;
 
 use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Error, Result};

@@ -51,7 +51,7 @@
   function setupCopy() {
     var buttons = document.querySelectorAll(".copy-button");
     Array.prototype.forEach.call(buttons, function (button) {
-      var code = button.parentNode.querySelector("code");
+      var code = button.closest(".code-block").querySelector("code");
       if (!code) return;
       var label = button.textContent;
       button.hidden = false;
@@ -151,6 +151,135 @@
     }
   }
 
+  // Annotations: a marker at a line opens its note next to the line; without JavaScript the
+  // marker is a link to the numbered note below the block.
+  var openMarker = null;
+  function closeNote(returnFocus) {
+    if (!openMarker) return;
+    var pop = document.getElementById(openMarker.getAttribute("aria-controls"));
+    if (pop) pop.parentNode.removeChild(pop);
+    openMarker.setAttribute("aria-expanded", "false");
+    openMarker.removeAttribute("aria-controls");
+    if (returnFocus) openMarker.focus();
+    openMarker = null;
+  }
+  function openNote(marker) {
+    var noteId = (marker.getAttribute("href") || "").slice(1);
+    var note = document.getElementById(noteId);
+    var item = note && note.closest("li");
+    var box = marker.closest(".code-box");
+    if (!item || !box) return;
+    var pop = document.createElement("div");
+    pop.className = "annotation-popover";
+    pop.id = noteId + "-pop";
+    pop.setAttribute("role", "region");
+    pop.setAttribute("aria-label", marker.getAttribute("aria-label"));
+    pop.tabIndex = -1;
+    Array.prototype.forEach.call(item.childNodes, function (n) { pop.appendChild(n.cloneNode(true)); });
+    var num = pop.querySelector(".annotation-number");
+    if (num) num.parentNode.removeChild(num);
+    Array.prototype.forEach.call(pop.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "popover-close";
+    close.setAttribute("aria-label", document.body.dataset.closeLabel || "×");
+    close.textContent = "×";
+    close.addEventListener("click", function () { closeNote(true); });
+    pop.appendChild(close);
+    var line = marker.closest(".line");
+    var pre = box.querySelector("pre");
+    pop.style.top = (line.offsetTop + line.offsetHeight - pre.scrollTop + 4) + "px";
+    box.appendChild(pop);
+    marker.setAttribute("aria-expanded", "true");
+    marker.setAttribute("aria-controls", pop.id);
+    openMarker = marker;
+    pop.focus({ preventScroll: true });
+  }
+  function setupAnnotations() {
+    var markers = document.querySelectorAll(".annotation-marker");
+    Array.prototype.forEach.call(markers, function (marker) {
+      marker.setAttribute("role", "button");
+      marker.setAttribute("aria-expanded", "false");
+      marker.addEventListener("click", function (e) {
+        e.preventDefault();
+        var again = openMarker === marker;
+        closeNote(false);
+        if (!again) openNote(marker);
+      });
+      marker.addEventListener("keydown", function (e) {
+        if (e.key === " ") { e.preventDefault(); marker.click(); }
+      });
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && openMarker) closeNote(true);
+    });
+    document.addEventListener("click", function (e) {
+      if (openMarker && !e.target.closest(".annotation-popover") && !e.target.closest(".annotation-marker")) closeNote(false);
+    });
+  }
+
+  // Stage map: hovering or focusing a stage highlights its lines in the code.
+  function setupStageMaps() {
+    var stages = document.querySelectorAll(".stage-map .stage[data-lines]");
+    Array.prototype.forEach.call(stages, function (stage) {
+      var block = stage.closest(".code-block");
+      if (!block) return;
+      var range = stage.getAttribute("data-lines").split("-");
+      var lines = [];
+      for (var n = +range[0]; n <= +range[1]; n++) {
+        var line = document.getElementById(block.id + "-L" + n);
+        if (line) lines.push(line);
+      }
+      function on() {
+        // One stage lit at a time per map: hover wins over an earlier focus.
+        var map = stage.closest(".stage-map");
+        Array.prototype.forEach.call(map.querySelectorAll(".stage.active"), function (other) {
+          other.dispatchEvent(new Event("docent-off"));
+        });
+        stage.classList.add("active");
+        lines.forEach(function (l) { l.classList.add("stage-hl"); });
+      }
+      function off() {
+        stage.classList.remove("active");
+        lines.forEach(function (l) { l.classList.remove("stage-hl"); });
+      }
+      stage.addEventListener("docent-off", off);
+      stage.addEventListener("mouseenter", on);
+      stage.addEventListener("mouseleave", off);
+      stage.addEventListener("focus", on);
+      stage.addEventListener("blur", off);
+      stage.addEventListener("click", function () {
+        if (lines[0]) lines[0].scrollIntoView({ block: "nearest" });
+      });
+    });
+  }
+
+  // Quizzes: choose, check, see why.
+  function setupQuizzes() {
+    var buttons = document.querySelectorAll(".quiz-check");
+    Array.prototype.forEach.call(buttons, function (button) {
+      var item = button.closest(".quiz-question");
+      var result = item.querySelector(".quiz-result");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var chosen = item.querySelector("input:checked");
+        Array.prototype.forEach.call(item.querySelectorAll("label"), function (l) {
+          l.classList.remove("chosen-right", "chosen-wrong");
+        });
+        result.classList.remove("right", "wrong");
+        if (!chosen) {
+          result.textContent = button.dataset.choose;
+          return;
+        }
+        var right = chosen.value === item.dataset.answer;
+        chosen.closest("label").classList.add(right ? "chosen-right" : "chosen-wrong");
+        result.classList.add(right ? "right" : "wrong");
+        result.textContent = right ? button.dataset.right : button.dataset.wrong;
+        if (right) item.querySelector(".quiz-answer").open = true;
+      });
+    });
+  }
+
   function start() {
     setupTheme();
     setupMenu();
@@ -158,6 +287,9 @@
     setupKeys();
     setupSwitcher();
     setupChooser();
+    setupAnnotations();
+    setupStageMaps();
+    setupQuizzes();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,19 @@
+# What each Dockerfile instruction does, shown when a reader hovers or focuses the keyword.
+glossary-from = FROM starts a new build stage from a base image or an earlier stage; the last stage is the image you ship.
+glossary-run = RUN executes a command while building and saves the result as a new layer.
+glossary-copy = COPY puts files from the build context, or with --from from another stage or image, into the image.
+glossary-add = ADD copies like COPY but also unpacks local archives and fetches URLs; prefer COPY unless you need that.
+glossary-workdir = WORKDIR sets the directory later instructions and the container start in, creating it if needed.
+glossary-env = ENV sets an environment variable for later instructions and for the running container.
+glossary-arg = ARG declares a build-time variable, set with docker build --build-arg; it is not in the running container.
+glossary-expose = EXPOSE documents the port the application listens on; it does not publish it.
+glossary-user = USER sets the user (and group) that later instructions and the container run as.
+glossary-cmd = CMD gives the default command (or default arguments) when the container starts.
+glossary-entrypoint = ENTRYPOINT sets the executable the container always runs; CMD then supplies its default arguments.
+glossary-label = LABEL adds key-value metadata to the image, such as its source or version.
+glossary-volume = VOLUME marks a path whose data lives outside the container's writable layer.
+glossary-healthcheck = HEALTHCHECK tells Docker how to test that the container still works.
+glossary-shell = SHELL changes the shell used by the shell form of RUN, CMD and ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL sets the signal sent to the container to ask it to stop.
+glossary-onbuild = ONBUILD registers an instruction to run later, when another image is built FROM this one.
+glossary-maintainer = MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors instead.

@@ -1,0 +1,19 @@
+# O que cada instrução do Dockerfile faz, mostrado quando o leitor passa o mouse ou foca a palavra-chave.
+glossary-from = FROM inicia um novo estágio do build a partir de uma imagem base ou de um estágio anterior; o último estágio é a imagem que vai para produção.
+glossary-run = RUN executa um comando durante o build e grava o resultado numa nova camada.
+glossary-copy = COPY coloca na imagem arquivos do contexto de build ou, com --from, de outro estágio ou imagem.
+glossary-add = ADD copia como o COPY, mas também descompacta arquivos locais e baixa URLs; use COPY a não ser que precise disso.
+glossary-workdir = WORKDIR define o diretório onde as próximas instruções e o contêiner rodam, criando-o se preciso.
+glossary-env = ENV define uma variável de ambiente para as próximas instruções e para o contêiner em execução.
+glossary-arg = ARG declara uma variável de build, passada com docker build --build-arg; ela não existe no contêiner em execução.
+glossary-expose = EXPOSE documenta a porta em que a aplicação escuta; ele não publica a porta.
+glossary-user = USER define o usuário (e o grupo) com que as próximas instruções e o contêiner rodam.
+glossary-cmd = CMD define o comando padrão (ou os argumentos padrão) quando o contêiner sobe.
+glossary-entrypoint = ENTRYPOINT define o executável que o contêiner sempre roda; o CMD passa a fornecer os argumentos padrão.
+glossary-label = LABEL adiciona metadados chave-valor à imagem, como a origem ou a versão.
+glossary-volume = VOLUME marca um caminho cujos dados ficam fora da camada gravável do contêiner.
+glossary-healthcheck = HEALTHCHECK diz ao Docker como testar se o contêiner continua funcionando.
+glossary-shell = SHELL troca o shell usado pela forma shell de RUN, CMD e ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL define o sinal enviado ao contêiner para pedir que ele pare.
+glossary-onbuild = ONBUILD registra uma instrução para rodar depois, quando outra imagem for construída com FROM nesta.
+glossary-maintainer = MAINTAINER está obsoleto; use LABEL org.opencontainers.image.authors no lugar.

@@ -1,0 +1,132 @@
+//! ` ```quiz ` blocks: TOML questions become a self-check that works offline; without
+//! JavaScript each answer waits in a `<details>`.
+
+use super::ui;
+use serde::Deserialize;
+use std::fmt::Write;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    pub question: Vec<Question>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub prompt: String,
+    pub choices: Vec<String>,
+    /// 0-based index into `choices`.
+    pub answer: usize,
+    #[serde(default)]
+    pub explain: String,
+}
+
+/// Parses and checks the quiz; `Err((line within the body, column, message))`.
+pub fn parse(body: &str) -> Result<Quiz, (usize, usize, String)> {
+    let quiz: Quiz = toml::from_str(body).map_err(|e| {
+        let (l, c) = e
+            .span()
+            .map_or((1, 1), |s| crate::error::line_col(body, s.start));
+        (l, c, format!("invalid quiz: {}", e.message().trim()))
+    })?;
+    if quiz.question.is_empty() {
+        return Err((1, 1, "a quiz needs at least one [[question]]".into()));
+    }
+    for (i, q) in quiz.question.iter().enumerate() {
+        if q.choices.len() < 2 || q.answer >= q.choices.len() {
+            let line = nth_question_line(body, i);
+            return Err((
+                line,
+                1,
+                format!(
+                    "question {}: needs two or more choices and `answer` between 0 and {}",
+                    i + 1,
+                    q.choices.len().saturating_sub(1)
+                ),
+            ));
+        }
+    }
+    Ok(quiz)
+}
+
+fn nth_question_line(body: &str, i: usize) -> usize {
+    body.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "[[question]]")
+        .nth(i)
+        .map_or(1, |(n, _)| n + 1)
+}
+
+/// Markdown of one line (code spans, emphasis, links), without the paragraph around it.
+fn inline(md: &str) -> String {
+    let mut options = comrak::Options::default();
+    options.extension.strikethrough = true;
+    options.extension.autolink = true;
+    let html = comrak::markdown_to_html(md, &options);
+    let t = html.trim();
+    t.strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(t)
+        .to_string()
+}
+
+pub fn render(quiz: &Quiz, id: &str) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<section class=\"quiz\" id=\"{id}\" data-quiz aria-labelledby=\"{id}-title\"><p class=\"quiz-title\" id=\"{id}-title\">{}</p><ol class=\"quiz-questions\">",
+        ui("quiz-title")
+    );
+    for (i, q) in quiz.question.iter().enumerate() {
+        let qid = format!("{id}-q{}", i + 1);
+        let _ = write!(
+            out,
+            "<li class=\"quiz-question\" id=\"{qid}\" data-answer=\"{}\"><fieldset><legend>{}</legend><ul class=\"quiz-choices\">",
+            q.answer,
+            inline(&q.prompt)
+        );
+        for (j, choice) in q.choices.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<li><label><input type=\"radio\" name=\"{qid}\" value=\"{j}\"> <span>{}</span></label></li>",
+                inline(choice)
+            );
+        }
+        let right = q.choices.get(q.answer).map_or(String::new(), |c| inline(c));
+        let _ = write!(
+            out,
+            "</ul></fieldset><p class=\"quiz-actions\"><button type=\"button\" class=\"quiz-check\" hidden data-right=\"{}\" data-wrong=\"{}\" data-choose=\"{}\">{}</button> <span class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></span></p><details class=\"quiz-answer\"><summary>{}</summary><p><strong>{}</strong> {} {}</p></details></li>",
+            ui("quiz-right"),
+            ui("quiz-wrong"),
+            ui("quiz-choose"),
+            ui("quiz-check"),
+            ui("quiz-show-answer"),
+            ui("quiz-answer"),
+            right,
+            if q.explain.is_empty() {
+                String::new()
+            } else {
+                format!("— {}", inline(&q.explain))
+            },
+        );
+    }
+    out.push_str("</ol></section>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_answers() {
+        let ok = "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = 1\n";
+        assert!(parse(ok).is_ok());
+        let bad = "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = 2\n";
+        assert_eq!(parse(bad).err().map(|e| e.0), Some(1));
+        let typo = "[[question]]\nprompt = \"p\"\nchoice = [\"a\"]\nanswer = 0\n";
+        let err = parse(typo).expect_err("unknown field");
+        assert_eq!(err.0, 3);
+    }
+}
