@@ -1,19 +1,27 @@
-//! The pipeline: load → render chapters → render pages → [`Site`].
+//! The pipeline: load → render chapters → render pages → [`Site`], with caches so that a
+//! rebuild (in `serve`) renders only what its inputs changed.
 
 use crate::error::{Diagnostic, Result};
 use crate::i18n::I18n;
-use crate::render::{self, BuildOptions};
+use crate::render::{self, BuildOptions, ChapterCache, PageCache};
 use crate::site::Site;
 use crate::{load, theme};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A successful build: the site, and what the author should still look at.
 #[derive(Debug)]
 pub struct Build {
-    pub site: Site,
+    pub site: Arc<Site>,
     pub warnings: Vec<Diagnostic>,
     pub languages: usize,
     pub chapters: usize,
+    /// Chapter files whose Markdown was rendered (the rest came from the cache).
+    pub chapters_rendered: usize,
+    /// Pages whose template was rendered (the rest came from the cache).
+    pub pages_rendered: usize,
+    /// Output paths that differ from the previous successful build of this builder.
+    pub changed: Vec<String>,
 }
 
 impl Build {
@@ -22,23 +30,86 @@ impl Build {
     }
 }
 
+/// Builds one course again and again, keeping what it rendered between builds.
+pub struct Builder {
+    root: PathBuf,
+    options: BuildOptions,
+    chapters: ChapterCache,
+    pages: PageCache,
+    previous: Option<Arc<Site>>,
+}
+
+impl Builder {
+    pub fn new(root: &Path, options: BuildOptions) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            options,
+            chapters: ChapterCache::default(),
+            pages: PageCache::default(),
+            previous: None,
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The last site this builder produced successfully.
+    pub fn previous(&self) -> Option<&Arc<Site>> {
+        self.previous.as_ref()
+    }
+
+    /// Reads the course and renders what changed. On error the caches and the previous site
+    /// stay as they were.
+    pub fn build(&mut self) -> Result<Build> {
+        let root = &self.root;
+        let course = load::load(root)?;
+        let languages: Vec<&str> = course.language_codes().collect();
+        let layers = theme::i18n_layers(root)?;
+        let mut environment = blake3::Hasher::new();
+        for layer in &layers {
+            for (k, v) in layer {
+                environment.update(k.as_bytes());
+                environment.update(v);
+            }
+        }
+        let environment = *environment.finalize().as_bytes();
+        let i18n = I18n::from_layers(root, &layers, &languages, course.default_language())?;
+        let theme = theme::theme_files(root)?;
+        let (chapters, chapters_rendered) =
+            render::render_chapters(&course, &i18n, &environment, &mut self.chapters)?;
+        let (site, pages_rendered) = render::render_site(
+            &course,
+            &i18n,
+            &theme,
+            &chapters,
+            &self.options,
+            &mut self.pages,
+        )?;
+        let mut warnings = render::course_warnings(&course);
+        for rendered in chapters.values() {
+            warnings.extend(rendered.warnings.iter().cloned());
+        }
+        warnings.extend(i18n.warnings());
+        let changed = match &self.previous {
+            Some(previous) => site.changed_since(previous),
+            None => site.files.keys().cloned().collect(),
+        };
+        let site = Arc::new(site);
+        self.previous = Some(Arc::clone(&site));
+        Ok(Build {
+            site,
+            warnings,
+            languages: languages.len(),
+            chapters: course.chapters.len(),
+            chapters_rendered,
+            pages_rendered,
+            changed,
+        })
+    }
+}
+
 /// Builds the course at `root` into memory; nothing is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<Build> {
-    let course = load::load(root)?;
-    let languages: Vec<&str> = course.language_codes().collect();
-    let i18n = I18n::load(root, &languages, course.default_language())?;
-    let theme = theme::theme_files(root)?;
-    let chapters = render::render_chapters(&course, &i18n)?;
-    let site = render::render_site(&course, &i18n, &theme, &chapters, options)?;
-    let mut warnings = render::course_warnings(&course);
-    for rendered in chapters.values() {
-        warnings.extend(rendered.warnings.iter().cloned());
-    }
-    warnings.extend(i18n.warnings());
-    Ok(Build {
-        site,
-        warnings,
-        languages: languages.len(),
-        chapters: course.chapters.len(),
-    })
+    Builder::new(root, options.clone()).build()
 }

@@ -21,6 +21,24 @@ pub struct Cli {
 pub enum Command {
     /// Build the course into a static site.
     Build(BuildArgs),
+    /// Preview the course: serve it, rebuild on every save and reload the browser.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The course folder (the one holding course.toml).
+    #[arg(long, default_value = "content")]
+    pub root: PathBuf,
+    /// Port to listen on; the next free one is used if it is taken (0: any free port).
+    #[arg(long, short, default_value_t = 3000)]
+    pub port: u16,
+    /// Address to listen on. Anything but loopback makes the preview reachable from other machines.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

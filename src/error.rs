@@ -107,6 +107,9 @@ pub enum Error {
     },
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
+    /// The dev server could not start or run (port, watcher).
+    #[error("{0}")]
+    Serve(String),
 }
 
 impl Error {
@@ -125,6 +128,7 @@ impl Error {
             Error::Template { name, message } => {
                 vec![Diagnostic::error(name, 0, 0, message.clone())]
             }
+            Error::Serve(message) => vec![Diagnostic::error("", 0, 0, message.clone())],
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod theme;
 

@@ -92,6 +92,13 @@ fn load_chapter(config: &Config, dir: &Path) -> Result<Option<Chapter>> {
         }
         let is_top_md = rel.components().count() == 1 && rel.extension().is_some_and(|e| e == "md");
         if !is_top_md {
+            if entry.path_is_symlink() && !inside_project(dir, path) {
+                tracing::warn!(
+                    "{} points outside the project; not published",
+                    path.display()
+                );
+                continue;
+            }
             assets.push(rel);
             continue;
         }
@@ -139,6 +146,20 @@ fn load_chapter(config: &Config, dir: &Path) -> Result<Option<Chapter>> {
         sources,
         assets,
     }))
+}
+
+/// Whether `path` (possibly a symlink) resolves to a file inside the course's project folder
+/// (the folder holding the course root). Links elsewhere are never read: the site and the
+/// dev server must not publish files from outside the project.
+pub fn inside_project(chapter_dir: &Path, path: &Path) -> bool {
+    let Some(course_root) = chapter_dir.parent() else {
+        return false;
+    };
+    let project = crate::theme::project_dir(course_root);
+    match (std::fs::canonicalize(project), std::fs::canonicalize(path)) {
+        (Ok(project), Ok(target)) => target.starts_with(project),
+        _ => false,
+    }
 }
 
 /// Reads one `<lang>.md`, splitting and parsing its front matter.

@@ -47,6 +47,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => {
+            docent::serve::serve(docent::serve::ServeOptions {
+                root: args.root.clone(),
+                bind: args.bind,
+                port: args.port,
+                open: args.open,
+                quiet: cli.quiet,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -2,26 +2,50 @@
 
 use crate::error::{Error, Result};
 use crate::fsx;
+use bytes::Bytes;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Output files keyed by their path relative to the site root, with `/` separators.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Site {
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// Shared buffers: an incremental rebuild reuses unchanged files without copying them.
+    pub files: BTreeMap<String, Bytes>,
 }
 
 impl Site {
-    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Bytes>) {
         self.files.insert(path.into(), bytes.into());
     }
 
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+    pub fn get(&self, path: &str) -> Option<&Bytes> {
+        self.files.get(path)
     }
 
-    pub fn pages(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+    pub fn pages(&self) -> impl Iterator<Item = (&String, &Bytes)> {
         self.files.iter().filter(|(p, _)| p.ends_with(".html"))
+    }
+
+    /// Paths added, removed or changed since `previous`.
+    pub fn changed_since(&self, previous: &Site) -> Vec<String> {
+        let mut changed: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(path, bytes)| match previous.files.get(*path) {
+                Some(old) => old.as_ptr() != bytes.as_ptr() && old != *bytes,
+                None => true,
+            })
+            .map(|(p, _)| p.clone())
+            .collect();
+        changed.extend(
+            previous
+                .files
+                .keys()
+                .filter(|p| !self.files.contains_key(*p))
+                .cloned(),
+        );
+        changed.sort();
+        changed
     }
 
     /// Writes the site into a fresh sibling of `out` and swaps it in only once every file is

@@ -171,6 +171,11 @@ fn read_src(ctx: &Context<'_>, src: &str) -> Result<(String, std::path::PathBuf)
         ));
     }
     let full = ctx.chapter.dir.join(rel);
+    if full.is_symlink() && !crate::load::inside_project(&ctx.chapter.dir, &full) {
+        return Err(format!(
+            "src file `{src}` links outside the project; docent does not read it"
+        ));
+    }
     match std::fs::read_to_string(&full) {
         Ok(text) => Ok((text, full)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(

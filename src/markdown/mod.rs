@@ -53,6 +53,8 @@ impl Context<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,
+    /// Hash of `html`, so pages can tell cheaply whether what they show changed.
+    pub html_hash: [u8; 32],
     /// Every heading (h2–h6), in order, for the table of contents and cross-language pairing.
     pub headings: Vec<Heading>,
     pub warnings: Vec<Diagnostic>,
@@ -106,6 +108,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
         ))
     })?;
     Ok(Rendered {
+        html_hash: *blake3::hash(html.as_bytes()).as_bytes(),
         html,
         headings,
         warnings: findings.warnings,

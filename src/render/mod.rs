@@ -10,7 +10,8 @@ use crate::markdown::{self, Rendered};
 use crate::site::Site;
 use crate::theme::Files;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// How pages link to each other: directories (`../slug/`) for a web server, or files
 /// (`../slug/index.html`) for a site opened from disk.
@@ -21,25 +22,79 @@ pub enum LinkStyle {
     File,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub link_style: LinkStyle,
+    /// Content-hashed asset names (`docent.3f2a….css`) for long caching in production; `serve`
+    /// turns them off so a CSS edit changes no page and can be swapped in place.
+    pub hashed_assets: bool,
+    /// Where the site is served from, for the 404 page's `<base>`; defaults to the path of
+    /// `base_url`. `serve` sets `/`.
+    pub base_path: Option<String>,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        Self {
+            link_style: LinkStyle::Directory,
+            hashed_assets: true,
+            base_path: None,
+        }
+    }
 }
 
 /// Rendered chapters keyed by (chapter index, language of the source).
-pub type RenderedChapters = BTreeMap<(usize, String), Rendered>;
+pub type RenderedChapters = BTreeMap<(usize, String), Arc<Rendered>>;
 
-/// Renders every chapter file once, in parallel; all errors of all chapters are returned.
-pub fn render_chapters(course: &Course, i18n: &I18n) -> Result<RenderedChapters> {
-    let jobs: Vec<(usize, &str)> = course
+/// Rendered chapters kept between builds, keyed by (chapter id, language), each with the hash
+/// of everything its rendering read; `serve` re-renders only what changed.
+#[derive(Default)]
+pub struct ChapterCache {
+    entries: HashMap<(String, String), ([u8; 32], Arc<Rendered>)>,
+}
+
+/// Renders every chapter file that changed since the cached rendering, in parallel; all
+/// errors of all chapters are returned. Returns the chapters and how many were rendered.
+pub fn render_chapters(
+    course: &Course,
+    i18n: &I18n,
+    environment: &[u8; 32],
+    cache: &mut ChapterCache,
+) -> Result<(RenderedChapters, usize)> {
+    let ids: Vec<&str> = course.chapters.iter().map(|c| c.id.as_str()).collect();
+    let jobs: Vec<(usize, &str, [u8; 32])> = course
         .chapters
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| c.sources.keys().map(move |lang| (i, lang.as_str())))
-        .collect();
-    let results: Vec<((usize, String), Result<Rendered>)> = jobs
         .par_iter()
-        .map(|&(i, lang)| {
+        .enumerate()
+        .flat_map_iter(|(i, c)| {
+            let assets = asset_fingerprint(c);
+            c.sources.iter().map(move |(lang, source)| {
+                let mut h = blake3::Hasher::new();
+                h.update(environment);
+                h.update(c.id.as_bytes());
+                h.update(lang.as_bytes());
+                h.update(source.path.as_os_str().as_encoded_bytes());
+                h.update(&source.body_line.to_le_bytes());
+                h.update(source.body.as_bytes());
+                h.update(&assets);
+                (i, lang.as_str(), *h.finalize().as_bytes())
+            })
+        })
+        .collect();
+    let ids_hash = blake3::hash(ids.join("\n").as_bytes());
+    let todo: Vec<&(usize, &str, [u8; 32])> = jobs
+        .iter()
+        .filter(|(i, lang, key)| {
+            let k = keyed(key, ids_hash.as_bytes());
+            cache
+                .entries
+                .get(&(course.chapters[*i].id.clone(), lang.to_string()))
+                .is_none_or(|(old, _)| *old != k)
+        })
+        .collect();
+    let results: Vec<((usize, String), Result<Rendered>)> = todo
+        .par_iter()
+        .map(|&&(i, lang, _)| {
             let chapter = &course.chapters[i];
             let result = match chapter.sources.get(lang) {
                 Some(source) => markdown::render(&markdown::Context {
@@ -54,22 +109,57 @@ pub fn render_chapters(course: &Course, i18n: &I18n) -> Result<RenderedChapters>
             ((i, lang.to_string()), result)
         })
         .collect();
-    let mut out = BTreeMap::new();
+    let rendered_now = results.len();
     let mut errors = Vec::new();
-    for (key, result) in results {
+    let mut fresh = HashMap::new();
+    for ((i, lang), result) in results {
         match result {
             Ok(r) => {
-                out.insert(key, r);
+                fresh.insert((i, lang), Arc::new(r));
             }
             Err(Error::Input(mut list)) => errors.append(&mut list),
             Err(e) => return Err(e),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::Input(errors))
+    if !errors.is_empty() {
+        return Err(Error::Input(errors));
     }
+    let mut out = BTreeMap::new();
+    let mut entries = HashMap::new();
+    for (i, lang, key) in &jobs {
+        let id = course.chapters[*i].id.clone();
+        let k = keyed(key, ids_hash.as_bytes());
+        let rendered = match fresh.remove(&(*i, lang.to_string())) {
+            Some(r) => r,
+            None => match cache.entries.get(&(id.clone(), lang.to_string())) {
+                Some((_, r)) => Arc::clone(r),
+                None => continue,
+            },
+        };
+        out.insert((*i, lang.to_string()), Arc::clone(&rendered));
+        entries.insert((id, lang.to_string()), (k, rendered));
+    }
+    cache.entries = entries;
+    Ok((out, rendered_now))
+}
+
+fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(key);
+    h.update(more);
+    *h.finalize().as_bytes()
+}
+
+/// Files of the chapter folder (what `src=` may show), by content.
+fn asset_fingerprint(chapter: &crate::course::Chapter) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    for rel in &chapter.assets {
+        h.update(rel.as_os_str().as_encoded_bytes());
+        if let Ok(bytes) = std::fs::read(chapter.dir.join(rel)) {
+            h.update(&bytes);
+        }
+    }
+    *h.finalize().as_bytes()
 }
 
 /// Warnings that belong to the course as a whole rather than one chapter's text.
@@ -113,12 +203,17 @@ pub fn render_site(
     theme: &Files,
     chapters: &RenderedChapters,
     options: &BuildOptions,
-) -> Result<Site> {
+    cache: &mut PageCache,
+) -> Result<(Site, usize)> {
     let renderer = pages::Renderer::new(course, i18n, theme, chapters, options)?;
-    renderer.render()
+    renderer.render(cache)
 }
+
+pub use pages::PageCache;
 
 /// The rendered chapter a page of `lang` shows.
 pub fn rendered_for<'a>(chapters: &'a RenderedChapters, page: &Page<'_>) -> Option<&'a Rendered> {
-    chapters.get(&(page.index, page.content_lang.to_string()))
+    chapters
+        .get(&(page.index, page.content_lang.to_string()))
+        .map(|r| r.as_ref())
 }

@@ -9,9 +9,10 @@ use crate::markdown::Heading;
 use crate::markdown::highlight;
 use crate::site::Site;
 use crate::theme::{self, Files};
+use bytes::Bytes;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Serialize)]
 struct Assets {
@@ -93,7 +94,14 @@ struct PageContext<'a> {
     chapters: Vec<PrintChapter>,
 }
 
+/// Rendered pages kept between builds with the fingerprint of their inputs.
+#[derive(Default)]
+pub struct PageCache {
+    pages: HashMap<String, ([u8; 32], Bytes)>,
+}
+
 pub struct Renderer<'a> {
+    theme_hash: [u8; 32],
     course: &'a Course,
     i18n: &'a I18n,
     chapters: &'a RenderedChapters,
@@ -116,7 +124,17 @@ impl<'a> Renderer<'a> {
         options: &'a BuildOptions,
     ) -> Result<Self> {
         let tera = load_templates(course, theme)?;
-        let (assets, asset_files, theme_boot) = build_assets(theme);
+        let (assets, asset_files, theme_boot) = build_assets(theme, options.hashed_assets);
+        // Pages depend on the templates and the inlined boot script; stylesheets and scripts
+        // only through their names (in `assets`), so a CSS edit re-renders no page.
+        let mut theme_hasher = blake3::Hasher::new();
+        for (k, v) in theme {
+            if k.starts_with("templates/") || k == "static/theme-boot.js" {
+                theme_hasher.update(k.as_bytes());
+                theme_hasher.update(v);
+            }
+        }
+        let theme_hash = *theme_hasher.finalize().as_bytes();
         let tables = course
             .language_codes()
             .map(|l| (l.to_string(), i18n.table(l)))
@@ -126,6 +144,7 @@ impl<'a> Renderer<'a> {
             .map(|l| (l.to_string(), course.pages(l)))
             .collect();
         Ok(Self {
+            theme_hash,
             course,
             i18n,
             chapters,
@@ -139,7 +158,9 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    pub fn render(&self) -> Result<Site> {
+    /// Renders every page whose inputs changed since `cache` saw it; the rest is reused.
+    /// Returns the site and the number of pages rendered.
+    pub fn render(&self, cache: &mut PageCache) -> Result<(Site, usize)> {
         let mut site = Site::default();
         for (path, bytes) in &self.asset_files {
             site.insert(path.clone(), bytes.clone());
@@ -152,44 +173,131 @@ impl<'a> Renderer<'a> {
                 jobs.push(Job::Chapter(lang.to_string(), i));
             }
         }
-        let rendered: Vec<Result<(String, String)>> =
-            jobs.par_iter().map(|job| self.render_job(job)).collect();
+        let common = self.common_fingerprint();
+        let planned: Vec<(Job, String, [u8; 32])> = jobs
+            .into_iter()
+            .map(|job| {
+                let path = self.job_path(&job);
+                let fp = self.fingerprint(&job, &common);
+                (job, path, fp)
+            })
+            .collect();
+        let todo: Vec<&(Job, String, [u8; 32])> = planned
+            .iter()
+            .filter(|(_, path, fp)| cache.pages.get(path).is_none_or(|(old, _)| old != fp))
+            .collect();
+        let rendered: Vec<Result<(String, [u8; 32], String)>> = todo
+            .par_iter()
+            .map(|(job, path, fp)| Ok((path.clone(), *fp, self.render_job(job)?)))
+            .collect();
+        let count = rendered.len();
         for r in rendered {
-            let (path, html) = r?;
-            site.insert(path, html.into_bytes());
+            let (path, fp, html) = r?;
+            cache.pages.insert(path, (fp, Bytes::from(html)));
+        }
+        let wanted: std::collections::HashSet<&String> =
+            planned.iter().map(|(_, p, _)| p).collect();
+        cache.pages.retain(|path, _| wanted.contains(path));
+        for (path, (_, bytes)) in &cache.pages {
+            site.insert(path.clone(), bytes.clone());
         }
         self.copy_chapter_assets(&mut site)?;
-        site.insert("sitemap.xml", self.sitemap().into_bytes());
+        site.insert("sitemap.xml", self.sitemap());
         site.insert(
             "robots.txt",
             format!(
                 "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
                 self.course.config.base_url
-            )
-            .into_bytes(),
+            ),
         );
-        Ok(site)
+        Ok((site, count))
+    }
+
+    fn job_path(&self, job: &Job) -> String {
+        match job {
+            Job::Chooser => "index.html".into(),
+            Job::NotFound => "404.html".into(),
+            Job::Home(lang) => format!("{lang}/index.html"),
+            Job::Print(lang) => format!("{lang}/print/index.html"),
+            Job::Chapter(lang, i) => match self.pages_of(lang).get(*i) {
+                Some(page) => format!("{lang}/{}/index.html", page.slug()),
+                None => format!("{lang}/{i}/index.html"),
+            },
+        }
+    }
+
+    /// What every page depends on: theme, strings, configuration, navigation (titles, slugs,
+    /// order, descriptions) and options.
+    fn common_fingerprint(&self) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.theme_hash);
+        h.update(format!("{:?}", self.course.config).as_bytes());
+        h.update(format!("{:?}", self.options).as_bytes());
+        h.update(format!("{:?}{:?}", self.assets, self.tables).as_bytes());
+        for (lang, pages) in &self.pages {
+            h.update(lang.as_bytes());
+            for p in pages {
+                for part in [
+                    p.chapter.id.as_str(),
+                    p.slug(),
+                    p.title(),
+                    p.content_lang,
+                    p.source.front.description.as_deref().unwrap_or(""),
+                ] {
+                    h.update(part.as_bytes());
+                    h.update(b"\0");
+                }
+            }
+        }
+        *h.finalize().as_bytes()
+    }
+
+    /// A page's inputs beyond the common ones: the chapter it shows (and the heading ids of
+    /// its translations, for the switcher), or every chapter for the print page.
+    fn fingerprint(&self, job: &Job, common: &[u8; 32]) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(common);
+        match job {
+            Job::Chapter(lang, i) => {
+                if let Some(page) = self.pages_of(lang).get(*i) {
+                    if let Some(r) = rendered_for(self.chapters, page) {
+                        h.update(&r.html_hash);
+                    }
+                    for pages in self.pages.values() {
+                        if let Some(other) = pages.iter().find(|p| p.index == page.index)
+                            && let Some(r) = rendered_for(self.chapters, other)
+                        {
+                            for heading in &r.headings {
+                                h.update(heading.id.as_bytes());
+                                h.update(b"\0");
+                            }
+                        }
+                    }
+                }
+            }
+            Job::Print(lang) => {
+                for page in self.pages_of(lang) {
+                    if let Some(r) = rendered_for(self.chapters, page) {
+                        h.update(&r.html_hash);
+                    }
+                }
+            }
+            Job::Chooser | Job::NotFound | Job::Home(_) => {}
+        }
+        *h.finalize().as_bytes()
     }
 
     fn pages_of(&self, lang: &str) -> &[Page<'a>] {
         self.pages.get(lang).map_or(&[], Vec::as_slice)
     }
 
-    fn render_job(&self, job: &Job) -> Result<(String, String)> {
+    fn render_job(&self, job: &Job) -> Result<String> {
         match job {
-            Job::Chooser => Ok(("index.html".into(), self.chooser()?)),
-            Job::NotFound => Ok(("404.html".into(), self.not_found()?)),
-            Job::Home(lang) => Ok((format!("{lang}/index.html"), self.home(lang)?)),
-            Job::Print(lang) => Ok((format!("{lang}/print/index.html"), self.print(lang)?)),
-            Job::Chapter(lang, i) => {
-                let page = self.pages_of(lang).get(*i).ok_or_else(|| {
-                    Error::from(Diagnostic::error("", 0, 0, "chapter index out of range"))
-                })?;
-                Ok((
-                    format!("{lang}/{}/index.html", page.slug()),
-                    self.chapter(lang, *i)?,
-                ))
-            }
+            Job::Chooser => self.chooser(),
+            Job::NotFound => self.not_found(),
+            Job::Home(lang) => self.home(lang),
+            Job::Print(lang) => self.print(lang),
+            Job::Chapter(lang, i) => self.chapter(lang, *i),
         }
     }
 
@@ -463,7 +571,12 @@ impl<'a> Renderer<'a> {
         let default = self.course.default_language();
         let mut ctx = self.base_context("404", default, "");
         ctx.title = self.i18n.text(default, "notfound-title");
-        ctx.base_href = Some(self.course.config.base_path());
+        ctx.base_href = Some(
+            self.options
+                .base_path
+                .clone()
+                .unwrap_or_else(|| self.course.config.base_path()),
+        );
         ctx.languages = self
             .course
             .config
@@ -634,7 +747,7 @@ fn parse_report(report: &str) -> Option<(String, usize, usize, String)> {
 }
 
 /// CSS (theme + highlighting) and JS under content-hashed names; the boot script is inlined.
-fn build_assets(theme: &Files) -> (Assets, Vec<(String, Vec<u8>)>, String) {
+fn build_assets(theme: &Files, hashed: bool) -> (Assets, Vec<(String, Vec<u8>)>, String) {
     let text = |k: &str| {
         theme
             .get(k)
@@ -646,8 +759,17 @@ fn build_assets(theme: &Files) -> (Assets, Vec<(String, Vec<u8>)>, String) {
     css.push_str(&highlight::stylesheet());
     let js = text("static/docent.js");
     let boot = text("static/theme-boot.js").trim().to_string();
-    let css_path = hashed("assets/docent", "css", css.as_bytes());
-    let js_path = hashed("assets/docent", "js", js.as_bytes());
+    let (css_path, js_path) = if hashed {
+        (
+            hashed_name("assets/docent", "css", css.as_bytes()),
+            hashed_name("assets/docent", "js", js.as_bytes()),
+        )
+    } else {
+        (
+            "assets/docent.css".to_string(),
+            "assets/docent.js".to_string(),
+        )
+    };
     let mut files = vec![
         (css_path.clone(), css.into_bytes()),
         (js_path.clone(), js.into_bytes()),
@@ -671,7 +793,7 @@ fn build_assets(theme: &Files) -> (Assets, Vec<(String, Vec<u8>)>, String) {
     )
 }
 
-fn hashed(stem: &str, ext: &str, bytes: &[u8]) -> String {
+fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
     let hash = blake3::hash(bytes).to_hex();
     format!("{stem}.{}.{ext}", hash.get(..10).unwrap_or(""))
 }

@@ -1,0 +1,331 @@
+//! `docent serve`: build once, then rebuild what each change touches, serve the site from
+//! memory, and tell open pages over a WebSocket what to reload.
+//!
+//! The server is the one place in the library that prints: it is a long-running edge that
+//! reports each rebuild on stderr as it happens.
+
+pub mod http;
+pub mod state;
+pub mod watch;
+
+use crate::build::Builder;
+use crate::error::{Error, Result};
+use crate::render::BuildOptions;
+use crate::site::Site;
+use crate::theme;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use state::{AppState, messages_for};
+use std::collections::BTreeSet;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use watch::{ChangeKind, Roots};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// First port to try; 0 lets the system pick one.
+    pub port: u16,
+    pub open: bool,
+    pub quiet: bool,
+}
+
+/// A running preview: the builder with its caches and the state the server shares.
+pub struct Session {
+    builder: Builder,
+    /// Warnings of the last good build, printed again only when they change.
+    warnings: Vec<crate::error::Diagnostic>,
+    pub state: Arc<AppState>,
+    pub roots: Roots,
+    quiet: bool,
+}
+
+/// The outcome of one rebuild, for the terminal line and for benchmarks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebuilt {
+    pub ok: bool,
+    pub chapters_rendered: usize,
+    pub pages_rendered: usize,
+    pub changed: Vec<String>,
+    pub elapsed: Duration,
+}
+
+/// The options `serve` builds with: plain asset names (so a CSS edit changes no page) and a
+/// 404 page that works at the server's root.
+pub fn serve_build_options() -> BuildOptions {
+    BuildOptions {
+        hashed_assets: false,
+        base_path: Some("/".to_string()),
+        ..BuildOptions::default()
+    }
+}
+
+impl Session {
+    /// Builds once; a failing first build still starts (with the error shown in the page).
+    pub fn start(root: &std::path::Path, quiet: bool) -> Session {
+        let project = theme::project_dir(root);
+        let roots = Roots {
+            course: absolute(root),
+            themes: project.join("themes").join("default"),
+            i18n: project.join("i18n"),
+        };
+        let mut builder = Builder::new(&roots.course, serve_build_options());
+        let mut warnings = Vec::new();
+        let state = match builder.build() {
+            Ok(build) => {
+                if !quiet {
+                    for w in &build.warnings {
+                        eprintln!("{w}");
+                    }
+                }
+                warnings = build.warnings;
+                Arc::new(AppState::new(build.site))
+            }
+            Err(e) => {
+                let state = Arc::new(AppState::new(Arc::new(Site::default())));
+                report_error(&e);
+                state.fail(&e.diagnostics());
+                state
+            }
+        };
+        Session {
+            builder,
+            warnings,
+            state,
+            roots,
+            quiet,
+        }
+    }
+
+    /// Rebuilds after `changes`; on success swaps the site in and tells the pages what
+    /// changed, on failure keeps the last good site and shows the error everywhere.
+    pub fn rebuild(&mut self, changes: &BTreeSet<(ChangeKind, PathBuf)>) -> Rebuilt {
+        let start = Instant::now();
+        match self.builder.build() {
+            Ok(build) => {
+                let messages = messages_for(&build.changed);
+                self.state.publish(Arc::clone(&build.site), messages);
+                let r = Rebuilt {
+                    ok: true,
+                    chapters_rendered: build.chapters_rendered,
+                    pages_rendered: build.pages_rendered,
+                    changed: build.changed,
+                    elapsed: start.elapsed(),
+                };
+                if !self.quiet {
+                    eprintln!("{}", describe(changes, &r, &self.roots));
+                    if build.warnings != self.warnings {
+                        for w in &build.warnings {
+                            eprintln!("{w}");
+                        }
+                    }
+                }
+                self.warnings = build.warnings;
+                r
+            }
+            Err(e) => {
+                report_error(&e);
+                self.state.fail(&e.diagnostics());
+                Rebuilt {
+                    ok: false,
+                    chapters_rendered: 0,
+                    pages_rendered: 0,
+                    changed: Vec::new(),
+                    elapsed: start.elapsed(),
+                }
+            }
+        }
+    }
+}
+
+fn report_error(e: &Error) {
+    for d in e.diagnostics() {
+        eprintln!("{d}");
+    }
+    eprintln!("build failed; still serving the last good version");
+}
+
+/// One terminal line per rebuild: what changed, what was re-rendered, how long it took.
+fn describe(changes: &BTreeSet<(ChangeKind, PathBuf)>, r: &Rebuilt, roots: &Roots) -> String {
+    let base = roots.course.parent().unwrap_or(&roots.course);
+    let names: Vec<String> = changes
+        .iter()
+        .take(3)
+        .map(|(_, p)| p.strip_prefix(base).unwrap_or(p).display().to_string())
+        .collect();
+    let more = changes.len().saturating_sub(3);
+    let what = if more > 0 {
+        format!("{} and {more} more", names.join(", "))
+    } else {
+        names.join(", ")
+    };
+    format!(
+        "rebuilt in {} ms: {what} changed; rendered {} chapter file{}, {} page{}; {} output file{} changed",
+        r.elapsed.as_millis(),
+        r.chapters_rendered,
+        if r.chapters_rendered == 1 { "" } else { "s" },
+        r.pages_rendered,
+        if r.pages_rendered == 1 { "" } else { "s" },
+        r.changed.len(),
+        if r.changed.len() == 1 { "" } else { "s" },
+    )
+}
+
+fn absolute(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    })
+}
+
+/// How long the watcher waits for a file to settle, and for a burst of saves to end.
+const DEBOUNCE: Duration = Duration::from_millis(10);
+const QUIET: Duration = Duration::from_millis(8);
+
+/// Watches the inputs and rebuilds on changes until the watcher goes away.
+fn watch_loop(
+    mut session: Session,
+    rx: std::sync::mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut batches = vec![first];
+        while let Ok(more) = rx.recv_timeout(QUIET) {
+            batches.push(more);
+        }
+        let mut changes = BTreeSet::new();
+        for batch in batches {
+            let Ok(events) = batch else { continue };
+            for event in events {
+                if matches!(event.kind, EventKind::Access(_)) {
+                    continue;
+                }
+                for path in &event.paths {
+                    if let Some(kind) = watch::classify(path, &session.roots) {
+                        changes.insert((kind, path.clone()));
+                    }
+                }
+            }
+        }
+        if !changes.is_empty() {
+            session.rebuild(&changes);
+        }
+    }
+}
+
+/// Runs the preview server until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Serve(format!("cannot start the server runtime: {e}")))?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: ServeOptions) -> Result<()> {
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, which other machines can reach; use --bind 127.0.0.1 to keep it local",
+            options.bind
+        );
+    }
+    let session = Session::start(&options.root, options.quiet);
+    let state = Arc::clone(&session.state);
+    let (listener, addr) = bind(options.bind, options.port).await?;
+    if options.port != 0 && addr.port() != options.port {
+        eprintln!(
+            "port {} is taken; using {} instead",
+            options.port,
+            addr.port()
+        );
+    }
+    let host = if addr.ip().is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        addr.ip().to_string()
+    };
+    let host = if addr.is_ipv6() {
+        format!("[{host}]")
+    } else {
+        host
+    };
+    let url = format!("http://{host}:{}/", addr.port());
+    println!(
+        "serving {} at {url} (Ctrl-C to stop)",
+        options.root.display()
+    );
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer =
+        notify_debouncer_full::new_debouncer(DEBOUNCE, Some(Duration::from_millis(2)), tx)
+            .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
+    let roots = session.roots.clone();
+    debouncer
+        .watch(&roots.course, RecursiveMode::Recursive)
+        .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", roots.course.display())))?;
+    for dir in [
+        roots.themes.parent().map(PathBuf::from),
+        Some(roots.i18n.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if dir.is_dir() {
+            let _ = debouncer.watch(&dir, RecursiveMode::Recursive);
+        }
+    }
+    std::thread::spawn(move || watch_loop(session, rx));
+
+    if options.open {
+        open_browser(&url);
+    }
+    let app = http::router(Arc::clone(&state));
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+        eprintln!("stopping");
+    };
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|e| Error::Serve(format!("server error: {e}")))?;
+    drop(debouncer);
+    Ok(())
+}
+
+/// Binds `port`, or the next free one of the following twenty.
+async fn bind(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, SocketAddr)> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(20)
+    };
+    let mut p = port;
+    loop {
+        match tokio::net::TcpListener::bind(SocketAddr::new(ip, p)).await {
+            Ok(listener) => {
+                let addr = listener
+                    .local_addr()
+                    .map_err(|e| Error::Serve(format!("cannot read the bound address: {e}")))?;
+                return Ok((listener, addr));
+            }
+            Err(e) if p < last && e.kind() == std::io::ErrorKind::AddrInUse => p += 1,
+            Err(e) => return Err(Error::Serve(format!("cannot listen on {ip}:{p}: {e}"))),
+        }
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("could not open a browser ({opener}: {e}); open {url} yourself");
+    }
+}

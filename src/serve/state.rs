@@ -1,0 +1,166 @@
+//! What the server shares between requests, the watcher and WebSocket clients.
+
+use crate::error::Diagnostic;
+use crate::site::Site;
+use serde::Serialize;
+use std::sync::{Arc, RwLock};
+use tokio::sync::broadcast;
+
+/// A message to every open page.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Message {
+    /// These pages changed (URL paths like `/en/slug/`); `all` when every page should reload.
+    Reload { pages: Vec<String>, all: bool },
+    /// Only stylesheets changed: swap them in place.
+    Css { files: Vec<String> },
+    /// The last rebuild failed; the previous pages are still served.
+    Error { errors: Vec<ErrorItem> },
+    /// A rebuild succeeded: clear any error overlay.
+    Ok,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ErrorItem {
+    pub path: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl From<&Diagnostic> for ErrorItem {
+    fn from(d: &Diagnostic) -> Self {
+        Self {
+            path: d.path.display().to_string(),
+            line: d.line,
+            col: d.col,
+            message: d.message.clone(),
+            help: d.help.clone(),
+        }
+    }
+}
+
+/// The last good site, the current error if any, and the channel to the pages.
+pub struct AppState {
+    site: RwLock<Arc<Site>>,
+    error: RwLock<Option<Message>>,
+    pub tx: broadcast::Sender<Message>,
+}
+
+impl AppState {
+    pub fn new(site: Arc<Site>) -> Self {
+        let (tx, _) = broadcast::channel(64);
+        Self {
+            site: RwLock::new(site),
+            error: RwLock::new(None),
+            tx,
+        }
+    }
+
+    pub fn site(&self) -> Arc<Site> {
+        match self.site.read() {
+            Ok(s) => Arc::clone(&s),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    pub fn error(&self) -> Option<Message> {
+        self.error.read().ok().and_then(|e| e.clone())
+    }
+
+    /// A good build: swap the site in, clear the error, tell the pages.
+    pub fn publish(&self, site: Arc<Site>, messages: Vec<Message>) {
+        if let Ok(mut s) = self.site.write() {
+            *s = site;
+        }
+        if let Ok(mut e) = self.error.write() {
+            *e = None;
+        }
+        for m in messages {
+            let _ = self.tx.send(m);
+        }
+    }
+
+    /// A failed build: keep the site, remember and broadcast the error.
+    pub fn fail(&self, diagnostics: &[Diagnostic]) {
+        let message = Message::Error {
+            errors: diagnostics.iter().map(ErrorItem::from).collect(),
+        };
+        if let Ok(mut e) = self.error.write() {
+            *e = Some(message.clone());
+        }
+        let _ = self.tx.send(message);
+    }
+}
+
+/// The URL a page is served at: `en/slug/index.html` → `/en/slug/`.
+pub fn page_url(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{path}"),
+    }
+}
+
+/// What the pages need to hear about a rebuild that changed `changed` (site paths).
+pub fn messages_for(changed: &[String]) -> Vec<Message> {
+    let mut messages = vec![Message::Ok];
+    let pages: Vec<String> = changed
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .map(|p| page_url(p))
+        .collect();
+    let css: Vec<String> = changed
+        .iter()
+        .filter(|p| p.ends_with(".css"))
+        .map(|p| format!("/{p}"))
+        .collect();
+    let other = changed.iter().any(|p| {
+        !p.ends_with(".html")
+            && !p.ends_with(".css")
+            && !p.ends_with(".xml")
+            && !p.ends_with(".txt")
+    });
+    if !css.is_empty() {
+        messages.push(Message::Css { files: css });
+    }
+    if other || !pages.is_empty() {
+        messages.push(Message::Reload { pages, all: other });
+    }
+    messages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_alone_swaps_and_reloads_nothing() {
+        let m = messages_for(&["assets/docent.css".to_string()]);
+        assert_eq!(
+            m,
+            [
+                Message::Ok,
+                Message::Css {
+                    files: vec!["/assets/docent.css".into()]
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_are_named_by_url() {
+        let m = messages_for(&["en/intro/index.html".into(), "sitemap.xml".into()]);
+        assert_eq!(
+            m,
+            [
+                Message::Ok,
+                Message::Reload {
+                    pages: vec!["/en/intro/".into()],
+                    all: false
+                }
+            ]
+        );
+        assert_eq!(page_url("index.html"), "/");
+    }
+}

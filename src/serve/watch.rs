@@ -1,0 +1,133 @@
+//! Which file changes matter, and what they are: a pure function, tested with tables of paths.
+
+use std::path::{Path, PathBuf};
+
+/// What a changed path is to the course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChangeKind {
+    Config,
+    Chapter,
+    Template,
+    Style,
+    Script,
+    Strings,
+    Asset,
+}
+
+/// Where the watched inputs live.
+#[derive(Debug, Clone)]
+pub struct Roots {
+    pub course: PathBuf,
+    pub themes: PathBuf,
+    pub i18n: PathBuf,
+}
+
+/// Classifies `path`; `None` for paths that cannot change the site (editor swap files,
+/// the output folder, paths outside the inputs).
+pub fn classify(path: &Path, roots: &Roots) -> Option<ChangeKind> {
+    let name = path.file_name()?.to_string_lossy();
+    if is_editor_noise(&name) {
+        return None;
+    }
+    if let Ok(rel) = path.strip_prefix(&roots.themes) {
+        if rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            return None;
+        }
+        let ext = rel
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        return Some(match (rel.starts_with("templates"), ext.as_deref()) {
+            (true, _) => ChangeKind::Template,
+            (false, Some("css")) => ChangeKind::Style,
+            (false, Some("js")) => ChangeKind::Script,
+            _ => ChangeKind::Asset,
+        });
+    }
+    if path.starts_with(&roots.i18n) {
+        return (name.ends_with(".ftl")).then_some(ChangeKind::Strings);
+    }
+    let rel = path.strip_prefix(&roots.course).ok()?;
+    if rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    {
+        return None;
+    }
+    if rel == Path::new("course.toml") {
+        return Some(ChangeKind::Config);
+    }
+    let mut parts = rel.components();
+    let first = parts.next()?.as_os_str().to_string_lossy().into_owned();
+    let is_chapter = first
+        .split_once('-')
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !is_chapter {
+        // themes/ or i18n/ inside the course root are not read; anything else top-level is not a chapter.
+        return None;
+    }
+    match parts.next() {
+        None => Some(ChangeKind::Chapter),
+        Some(file)
+            if parts.next().is_none() && file.as_os_str().to_string_lossy().ends_with(".md") =>
+        {
+            Some(ChangeKind::Chapter)
+        }
+        Some(_) => Some(ChangeKind::Asset),
+    }
+}
+
+/// Swap, backup and temporary files editors write beside the real one.
+fn is_editor_noise(name: &str) -> bool {
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".swo")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name == "4913"
+        || (name.starts_with('.') && name.contains(".sw"))
+        || name.starts_with(".goutputstream")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_paths() {
+        let roots = Roots {
+            course: PathBuf::from("/p/content"),
+            themes: PathBuf::from("/p/themes/default"),
+            i18n: PathBuf::from("/p/i18n"),
+        };
+        let c = |p: &str| classify(Path::new(p), &roots);
+        assert_eq!(c("/p/content/course.toml"), Some(ChangeKind::Config));
+        assert_eq!(c("/p/content/01-intro/en.md"), Some(ChangeKind::Chapter));
+        assert_eq!(c("/p/content/01-intro"), Some(ChangeKind::Chapter));
+        assert_eq!(c("/p/content/01-intro/Dockerfile"), Some(ChangeKind::Asset));
+        assert_eq!(c("/p/content/01-intro/img/a.svg"), Some(ChangeKind::Asset));
+        assert_eq!(c("/p/content/01-intro/.en.md.swp"), None);
+        assert_eq!(c("/p/content/01-intro/en.md~"), None);
+        assert_eq!(c("/p/content/01-intro/4913"), None);
+        assert_eq!(c("/p/content/notes.txt"), None);
+        assert_eq!(
+            c("/p/themes/default/templates/base.html"),
+            Some(ChangeKind::Template)
+        );
+        assert_eq!(
+            c("/p/themes/default/static/style.css"),
+            Some(ChangeKind::Style)
+        );
+        assert_eq!(
+            c("/p/themes/default/static/docent.js"),
+            Some(ChangeKind::Script)
+        );
+        assert_eq!(c("/p/i18n/pt-BR/ui.ftl"), Some(ChangeKind::Strings));
+        assert_eq!(c("/p/site/en/index.html"), None);
+        assert_eq!(c("/elsewhere/x.md"), None);
+    }
+}

@@ -1,0 +1,380 @@
+//! `docent serve` against a temporary copy of a fixture course: HTTP, live reload over the
+//! WebSocket, error overlay messages, editor-style saves, path escapes.
+
+mod common;
+use common::*;
+use futures_util::StreamExt;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tokio_tungstenite::tungstenite::Message as Ws;
+
+struct Server {
+    child: Child,
+    pub addr: String,
+    pub site: SiteTest,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `docent serve --port 0` on a copy of `fixture` after `prepare` ran on it.
+fn start(fixture: &str, prepare: impl FnOnce(&SiteTest)) -> Server {
+    let site = SiteTest::fixture(fixture);
+    prepare(&site);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["serve", "--root", "content", "--port", "0"])
+        .current_dir(site.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start docent serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("first line");
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("no URL in `{line}`"))
+        .to_string();
+    Server { child, addr, site }
+}
+
+struct Response {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+/// A plain HTTP/1.1 GET with the path sent exactly as given (no client-side normalising).
+fn get(addr: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Response {
+        status,
+        headers: head.to_ascii_lowercase(),
+        body: body.to_string(),
+    }
+}
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(addr: &str) -> Socket {
+    let (ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/__docent/ws"))
+        .await
+        .expect("websocket");
+    ws
+}
+
+/// Messages received within `wait` after the first one (or nothing within `first`).
+async fn messages(ws: &mut Socket, first: Duration, wait: Duration) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    let mut deadline = Instant::now() + first;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match tokio::time::timeout(left, ws.next()).await {
+            Ok(Some(Ok(Ws::Text(t)))) => {
+                out.push(serde_json::from_str(&t).expect("json"));
+                deadline = deadline.min(Instant::now() + wait);
+            }
+            Ok(Some(Ok(_))) => {}
+            _ => return out,
+        }
+    }
+}
+
+fn of_type<'a>(list: &'a [serde_json::Value], kind: &str) -> Vec<&'a serde_json::Value> {
+    list.iter().filter(|m| m["type"] == kind).collect()
+}
+
+#[test]
+fn pages_and_assets_are_served_with_the_right_types() {
+    let s = start("basic", |_| {});
+    let page = get(&s.addr, "/en/intro/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.headers.contains("content-type: text/html"),
+        "{}",
+        page.headers
+    );
+    assert!(page.headers.contains("cache-control: no-store"));
+    assert!(
+        page.body
+            .contains("<script src=\"/__docent/live.js\" defer></script></body>")
+    );
+    let doc = scraper::Html::parse_document(&page.body);
+    let css = attr(&one(&doc, "link[rel=stylesheet]"), "href");
+    let css = get(
+        &s.addr,
+        &format!("/{}", resolve("en/intro/index.html", &css)),
+    );
+    assert_eq!(css.status, 200);
+    assert!(css.headers.contains("content-type: text/css"));
+    let js = get(&s.addr, "/__docent/live.js");
+    assert!(js.headers.contains("content-type: text/javascript"));
+    let root = get(&s.addr, "/");
+    assert!(
+        root.body.contains("chooser-list"),
+        "index.html for directories"
+    );
+    let redirect = get(&s.addr, "/en/intro");
+    assert_eq!(redirect.status, 301);
+    assert!(
+        redirect.headers.contains("location: /en/intro/"),
+        "{}",
+        redirect.headers
+    );
+    let missing = get(&s.addr, "/en/no-such-page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("class=\"not-found\""),
+        "the site's own 404 page"
+    );
+    assert!(missing.body.contains("<base href=\"/\">"));
+    let dockerfile = get(&s.addr, "/en/third/Dockerfile");
+    assert!(dockerfile.headers.contains("content-type: text/plain"));
+    // Build output never carries the live-reload script.
+    let built = SiteTest::fixture("basic");
+    built.build();
+    assert!(!built.read("site/en/intro/index.html").contains("__docent"));
+}
+
+#[test]
+fn requests_that_leave_the_site_get_404() {
+    let s = start("basic", |t| {
+        // A chapter file that links outside the project is never published.
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/etc/hostname", t.path("content/01-intro/host.txt"))
+            .expect("symlink");
+    });
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/content/course.toml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/en/..%2f..%2fcontent%2fcourse.toml",
+        "/en/%2e%2e/%2e%2e/content/course.toml",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/..\\..\\content\\course.toml",
+        "/content/course.toml",
+        "/en/intro/host.txt",
+    ] {
+        let r = get(&s.addr, path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(
+            !r.body.contains("base_url") && !r.body.contains("root:x:0"),
+            "{path} leaked a file"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editing_a_chapter_reloads_that_page() {
+    let s = start("basic", |_| {});
+    let mut ws = connect(&s.addr).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let file = s.site.path("content/01-intro/en.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("Welcome.", "Welcome, edited.")).expect("write");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    let reloads = of_type(&got, "reload");
+    assert_eq!(reloads.len(), 1, "{got:?}");
+    let pages: Vec<&str> = reloads[0]["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(pages.contains(&"/en/intro/"), "{pages:?}");
+    assert!(
+        !pages.contains(&"/en/second/"),
+        "only what changed: {pages:?}"
+    );
+    assert!(
+        !pages.iter().any(|p| p.starts_with("/pt-BR/")),
+        "the other language is untouched: {pages:?}"
+    );
+    assert!(get(&s.addr, "/en/intro/").body.contains("Welcome, edited."));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_css_edit_swaps_the_stylesheet_without_reloading() {
+    let s = start("basic", |t| {
+        let css = std::fs::read_to_string(repo_root().join("themes/default/static/style.css"))
+            .expect("css");
+        t.write("themes/default/static/style.css", &css);
+    });
+    let mut ws = connect(&s.addr).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let file = s.site.path("themes/default/static/style.css");
+    let mut css = std::fs::read_to_string(&file).expect("css");
+    css.push_str("\nbody { outline: 1px solid red; }\n");
+    std::fs::write(&file, css).expect("write");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    assert_eq!(of_type(&got, "css").len(), 1, "{got:?}");
+    assert!(
+        of_type(&got, "reload").is_empty(),
+        "no page reload for a CSS edit: {got:?}"
+    );
+    assert!(
+        get(&s.addr, "/assets/docent.css")
+            .body
+            .contains("outline: 1px solid red")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
+    let s = start("basic", |_| {});
+    let mut ws = connect(&s.addr).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let file = s.site.path("content/01-intro/en.md");
+    let good = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        good.replacen(
+            "title = \"Introduction\"",
+            "title = \"Introduction\"\ncolour = 1",
+            1,
+        ),
+    )
+    .expect("write");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    let errors = of_type(&got, "error");
+    assert_eq!(errors.len(), 1, "{got:?}");
+    let e = &errors[0]["errors"][0];
+    assert!(
+        e["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("01-intro/en.md")),
+        "{e}"
+    );
+    assert_eq!(e["line"], 3);
+    assert_eq!(e["col"], 1);
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("colour")),
+        "{e}"
+    );
+    // The last good page is still served.
+    let page = get(&s.addr, "/en/intro/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Welcome."));
+    // A page that connects now hears about the error at once.
+    let mut late = connect(&s.addr).await;
+    let first = messages(
+        &mut late,
+        Duration::from_secs(5),
+        Duration::from_millis(100),
+    )
+    .await;
+    assert_eq!(of_type(&first, "error").len(), 1, "{first:?}");
+    // The fix clears it.
+    std::fs::write(&file, &good).expect("fix");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    assert!(!of_type(&got, "ok").is_empty(), "{got:?}");
+    assert!(of_type(&got, "error").is_empty(), "{got:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rename_style_saves_and_new_chapters_are_seen() {
+    let s = start("basic", |_| {});
+    let mut ws = connect(&s.addr).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // vim / VS Code / JetBrains: write a temporary file, then rename it over the original.
+    let file = s.site.path("content/03-third/en.md");
+    let tmp = s.site.path("content/03-third/.en.md.tmp~");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&tmp, text.replace("## Stages", "## Stages, renamed")).expect("write tmp");
+    std::fs::rename(&tmp, &file).expect("rename");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    assert!(!of_type(&got, "reload").is_empty(), "{got:?}");
+    assert!(get(&s.addr, "/en/third/").body.contains("Stages, renamed"));
+    // Deleted and re-created.
+    std::fs::remove_file(&file).expect("rm");
+    let _ = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    std::fs::write(&file, &text).expect("re-create");
+    let _ = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    assert!(
+        get(&s.addr, "/en/third/")
+            .body
+            .contains("<h2 id=\"stages\">")
+    );
+    // A new chapter folder changes the navigation of every page.
+    std::fs::create_dir(s.site.path("content/04-fourth")).expect("mkdir");
+    std::fs::write(
+        s.site.path("content/04-fourth/en.md"),
+        "+++\ntitle = \"Fourth\"\n+++\nNew.\n",
+    )
+    .expect("write");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    let reloads = of_type(&got, "reload");
+    assert!(!reloads.is_empty(), "{got:?}");
+    assert_eq!(get(&s.addr, "/en/fourth/").status, 200);
+    assert!(
+        get(&s.addr, "/en/intro/").body.contains("Fourth"),
+        "navigation updated"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_changes_is_one_rebuild() {
+    let s = start("basic", |_| {});
+    let mut ws = connect(&s.addr).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    for i in 0..300 {
+        std::fs::write(
+            s.site.path(&format!("content/01-intro/asset-{i}.txt")),
+            format!("{i}"),
+        )
+        .expect("write");
+    }
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(800)).await;
+    let rebuilds = of_type(&got, "ok").len();
+    assert!(
+        (1..=2).contains(&rebuilds),
+        "{rebuilds} rebuilds for one burst: {got:?}"
+    );
+    assert_eq!(get(&s.addr, "/en/intro/asset-299.txt").body, "299");
+}
+
+#[test]
+fn scroll_position_survives_a_reload_in_a_real_browser() {
+    if !browser::available() {
+        return;
+    }
+    let s = start("basic", |t| {
+        let file = t.path("content/01-intro/en.md");
+        let mut text = std::fs::read_to_string(&file).expect("read");
+        for i in 0..60 {
+            text.push_str(&format!("\nFiller paragraph {i} so the page can scroll.\n"));
+        }
+        std::fs::write(&file, text).expect("write");
+    });
+    let file = s.site.path("content/01-intro/en.md").display().to_string();
+    browser::run("serve.mjs", &[&format!("http://{}/", s.addr), &file]);
+}
