@@ -34,6 +34,7 @@ impl Build {
 pub struct Builder {
     root: PathBuf,
     options: BuildOptions,
+    sources: load::SourceCache,
     chapters: ChapterCache,
     pages: PageCache,
     previous: Option<Arc<Site>>,
@@ -44,6 +45,7 @@ impl Builder {
         Self {
             root: root.to_path_buf(),
             options,
+            sources: load::SourceCache::default(),
             chapters: ChapterCache::default(),
             pages: PageCache::default(),
             previous: None,
@@ -63,7 +65,10 @@ impl Builder {
     /// stay as they were.
     pub fn build(&mut self) -> Result<Build> {
         let root = &self.root;
-        let course = load::load(root)?;
+        let clock = std::time::Instant::now();
+        let phase = |name: &str| tracing::info!("{name}: {} ms", clock.elapsed().as_millis());
+        let course = load::load_cached(root, &self.sources)?;
+        phase("loaded");
         let languages: Vec<&str> = course.language_codes().collect();
         let layers = theme::i18n_layers(root)?;
         let mut environment = blake3::Hasher::new();
@@ -76,8 +81,10 @@ impl Builder {
         let environment = *environment.finalize().as_bytes();
         let i18n = I18n::from_layers(root, &layers, &languages, course.default_language())?;
         let theme = theme::theme_files(root)?;
+        phase("strings and theme");
         let (chapters, chapters_rendered) =
             render::render_chapters(&course, &i18n, &environment, &mut self.chapters)?;
+        phase("chapters rendered");
         let (site, pages_rendered) = render::render_site(
             &course,
             &i18n,
@@ -86,6 +93,7 @@ impl Builder {
             &self.options,
             &mut self.pages,
         )?;
+        phase("pages rendered");
         let mut warnings = render::course_warnings(&course);
         for rendered in chapters.values() {
             warnings.extend(rendered.warnings.iter().cloned());

@@ -27,7 +27,9 @@ pub struct Source {
     pub path: PathBuf,
     pub front: FrontMatter,
     /// The Markdown after the front matter.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
+    /// Hash of `body`, computed once when the file is read.
+    pub hash: [u8; 32],
     /// 1-based line of the file where `body` starts, so body positions map to file positions.
     pub body_line: usize,
 }

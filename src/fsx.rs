@@ -39,3 +39,34 @@ pub fn read_dir_sorted(path: &Path) -> Result<Vec<std::fs::DirEntry>> {
     entries.sort_by_key(|e| e.file_name());
     Ok(entries)
 }
+
+/// A file's identity for caching: length and modification time.
+pub type Stamp = (u64, Option<std::time::SystemTime>);
+
+pub fn stamp(path: &Path) -> Result<Stamp> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    Ok((meta.len(), meta.modified().ok()))
+}
+
+/// File contents remembered by [`Stamp`], so rebuilds do not read unchanged files again.
+#[derive(Default)]
+pub struct FileCache {
+    entries: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, (Stamp, bytes::Bytes)>>,
+}
+
+impl FileCache {
+    pub fn read(&self, path: &Path) -> Result<bytes::Bytes> {
+        let stamp = stamp(path)?;
+        if let Ok(entries) = self.entries.lock()
+            && let Some((s, bytes)) = entries.get(path)
+            && *s == stamp
+        {
+            return Ok(bytes.clone());
+        }
+        let bytes = bytes::Bytes::from(read(path)?);
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(path.to_path_buf(), (stamp, bytes.clone()));
+        }
+        Ok(bytes)
+    }
+}

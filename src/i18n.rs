@@ -45,7 +45,7 @@ impl I18n {
             bundle.set_use_isolating(false);
             // NUMBER() is the only builtin; a failure means it is already there.
             let _ = bundle.add_builtins();
-            let prefix = format!("{lang}/");
+            let prefix = format!("{}/", strings_dir(layers, lang));
             let files = layers.iter().enumerate().flat_map(|(layer, files)| {
                 files
                     .range(prefix.clone()..)
@@ -165,6 +165,23 @@ impl I18n {
     }
 }
 
+/// Which `i18n/<dir>/` holds the strings of `lang`: its own, else one with the same primary
+/// language (`pt` reads `pt-BR`'s), else its own name (and every key falls back).
+fn strings_dir(layers: &[Files], lang: &str) -> String {
+    let dirs: std::collections::BTreeSet<&str> = layers
+        .iter()
+        .flat_map(|files| files.keys())
+        .filter_map(|k| k.split_once('/').map(|(dir, _)| dir))
+        .collect();
+    if dirs.contains(lang) {
+        return lang.to_string();
+    }
+    let primary = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    dirs.iter()
+        .find(|d| primary(d) == primary(lang))
+        .map_or_else(|| lang.to_string(), |d| (*d).to_string())
+}
+
 /// A number in the reader's format: `1,100.5` in English, `1.100,5` in Portuguese.
 /// fluent-rs formats no numbers itself, so docent does, with at most two decimals.
 pub fn format_number(value: f64, lang: &str) -> String {
@@ -225,6 +242,14 @@ mod tests {
         let w = i.warnings();
         assert_eq!(w.len(), 1);
         assert!(w[0].message.contains("`b`"));
+    }
+
+    #[test]
+    fn a_language_reads_the_strings_of_its_regional_variant() {
+        let f = files(&[("en/ui.ftl", "a = A\n"), ("pt-BR/ui.ftl", "a = Á\n")]);
+        let i = I18n::from_layers(Path::new("/c"), &[f], &["en", "pt"], "en").expect("loads");
+        assert_eq!(i.text("pt", "a"), "Á");
+        assert!(i.warnings().is_empty());
     }
 
     #[test]

@@ -29,6 +29,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let start = Instant::now();
             let build = docent::build(&args.root, &Default::default())?;
             build.site.write_atomic(&args.out)?;
+            tracing::info!("written: {} ms", start.elapsed().as_millis());
             if !cli.quiet {
                 print_diagnostics(&build.warnings);
                 eprintln!(
@@ -78,6 +79,7 @@ fn init_logging(cli: &Cli) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .without_time()
         .init();
 }

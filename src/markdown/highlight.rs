@@ -170,7 +170,12 @@ pub fn escape_html(s: &str) -> String {
 
 /// The highlighting stylesheet: a light palette, and a dark one that applies when the page
 /// is in dark mode (chosen, or following the system when nothing was chosen).
-pub fn stylesheet() -> String {
+pub fn stylesheet() -> &'static str {
+    static CSS: LazyLock<String> = LazyLock::new(build_stylesheet);
+    &CSS
+}
+
+fn build_stylesheet() -> String {
     let themes = two_face::theme::extra();
     let light = themes.get(two_face::theme::EmbeddedThemeName::ColdarkCold);
     let dark = themes.get(two_face::theme::EmbeddedThemeName::ColdarkDark);

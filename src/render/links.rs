@@ -58,30 +58,20 @@ pub fn localize_ui(html: &str, text: impl Fn(&str) -> String) -> String {
 pub fn prefix_ids(html: &str, prefix: &str, asset_base: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 20);
     let mut rest = html;
-    loop {
-        let next = [
-            "id=\"",
-            "href=\"",
-            "src=\"",
-            "aria-controls=\"",
-            "data-target=\"",
-            "aria-describedby=\"",
-            "aria-labelledby=\"",
-        ]
-        .iter()
-        .filter_map(|n| find_attr(rest, n).map(|i| (i, *n)))
-        .min_by_key(|(i, _)| *i);
-        let Some((i, name)) = next else {
-            out.push_str(rest);
-            return out;
-        };
-        let value_start = i + name.len();
+    // One pass over every `name="…"`, rewriting the attributes that hold ids or links.
+    // Linear in the page size (the print page holds every chapter).
+    while let Some(eq) = rest.find("=\"") {
+        let before = rest.get(..eq).unwrap_or("");
+        let name_start = before.rfind([' ', '\n', '\t']).map_or(0, |i| i + 1);
+        let name = before.get(name_start..).unwrap_or("");
+        let is_attr = name_start > 0;
+        let value_start = eq + 2;
         out.push_str(rest.get(..value_start).unwrap_or(""));
         let tail = rest.get(value_start..).unwrap_or("");
         let end = tail.find('"').unwrap_or(tail.len());
         let value = tail.get(..end).unwrap_or("");
         match name {
-            "href=\"" | "src=\"" => {
+            "href" | "src" if is_attr => {
                 if let Some(frag) = value.strip_prefix('#') {
                     out.push('#');
                     out.push_str(prefix);
@@ -93,30 +83,20 @@ pub fn prefix_ids(html: &str, prefix: &str, asset_base: &str) -> String {
                     out.push_str(value);
                 }
             }
-            "aria-describedby=\"" | "aria-labelledby=\"" => {
+            "aria-describedby" | "aria-labelledby" if is_attr => {
                 let ids: Vec<String> = value.split(' ').map(|v| format!("{prefix}{v}")).collect();
                 out.push_str(&ids.join(" "));
             }
-            _ => {
+            "id" | "aria-controls" | "data-block" if is_attr => {
                 out.push_str(prefix);
                 out.push_str(value);
             }
+            _ => out.push_str(value),
         }
         rest = tail.get(end..).unwrap_or("");
     }
-}
-
-/// Finds ` name` as an attribute (preceded by whitespace), not inside text.
-fn find_attr(s: &str, name: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = s.get(from..).and_then(|t| t.find(name)) {
-        let at = from + i;
-        if at > 0 && s.as_bytes().get(at - 1).is_some_and(|b| *b == b' ') {
-            return Some(at);
-        }
-        from = at + name.len();
-    }
-    None
+    out.push_str(rest);
+    out
 }
 
 fn is_relative_file(url: &str) -> bool {

@@ -75,7 +75,7 @@ pub fn render_chapters(
                 h.update(lang.as_bytes());
                 h.update(source.path.as_os_str().as_encoded_bytes());
                 h.update(&source.body_line.to_le_bytes());
-                h.update(source.body.as_bytes());
+                h.update(&source.hash);
                 h.update(&assets);
                 (i, lang.as_str(), *h.finalize().as_bytes())
             })
@@ -150,13 +150,13 @@ fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
     *h.finalize().as_bytes()
 }
 
-/// Files of the chapter folder (what `src=` may show), by content.
+/// Files of the chapter folder (what `src=` may show), by name, length and modification time.
 fn asset_fingerprint(chapter: &crate::course::Chapter) -> [u8; 32] {
     let mut h = blake3::Hasher::new();
     for rel in &chapter.assets {
         h.update(rel.as_os_str().as_encoded_bytes());
-        if let Ok(bytes) = std::fs::read(chapter.dir.join(rel)) {
-            h.update(&bytes);
+        if let Ok(stamp) = crate::fsx::stamp(&chapter.dir.join(rel)) {
+            h.update(format!("{stamp:?}").as_bytes());
         }
     }
     *h.finalize().as_bytes()
@@ -205,7 +205,7 @@ pub fn render_site(
     options: &BuildOptions,
     cache: &mut PageCache,
 ) -> Result<(Site, usize)> {
-    let renderer = pages::Renderer::new(course, i18n, theme, chapters, options)?;
+    let renderer = pages::Renderer::new(course, i18n, theme, chapters, options, cache)?;
     renderer.render(cache)
 }
 

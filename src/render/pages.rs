@@ -13,6 +13,7 @@ use bytes::Bytes;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
 struct Assets {
@@ -98,15 +99,23 @@ struct PageContext<'a> {
 #[derive(Default)]
 pub struct PageCache {
     pages: HashMap<String, ([u8; 32], Bytes)>,
+    /// Each chapter's part of a print page, by (language, chapter id) and its inputs' hash.
+    fragments: Fragments,
+    /// Chapter files published beside the pages.
+    files: crate::fsx::FileCache,
+    /// Compiled templates and the hash of their sources.
+    tera: Option<([u8; 32], Arc<tera::Tera>)>,
 }
 
 pub struct Renderer<'a> {
     theme_hash: [u8; 32],
+    /// Slugs and strings of every page: what a chapter's print fragment is resolved against.
+    nav_hash: [u8; 32],
     course: &'a Course,
     i18n: &'a I18n,
     chapters: &'a RenderedChapters,
     options: &'a BuildOptions,
-    tera: tera::Tera,
+    tera: Arc<tera::Tera>,
     assets: Assets,
     asset_files: Vec<(String, Vec<u8>)>,
     theme_boot: String,
@@ -122,8 +131,9 @@ impl<'a> Renderer<'a> {
         theme: &Files,
         chapters: &'a RenderedChapters,
         options: &'a BuildOptions,
+        cache: &mut PageCache,
     ) -> Result<Self> {
-        let tera = load_templates(course, theme)?;
+        let tera = tera_for(course, theme, &mut cache.tera)?;
         let (assets, asset_files, theme_boot) = build_assets(theme, options.hashed_assets);
         // Pages depend on the templates and the inlined boot script; stylesheets and scripts
         // only through their names (in `assets`), so a CSS edit re-renders no page.
@@ -135,16 +145,34 @@ impl<'a> Renderer<'a> {
             }
         }
         let theme_hash = *theme_hasher.finalize().as_bytes();
-        let tables = course
+        let tables: BTreeMap<String, BTreeMap<String, String>> = course
             .language_codes()
             .map(|l| (l.to_string(), i18n.table(l)))
             .collect();
-        let pages = course
+        let pages: BTreeMap<String, Vec<Page<'a>>> = course
             .language_codes()
             .map(|l| (l.to_string(), course.pages(l)))
             .collect();
+        let nav_hash = {
+            let mut h = blake3::Hasher::new();
+            h.update(&theme_hash);
+            for (lang, pages) in &pages {
+                h.update(lang.as_bytes());
+                for p in pages {
+                    h.update(p.chapter.id.as_bytes());
+                    h.update(b"\0");
+                    h.update(p.slug().as_bytes());
+                    h.update(b"\0");
+                }
+            }
+            for (lang, table) in &tables {
+                h.update(format!("{lang}{table:?}").as_bytes());
+            }
+            *h.finalize().as_bytes()
+        };
         Ok(Self {
             theme_hash,
+            nav_hash,
             course,
             i18n,
             chapters,
@@ -188,7 +216,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let rendered: Vec<Result<(String, [u8; 32], String)>> = todo
             .par_iter()
-            .map(|(job, path, fp)| Ok((path.clone(), *fp, self.render_job(job)?)))
+            .map(|(job, path, fp)| Ok((path.clone(), *fp, self.render_job(job, &cache.fragments)?)))
             .collect();
         let count = rendered.len();
         for r in rendered {
@@ -201,7 +229,7 @@ impl<'a> Renderer<'a> {
         for (path, (_, bytes)) in &cache.pages {
             site.insert(path.clone(), bytes.clone());
         }
-        self.copy_chapter_assets(&mut site)?;
+        self.copy_chapter_assets(&mut site, &cache.files)?;
         site.insert("sitemap.xml", self.sitemap());
         site.insert(
             "robots.txt",
@@ -291,12 +319,12 @@ impl<'a> Renderer<'a> {
         self.pages.get(lang).map_or(&[], Vec::as_slice)
     }
 
-    fn render_job(&self, job: &Job) -> Result<String> {
+    fn render_job(&self, job: &Job, fragments: &Fragments) -> Result<String> {
         match job {
             Job::Chooser => self.chooser(),
             Job::NotFound => self.not_found(),
             Job::Home(lang) => self.home(lang),
-            Job::Print(lang) => self.print(lang),
+            Job::Print(lang) => self.print(lang, fragments),
             Job::Chapter(lang, i) => self.chapter(lang, *i),
         }
     }
@@ -499,7 +527,7 @@ impl<'a> Renderer<'a> {
         self.render_template("home.html", &ctx)
     }
 
-    fn print(&self, lang: &str) -> Result<String> {
+    fn print(&self, lang: &str, fragments: &Fragments) -> Result<String> {
         let root = "../../";
         let (languages, alternates) =
             self.language_links(lang, root, |code| Some(format!("{code}/print/")));
@@ -514,35 +542,79 @@ impl<'a> Renderer<'a> {
                 .find(|p| p.chapter.id == id)
                 .map_or_else(|| id.to_string(), |p| p.slug().to_string())
         };
+        // Every chapter's fragment is prepared (or taken from the cache) apart from the
+        // template, which gets a marker instead; the fragments are spliced into its output, so
+        // a page holding the whole course is not copied through the template engine.
+        let mut parts: Vec<Arc<str>> = Vec::new();
         ctx.chapters = self
             .pages_of(lang)
             .iter()
             .enumerate()
             .map(|(i, page)| {
                 let slug = page.slug();
-                let html = rendered_for(self.chapters, page).map_or(String::new(), |r| {
-                    let prefixed =
-                        prefix_ids(&r.html, &format!("{slug}--"), &format!("../{slug}/"));
-                    let linked = resolve_chapter_links(&prefixed, |id, fragment| {
-                        let target = anchor_of(id);
-                        match fragment.strip_prefix('#') {
-                            Some(f) if !f.is_empty() => format!("#{target}--{f}"),
-                            _ => format!("#chapter-{target}"),
-                        }
-                    });
-                    localize_ui(&linked, |key| self.i18n.text(lang, key))
-                });
+                let html: Arc<str> = rendered_for(self.chapters, page).map_or_else(
+                    || Arc::from(""),
+                    |r| self.print_fragment(lang, page, r, fragments, &anchor_of),
+                );
+                parts.push(html);
                 PrintChapter {
                     anchor: format!("chapter-{slug}"),
                     number: self.chapter_number(lang, i),
                     title: page.title().to_string(),
-                    content: html,
+                    content: format!("{SPLICE}{i}{SPLICE}"),
                     content_lang: page.content_lang.to_string(),
                     notice: self.fallback_notice(lang, page),
                 }
             })
             .collect();
-        self.render_template("print.html", &ctx)
+        let shell = self.render_template("print.html", &ctx)?;
+        let total = shell.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut out = String::with_capacity(total);
+        for (k, piece) in shell.split(SPLICE).enumerate() {
+            if k % 2 == 0 {
+                out.push_str(piece);
+            } else if let Some(part) = piece.parse::<usize>().ok().and_then(|i| parts.get(i)) {
+                out.push_str(part);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A chapter as it appears on the print page: ids prefixed with its slug, chapter links
+    /// turned into jumps within the page, UI strings in `lang`. Cached per chapter.
+    fn print_fragment(
+        &self,
+        lang: &str,
+        page: &Page<'_>,
+        r: &crate::markdown::Rendered,
+        fragments: &Fragments,
+        anchor_of: &dyn Fn(&str) -> String,
+    ) -> Arc<str> {
+        let slug = page.slug();
+        let key = (lang.to_string(), page.chapter.id.clone());
+        let mut h = blake3::Hasher::new();
+        h.update(&r.html_hash);
+        h.update(&self.nav_hash);
+        let fp = *h.finalize().as_bytes();
+        if let Ok(cached) = fragments.lock()
+            && let Some((old, text)) = cached.get(&key)
+            && *old == fp
+        {
+            return Arc::clone(text);
+        }
+        let prefixed = prefix_ids(&r.html, &format!("{slug}--"), &format!("../{slug}/"));
+        let linked = resolve_chapter_links(&prefixed, |id, fragment| {
+            let target = anchor_of(id);
+            match fragment.strip_prefix('#') {
+                Some(f) if !f.is_empty() => format!("#{target}--{f}"),
+                _ => format!("#chapter-{target}"),
+            }
+        });
+        let done: Arc<str> = Arc::from(localize_ui(&linked, |key| self.i18n.text(lang, key)));
+        if let Ok(mut cached) = fragments.lock() {
+            cached.insert(key, (fp, Arc::clone(&done)));
+        }
+        done
     }
 
     fn chooser(&self) -> Result<String> {
@@ -601,10 +673,10 @@ impl<'a> Renderer<'a> {
             .map_err(|e| template_error(self.course, name, &e))
     }
 
-    fn copy_chapter_assets(&self, site: &mut Site) -> Result<()> {
+    fn copy_chapter_assets(&self, site: &mut Site, files: &crate::fsx::FileCache) -> Result<()> {
         for chapter in &self.course.chapters {
             for rel in &chapter.assets {
-                let bytes = crate::fsx::read(&chapter.dir.join(rel))?;
+                let bytes = files.read(&chapter.dir.join(rel))?;
                 let rel = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
@@ -672,12 +744,39 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Marks where a chapter's print fragment goes in the rendered print template.
+const SPLICE: char = '\u{F8FE}';
+
+type Fragments = std::sync::Mutex<HashMap<(String, String), ([u8; 32], Arc<str>)>>;
+
 enum Job {
     Chooser,
     NotFound,
     Home(String),
     Print(String),
     Chapter(String, usize),
+}
+
+/// The compiled templates, reused while their sources stay the same.
+fn tera_for(
+    course: &Course,
+    theme: &Files,
+    cached: &mut Option<([u8; 32], Arc<tera::Tera>)>,
+) -> Result<Arc<tera::Tera>> {
+    let mut h = blake3::Hasher::new();
+    for (k, v) in theme.iter().filter(|(k, _)| k.starts_with("templates/")) {
+        h.update(k.as_bytes());
+        h.update(v);
+    }
+    let hash = *h.finalize().as_bytes();
+    if let Some((old, tera)) = cached
+        && *old == hash
+    {
+        return Ok(Arc::clone(tera));
+    }
+    let tera = Arc::new(load_templates(course, theme)?);
+    *cached = Some((hash, Arc::clone(&tera)));
+    Ok(tera)
 }
 
 fn load_templates(course: &Course, theme: &Files) -> Result<tera::Tera> {
@@ -756,7 +855,7 @@ fn build_assets(theme: &Files, hashed: bool) -> (Assets, Vec<(String, Vec<u8>)>,
     };
     let mut css = text("static/style.css");
     css.push_str("\n/* Syntax highlighting (syntect, Coldark) */\n");
-    css.push_str(&highlight::stylesheet());
+    css.push_str(highlight::stylesheet());
     let js = text("static/docent.js");
     let boot = text("static/theme-boot.js").trim().to_string();
     let (css_path, js_path) = if hashed {
