@@ -64,6 +64,61 @@ impl Builder {
     /// Reads the course and renders what changed. On error the caches and the previous site
     /// stay as they were.
     pub fn build(&mut self) -> Result<Build> {
+        let clock = std::time::Instant::now();
+        let inputs = self.inputs()?;
+        let Inputs {
+            course,
+            i18n,
+            theme,
+            chapters,
+            chapters_rendered,
+        } = &inputs;
+        let (site, pages_rendered) = render::render_site(
+            course,
+            i18n,
+            theme,
+            chapters,
+            &self.options,
+            &mut self.pages,
+        )?;
+        tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
+        let mut warnings = render::course_warnings(course);
+        for rendered in chapters.values() {
+            warnings.extend(rendered.warnings.iter().cloned());
+        }
+        warnings.extend(i18n.warnings());
+        let changed = match &self.previous {
+            Some(previous) => site.changed_since(previous),
+            None => site.files.keys().cloned().collect(),
+        };
+        let site = Arc::new(site);
+        self.previous = Some(Arc::clone(&site));
+        Ok(Build {
+            site,
+            warnings,
+            languages: course.config.languages.len(),
+            chapters: course.chapters.len(),
+            chapters_rendered: *chapters_rendered,
+            pages_rendered,
+            changed,
+        })
+    }
+
+    /// One self-contained HTML file per language: `(file name, html)`.
+    pub fn single_files(&mut self) -> Result<Vec<(String, String)>> {
+        let inputs = self.inputs()?;
+        render::single_files(
+            &inputs.course,
+            &inputs.i18n,
+            &inputs.theme,
+            &inputs.chapters,
+            &self.options,
+            &mut self.pages,
+        )
+    }
+
+    /// Loads the course, its strings and theme, and renders the chapters that changed.
+    fn inputs(&mut self) -> Result<Inputs> {
         let root = &self.root;
         let clock = std::time::Instant::now();
         let phase = |name: &str| tracing::info!("{name}: {} ms", clock.elapsed().as_millis());
@@ -85,36 +140,23 @@ impl Builder {
         let (chapters, chapters_rendered) =
             render::render_chapters(&course, &i18n, &environment, &mut self.chapters)?;
         phase("chapters rendered");
-        let (site, pages_rendered) = render::render_site(
-            &course,
-            &i18n,
-            &theme,
-            &chapters,
-            &self.options,
-            &mut self.pages,
-        )?;
-        phase("pages rendered");
-        let mut warnings = render::course_warnings(&course);
-        for rendered in chapters.values() {
-            warnings.extend(rendered.warnings.iter().cloned());
-        }
-        warnings.extend(i18n.warnings());
-        let changed = match &self.previous {
-            Some(previous) => site.changed_since(previous),
-            None => site.files.keys().cloned().collect(),
-        };
-        let site = Arc::new(site);
-        self.previous = Some(Arc::clone(&site));
-        Ok(Build {
-            site,
-            warnings,
-            languages: languages.len(),
-            chapters: course.chapters.len(),
+        Ok(Inputs {
+            course,
+            i18n,
+            theme,
+            chapters,
             chapters_rendered,
-            pages_rendered,
-            changed,
         })
     }
+}
+
+/// What pages are rendered from.
+struct Inputs {
+    course: crate::course::Course,
+    i18n: I18n,
+    theme: theme::Files,
+    chapters: render::RenderedChapters,
+    chapters_rendered: usize,
 }
 
 /// Builds the course at `root` into memory; nothing is written.

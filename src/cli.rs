@@ -23,6 +23,23 @@ pub enum Command {
     Build(BuildArgs),
     /// Preview the course: serve it, rebuild on every save and reload the browser.
     Serve(ServeArgs),
+    /// Package the course for reading offline: one zip of the whole site, or one HTML file
+    /// per language.
+    Bundle(BundleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BundleArgs {
+    /// The course folder (the one holding course.toml).
+    #[arg(long, default_value = "content")]
+    pub root: PathBuf,
+    /// Write one self-contained HTML file per language (course.<lang>.html) instead of a zip.
+    #[arg(long)]
+    pub single_file: bool,
+    /// The zip file to write (default course.zip), or with --single-file the folder for the
+    /// HTML files (default offline).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

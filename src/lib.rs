@@ -5,6 +5,7 @@
 //! [`site::Site`], which is then written atomically (or served, or bundled).
 
 pub mod build;
+pub mod bundle;
 pub mod config;
 pub mod course;
 pub mod dockerfile;
@@ -14,6 +15,7 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;

@@ -48,6 +48,29 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bundle(args) => {
+            let start = Instant::now();
+            if args.single_file {
+                let dir = args.out.clone().unwrap_or_else(|| "offline".into());
+                let files = docent::bundle::write_single_files(&args.root, &dir)?;
+                if !cli.quiet {
+                    for f in &files {
+                        eprintln!("wrote {}", f.display());
+                    }
+                }
+            } else {
+                let out = args.out.clone().unwrap_or_else(|| "course.zip".into());
+                let count = docent::bundle::write_zip(&args.root, &out)?;
+                if !cli.quiet {
+                    eprintln!(
+                        "wrote {} ({count} files) in {} ms; unpack it and open index.html",
+                        out.display(),
+                        start.elapsed().as_millis()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve(args) => {
             docent::serve::serve(docent::serve::ServeOptions {
                 root: args.root.clone(),

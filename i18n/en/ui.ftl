@@ -63,3 +63,7 @@ quiz-question = Question { $number }
 stage-map-stage = Stage
 stage-map-final-long = the final stage, the image you ship
 annotation-goto = go to line
+search-label = Search the course
+search-placeholder = Search (press /)
+search-none = No results.
+search-count = results:

@@ -62,3 +62,7 @@ quiz-question = Pergunta { $number }
 stage-map-stage = Estágio
 stage-map-final-long = o estágio final, a imagem que vai para produção
 annotation-goto = ir para a linha
+search-label = Pesquisar no curso
+search-placeholder = Pesquisar (tecle /)
+search-none = Nenhum resultado.
+search-count = resultados:

@@ -16,6 +16,10 @@ pub struct Heading {
 /// Ids the page template uses itself; a heading never takes one of them.
 const RESERVED: &[&str] = &[
     "content",
+    "search-input",
+    "search-results",
+    "search-status",
+    "toc-heading",
     "sidebar",
     "toc",
     "top",

@@ -58,6 +58,8 @@ pub struct Rendered {
     /// Every heading (h2–h6), in order, for the table of contents and cross-language pairing.
     pub headings: Vec<Heading>,
     pub warnings: Vec<Diagnostic>,
+    /// The chapter's text by section, code included, for the search index.
+    pub sections: Vec<crate::search::Section>,
 }
 
 /// Collects what the passes found; errors fail the chapter, warnings are kept.
@@ -108,6 +110,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
         ))
     })?;
     Ok(Rendered {
+        sections: crate::search::sections_of(&html),
         html_hash: *blake3::hash(html.as_bytes()).as_bytes(),
         html,
         headings,

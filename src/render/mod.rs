@@ -211,6 +211,26 @@ pub fn render_site(
 
 pub use pages::PageCache;
 
+/// One self-contained HTML file per language (`course.<lang>.html`, html).
+pub fn single_files(
+    course: &Course,
+    i18n: &I18n,
+    theme: &Files,
+    chapters: &RenderedChapters,
+    options: &BuildOptions,
+    cache: &mut PageCache,
+) -> Result<Vec<(String, String)>> {
+    let renderer = pages::Renderer::new(course, i18n, theme, chapters, options, cache)?;
+    course
+        .language_codes()
+        .map(|lang| Ok((single_file_name(lang), renderer.single_file(lang, cache)?)))
+        .collect()
+}
+
+pub fn single_file_name(lang: &str) -> String {
+    format!("course.{lang}.html")
+}
+
 /// The rendered chapter a page of `lang` shows.
 pub fn rendered_for<'a>(chapters: &'a RenderedChapters, page: &Page<'_>) -> Option<&'a Rendered> {
     chapters

@@ -93,6 +93,11 @@ struct PageContext<'a> {
     chapter_number: String,
     chapter_count: String,
     chapters: Vec<PrintChapter>,
+    /// A self-contained page (the one-file bundle) carries its styles, script and search
+    /// index inline instead of linking them.
+    inline_css: Option<String>,
+    inline_js: Option<String>,
+    inline_search: Option<String>,
 }
 
 /// Rendered pages kept between builds with the fingerprint of their inputs.
@@ -103,6 +108,8 @@ pub struct PageCache {
     fragments: Fragments,
     /// Chapter files published beside the pages.
     files: crate::fsx::FileCache,
+    /// Search index scripts by language, with the hash of their inputs.
+    search: HashMap<String, ([u8; 32], Bytes)>,
     /// Compiled templates and the hash of their sources.
     tera: Option<([u8; 32], Arc<tera::Tera>)>,
 }
@@ -230,6 +237,12 @@ impl<'a> Renderer<'a> {
             site.insert(path.clone(), bytes.clone());
         }
         self.copy_chapter_assets(&mut site, &cache.files)?;
+        for lang in self.course.language_codes() {
+            site.insert(
+                format!("search/{lang}.js"),
+                self.search_index(lang, &mut cache.search),
+            );
+        }
         site.insert("sitemap.xml", self.sitemap());
         site.insert(
             "robots.txt",
@@ -239,6 +252,38 @@ impl<'a> Renderer<'a> {
             ),
         );
         Ok((site, count))
+    }
+
+    /// `search/<lang>.js`: every page of the language, section by section.
+    fn search_index(&self, lang: &str, cache: &mut HashMap<String, ([u8; 32], Bytes)>) -> Bytes {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.nav_hash);
+        h.update(format!("{:?}", self.options.link_style).as_bytes());
+        for page in self.pages_of(lang) {
+            if let Some(r) = rendered_for(self.chapters, page) {
+                h.update(&r.html_hash);
+            }
+        }
+        let fp = *h.finalize().as_bytes();
+        if let Some((old, bytes)) = cache.get(lang)
+            && *old == fp
+        {
+            return bytes.clone();
+        }
+        let pages: Vec<crate::search::Page> = self
+            .pages_of(lang)
+            .iter()
+            .map(|page| crate::search::Page {
+                title: page.title().to_string(),
+                url: self.href("", &format!("{lang}/{}/", page.slug())),
+                sections: rendered_for(self.chapters, page)
+                    .map(|r| r.sections.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let bytes = Bytes::from(crate::search::index_script(lang, &pages));
+        cache.insert(lang.to_string(), (fp, bytes.clone()));
+        bytes
     }
 
     fn job_path(&self, job: &Job) -> String {
@@ -580,6 +625,140 @@ impl<'a> Renderer<'a> {
         Ok(out)
     }
 
+    /// The whole course of one language in one file: the print page's chapters with the
+    /// site's navigation pointing inside the file, styles, script, search index and images
+    /// inlined, and the language switcher pointing at the sibling files.
+    pub fn single_file(&self, lang: &str, cache: &mut PageCache) -> Result<String> {
+        let anchor_of = |id: &str| {
+            self.pages_of(lang)
+                .iter()
+                .find(|p| p.chapter.id == id)
+                .map_or_else(|| id.to_string(), |p| p.slug().to_string())
+        };
+        let mut ctx = self.base_context("single", lang, "");
+        ctx.title = ctx.course_title.clone();
+        ctx.home_href = "#content".to_string();
+        ctx.print_href = "#content".to_string();
+        ctx.languages = self
+            .course
+            .config
+            .languages
+            .iter()
+            .map(|l| LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                href: super::single_file_name(&l.code),
+                current: l.code == lang,
+                ..LangLink::default()
+            })
+            .collect();
+        ctx.nav = self
+            .pages_of(lang)
+            .iter()
+            .map(|p| NavItem {
+                title: p.title().to_string(),
+                href: format!("#chapter-{}", p.slug()),
+                current: false,
+                description: String::new(),
+            })
+            .collect();
+        let mut parts: Vec<Arc<str>> = Vec::new();
+        let mut search_pages = Vec::new();
+        ctx.chapters = self
+            .pages_of(lang)
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let slug = page.slug();
+                let rendered = rendered_for(self.chapters, page);
+                parts.push(rendered.map_or_else(
+                    || Arc::from(""),
+                    |r| self.print_fragment(lang, page, r, &cache.fragments, &anchor_of),
+                ));
+                search_pages.push(crate::search::Page {
+                    title: page.title().to_string(),
+                    url: String::new(),
+                    sections: rendered
+                        .map(|r| r.sections.clone())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|mut s| {
+                            s.anchor = if s.anchor.is_empty() {
+                                format!("chapter-{slug}")
+                            } else {
+                                format!("{slug}--{}", s.anchor)
+                            };
+                            s
+                        })
+                        .collect(),
+                });
+                PrintChapter {
+                    anchor: format!("chapter-{slug}"),
+                    number: self.chapter_number(lang, i),
+                    title: page.title().to_string(),
+                    content: format!("{SPLICE}{i}{SPLICE}"),
+                    content_lang: page.content_lang.to_string(),
+                    notice: self.fallback_notice(lang, page),
+                }
+            })
+            .collect();
+        let asset = |path: &str| {
+            self.asset_files
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        };
+        ctx.inline_css = asset(&self.assets.css);
+        ctx.inline_js = asset(&self.assets.js).map(|js| js.replace("</script", "<\\/script"));
+        ctx.inline_search = Some(crate::search::index_script(lang, &search_pages));
+        let shell = self.render_template("single.html", &ctx)?;
+        let mut out =
+            String::with_capacity(shell.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+        for (k, piece) in shell.split(SPLICE).enumerate() {
+            if k % 2 == 0 {
+                out.push_str(piece);
+            } else if let Some(part) = piece.parse::<usize>().ok().and_then(|i| parts.get(i)) {
+                out.push_str(part);
+            }
+        }
+        Ok(self.inline_files(lang, &out, &cache.files))
+    }
+
+    /// Chapter files a page links (`src="../slug/diagram.svg"`) become data URIs.
+    fn inline_files(&self, lang: &str, html: &str, files: &crate::fsx::FileCache) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(i) = rest.find("=\"../") {
+            let (before, after) = rest.split_at(i + 2);
+            out.push_str(before);
+            let end = after.find('"').unwrap_or(after.len());
+            let target = after.get(..end).unwrap_or("");
+            let inlined = target
+                .strip_prefix("../")
+                .and_then(|t| t.split_once('/'))
+                .and_then(|(slug, file)| {
+                    let page = self.pages_of(lang).iter().find(|p| p.slug() == slug)?;
+                    let rel = page.chapter.assets.iter().find(|a| {
+                        a.components()
+                            .map(|c| c.as_os_str().to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join("/")
+                            == file
+                    })?;
+                    let bytes = files.read(&page.chapter.dir.join(rel)).ok()?;
+                    Some(format!(
+                        "data:{};base64,{}",
+                        media_type(file),
+                        crate::bundle::base64(&bytes)
+                    ))
+                });
+            out.push_str(inlined.as_deref().unwrap_or(target));
+            rest = after.get(end..).unwrap_or("");
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// A chapter as it appears on the print page: ids prefixed with its slug, chapter links
     /// turned into jumps within the page, UI strings in `lang`. Cached per chapter.
     fn print_fragment(
@@ -741,6 +920,21 @@ impl<'a> Renderer<'a> {
         }
         xml.push_str("</urlset>\n");
         xml
+    }
+}
+
+fn media_type(file: &str) -> &'static str {
+    match file
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        _ => "text/plain;charset=utf-8",
     }
 }
 

@@ -280,6 +280,189 @@
     });
   }
 
+  // Search: the index is a script (search/<lang>.js) loaded on first use, so it works from
+  // file:// too. Words are folded like the index folds them; the index maps every word of the
+  // course to its stem, so "estagio" finds "estágio" and "imagens" finds "imagem".
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function setupSearch() {
+    var box = document.querySelector(".search");
+    if (!box) return;
+    var input = box.querySelector("input");
+    var results = box.querySelector(".search-results");
+    var status = box.querySelector("#search-status");
+    var lang = box.dataset.lang;
+    var index = null;
+    var loading = false;
+    var pending = null;
+
+    function load(then) {
+      if (!index && window.docentSearch && window.docentSearch[lang]) index = window.docentSearch[lang];
+      if (index) return then();
+      pending = then;
+      if (loading) return;
+      loading = true;
+      var script = document.createElement("script");
+      script.src = box.dataset.index;
+      script.onload = function () {
+        index = window.docentSearch && window.docentSearch[lang];
+        if (index && pending) pending();
+      };
+      document.head.appendChild(script);
+    }
+
+    function stemsFor(word) {
+      var w = fold(word);
+      var out = {};
+      var direct = index.words[w] || (index.stems[w] ? w : null);
+      if (direct) out[direct] = true;
+      // As you type: words and stems of the course that start with what was typed.
+      if (w.length >= 2) {
+        var n = 0;
+        for (var k in index.words) {
+          if (k.lastIndexOf(w, 0) === 0) { out[index.words[k]] = true; if (++n > 40) break; }
+        }
+        for (var s in index.stems) {
+          if (s.lastIndexOf(w, 0) === 0) { out[s] = true; if (++n > 80) break; }
+        }
+      }
+      // A form the course never uses: a stem that is a prefix of it ("imagem" → "imag").
+      if (!Object.keys(out).length) {
+        for (var t = w.length - 1; t >= 3; t--) {
+          if (index.stems[w.slice(0, t)]) { out[w.slice(0, t)] = true; break; }
+        }
+      }
+      return Object.keys(out);
+    }
+
+    function search(query) {
+      var words = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (!words.length) return [];
+      var total = null;
+      words.forEach(function (word) {
+        var scores = {};
+        stemsFor(word).forEach(function (stem) {
+          var p = index.stems[stem] || [];
+          for (var i = 0; i < p.length; i += 2) scores[p[i]] = (scores[p[i]] || 0) + p[i + 1];
+        });
+        if (total === null) { total = scores; return; }
+        for (var id in total) {
+          if (!(id in scores)) delete total[id]; else total[id] += scores[id];
+        }
+      });
+      return Object.keys(total || {})
+        .map(function (id) { return [+id, total[id]]; })
+        .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+        .slice(0, 12)
+        .map(function (hit) { return { section: index.sections[hit[0]], words: words }; });
+    }
+
+    function snippet(text, words) {
+      var folded = "";
+      for (var i = 0; i < text.length; i++) {
+        var f = fold(text[i]);
+        folded += f.length === 1 ? f : text[i].toLowerCase();
+      }
+      var at = -1, len = 0;
+      words.forEach(function (word) {
+        var w = fold(word);
+        for (var cut = w.length; cut >= Math.min(w.length, 4) && at < 0; cut--) {
+          var found = folded.indexOf(w.slice(0, cut));
+          if (found >= 0) {
+            at = found;
+            len = cut;
+            while (at + len < text.length && /[\p{L}\p{N}]/u.test(text[at + len])) len++;
+          }
+        }
+      });
+      var frag = document.createDocumentFragment();
+      if (at < 0) {
+        frag.appendChild(document.createTextNode(text.slice(0, 140) + (text.length > 140 ? "…" : "")));
+        return frag;
+      }
+      var from = Math.max(0, at - 60), to = Math.min(text.length, at + len + 80);
+      frag.appendChild(document.createTextNode((from > 0 ? "…" : "") + text.slice(from, at)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(at, at + len);
+      frag.appendChild(mark);
+      frag.appendChild(document.createTextNode(text.slice(at + len, to) + (to < text.length ? "…" : "")));
+      return frag;
+    }
+
+    function href(section) {
+      var url = box.dataset.root + index.pages[section[0]][1];
+      return section[1] ? url + "#" + section[1] : url;
+    }
+
+    function render() {
+      var query = input.value.trim();
+      results.textContent = "";
+      if (!query) { results.hidden = true; status.textContent = ""; return; }
+      var hits = search(query);
+      if (!hits.length) {
+        var empty = document.createElement("p");
+        empty.className = "search-empty";
+        empty.textContent = box.dataset.none;
+        results.appendChild(empty);
+      } else {
+        var list = document.createElement("ol");
+        hits.forEach(function (hit) {
+          var s = hit.section;
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = href(s);
+          var chapter = document.createElement("span");
+          chapter.className = "search-chapter";
+          chapter.textContent = index.pages[s[0]][0];
+          a.appendChild(chapter);
+          if (s[2]) {
+            var h = document.createElement("span");
+            h.className = "search-heading";
+            h.textContent = s[2];
+            a.appendChild(h);
+          }
+          var sn = document.createElement("span");
+          sn.className = "search-snippet";
+          sn.appendChild(snippet(s[3], hit.words));
+          a.appendChild(sn);
+          // Same-page hits (one-file bundles) close the results after the jump.
+          a.addEventListener("click", function () { results.hidden = true; });
+          li.appendChild(a);
+          list.appendChild(li);
+        });
+        results.appendChild(list);
+      }
+      status.textContent = hits.length ? box.dataset.count + " " + hits.length : box.dataset.none;
+      results.hidden = false;
+    }
+
+    function links() { return Array.prototype.slice.call(results.querySelectorAll("a")); }
+    input.addEventListener("focus", function () { load(function () {}); });
+    input.addEventListener("input", function () { load(render); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" && links().length) { e.preventDefault(); links()[0].focus(); }
+      else if (e.key === "Enter" && links().length) { e.preventDefault(); links()[0].click(); }
+      else if (e.key === "Escape") { input.value = ""; render(); }
+    });
+    results.addEventListener("keydown", function (e) {
+      var all = links();
+      var i = all.indexOf(document.activeElement);
+      if (e.key === "ArrowDown") { e.preventDefault(); (all[i + 1] || all[i]).focus(); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); if (i <= 0) input.focus(); else all[i - 1].focus(); }
+      else if (e.key === "Escape") { e.preventDefault(); results.hidden = true; input.focus(); }
+    });
+    document.addEventListener("keydown", function (e) {
+      if ((e.key === "/" || e.key === "s") && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) {
+        e.preventDefault();
+        input.focus();
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (!box.contains(e.target)) results.hidden = true;
+    });
+  }
+
   function start() {
     setupTheme();
     setupMenu();
@@ -290,6 +473,7 @@
     setupAnnotations();
     setupStageMaps();
     setupQuizzes();
+    setupSearch();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Save -> reload latency of `docent serve` next to `hugo server` and `mdbook serve`, measured
+# the same way in one run by ../shared/bench/reload_latency.py (append a marker to a chapter,
+# poll the served page until it shows it).
+#
+#   benches/reload.sh [N]     N chapters per language (default 500), TRIALS=20 edits per tool
+#
+# Environment: SHARED (default ../shared), SCRATCH (/tmp/bench), HUGO (hugo binary; the bench
+# scripts' install_anchors.sh puts Hugo 0.168 in $SCRATCH/venv-hugo), MDBOOK, TOOLS.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$HERE")"
+N="${1:-500}"
+SHARED="${SHARED:-$ROOT/../shared}"
+SCRATCH="${SCRATCH:-/tmp/bench}"
+TRIALS="${TRIALS:-20}"
+RESULTS="${RESULTS:-$HERE/results}"
+TOOLS="${TOOLS:-docent hugo mdbook}"
+HUGO="${HUGO:-$(ls "$SCRATCH"/venv-hugo/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null || command -v hugo)}"
+MDBOOK="${MDBOOK:-mdbook}"
+mkdir -p "$SCRATCH" "$RESULTS"
+[ -f "$SCRATCH/corpus-$N/MANIFEST.json" ] || python3 "$SHARED/bench/gen_corpus.py" "$N" "$SCRATCH/corpus-$N" >/dev/null
+python3 "$HERE/docent_corpus.py" "$SCRATCH/corpus-$N"
+(cd "$ROOT" && cargo build --release --quiet)
+DOCENT="$ROOT/target/release/docent"
+for t in $TOOLS; do
+  echo "== $t N=$N"
+  case "$t" in
+    docent)
+      python3 "$SHARED/bench/reload_latency.py" custom "$N" --label docent --trials "$TRIALS" \
+        --scratch "$SCRATCH" --results "$RESULTS" --copy docent \
+        --serve-cmd "$DOCENT -q serve --root {dir}/content --bind 127.0.0.1 --port {port}" \
+        --source '{dir}/content/{slug}/en.md' --page-url 'http://127.0.0.1:{port}/en/{slug}/' ;;
+    hugo)
+      python3 "$SHARED/bench/reload_latency.py" hugo "$N" --bin "$HUGO" --label "hugo-$("$HUGO" version | grep -o 'v0\.[0-9]*' | head -1)" \
+        --trials "$TRIALS" --scratch "$SCRATCH" --results "$RESULTS" ;;
+    mdbook)
+      python3 "$SHARED/bench/reload_latency.py" mdbook "$N" --bin "$MDBOOK" --extra=--watcher\ native --label mdbook-native \
+        --trials "$TRIALS" --scratch "$SCRATCH" --results "$RESULTS" ;;
+  esac
+done

@@ -1,0 +1,134 @@
+//! Offline bundles: the whole site as one zip that works from disk, or one self-contained HTML
+//! file per language. Both are deterministic (same input, same bytes) and written atomically.
+
+use crate::build::Builder;
+use crate::error::{Error, Result};
+use crate::fsx;
+use crate::render::{BuildOptions, LinkStyle};
+use crate::site::Site;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Files of a built site that make no sense opened from disk.
+const ONLINE_ONLY: &[&str] = &["404.html", "sitemap.xml", "robots.txt"];
+
+/// The build options of an offline bundle: links name files (`…/index.html`), because a
+/// browser opening a folder from disk shows a listing, not the page.
+pub fn offline_options() -> BuildOptions {
+    BuildOptions {
+        link_style: LinkStyle::File,
+        ..BuildOptions::default()
+    }
+}
+
+/// Writes the site of every language into one zip under a folder named after the zip.
+/// Returns the number of files in it.
+pub fn write_zip(root: &Path, out: &Path) -> Result<usize> {
+    let build = Builder::new(root, offline_options()).build()?;
+    let folder = out.file_stem().map_or_else(
+        || "course".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let bytes = zip_site(&build.site, &folder)?;
+    write_atomic(out, &bytes)?;
+    Ok(build
+        .site
+        .files
+        .keys()
+        .filter(|k| !ONLINE_ONLY.contains(&k.as_str()))
+        .count())
+}
+
+/// The zip's bytes: sorted entries, fixed timestamps and permissions.
+pub fn zip_site(site: &Site, folder: &str) -> Result<Vec<u8>> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buffer);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        for (path, bytes) in &site.files {
+            if ONLINE_ONLY.contains(&path.as_str()) {
+                continue;
+            }
+            zip.start_file(format!("{folder}/{path}"), options)
+                .map_err(|e| Error::Serve(format!("zip: {e}")))?;
+            zip.write_all(bytes)
+                .map_err(|e| Error::Serve(format!("zip: {e}")))?;
+        }
+        zip.finish()
+            .map_err(|e| Error::Serve(format!("zip: {e}")))?;
+    }
+    Ok(buffer.into_inner())
+}
+
+/// Writes `course.<lang>.html` for every language into `dir`; returns the files written.
+pub fn write_single_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
+    let files = Builder::new(root, offline_options()).single_files()?;
+    fsx::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (name, html) in files {
+        let path = dir.join(name);
+        write_atomic(&path, html.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes beside the target and renames over it, so a reader never sees half a file.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fsx::create_dir_all(parent)?;
+    let name = path.file_name().map_or_else(
+        || "bundle".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let tmp = parent.join(format!(".{name}.docent-tmp-{}", std::process::id()));
+    fsx::write(&tmp, bytes)?;
+    if let Err(e) = fsx::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Standard base64, for images inlined as data URIs.
+pub fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                let idx = ((n >> shift) & 63) as usize;
+                out.push(char::from(TABLE.get(idx).copied().unwrap_or(b'A')));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"<svg/>"), "PHN2Zy8+");
+    }
+}

@@ -1,0 +1,383 @@
+//! The search index of one language, built at build time and written as a script
+//! (`search/<lang>.js`) so it loads from file:// too.
+//!
+//! Words are stemmed with Snowball (English, Portuguese, …) and folded (lower case, accents
+//! removed), so "estagio" finds "estágio" and "imagens" finds "imagem". The index maps every
+//! folded word of the course to its stem, and every stem to the sections that contain it; the
+//! browser folds the reader's words the same way and looks them up, with no stemmer of its own.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A part of a chapter under one heading, as the index stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// Heading id, or empty for the text before the first heading.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// Lower case without accents: "Estágio" → "estagio".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn algorithm(lang: &str) -> Option<Algorithm> {
+    Some(
+        match lang
+            .split('-')
+            .next()
+            .unwrap_or(lang)
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "en" => Algorithm::English,
+            "pt" => Algorithm::Portuguese,
+            "es" => Algorithm::Spanish,
+            "fr" => Algorithm::French,
+            "de" => Algorithm::German,
+            "it" => Algorithm::Italian,
+            "nl" => Algorithm::Dutch,
+            "sv" => Algorithm::Swedish,
+            "ru" => Algorithm::Russian,
+            _ => return None,
+        },
+    )
+}
+
+/// Stems words of one language; languages without a stemmer only fold.
+pub struct Analyzer {
+    stemmer: Option<Stemmer>,
+    portuguese: bool,
+}
+
+impl Analyzer {
+    pub fn new(lang: &str) -> Self {
+        Self {
+            stemmer: algorithm(lang).map(Stemmer::create),
+            portuguese: lang
+                .split('-')
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case("pt")),
+        }
+    }
+
+    /// The folded stem of one word.
+    pub fn stem(&self, word: &str) -> String {
+        let mut lower = word.to_lowercase();
+        if self.portuguese {
+            lower = singular_pt(&lower);
+        }
+        match &self.stemmer {
+            Some(s) => fold(&s.stem(&lower)),
+            None => fold(&lower),
+        }
+    }
+}
+
+/// Plurals Snowball's Portuguese stemmer leaves alone ("imagens" stays "imagens" while
+/// "imagem" becomes "imag"): brought to the singular first, so both meet.
+fn singular_pt(word: &str) -> String {
+    let n = word.chars().count();
+    for (plural, singular) in [("ens", "em"), ("ões", "ão"), ("ães", "ão"), ("ãos", "ão")] {
+        if n > plural.chars().count() + 2
+            && let Some(stem) = word.strip_suffix(plural)
+        {
+            return format!("{stem}{singular}");
+        }
+    }
+    word.to_string()
+}
+
+/// The words of a text: runs of letters and digits (so `COPY --from` is `copy`, `from`).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= 40)
+}
+
+/// One page of the index: its title and URL (relative to the site root).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub title: String,
+    pub url: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Serialize)]
+struct Index<'a> {
+    pages: Vec<(&'a str, &'a str)>,
+    /// (page, anchor, heading, text)
+    sections: Vec<(usize, &'a str, &'a str, &'a str)>,
+    /// folded word → stem
+    words: BTreeMap<String, String>,
+    /// stem → [section, count, section, count, …]; a heading hit counts five times.
+    stems: BTreeMap<String, Vec<usize>>,
+}
+
+/// The index script for `lang`: assigns `window.docentSearch[lang]`.
+pub fn index_script(lang: &str, pages: &[Page]) -> String {
+    let analyzer = Analyzer::new(lang);
+    let mut index = Index {
+        pages: pages
+            .iter()
+            .map(|p| (p.title.as_str(), p.url.as_str()))
+            .collect(),
+        sections: Vec::new(),
+        words: BTreeMap::new(),
+        stems: BTreeMap::new(),
+    };
+    let mut stem_cache: BTreeMap<String, String> = BTreeMap::new();
+    for (page_index, page) in pages.iter().enumerate() {
+        for section in &page.sections {
+            let id = index.sections.len();
+            index
+                .sections
+                .push((page_index, &section.anchor, &section.heading, &section.text));
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            let weighted = [(&section.heading, 5), (&section.text, 1)];
+            for (text, weight) in weighted {
+                for word in words(text) {
+                    let folded = fold(word);
+                    let stem = stem_cache
+                        .entry(folded.clone())
+                        .or_insert_with(|| analyzer.stem(word))
+                        .clone();
+                    index.words.entry(folded).or_insert_with(|| stem.clone());
+                    *counts.entry(stem).or_default() += weight;
+                }
+            }
+            for (stem, count) in counts {
+                let postings = index.stems.entry(stem).or_default();
+                postings.push(id);
+                postings.push(count);
+            }
+        }
+    }
+    // Words that fold to their own stem need no entry: the browser tries the word itself.
+    index.words.retain(|w, s| w != s);
+    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string());
+    let lang_json = serde_json::to_string(lang).unwrap_or_else(|_| "\"\"".to_string());
+    format!(
+        "window.docentSearch=window.docentSearch||{{}};window.docentSearch[{lang_json}]={};\n",
+        json.replace("</", "<\\/")
+    )
+}
+
+/// Splits a rendered chapter's HTML into sections at its `<h2 id>`/`<h3 id>` headings and
+/// keeps their text, code included (so `COPY --from` finds the chapters that use it).
+pub fn sections_of(html: &str) -> Vec<Section> {
+    let mut sections = vec![Section {
+        anchor: String::new(),
+        heading: String::new(),
+        text: String::new(),
+    }];
+    let mut rest = html;
+    let mut skip_depth: Option<(&str, usize)> = None;
+    let mut in_heading = false;
+    while let Some(lt) = rest.find('<') {
+        let text = rest.get(..lt).unwrap_or("");
+        if skip_depth.is_none()
+            && let Some(current) = sections.last_mut()
+        {
+            let target = if in_heading {
+                &mut current.heading
+            } else {
+                &mut current.text
+            };
+            push_text(target, text);
+        }
+        let tail = rest.get(lt..).unwrap_or("");
+        let Some(gt) = tail.find('>') else { break };
+        let tag = tail.get(..=gt).unwrap_or("");
+        rest = tail.get(gt + 1..).unwrap_or("");
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let closing = tag.starts_with("</");
+        if let Some((skip_name, depth)) = skip_depth.as_mut() {
+            if name == *skip_name {
+                if closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skip_depth = None;
+                    }
+                } else if !tag.ends_with("/>") {
+                    *depth += 1;
+                }
+            }
+            continue;
+        }
+        match (name.as_str(), closing) {
+            ("h2" | "h3", false) => {
+                let anchor = attribute(tag, "id").unwrap_or_default();
+                sections.push(Section {
+                    anchor,
+                    heading: String::new(),
+                    text: String::new(),
+                });
+                in_heading = true;
+            }
+            ("h2" | "h3", true) => in_heading = false,
+            ("svg", false) => skip_depth = Some(("svg", 1)),
+            ("a", false) if tag.contains("class=\"anchor\"") => skip_depth = Some(("a", 1)),
+            ("div", false) if tag.contains("glossary-defs") => skip_depth = Some(("div", 1)),
+            ("button", false) => skip_depth = Some(("button", 1)),
+            ("br" | "p" | "li" | "div" | "tr" | "td" | "th" | "pre", _) | ("span", true) => {
+                if let Some(current) = sections.last_mut()
+                    && !in_heading
+                    && !current.text.ends_with(' ')
+                    && (name != "span" || tag.is_empty())
+                {
+                    current.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    for s in &mut sections {
+        s.heading = squash(&s.heading);
+        s.text = squash(&s.text);
+    }
+    sections.retain(|s| !s.text.is_empty() || !s.heading.is_empty());
+    sections
+}
+
+fn push_text(target: &mut String, raw: &str) {
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == crate::markdown::UI_MARK {
+            // A UI-string placeholder: not part of the chapter's text.
+            for d in chars.by_ref() {
+                if d == crate::markdown::UI_MARK {
+                    break;
+                }
+            }
+            continue;
+        }
+        if c != '&' {
+            target.push(c);
+            continue;
+        }
+        let mut entity = String::new();
+        while let Some(&d) = chars.peek() {
+            chars.next();
+            if d == ';' {
+                break;
+            }
+            entity.push(d);
+        }
+        target.push_str(match entity.as_str() {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "#39" | "apos" => "'",
+            "nbsp" => " ",
+            _ => "",
+        });
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let needle = format!(" {name}=\"");
+    let start = tag.find(&needle)? + needle.len();
+    let end = tag.get(start..)?.find('"')? + start;
+    tag.get(start..end).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_accents_and_case() {
+        assert_eq!(fold("Estágio"), "estagio");
+        assert_eq!(fold("INSTRUÇÃO"), "instrucao");
+        assert_eq!(fold("Über"), "uber");
+    }
+
+    #[test]
+    fn portuguese_stems_meet_across_plurals_and_accents() {
+        let pt = Analyzer::new("pt-BR");
+        assert_eq!(pt.stem("imagens"), pt.stem("imagem"));
+        assert_eq!(pt.stem("estágio"), pt.stem("estágios"));
+        assert_eq!(pt.stem("estágio"), fold(&pt.stem("estágio")));
+        // What a reader types without accents lands on the same stem as the text.
+        let typed = pt.stem("estagio");
+        assert_eq!(typed, pt.stem("estágio"), "estagio vs estágio");
+        assert_eq!(pt.stem("camadas"), pt.stem("camada"));
+        assert_eq!(pt.stem("instruções"), pt.stem("instrução"));
+        assert_eq!(pt.stem("imagens"), pt.stem("imagem"));
+    }
+
+    #[test]
+    fn english_stems() {
+        let en = Analyzer::new("en");
+        assert_eq!(en.stem("images"), en.stem("image"));
+        assert_eq!(en.stem("building"), en.stem("builds"));
+        assert_eq!(en.stem("Stages"), "stage");
+    }
+
+    #[test]
+    fn sections_split_at_headings_and_keep_code() {
+        let html = "<p>Intro &amp; more.</p><h2 id=\"copy\">Copy <a class=\"anchor\" href=\"#copy\">#</a></h2><pre><code><span class=\"line\">COPY --from=build /app</span></code></pre><svg><text>no</text></svg><h3 id=\"x\">X</h3><p>Tail</p>";
+        let s = sections_of(html);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].text, "Intro & more.");
+        assert_eq!(
+            (s[1].anchor.as_str(), s[1].heading.as_str()),
+            ("copy", "Copy")
+        );
+        assert!(
+            s[1].text.contains("COPY --from=build /app"),
+            "{}",
+            s[1].text
+        );
+        assert!(!s[1].text.contains("no"));
+        assert_eq!(s[2].text, "Tail");
+    }
+
+    #[test]
+    fn index_maps_words_to_stems_and_sections() {
+        let pages = vec![Page {
+            title: "Primeiro".into(),
+            url: "pt-BR/primeiro/".into(),
+            sections: vec![Section {
+                anchor: "a".into(),
+                heading: "Estágios".into(),
+                text: "As imagens".into(),
+            }],
+        }];
+        let js = index_script("pt-BR", &pages);
+        assert!(js.starts_with(
+            "window.docentSearch=window.docentSearch||{};window.docentSearch[\"pt-BR\"]={"
+        ));
+        let json = js
+            .trim_end()
+            .trim_end_matches(';')
+            .split_once("]=")
+            .map(|(_, j)| j)
+            .expect("json");
+        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+        let pt = Analyzer::new("pt");
+        let stem = pt.stem("imagem");
+        assert_eq!(v["stems"][&stem], serde_json::json!([0, 1]));
+        assert_eq!(
+            v["words"]["estagios"],
+            serde_json::json!(pt.stem("estágios"))
+        );
+    }
+}

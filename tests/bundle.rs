@@ -1,0 +1,212 @@
+//! `docent bundle`: the zip and the single files work from disk, load nothing from the
+//! network, hold every chapter, and are byte-identical from one run to the next.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::io::Read;
+
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).expect("entry");
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).expect("read");
+            (f.name().expect("utf-8 name").to_string(), data)
+        })
+        .collect()
+}
+
+/// URLs a page loads by itself (not links the reader may click).
+fn loaded_urls(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let mut urls = Vec::new();
+    for e in all(&doc, "[src]") {
+        urls.push(attr(&e, "src"));
+    }
+    for e in all(&doc, "link[href]") {
+        let rel = attr(&e, "rel");
+        if !["canonical", "alternate", "prev", "next"].contains(&rel.as_str()) {
+            urls.push(attr(&e, "href"));
+        }
+    }
+    urls
+}
+
+#[test]
+fn the_zip_works_from_disk() {
+    let t = SiteTest::bundled();
+    let run = t.docent(&["bundle", "--out", "offline.zip"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let bytes = std::fs::read(t.path("offline.zip")).expect("zip written");
+    let files = unzip(&bytes);
+    assert!(
+        files.keys().all(|k| k.starts_with("offline/")),
+        "one folder"
+    );
+    let files: BTreeMap<String, Vec<u8>> = files
+        .into_iter()
+        .map(|(k, v)| (k.trim_start_matches("offline/").to_string(), v))
+        .collect();
+    assert!(files.contains_key("index.html"));
+    assert!(files.contains_key("search/en.js") && files.contains_key("search/pt-BR.js"));
+    assert!(
+        !files.contains_key("404.html"),
+        "online-only pages stay out"
+    );
+    let mut checked = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        let doc = scraper::Html::parse_document(&html);
+        for e in all(&doc, "a[href], [src], link[rel=stylesheet]") {
+            let url = e
+                .value()
+                .attr("href")
+                .or_else(|| e.value().attr("src"))
+                .unwrap_or_default();
+            if url.starts_with("http")
+                || url.starts_with("mailto:")
+                || url.starts_with("data:")
+                || url.starts_with('#')
+            {
+                continue;
+            }
+            assert!(
+                !url.ends_with('/'),
+                "{path}: `{url}` points at a folder, which a browser shows as a listing"
+            );
+            let target = resolve(path, url);
+            assert!(
+                files.contains_key(&target),
+                "{path}: `{url}` → {target} is not in the zip"
+            );
+            checked += 1;
+        }
+        for url in loaded_urls(&html) {
+            assert!(!url.contains("://"), "{path} loads {url}");
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+    for (path, bytes) in files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".css") || p.ends_with(".js"))
+    {
+        let s = String::from_utf8_lossy(bytes);
+        assert!(
+            !s.contains("url(http") && !s.contains("@import"),
+            "{path} loads from the network"
+        );
+    }
+}
+
+#[test]
+fn bundles_are_deterministic() {
+    let t = SiteTest::bundled();
+    assert!(t.docent(&["bundle", "--out", "a.zip"]).ok());
+    assert!(t.docent(&["bundle", "--out", "b.zip"]).ok());
+    // The folder inside is named after the file, so compare entry by entry.
+    let a = unzip(&std::fs::read(t.path("a.zip")).expect("a"));
+    let b = unzip(&std::fs::read(t.path("b.zip")).expect("b"));
+    let strip = |m: BTreeMap<String, Vec<u8>>, p: &str| -> BTreeMap<String, Vec<u8>> {
+        m.into_iter()
+            .map(|(k, v)| (k.trim_start_matches(p).to_string(), v))
+            .collect()
+    };
+    assert_eq!(strip(a, "a/"), strip(b, "b/"));
+    assert!(t.docent(&["bundle", "--out", "again/a.zip"]).ok());
+    assert_eq!(
+        std::fs::read(t.path("a.zip")).expect("a"),
+        std::fs::read(t.path("again/a.zip")).expect("again"),
+        "same input, same bytes"
+    );
+    assert!(t.docent(&["bundle", "--single-file", "--out", "one"]).ok());
+    assert!(t.docent(&["bundle", "--single-file", "--out", "two"]).ok());
+    assert_eq!(t.tree("one"), t.tree("two"));
+    let leftovers: Vec<_> = std::fs::read_dir(t.dir.path())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("docent-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn single_files_hold_every_chapter_and_load_nothing() {
+    let t = SiteTest::bundled();
+    t.build();
+    let run = t.docent(&["bundle", "--single-file", "--out", "one"]);
+    assert!(run.ok(), "{}", run.stderr());
+    for lang in ["en", "pt-BR"] {
+        let html = t.read(&format!("one/course.{lang}.html"));
+        let doc = scraper::Html::parse_document(&html);
+        assert_eq!(attr(&one(&doc, "html"), "lang"), lang);
+        let titles: Vec<String> = all(&doc, ".print-chapter-title").iter().map(text).collect();
+        let home = t.html(&format!("{lang}/index.html"));
+        let expected: Vec<String> = all(&home, ".home-chapter-list a")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(titles, expected, "{lang}: every chapter, in order");
+        for url in loaded_urls(&html) {
+            assert!(
+                url.is_empty() || url.starts_with("data:"),
+                "{lang} loads {url}"
+            );
+        }
+        assert!(
+            all(&doc, "link[rel=stylesheet]").is_empty(),
+            "styles inlined"
+        );
+        assert!(!all(&doc, "style").is_empty());
+        assert!(
+            html.contains(&format!("window.docentSearch[\"{lang}\"]")),
+            "search index inlined"
+        );
+        // Navigation jumps within the file; the switcher points at the sibling file.
+        for a in all(&doc, "nav.sidebar ol a") {
+            let href = attr(&a, "href");
+            assert!(href.starts_with('#'), "{href}");
+            assert_eq!(
+                all(&doc, &format!("[id='{}']", href.trim_start_matches('#'))).len(),
+                1,
+                "{href}"
+            );
+        }
+        let other = if lang == "en" { "pt-BR" } else { "en" };
+        let switch = one(&doc, &format!(".lang-switcher a[hreflang='{other}']"));
+        assert_eq!(attr(&switch, "href"), format!("course.{other}.html"));
+        // Ids stay unique with every chapter in one page.
+        let mut ids: Vec<String> = all(&doc, "[id]").iter().map(|e| attr(e, "id")).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "{lang}: duplicate ids");
+    }
+}
+
+#[test]
+fn offline_bundle_works_in_a_real_browser() {
+    if !browser::available() {
+        return;
+    }
+    let t = SiteTest::bundled();
+    assert!(t.docent(&["bundle", "--out", "course.zip"]).ok());
+    assert!(
+        t.docent(&["bundle", "--single-file", "--out", "single"])
+            .ok()
+    );
+    let files = unzip(&std::fs::read(t.path("course.zip")).expect("zip"));
+    for (name, bytes) in files {
+        let path = t.path(&format!("unpacked/{name}"));
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+    browser::run(
+        "bundle.mjs",
+        &[
+            &t.path("unpacked/course").display().to_string(),
+            &t.path("single").display().to_string(),
+        ],
+    );
+}
