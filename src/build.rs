@@ -22,6 +22,8 @@ pub struct Build {
     pub pages_rendered: usize,
     /// Output paths that differ from the previous successful build of this builder.
     pub changed: Vec<String>,
+    /// Links to other sites, where they are written, for `check --external`.
+    pub external_links: Vec<ExternalLink>,
 }
 
 impl Build {
@@ -82,7 +84,14 @@ impl Builder {
             &mut self.pages,
         )?;
         tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
-        let mut warnings = render::course_warnings(course);
+        let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            crate::check::analyze(course, chapters)
+                .into_iter()
+                .partition(|d| d.severity == crate::error::Severity::Error);
+        if !errors.is_empty() {
+            return Err(crate::error::Error::Input(errors));
+        }
+        warnings.extend(render::course_warnings(course));
         for rendered in chapters.values() {
             warnings.extend(rendered.warnings.iter().cloned());
         }
@@ -93,6 +102,7 @@ impl Builder {
         };
         let site = Arc::new(site);
         self.previous = Some(Arc::clone(&site));
+        let external_links = external_links(course, chapters);
         Ok(Build {
             site,
             warnings,
@@ -101,7 +111,37 @@ impl Builder {
             chapters_rendered: *chapters_rendered,
             pages_rendered,
             changed,
+            external_links,
         })
+    }
+
+    /// Everything `docent check` reports that needs no network, errors and warnings together
+    /// (a build stops at the errors), and the external links to check.
+    pub fn diagnose(&mut self) -> Result<(Vec<Diagnostic>, Vec<ExternalLink>)> {
+        let inputs = match self.inputs() {
+            Ok(inputs) => inputs,
+            Err(crate::error::Error::Input(list)) => return Ok((list, Vec::new())),
+            Err(e) => return Err(e),
+        };
+        let mut findings = crate::check::analyze(&inputs.course, &inputs.chapters);
+        findings.extend(render::course_warnings(&inputs.course));
+        for rendered in inputs.chapters.values() {
+            findings.extend(rendered.warnings.iter().cloned());
+        }
+        match render::render_site(
+            &inputs.course,
+            &inputs.i18n,
+            &inputs.theme,
+            &inputs.chapters,
+            &self.options,
+            &mut self.pages,
+        ) {
+            Ok(_) => {}
+            Err(crate::error::Error::Input(list)) => findings.extend(list),
+            Err(e) => return Err(e),
+        }
+        findings.extend(inputs.i18n.warnings());
+        Ok((findings, external_links(&inputs.course, &inputs.chapters)))
     }
 
     /// One self-contained HTML file per language: `(file name, html)`.
@@ -148,6 +188,29 @@ impl Builder {
             chapters_rendered,
         })
     }
+}
+
+/// A link to another site and the file it is written in.
+pub type ExternalLink = (PathBuf, crate::markdown::links::LinkRef);
+
+/// Links to other sites, where they are written.
+fn external_links(
+    course: &crate::course::Course,
+    chapters: &render::RenderedChapters,
+) -> Vec<ExternalLink> {
+    course
+        .chapters
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.sources.iter().map(move |(lang, s)| (i, lang, s)))
+        .filter_map(|(i, lang, s)| Some((s, chapters.get(&(i, lang.clone()))?)))
+        .flat_map(|(s, r)| {
+            r.links
+                .iter()
+                .filter(|l| l.url.starts_with("http://") || l.url.starts_with("https://"))
+                .map(|l| (s.path.clone(), l.clone()))
+        })
+        .collect()
 }
 
 /// What pages are rendered from.

@@ -23,9 +23,70 @@ pub enum Command {
     Build(BuildArgs),
     /// Preview the course: serve it, rebuild on every save and reload the browser.
     Serve(ServeArgs),
+    /// Check links, anchors, images and translations; exit 1 when anything is wrong.
+    Check(CheckArgs),
+    /// See which translations fell behind their source, and record finished ones.
+    #[command(subcommand)]
+    Translate(TranslateCommand),
+    /// Start a new course: course.toml and one chapter in each language.
+    Init(InitArgs),
     /// Package the course for reading offline: one zip of the whole site, or one HTML file
     /// per language.
     Bundle(BundleArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The course folder (the one holding course.toml).
+    #[arg(long, default_value = "content")]
+    pub root: PathBuf,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also check links to other sites over the network.
+    #[arg(long)]
+    pub external: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslateCommand {
+    /// Print, per chapter and language: up to date, stale (with what changed), missing, unknown.
+    Status {
+        /// The course folder (the one holding course.toml).
+        #[arg(long, default_value = "content")]
+        root: PathBuf,
+        /// How to print the status.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Record that a translation now matches its source.
+    Done {
+        /// The chapter: its folder name (02-first-multi-stage-build) or number (2).
+        chapter: String,
+        /// The language of the translation (pt-BR).
+        lang: String,
+        /// The course folder (the one holding course.toml).
+        #[arg(long, default_value = "content")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the course in (its course goes to DIR/content).
+    pub dir: PathBuf,
+    /// Languages of the course, the first being the source.
+    #[arg(long, default_value = "en,pt-BR", value_delimiter = ',')]
+    pub languages: Vec<String>,
+    /// Write into a folder that is not empty.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -30,6 +30,8 @@ pub struct Source {
     pub body: std::sync::Arc<str>,
     /// Hash of `body`, computed once when the file is read.
     pub hash: [u8; 32],
+    /// The version of the whole file as translations record it (`translated_from`).
+    pub version: String,
     /// 1-based line of the file where `body` starts, so body positions map to file positions.
     pub body_line: usize,
 }
@@ -121,6 +123,15 @@ impl Course {
                 })
             })
             .collect()
+    }
+
+    /// The file a translation of `chapter` is made from: the default language's.
+    pub fn source_of<'a>(&'a self, chapter: &'a Chapter) -> Option<(&'a str, &'a Source)> {
+        let default = self.default_language();
+        chapter
+            .sources
+            .get_key_value(default)
+            .map(|(l, s)| (l.as_str(), s))
     }
 
     pub fn chapter(&self, id: &str) -> Option<&Chapter> {

@@ -6,12 +6,14 @@
 
 pub mod build;
 pub mod bundle;
+pub mod check;
 pub mod config;
 pub mod course;
 pub mod dockerfile;
 pub mod error;
 pub mod fsx;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod render;
@@ -19,6 +21,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod translate;
 
 pub use build::{Build, build};
 pub use error::{Diagnostic, Error, Result, Severity};

@@ -242,6 +242,7 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         front,
         body: std::sync::Arc::from(split.body),
         hash: *blake3::hash(split.body.as_bytes()).as_bytes(),
+        version: crate::translate::version_of(text),
         body_line: split.body_line,
     })
 }

@@ -48,6 +48,91 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check(args) => {
+            let findings = docent::check::run(&args.root, args.external)?;
+            match args.format {
+                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&findings)?),
+                cli::Format::Human => {
+                    for d in &findings {
+                        println!("{d}");
+                    }
+                    let errors = findings
+                        .iter()
+                        .filter(|d| d.severity == docent::Severity::Error)
+                        .count();
+                    let warnings = findings.len() - errors;
+                    println!(
+                        "{}: {errors} error{}, {warnings} warning{}",
+                        if findings.is_empty() {
+                            "ok"
+                        } else {
+                            "problems found"
+                        },
+                        if errors == 1 { "" } else { "s" },
+                        if warnings == 1 { "" } else { "s" },
+                    );
+                }
+            }
+            Ok(if findings.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Translate(cli::TranslateCommand::Status { root, format }) => {
+            let course = docent::load::load(root)?;
+            let status = docent::translate::status(&course);
+            match format {
+                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&status)?),
+                cli::Format::Human => {
+                    for s in &status {
+                        let state = match &s.freshness {
+                            docent::translate::Freshness::UpToDate => "up to date".to_string(),
+                            docent::translate::Freshness::Stale { recorded } => {
+                                format!("stale (translated from {recorded})")
+                            }
+                            docent::translate::Freshness::Missing => "missing".to_string(),
+                            docent::translate::Freshness::Unknown => {
+                                "unknown (no translated_from)".to_string()
+                            }
+                            docent::translate::Freshness::Source => "source".to_string(),
+                        };
+                        println!("{:<40} {:<6} {state}", s.chapter, s.lang);
+                        if let Some(diff) = &s.diff {
+                            for line in diff.lines() {
+                                println!("    {line}");
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Translate(cli::TranslateCommand::Done {
+            chapter,
+            lang,
+            root,
+        }) => {
+            let course = docent::load::load(root)?;
+            let version = docent::translate::done(&course, chapter, lang)?;
+            if !cli.quiet {
+                eprintln!("recorded {chapter} {lang} as translated from version {version}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init(args) => {
+            let written = docent::init::init(&args.dir, &args.languages, args.force)?;
+            if !cli.quiet {
+                for f in &written {
+                    eprintln!("created {}", f.display());
+                }
+                eprintln!(
+                    "next: cd {} && docent serve   (or docent build)",
+                    args.dir.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Bundle(args) => {
             let start = Instant::now();
             if args.single_file {

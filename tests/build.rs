@@ -270,7 +270,7 @@ fn markdown_extensions_and_heading_anchors() {
         "{links:?}"
     );
     assert!(
-        links.contains(&"../../pt-BR/terceiro/#estagios".to_string()),
+        links.contains(&"../../pt-BR/terceiro/#est%C3%A1gios".to_string()),
         "{links:?}"
     );
 }

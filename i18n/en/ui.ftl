@@ -67,3 +67,5 @@ search-label = Search the course
 search-placeholder = Search (press /)
 search-none = No results.
 search-count = results:
+stale-notice = This translation may be out of date: the original chapter changed after it was translated.
+stale-link = Read the original

@@ -66,3 +66,5 @@ search-label = Pesquisar no curso
 search-placeholder = Pesquisar (tecle /)
 search-none = Nenhum resultado.
 search-count = resultados:
+stale-notice = Esta tradução pode estar desatualizada: o capítulo original mudou depois que ela foi feita.
+stale-link = Ler o original

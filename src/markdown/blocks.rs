@@ -244,12 +244,10 @@ fn prepare<'a, 'f>(
         let df = dockerfile::parse(&fence.code);
         if let Some(src) = &fence.src {
             for p in &df.problems {
-                findings.warnings.push(Diagnostic::warning(
-                    src,
-                    p.line,
-                    0,
-                    format!("Dockerfile: {}", p.message),
-                ));
+                findings.warnings.push(
+                    Diagnostic::warning(src, p.line, 1, format!("Dockerfile: {}", p.message))
+                        .with_help("fix the Dockerfile; docent reads it the way BuildKit does"),
+                );
             }
         }
         dockerview::mark_instructions(&mut block, &df, &raw, &lines);
@@ -263,6 +261,16 @@ fn prepare<'a, 'f>(
             arena, fence.node, fence.line, &raw, &mut block, ctx, findings,
         );
     }
+    findings.blocks.push(super::BlockRef {
+        lang: fence.info.lang.clone(),
+        code: *blake3::hash(fence.code.as_bytes()).as_bytes(),
+        line: fence.line,
+        annotations: block
+            .line_suffix
+            .values()
+            .map(|s| s.matches("annotation-marker").count())
+            .sum(),
+    });
     Some(Prepared { block, lines })
 }
 

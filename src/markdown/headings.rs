@@ -11,6 +11,8 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// Line in the chapter's body (1-based), for findings about translations.
+    pub line: usize,
 }
 
 /// Ids the page template uses itself; a heading never takes one of them.
@@ -44,7 +46,13 @@ pub fn assign_ids<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
             };
             let text = text_of(node).trim().to_string();
             let id = anchorizer.anchorize(&text);
-            Some(Heading { level, id, text })
+            let line = node.data.borrow().sourcepos.start.line;
+            Some(Heading {
+                level,
+                id,
+                text,
+                line,
+            })
         })
         .collect()
 }

@@ -8,20 +8,58 @@ use comrak::nodes::{AstNode, NodeValue};
 /// The internal scheme of a chapter link until an output resolves it.
 pub const CHAPTER_SCHEME: &str = "docent:ch/";
 
-pub fn rewrite<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>, findings: &mut Findings) {
+/// A link or image as written, with where it was written, for `check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub url: String,
+    /// File line and column.
+    pub line: usize,
+    pub col: usize,
+    pub image: bool,
+    /// An image whose alternative text is empty.
+    pub no_alt: bool,
+}
+
+pub fn rewrite<'a>(
+    root: &'a AstNode<'a>,
+    ctx: &Context<'_>,
+    findings: &mut Findings,
+    refs: &mut Vec<LinkRef>,
+) {
     for node in root.descendants() {
         let line = node.data.borrow().sourcepos.start.line;
         let col = node.data.borrow().sourcepos.start.column;
+        let image = match &node.data.borrow().value {
+            NodeValue::Image(img) => Some(img.url.clone()),
+            _ => None,
+        };
+        if let Some(url) = image {
+            refs.push(LinkRef {
+                url,
+                line: ctx.file_line(line),
+                col,
+                image: true,
+                no_alt: super::text_of(node).trim().is_empty(),
+            });
+            continue;
+        }
         let mut data = node.data.borrow_mut();
         let NodeValue::Link(link) = &mut data.value else {
             continue;
         };
+        refs.push(LinkRef {
+            url: link.url.clone(),
+            line: ctx.file_line(line),
+            col,
+            image: false,
+            no_alt: false,
+        });
         match classify(&link.url, ctx) {
             Target::Chapter { id, fragment } => {
                 link.url = format!("{CHAPTER_SCHEME}{id}{fragment}");
             }
-            Target::UnknownChapter(name) => findings.warnings.push(
-                Diagnostic::warning(
+            Target::UnknownChapter(name) => findings.errors.push(
+                Diagnostic::error(
                     &ctx.source.path,
                     ctx.file_line(line),
                     col,

@@ -60,6 +60,21 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
     /// The chapter's text by section, code included, for the search index.
     pub sections: Vec<crate::search::Section>,
+    /// Every link and image as written, for `check`.
+    pub links: Vec<links::LinkRef>,
+    /// Every code block (not charts or quizzes): language, hash of the code, file line,
+    /// number of annotations; translations must show the same.
+    pub blocks: Vec<BlockRef>,
+    /// Every `id` in the HTML, so links to `#anchor` can be checked.
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BlockRef {
+    pub lang: String,
+    pub code: [u8; 32],
+    pub line: usize,
+    pub annotations: usize,
 }
 
 /// Collects what the passes found; errors fail the chapter, warnings are kept.
@@ -67,6 +82,7 @@ pub struct Rendered {
 pub struct Findings {
     pub errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
+    pub blocks: Vec<BlockRef>,
 }
 
 fn options() -> Options<'static> {
@@ -91,7 +107,8 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
 
     let headings = headings::assign_ids(root);
     alerts::localize_titles(root, ctx);
-    links::rewrite(root, ctx, &mut findings);
+    let mut link_refs = Vec::new();
+    links::rewrite(root, ctx, &mut findings, &mut link_refs);
     blocks::render_code_blocks(&arena, root, ctx, &mut findings);
 
     if !findings.errors.is_empty() {
@@ -109,13 +126,36 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
             "could not render this chapter's HTML",
         ))
     })?;
+    let headings = headings
+        .into_iter()
+        .map(|h| Heading {
+            line: ctx.file_line(h.line),
+            ..h
+        })
+        .collect();
     Ok(Rendered {
+        ids: ids_of(&html),
+        links: link_refs,
+        blocks: findings.blocks,
         sections: crate::search::sections_of(&html),
         html_hash: *blake3::hash(html.as_bytes()).as_bytes(),
         html,
         headings,
         warnings: findings.warnings,
     })
+}
+
+/// Every `id="…"` of an HTML fragment.
+fn ids_of(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=\"") {
+        let tail = rest.get(i + 5..).unwrap_or("");
+        let end = tail.find('"').unwrap_or(tail.len());
+        ids.push(tail.get(..end).unwrap_or("").to_string());
+        rest = tail.get(end..).unwrap_or("");
+    }
+    ids
 }
 
 /// The text of a node and its descendants (code spans included), for ids and TOC entries.

@@ -93,6 +93,9 @@ struct PageContext<'a> {
     chapter_number: String,
     chapter_count: String,
     chapters: Vec<PrintChapter>,
+    /// A translation whose source changed since: the notice and a link to the source.
+    stale: Option<NavLink>,
+    stale_lang: String,
     /// A self-contained page (the one-file bundle) carries its styles, script and search
     /// index inline instead of linking them.
     inline_css: Option<String>,
@@ -333,6 +336,8 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Chapter(lang, i) => {
                 if let Some(page) = self.pages_of(lang).get(*i) {
+                    let fresh = crate::translate::freshness(self.course, page.chapter, lang);
+                    h.update(format!("{fresh:?}").as_bytes());
                     if let Some(r) = rendered_for(self.chapters, page) {
                         h.update(&r.html_hash);
                     }
@@ -515,6 +520,21 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         ctx.content_lang = page.content_lang.to_string();
         ctx.notice = self.fallback_notice(lang, page);
+        if !page.is_fallback(lang)
+            && let crate::translate::Freshness::Stale { .. } =
+                crate::translate::freshness(self.course, page.chapter, lang)
+            && let Some((source_lang, _)) = self.course.source_of(page.chapter)
+            && let Some(source_page) = self
+                .pages_of(source_lang)
+                .iter()
+                .find(|p| p.index == page.index)
+        {
+            ctx.stale = Some(NavLink {
+                title: self.i18n.text(lang, "stale-notice"),
+                href: self.href(root, &format!("{source_lang}/{}/", source_page.slug())),
+            });
+            ctx.stale_lang = source_lang.to_string();
+        }
         ctx.chapter_number = self.chapter_number(lang, i);
         self.render_template("chapter.html", &ctx)
     }

@@ -1,0 +1,379 @@
+//! The course's own consistency: links and anchors, images, translations that drifted from
+//! their source. `docent build` runs these and fails on errors; `docent check` reports them
+//! all (and, with `--external`, checks links to other sites).
+
+use crate::course::{Chapter, Course};
+use crate::error::Diagnostic;
+use crate::markdown::links::{Target, classify_in};
+use crate::render::RenderedChapters;
+use crate::translate::{Freshness, freshness};
+use std::path::Path;
+
+/// Every finding about the rendered course that needs no network.
+pub fn analyze(course: &Course, chapters: &RenderedChapters) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (index, chapter) in course.chapters.iter().enumerate() {
+        for (lang, source) in &chapter.sources {
+            let Some(rendered) = chapters.get(&(index, lang.clone())) else {
+                continue;
+            };
+            links(
+                course,
+                chapters,
+                chapter,
+                lang,
+                &source.path,
+                rendered,
+                &mut out,
+            );
+        }
+        translations(course, chapters, index, chapter, &mut out);
+    }
+    out
+}
+
+fn links(
+    course: &Course,
+    chapters: &RenderedChapters,
+    chapter: &Chapter,
+    lang: &str,
+    path: &Path,
+    rendered: &crate::markdown::Rendered,
+    out: &mut Vec<Diagnostic>,
+) {
+    for link in &rendered.links {
+        if link.image && link.no_alt {
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    link.line,
+                    link.col,
+                    format!("image `{}` has no alternative text", link.url),
+                )
+                .with_help("describe the image between the brackets: ![what it shows](file.svg)"),
+            );
+        }
+        let url = link.url.as_str();
+        if let Some(fragment) = url.strip_prefix('#') {
+            if !has_id(&rendered.ids, fragment) {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        link.line,
+                        link.col,
+                        format!("`#{fragment}` is not a heading or anchor of this chapter"),
+                    )
+                    .with_help(closest_hint(&rendered.headings, fragment)),
+                );
+            }
+            continue;
+        }
+        match classify_in(url, &chapter.id, |id| course.chapter(id).is_some()) {
+            Target::Chapter { id, fragment } => {
+                let Some(fragment) = fragment.strip_prefix('#').filter(|f| !f.is_empty()) else {
+                    continue;
+                };
+                let target = course.chapters.iter().position(|c| c.id == id);
+                let shown = target.and_then(|i| {
+                    course
+                        .pages(lang)
+                        .into_iter()
+                        .find(|p| p.index == i)
+                        .and_then(|p| chapters.get(&(i, p.content_lang.to_string())))
+                });
+                if let Some(target) = shown
+                    && !has_id(&target.ids, fragment)
+                {
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            link.line,
+                            link.col,
+                            format!(
+                                "`{url}`: chapter `{id}` has no heading `#{fragment}` in {lang}"
+                            ),
+                        )
+                        .with_help(closest_hint(&target.headings, fragment)),
+                    );
+                }
+            }
+            // Reported by the build already (no such chapter).
+            Target::UnknownChapter(_) => {}
+            Target::Other => {
+                if let Some(file) = local_file(url)
+                    && !chapter.dir.join(&file).exists()
+                {
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            link.line,
+                            link.col,
+                            format!("`{url}` points at a file that does not exist"),
+                        )
+                        .with_help(format!(
+                            "create {} or fix the link",
+                            chapter.dir.join(&file).display()
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The path of a relative link to a file, without its query or fragment.
+fn local_file(url: &str) -> Option<String> {
+    if url.is_empty() || url.starts_with('/') || url.starts_with('#') || url.contains(':') {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    (!decoded.is_empty()).then(|| decoded.into_owned())
+}
+
+fn has_id(ids: &[String], fragment: &str) -> bool {
+    let decoded = percent_encoding::percent_decode_str(fragment)
+        .decode_utf8()
+        .map(|d| d.into_owned())
+        .unwrap_or_else(|_| fragment.to_string());
+    ids.iter().any(|id| *id == fragment || *id == decoded)
+}
+
+fn closest_hint(headings: &[crate::markdown::Heading], fragment: &str) -> String {
+    let near = headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .min_by_key(|id| distance(id, fragment));
+    match near {
+        Some(id) => format!("headings have ids like #{id}; link to one of them"),
+        None => "the chapter has no headings to link to".to_string(),
+    }
+}
+
+/// Edit distance, to suggest the anchor that was meant.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = (prev + usize::from(ca != *cb)).min(above + 1).min(left + 1);
+            prev = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// Translations against their source: same headings, same code, same annotations, fresh.
+fn translations(
+    course: &Course,
+    chapters: &RenderedChapters,
+    index: usize,
+    chapter: &Chapter,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((source_lang, _)) = course.source_of(chapter) else {
+        return;
+    };
+    let Some(source) = chapters.get(&(index, source_lang.to_string())) else {
+        return;
+    };
+    for (lang, file) in &chapter.sources {
+        if lang == source_lang {
+            continue;
+        }
+        let Some(translation) = chapters.get(&(index, lang.clone())) else {
+            continue;
+        };
+        let path = &file.path;
+        let levels =
+            |r: &crate::markdown::Rendered| r.headings.iter().map(|h| h.level).collect::<Vec<_>>();
+        if levels(source) != levels(translation) {
+            let at = source
+                .headings
+                .iter()
+                .zip(&translation.headings)
+                .find(|(a, b)| a.level != b.level)
+                .map_or_else(
+                    || {
+                        translation
+                            .headings
+                            .get(source.headings.len())
+                            .or(translation.headings.last())
+                            .map_or(1, |h| h.line)
+                    },
+                    |(_, b)| b.line,
+                );
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    at,
+                    1,
+                    format!(
+                        "heading structure differs from {source_lang}: {} headings here, {} in the source",
+                        translation.headings.len(),
+                        source.headings.len()
+                    ),
+                )
+                .with_help("keep the same headings, at the same levels and in the same order, as the source"),
+            );
+        }
+        let code = |r: &crate::markdown::Rendered| {
+            r.blocks
+                .iter()
+                .map(|b| (b.lang.clone(), b.code))
+                .collect::<Vec<_>>()
+        };
+        if code(source) != code(translation) {
+            let at = source
+                .blocks
+                .iter()
+                .zip(&translation.blocks)
+                .find(|(a, b)| a.lang != b.lang || a.code != b.code)
+                .map_or_else(
+                    || translation.blocks.last().map_or(1, |b| b.line),
+                    |(_, b)| b.line,
+                );
+            out.push(
+                Diagnostic::warning(path, at, 1, format!("code blocks differ from the {source_lang} source"))
+                    .with_help("show the same code blocks, with the same content, in the same order; translate only the prose"),
+            );
+        }
+        let notes = |r: &crate::markdown::Rendered| {
+            r.blocks.iter().map(|b| b.annotations).collect::<Vec<_>>()
+        };
+        if notes(source) != notes(translation) {
+            let at = source
+                .blocks
+                .iter()
+                .zip(&translation.blocks)
+                .find(|(a, b)| a.annotations != b.annotations)
+                .map_or(1, |(_, b)| b.line);
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    at,
+                    1,
+                    format!(
+                        "annotation count differs from the {source_lang} source ({} here, {} there)",
+                        translation.blocks.iter().map(|b| b.annotations).sum::<usize>(),
+                        source.blocks.iter().map(|b| b.annotations).sum::<usize>()
+                    ),
+                )
+                .with_help("give every annotated block the same notes as the source"),
+            );
+        }
+        match freshness(course, chapter, lang) {
+            Freshness::Stale { recorded } => out.push(
+                Diagnostic::warning(
+                    path,
+                    1,
+                    1,
+                    format!("translation is stale: the {source_lang} source changed since version {recorded}"),
+                )
+                .with_help(format!(
+                    "see what changed with `docent translate status`, update it, then `docent translate done {} {lang}`",
+                    chapter.id
+                )),
+            ),
+            Freshness::Unknown => out.push(
+                Diagnostic::warning(path, 1, 1, "translation records no source version (freshness unknown)")
+                    .with_help(format!("when it matches the source, run `docent translate done {} {lang}`", chapter.id)),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// `docent check`: every finding of a build (errors stop it, so then only those), plus
+/// external links when asked. Sorted by file and position.
+pub fn run(root: &Path, external: bool) -> crate::error::Result<Vec<Diagnostic>> {
+    let mut builder = crate::build::Builder::new(root, crate::render::BuildOptions::default());
+    let (mut findings, links) = builder.diagnose()?;
+    if external {
+        findings.extend(external_links(&links));
+    }
+    findings.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    findings.dedup();
+    Ok(findings)
+}
+
+/// Checks each distinct external URL once, eight at a time, with timeouts; a link that fails
+/// is reported where it is written.
+pub fn external_links(
+    links: &[(std::path::PathBuf, crate::markdown::links::LinkRef)],
+) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let mut urls: Vec<&str> = links.iter().map(|(_, l)| l.url.as_str()).collect();
+    urls.sort_unstable();
+    urls.dedup();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_connect(Some(std::time::Duration::from_secs(5)))
+        .timeout_global(Some(std::time::Duration::from_secs(15)))
+        .http_status_as_error(false)
+        .max_redirects(5)
+        .user_agent("docent-link-check")
+        .build()
+        .into();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(8).build();
+    let probe = |url: &&str| -> (String, Option<String>) {
+        let head = agent.head(*url).call();
+        let outcome = match head {
+            Ok(r) if r.status().as_u16() == 405 || r.status().as_u16() == 403 => {
+                agent.get(*url).call()
+            }
+            other => other,
+        };
+        let problem = match outcome {
+            Ok(r) if r.status().as_u16() < 400 => None,
+            Ok(r) => Some(format!("answers {}", r.status())),
+            Err(e) => Some(format!("cannot be reached: {e}")),
+        };
+        (url.to_string(), problem)
+    };
+    let results: Vec<(String, Option<String>)> = match pool {
+        Ok(pool) => pool.install(|| urls.par_iter().map(probe).collect()),
+        Err(_) => urls.iter().map(probe).collect(),
+    };
+    let failed: std::collections::HashMap<String, String> = results
+        .into_iter()
+        .filter_map(|(u, p)| p.map(|p| (u, p)))
+        .collect();
+    links
+        .iter()
+        .filter_map(|(path, link)| {
+            let problem = failed.get(&link.url)?;
+            Some(
+                Diagnostic::error(
+                    path,
+                    link.line,
+                    link.col,
+                    format!("external link `{}` {problem}", link.url),
+                )
+                .with_help("update the link or remove it"),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("stages", "stage"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("try-it", "try-it"), 0);
+    }
+}

@@ -1,0 +1,185 @@
+//! `docent init DIR`: a new course that builds and serves at once, with one chapter in each
+//! language showing an annotated Dockerfile.
+
+use crate::error::{Diagnostic, Result};
+use crate::fsx;
+use std::path::{Path, PathBuf};
+
+const DOCKERFILE: &str = "# syntax=docker/dockerfile:1
+FROM golang:1.27-alpine AS build
+WORKDIR /src
+COPY go.mod main.go ./
+RUN CGO_ENABLED=0 go build -trimpath -o /out/hello .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/hello /hello
+ENTRYPOINT [\"/hello\"]
+";
+
+struct Text {
+    name: &'static str,
+    course_title: &'static str,
+    description: &'static str,
+    chapter_title: &'static str,
+    body: &'static str,
+}
+
+const EN: Text = Text {
+    name: "English",
+    course_title: "My course",
+    description: "A course written with docent.",
+    chapter_title: "Your first chapter",
+    body: "**Goal:** see how a docent chapter is written: prose, a real file shown with `src=`, and notes on its lines.
+
+## An annotated Dockerfile
+
+The block below shows the file `Dockerfile` of this chapter's folder. Every language shows the same file;
+only the notes under it are translated.
+
+```dockerfile src=\"Dockerfile\" title=\"Dockerfile\" annotate
+```
+
+1. `FROM golang:1.27-alpine AS build` — the build stage: the Go toolchain, used only to compile.
+2. `RUN CGO_ENABLED=0` — a static binary, so the final image needs no C library.
+3. `FROM gcr.io/distroless/static-debian12:nonroot` — the image you ship: no shell, no package manager, a non-root user.
+4. `COPY --from=build` — the only thing taken from the build stage is the binary.
+
+## Next steps
+
+Copy this folder to `02-…` to start the next chapter, then run `docent serve` and edit while the browser reloads.
+",
+};
+
+const PT_BR: Text = Text {
+    name: "Português (Brasil)",
+    course_title: "Meu curso",
+    description: "Um curso escrito com o docent.",
+    chapter_title: "Seu primeiro capítulo",
+    body: "**Objetivo:** ver como se escreve um capítulo no docent: texto, um arquivo de verdade mostrado com `src=` e notas sobre as linhas dele.
+
+## Um Dockerfile comentado
+
+O bloco abaixo mostra o arquivo `Dockerfile` da pasta deste capítulo. Todos os idiomas mostram o mesmo arquivo;
+só as notas embaixo dele são traduzidas.
+
+```dockerfile src=\"Dockerfile\" title=\"Dockerfile\" annotate
+```
+
+1. `FROM golang:1.27-alpine AS build` — o estágio de build: o toolchain do Go, usado só para compilar.
+2. `RUN CGO_ENABLED=0` — um binário estático, então a imagem final não precisa de biblioteca C.
+3. `FROM gcr.io/distroless/static-debian12:nonroot` — a imagem que vai para produção: sem shell, sem gerenciador de pacotes, com usuário sem privilégios.
+4. `COPY --from=build` — a única coisa que sai do estágio de build é o binário.
+
+## Próximos passos
+
+Copie esta pasta para `02-…` para começar o próximo capítulo, rode `docent serve` e edite enquanto o navegador recarrega sozinho.
+",
+};
+
+fn text_for(lang: &str) -> &'static Text {
+    if lang.to_ascii_lowercase().starts_with("pt") {
+        &PT_BR
+    } else {
+        &EN
+    }
+}
+
+/// Creates the course; refuses a folder that has anything in it unless `force`.
+pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<PathBuf>> {
+    let languages: Vec<&str> = languages
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if languages.is_empty() {
+        return Err(Diagnostic::error(dir, 0, 0, "no languages given")
+            .with_help("for example --languages en,pt-BR")
+            .into());
+    }
+    for lang in &languages {
+        if lang.parse::<unic_langid::LanguageIdentifier>().is_err()
+            || lang.contains(['/', '\\', '.'])
+        {
+            return Err(
+                Diagnostic::error(dir, 0, 0, format!("`{lang}` is not a language tag"))
+                    .with_help("use tags such as en or pt-BR")
+                    .into(),
+            );
+        }
+    }
+    let not_empty = std::fs::read_dir(dir)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
+    if not_empty && !force {
+        return Err(Diagnostic::error(dir, 0, 0, "the folder is not empty")
+            .with_help("choose a new folder, or pass --force to write into this one")
+            .into());
+    }
+    let content = dir.join("content");
+    let chapter = content.join("01-first-chapter");
+    let mut written = Vec::new();
+    let mut put = |path: PathBuf, text: &str| -> Result<()> {
+        fsx::write(&path, text.as_bytes())?;
+        written.push(path);
+        Ok(())
+    };
+    let mut toml = String::from(
+        "# The course: its languages (the first is the source of the translations), titles and address.\nbase_url = \"https://example.org/my-course/\"\n",
+    );
+    toml.push_str(&format!(
+        "default_language = \"{}\"\n",
+        languages.first().copied().unwrap_or("en")
+    ));
+    for lang in &languages {
+        let t = text_for(lang);
+        let name = if t.name == EN.name && *lang != "en" {
+            *lang
+        } else {
+            t.name
+        };
+        toml.push_str(&format!(
+            "\n[[languages]]\ncode = \"{lang}\"\nname = \"{name}\"\ntitle = \"{}\"\ndescription = \"{}\"\n",
+            t.course_title, t.description
+        ));
+    }
+    put(content.join("course.toml"), &toml)?;
+    put(chapter.join("Dockerfile"), DOCKERFILE)?;
+    put(
+        chapter.join("go.mod"),
+        "module example.org/hello\n\ngo 1.27\n",
+    )?;
+    put(
+        chapter.join("main.go"),
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello from a multi-stage build\")\n}\n",
+    )?;
+    let source_lang = languages.first().copied().unwrap_or("en");
+    let source_text = chapter_file(text_for(source_lang), None);
+    put(chapter.join(format!("{source_lang}.md")), &source_text)?;
+    let version = crate::translate::version_of(&source_text);
+    for lang in languages.iter().skip(1) {
+        // Only a real translation records the source version; a language docent has no
+        // starter text for gets the source text to translate, with freshness unknown.
+        let t = text_for(lang);
+        let translated = !std::ptr::eq(t, text_for(source_lang));
+        put(
+            chapter.join(format!("{lang}.md")),
+            &chapter_file(t, translated.then_some(version.as_str())),
+        )?;
+    }
+    put(
+        crate::translate::store_dir(&content).join(format!("{version}.md")),
+        &source_text,
+    )?;
+    put(dir.join(".gitignore"), "/site/\n/offline/\n*.zip\n")?;
+    Ok(written)
+}
+
+fn chapter_file(t: &Text, translated_from: Option<&str>) -> String {
+    let mut s = format!("+++\ntitle = \"{}\"\n", t.chapter_title);
+    if let Some(v) = translated_from {
+        s.push_str(&format!("translated_from = \"{v}\"\n"));
+    }
+    s.push_str("+++\n\n");
+    s.push_str(t.body);
+    s
+}

@@ -1,0 +1,286 @@
+//! Translation freshness: a translation records the version of the source it was made from
+//! (`translated_from` in its front matter, written by `docent translate done`), and docent
+//! keeps each recorded source version under `<course>/.docent/sources/<version>.md`, so what
+//! changed since can be shown without any version control.
+
+use crate::course::{Chapter, Course};
+use crate::error::{Diagnostic, Error, Result};
+use crate::fsx;
+use std::path::{Path, PathBuf};
+
+/// The version of a source file: the start of the hash of its whole text.
+pub fn version_of(text: &str) -> String {
+    blake3::hash(text.as_bytes())
+        .to_hex()
+        .get(..16)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Where recorded source versions live.
+pub fn store_dir(root: &Path) -> PathBuf {
+    root.join(".docent").join("sources")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum Freshness {
+    /// The chapter is the source itself.
+    Source,
+    UpToDate,
+    /// The source changed since the translation was made from `recorded`.
+    Stale {
+        recorded: String,
+    },
+    /// The translation records no source version.
+    Unknown,
+    Missing,
+}
+
+/// How a chapter's `lang` file stands against its source.
+pub fn freshness(course: &Course, chapter: &Chapter, lang: &str) -> Freshness {
+    let Some((source_lang, source)) = course.source_of(chapter) else {
+        return Freshness::Unknown;
+    };
+    if lang == source_lang {
+        return Freshness::Source;
+    }
+    let Some(translation) = chapter.sources.get(lang) else {
+        return Freshness::Missing;
+    };
+    match &translation.front.translated_from {
+        None => Freshness::Unknown,
+        Some(recorded) if *recorded == source.version => Freshness::UpToDate,
+        Some(recorded) => Freshness::Stale {
+            recorded: recorded.clone(),
+        },
+    }
+}
+
+/// One chapter and language in `docent translate status`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    pub chapter: String,
+    pub lang: String,
+    #[serde(flatten)]
+    pub freshness: Freshness,
+    /// For a stale translation: what changed in the source since (a unified diff), when the
+    /// recorded version is in the store.
+    pub diff: Option<String>,
+}
+
+pub fn status(course: &Course) -> Vec<Status> {
+    let mut out = Vec::new();
+    for chapter in &course.chapters {
+        for lang in course.language_codes() {
+            let freshness = freshness(course, chapter, lang);
+            if freshness == Freshness::Source {
+                continue;
+            }
+            let diff = match (&freshness, course.source_of(chapter)) {
+                (Freshness::Stale { recorded }, Some((_, source))) => {
+                    std::fs::read_to_string(store_dir(&course.root).join(format!("{recorded}.md")))
+                        .ok()
+                        .and_then(|old| {
+                            std::fs::read_to_string(&source.path)
+                                .ok()
+                                .map(|new| diff(&old, &new))
+                        })
+                }
+                _ => None,
+            };
+            out.push(Status {
+                chapter: chapter.id.clone(),
+                lang: lang.to_string(),
+                freshness,
+                diff,
+            });
+        }
+    }
+    out
+}
+
+/// Records that `chapter`'s `lang` file now matches its source: writes `translated_from`
+/// into its front matter (the rest of the file stays byte for byte) and stores the source
+/// version. `chapter` is the folder name or its number.
+pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
+    let number = chapter.parse::<u64>().ok();
+    let found = course.chapters.iter().find(|c| {
+        c.id == chapter
+            || number.is_some_and(|n| {
+                c.id.split('-').next().and_then(|p| p.parse::<u64>().ok()) == Some(n)
+            })
+    });
+    let Some(found) = found else {
+        return Err(Diagnostic::error(&course.root, 0, 0, format!("no chapter `{chapter}`"))
+            .with_help("name the chapter by its folder, e.g. 02-first-multi-stage-build, or its number")
+            .into());
+    };
+    let Some((source_lang, source)) = course.source_of(found) else {
+        return Err(Diagnostic::error(
+            &found.dir,
+            0,
+            0,
+            "this chapter has no source file in the default language",
+        )
+        .into());
+    };
+    if lang == source_lang {
+        return Err(Diagnostic::error(
+            &source.path,
+            0,
+            0,
+            format!("{lang} is the source language; only translations are recorded"),
+        )
+        .into());
+    }
+    let Some(translation) = found.sources.get(lang) else {
+        return Err(Diagnostic::error(
+            found.dir.join(format!("{lang}.md")),
+            0,
+            0,
+            "there is no such translation",
+        )
+        .with_help(format!("write {lang}.md first"))
+        .into());
+    };
+    let source_text = fsx::read_to_string(&source.path)?;
+    let version = version_of(&source_text);
+    fsx::write(
+        &store_dir(&course.root).join(format!("{version}.md")),
+        source_text.as_bytes(),
+    )?;
+    let text = fsx::read_to_string(&translation.path)?;
+    let updated = set_translated_from(&text, &version).ok_or_else(|| {
+        Error::from(Diagnostic::error(
+            &translation.path,
+            1,
+            1,
+            "cannot find the front matter to record the version in",
+        ))
+    })?;
+    if updated != text {
+        fsx::write(&translation.path, updated.as_bytes())?;
+    }
+    Ok(version)
+}
+
+/// Sets `translated_from` in TOML (`+++`) or YAML (`---`) front matter, changing nothing else.
+pub fn set_translated_from(text: &str, version: &str) -> Option<String> {
+    let fence = if text.starts_with("+++") {
+        "+++"
+    } else if text.starts_with("---") {
+        "---"
+    } else {
+        return None;
+    };
+    let line = if fence == "+++" {
+        format!("translated_from = \"{version}\"")
+    } else {
+        format!("translated_from: \"{version}\"")
+    };
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = String::with_capacity(text.len() + 40);
+    let mut lines = text.split_inclusive('\n');
+    out.push_str(lines.next()?);
+    let mut done = false;
+    for raw in lines.by_ref() {
+        let bare = raw.trim_end_matches(['\r', '\n']);
+        if !done && bare.trim_start().starts_with("translated_from") {
+            out.push_str(&line);
+            out.push_str(&raw[bare.len()..]);
+            done = true;
+            continue;
+        }
+        if bare.trim_end() == fence {
+            if !done {
+                out.push_str(&line);
+                out.push_str(newline);
+            }
+            out.push_str(raw);
+            out.extend(lines);
+            return Some(out);
+        }
+        out.push_str(raw);
+    }
+    None
+}
+
+/// A unified diff of two texts (3 lines of context), for `translate status`.
+pub fn diff(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let (only_a, only_b) = crate::markdown::compare::diff(&a, &b);
+    // Walk both files, printing changed lines with some context.
+    let mut out = String::new();
+    let (mut i, mut j) = (1, 1);
+    let mut ops: Vec<(char, &str, usize)> = Vec::new();
+    while i <= a.len() || j <= b.len() {
+        if i <= a.len() && only_a.contains(&i) {
+            ops.push(('-', a.get(i - 1).copied().unwrap_or(""), i));
+            i += 1;
+        } else if j <= b.len() && only_b.contains(&j) {
+            ops.push(('+', b.get(j - 1).copied().unwrap_or(""), j));
+            j += 1;
+        } else {
+            ops.push((' ', b.get(j - 1).copied().unwrap_or(""), j));
+            i += 1;
+            j += 1;
+        }
+    }
+    let changed: Vec<usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.0 != ' ')
+        .map(|(k, _)| k)
+        .collect();
+    let near = |k: usize| changed.iter().any(|&c| c.abs_diff(k) <= 3);
+    let mut gap = false;
+    for (k, (op, line, n)) in ops.iter().enumerate() {
+        if near(k) {
+            if gap {
+                out.push_str("@@\n");
+                gap = false;
+            }
+            if *op == ' ' {
+                out.push_str(&format!("  {line}\n"));
+            } else {
+                out.push_str(&format!("{op} {line}   (line {n})\n"));
+            }
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_the_version_and_keeps_the_rest() {
+        let toml = "+++\ntitle = \"T\"\n+++\n\nBody  \nwith spaces\n";
+        let once = set_translated_from(toml, "abc").expect("toml");
+        assert_eq!(
+            once,
+            "+++\ntitle = \"T\"\ntranslated_from = \"abc\"\n+++\n\nBody  \nwith spaces\n"
+        );
+        let twice = set_translated_from(&once, "def").expect("again");
+        assert_eq!(twice, once.replace("abc", "def"));
+        let yaml = "---\r\ntitle: T\r\n---\r\nx\r\n";
+        assert_eq!(
+            set_translated_from(yaml, "abc").expect("yaml"),
+            "---\r\ntitle: T\r\ntranslated_from: \"abc\"\r\n---\r\nx\r\n"
+        );
+        assert_eq!(set_translated_from("no front matter", "abc"), None);
+    }
+
+    #[test]
+    fn diff_shows_what_changed() {
+        let d = diff("a\nb\nc\n", "a\nB\nc\nd\n");
+        assert!(d.contains("- b"), "{d}");
+        assert!(d.contains("+ B"), "{d}");
+        assert!(d.contains("+ d"), "{d}");
+    }
+}

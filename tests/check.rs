@@ -1,0 +1,425 @@
+//! `docent check`, translation freshness and `docent init`, on fixture courses: every finding
+//! triggered and gone once fixed, JSON output, exit codes, the stale flow end to end.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+/// The fixture with every translation recorded: `check` finds nothing.
+fn clean() -> SiteTest {
+    let t = SiteTest::fixture("check");
+    for chapter in ["01-one", "02-two"] {
+        let run = t.docent(&["translate", "done", chapter, "pt-BR"]);
+        assert!(run.ok(), "{}", run.stderr());
+    }
+    let run = t.docent(&["check"]);
+    assert_eq!(run.code(), Some(0), "clean fixture:\n{}", run.stdout());
+    t
+}
+
+fn findings(t: &SiteTest) -> (Option<i32>, Vec<Value>) {
+    let run = t.docent(&["check", "--format", "json"]);
+    let v: Value =
+        serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stdout()));
+    (run.code(), v.as_array().cloned().unwrap_or_default())
+}
+
+/// Applies `edit`, expects exactly one finding matching (severity, file suffix, line, message
+/// part), then restores the file and expects none.
+fn triggers(file: &str, edit: impl Fn(&str) -> String, severity: &str, line: u64, message: &str) {
+    let t = clean();
+    let original = t.read(file);
+    t.write(file, &edit(&original));
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{message}: {list:?}");
+    let hit: Vec<&Value> = list
+        .iter()
+        .filter(|f| f["message"].as_str().is_some_and(|m| m.contains(message)))
+        .collect();
+    assert_eq!(hit.len(), 1, "`{message}` in {list:#?}");
+    let f = hit[0];
+    assert_eq!(f["severity"], severity, "{f}");
+    assert!(
+        f["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with(file.trim_start_matches("content/"))),
+        "{f}"
+    );
+    assert_eq!(f["line"], line, "{f}");
+    assert!(f["col"].as_u64().is_some_and(|c| c >= 1), "{f}");
+    assert!(
+        f["help"].as_str().is_some_and(|h| !h.is_empty()),
+        "every finding has a fix hint: {f}"
+    );
+    t.write(file, &original);
+    let (code, list) = findings(&t);
+    assert_eq!((code, list.len()), (Some(0), 0), "after the fix: {list:?}");
+}
+
+#[test]
+fn broken_links_and_anchors() {
+    let en = "content/01-one/en.md";
+    triggers(
+        en,
+        |s| s.replace("../02-two/#details", "../09-nine/"),
+        "error",
+        5,
+        "there is no chapter `09-nine`",
+    );
+    triggers(
+        en,
+        |s| s.replace("../02-two/#details", "../02-two/#detail"),
+        "error",
+        5,
+        "has no heading `#detail`",
+    );
+    triggers(
+        en,
+        |s| s.replace("(#build)", "(#built)"),
+        "error",
+        5,
+        "`#built` is not a heading",
+    );
+    triggers(
+        en,
+        |s| s.replace("(Dockerfile)", "(Dockerfile.missing)"),
+        "error",
+        5,
+        "`Dockerfile.missing` points at a file that does not exist",
+    );
+    // Anchors are checked in the reader's language: the Portuguese heading id works there.
+    let t = clean();
+    assert!(t.read("content/01-one/pt-BR.md").contains("#detalhes"));
+}
+
+#[test]
+fn images_need_alt_text_and_a_file() {
+    let en = "content/01-one/en.md";
+    triggers(
+        en,
+        |s| s.replace("![A small square]", "![]"),
+        "warning",
+        7,
+        "has no alternative text",
+    );
+    triggers(
+        en,
+        |s| s.replace("(diagram.svg)", "(diagram.png)"),
+        "error",
+        7,
+        "`diagram.png` points at a file",
+    );
+}
+
+#[test]
+fn translations_that_drift_from_their_source() {
+    let pt = "content/01-one/pt-BR.md";
+    // (Line numbers count the `translated_from` line `translate done` added.)
+    triggers(
+        pt,
+        |s| s.replace("## Build", "### Build"),
+        "warning",
+        10,
+        "heading structure differs",
+    );
+    triggers(
+        pt,
+        |s| format!("{s}\n```bash\necho extra\n```\n"),
+        "warning",
+        18,
+        "code blocks differ",
+    );
+    triggers(
+        pt,
+        |s| s.replace("2. `COPY --from=builder` — a ponte.\n", ""),
+        "warning",
+        12,
+        "annotation count differs",
+    );
+}
+
+#[test]
+fn missing_translations_and_dockerfile_problems() {
+    let t = clean();
+    std::fs::remove_file(t.path("content/02-two/pt-BR.md")).expect("rm");
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1));
+    assert!(
+        list.iter().any(|f| f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("has no pt-BR translation"))),
+        "{list:?}"
+    );
+
+    triggers(
+        "content/01-one/Dockerfile",
+        |s| format!("{s}COPY --from=biulder /out.txt /again.txt\n"),
+        "warning",
+        6,
+        "did you mean",
+    );
+    triggers(
+        "content/01-one/en.md",
+        |s| s.replace("`COPY --from=builder`", "`COPY --from=nowhere`"),
+        "error",
+        15,
+        "matches no line",
+    );
+    triggers(
+        "content/01-one/en.md",
+        |s| s.replace("src=\"Dockerfile\"", "src=\"Dockerfile.gone\""),
+        "error",
+        11,
+        "src file `Dockerfile.gone` not found",
+    );
+}
+
+#[test]
+fn human_output_and_exit_codes() {
+    let t = clean();
+    let run = t.docent(&["check"]);
+    assert_eq!(run.code(), Some(0));
+    assert!(
+        run.stdout().contains("ok: 0 errors, 0 warnings"),
+        "{}",
+        run.stdout()
+    );
+    t.write(
+        "content/02-two/en.md",
+        &t.read("content/02-two/en.md")
+            .replace("../01-one/", "../01-one/#nowhere"),
+    );
+    let run = t.docent(&["check"]);
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stdout().contains("content/02-two/en.md:5:"),
+        "{}",
+        run.stdout()
+    );
+    assert!(run.stdout().contains("= help:"));
+    // build runs the same checks and fails on the error, naming it.
+    let build = t.docent(&["build"]);
+    assert_eq!(build.code(), Some(1));
+    assert!(
+        build.stderr().contains("has no heading `#nowhere`"),
+        "{}",
+        build.stderr()
+    );
+}
+
+#[test]
+fn stale_translation_flow() {
+    let t = SiteTest::fixture("check");
+    let status = |t: &SiteTest| -> Vec<Value> {
+        let run = t.docent(&["translate", "status", "--format", "json"]);
+        assert!(run.ok(), "{}", run.stderr());
+        serde_json::from_str::<Value>(&run.stdout())
+            .expect("json")
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let state = |list: &[Value], chapter: &str| -> String {
+        list.iter()
+            .find(|s| s["chapter"] == chapter)
+            .map(|s| s["state"].as_str().unwrap_or("").to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(state(&status(&t), "01-one"), "unknown");
+    // Translate (already done here), mark done: up to date, and nothing else in the file moved.
+    let before = t.read("content/01-one/pt-BR.md");
+    assert!(t.docent(&["translate", "done", "01-one", "pt-BR"]).ok());
+    let after = t.read("content/01-one/pt-BR.md");
+    let recorded: Vec<&str> = after
+        .lines()
+        .filter(|l| l.starts_with("translated_from"))
+        .collect();
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(
+        after.replace(&format!("{}\n", recorded[0]), ""),
+        before,
+        "the rest stays byte for byte"
+    );
+    assert_eq!(state(&status(&t), "01-one"), "up-to-date");
+    assert!(
+        t.path("content/.docent/sources")
+            .read_dir()
+            .expect("store")
+            .count()
+            >= 1
+    );
+    // The source changes: stale, with the diff of what changed.
+    let en = t.read("content/01-one/en.md");
+    t.write(
+        "content/01-one/en.md",
+        &en.replace(
+            "1. `FROM alpine:3.22 AS builder` — the build stage.",
+            "1. `FROM alpine:3.22 AS builder` — the build stage, with the toolchain.",
+        ),
+    );
+    let list = status(&t);
+    assert_eq!(state(&list, "01-one"), "stale");
+    let diff = list
+        .iter()
+        .find(|s| s["chapter"] == "01-one")
+        .and_then(|s| s["diff"].as_str())
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        diff.contains("- 1. `FROM alpine:3.22 AS builder` — the build stage.")
+            && diff.contains(
+                "+ 1. `FROM alpine:3.22 AS builder` — the build stage, with the toolchain."
+            ),
+        "{diff}"
+    );
+    let human = t.docent(&["translate", "status"]);
+    assert!(human.stdout().contains("stale"), "{}", human.stdout());
+    // The page says so, in Portuguese, with a link to the original.
+    t.build();
+    let page = t.html("pt-BR/one/index.html");
+    let notice = one(&page, ".notice-stale");
+    assert!(text(&notice).contains("desatualizada"), "{}", text(&notice));
+    let link = notice.select(&sel("a")).next().expect("link to the source");
+    assert_eq!(
+        resolve("pt-BR/one/index.html", &attr(&link, "href")),
+        "en/one/index.html"
+    );
+    let (code, found) = findings(&t);
+    assert_eq!(code, Some(1));
+    assert!(
+        found
+            .iter()
+            .any(|f| f["message"].as_str().is_some_and(|m| m.contains("stale")))
+    );
+    // Mark it done again: clean.
+    assert!(
+        t.docent(&["translate", "done", "1", "pt-BR"]).ok(),
+        "by number too"
+    );
+    assert_eq!(state(&status(&t), "01-one"), "up-to-date");
+    t.build();
+    assert!(all(&t.html("pt-BR/one/index.html"), ".notice-stale").is_empty());
+    // Errors name what is wrong.
+    let bad = t.docent(&["translate", "done", "07-nope", "pt-BR"]);
+    assert_eq!(bad.code(), Some(1));
+    assert!(bad.stderr().contains("no chapter `07-nope`"));
+}
+
+#[test]
+fn init_makes_a_course_that_builds_at_once() {
+    let t = SiteTest::fixture("check");
+    let run = t.docent(&["init", "newcourse"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(t.path("newcourse/.gitignore").is_file());
+    assert!(t.read("newcourse/.gitignore").contains("site/"));
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["build"])
+        .current_dir(t.path("newcourse"))
+        .output()
+        .expect("build");
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&build.stderr).contains("warning"),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let doc =
+        scraper::Html::parse_document(&t.read("newcourse/site/pt-BR/first-chapter/index.html"));
+    assert_eq!(all(&doc, ".annotation-marker").len(), 4);
+    assert!(!all(&doc, ".stage-map [data-stage]").is_empty());
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["check"])
+        .current_dir(t.path("newcourse"))
+        .output()
+        .expect("check");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // A folder with something in it is refused, unless --force.
+    let again = t.docent(&["init", "newcourse"]);
+    assert_eq!(again.code(), Some(1));
+    assert!(again.stderr().contains("not empty"), "{}", again.stderr());
+    assert!(
+        t.docent(&["init", "newcourse", "--force", "--languages", "en,es"])
+            .ok()
+    );
+    assert!(t.path("newcourse/content/01-first-chapter/es.md").is_file());
+}
+
+/// A tiny HTTP server on loopback: `/ok` answers 200, anything else 404.
+fn local_server() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr").to_string();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(50) {
+            let Ok(mut stream) = stream else { continue };
+            use std::io::{Read, Write};
+            let mut buf = [0u8; 2048];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            let req = String::from_utf8_lossy(&buf[..n]);
+            let status = if req.split_whitespace().nth(1) == Some("/ok") {
+                "200 OK"
+            } else {
+                "404 Not Found"
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    addr
+}
+
+#[test]
+fn external_links_only_with_the_flag() {
+    let t = clean();
+    let addr = local_server();
+    let en = t.read("content/02-two/en.md");
+    t.write(
+        "content/02-two/en.md",
+        &format!("{en}\n[fine](http://{addr}/ok) and [gone](http://{addr}/gone)\n"),
+    );
+    // The same link in Portuguese keeps the translation's structure equal.
+    let pt = t.read("content/02-two/pt-BR.md");
+    t.write(
+        "content/02-two/pt-BR.md",
+        &format!("{pt}\n[ok](http://{addr}/ok)\n"),
+    );
+    assert!(t.docent(&["translate", "done", "02-two", "pt-BR"]).ok());
+    assert_eq!(t.docent(&["check"]).code(), Some(0), "off by default");
+    let run = t.docent(&["check", "--external", "--format", "json"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stdout());
+    let list: Vec<Value> = serde_json::from_str::<Value>(&run.stdout())
+        .expect("json")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert!(
+        list[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("/gone") && m.contains("404")),
+        "{}",
+        list[0]
+    );
+    assert_eq!(list[0]["line"], 11);
+}
+
+#[test]
+fn the_bundled_course_passes_check_with_every_translation_recorded() {
+    let t = SiteTest::bundled();
+    let run = t.docent(&["check"]);
+    assert_eq!(run.code(), Some(0), "{}", run.stdout());
+    let status = t.docent(&["translate", "status", "--format", "json"]);
+    let list: Value = serde_json::from_str(&status.stdout()).expect("json");
+    for s in list.as_array().expect("list") {
+        assert_eq!(s["state"], "up-to-date", "{s}");
+    }
+}
