@@ -32,7 +32,10 @@ fn a_body_edit_renders_one_chapter_in_its_language() {
     assert_eq!(r.chapters_rendered, 1);
     // The chapter's page and the English print page; nothing in Portuguese, no neighbour.
     assert_eq!(r.pages_rendered, 2, "{:?}", r.changed);
-    assert_eq!(r.changed, ["en/intro/index.html", "en/print/index.html"]);
+    assert_eq!(
+        r.changed,
+        ["en/intro/index.html", "en/print/index.html", "search/en.js"]
+    );
 }
 
 #[test]
