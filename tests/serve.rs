@@ -309,11 +309,11 @@ async fn rename_style_saves_and_new_chapters_are_seen() {
     let file = s.site.path("content/03-third/en.md");
     let tmp = s.site.path("content/03-third/.en.md.tmp~");
     let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&tmp, text.replace("## Stages", "## Stages, renamed")).expect("write tmp");
+    std::fs::write(&tmp, text.replace("Qapla'", "Qapla' batlh")).expect("write tmp");
     std::fs::rename(&tmp, &file).expect("rename");
     let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
     assert!(!of_type(&got, "reload").is_empty(), "{got:?}");
-    assert!(get(&s.addr, "/en/third/").body.contains("Stages, renamed"));
+    assert!(get(&s.addr, "/en/third/").body.contains("Qapla&#39; batlh"));
     // Deleted and re-created.
     std::fs::remove_file(&file).expect("rm");
     let _ = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;

@@ -115,11 +115,13 @@ pub fn messages_for(changed: &[String]) -> Vec<Message> {
         .filter(|p| p.ends_with(".css"))
         .map(|p| format!("/{p}"))
         .collect();
+    // The search index is loaded when a reader searches; a new one needs no reload.
     let other = changed.iter().any(|p| {
         !p.ends_with(".html")
             && !p.ends_with(".css")
             && !p.ends_with(".xml")
             && !p.ends_with(".txt")
+            && !p.starts_with("search/")
     });
     if !css.is_empty() {
         messages.push(Message::Css { files: css });
