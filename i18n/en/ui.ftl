@@ -69,3 +69,6 @@ search-none = No results.
 search-count = results:
 stale-notice = This translation may be out of date: the original chapter changed after it was translated.
 stale-link = Read the original
+task-done = Done
+task-open = Not done yet
+table-label = Table (scrolls sideways on small screens)

@@ -68,3 +68,6 @@ search-none = Nenhum resultado.
 search-count = resultados:
 stale-notice = Esta tradução pode estar desatualizada: o capítulo original mudou depois que ela foi feita.
 stale-link = Ler o original
+task-done = Feito
+task-open = Ainda não feito
+table-label = Tabela (rola para o lado em telas pequenas)

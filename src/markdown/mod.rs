@@ -126,6 +126,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
             "could not render this chapter's HTML",
         ))
     })?;
+    let html = accessible(&html);
     let headings = headings
         .into_iter()
         .map(|h| Heading {
@@ -143,6 +144,33 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
         headings,
         warnings: findings.warnings,
     })
+}
+
+/// What comrak's HTML lacks for assistive technology: task-list checkboxes get a name, and
+/// tables (which scroll sideways on a phone) sit in a focusable, labelled region.
+fn accessible(html: &str) -> String {
+    html.replace(
+        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" />",
+        &format!(
+            "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" aria-label=\"{}\" />",
+            ui("task-done")
+        ),
+    )
+    .replace(
+        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" />",
+        &format!(
+            "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" aria-label=\"{}\" />",
+            ui("task-open")
+        ),
+    )
+    .replace(
+        "<table>",
+        &format!(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
+            ui("table-label")
+        ),
+    )
+    .replace("</table>", "</table></div>")
 }
 
 /// Every `id="…"` of an HTML fragment.
