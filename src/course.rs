@@ -63,6 +63,8 @@ pub struct Course {
     pub config: Config,
     /// In reading order.
     pub chapters: Vec<Chapter>,
+    /// Chapter id → position in `chapters`: links are resolved by id many times per build.
+    pub index: std::collections::HashMap<String, usize>,
 }
 
 /// What a reader of language `lang` gets for one chapter.
@@ -135,6 +137,6 @@ impl Course {
     }
 
     pub fn chapter(&self, id: &str) -> Option<&Chapter> {
-        self.chapters.iter().find(|c| c.id == id)
+        self.index.get(id).and_then(|&i| self.chapters.get(i))
     }
 }

@@ -63,10 +63,17 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         }
     }
     chapters.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| ca.id.cmp(&cb.id)));
+    let chapters: Vec<Chapter> = chapters.into_iter().map(|(_, c)| c).collect();
+    let index = chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
     let course = Course {
         root: root.to_path_buf(),
         config,
-        chapters: chapters.into_iter().map(|(_, c)| c).collect(),
+        chapters,
+        index,
     };
     check_slugs(&course, &mut errors);
     if !errors.is_empty() {

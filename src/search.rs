@@ -23,6 +23,9 @@ pub struct Section {
 
 /// Lower case without accents: "Estágio" → "estagio".
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -121,47 +124,72 @@ struct Index<'a> {
     stems: BTreeMap<String, Vec<usize>>,
 }
 
-/// The index script for `lang`: assigns `window.docentSearch[lang]`.
+/// What one section contributes to the index: its stems with counts, and the words seen.
+struct Analyzed {
+    stems: Vec<(String, usize)>,
+    words: Vec<(String, String)>,
+}
+
+fn analyze(analyzer: &Analyzer, section: &Section) -> Analyzed {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut stems_of: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (text, weight) in [(&section.heading, 5), (&section.text, 1)] {
+        for word in words(text) {
+            let folded = fold(word);
+            let stem = match stems_of.get(&folded) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = analyzer.stem(word);
+                    stems_of.insert(folded, s.clone());
+                    s
+                }
+            };
+            *counts.entry(stem).or_default() += weight;
+        }
+    }
+    let mut stems: Vec<(String, usize)> = counts.into_iter().collect();
+    stems.sort();
+    Analyzed {
+        stems,
+        words: stems_of.into_iter().filter(|(w, s)| w != s).collect(),
+    }
+}
+
+/// The index script for `lang`: assigns `window.docentSearch[lang]`. Sections are analysed
+/// in parallel; the result does not depend on the order they finish in.
 pub fn index_script(lang: &str, pages: &[Page]) -> String {
-    let analyzer = Analyzer::new(lang);
+    use rayon::prelude::*;
+    let sections: Vec<(usize, &Section)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.sections.iter().map(move |s| (i, s)))
+        .collect();
+    let analyzed: Vec<Analyzed> = sections
+        .par_iter()
+        .map_init(|| Analyzer::new(lang), |a, (_, s)| analyze(a, s))
+        .collect();
     let mut index = Index {
         pages: pages
             .iter()
             .map(|p| (p.title.as_str(), p.url.as_str()))
             .collect(),
-        sections: Vec::new(),
+        sections: sections
+            .iter()
+            .map(|(i, s)| (*i, s.anchor.as_str(), s.heading.as_str(), s.text.as_str()))
+            .collect(),
         words: BTreeMap::new(),
         stems: BTreeMap::new(),
     };
-    let mut stem_cache: BTreeMap<String, String> = BTreeMap::new();
-    for (page_index, page) in pages.iter().enumerate() {
-        for section in &page.sections {
-            let id = index.sections.len();
-            index
-                .sections
-                .push((page_index, &section.anchor, &section.heading, &section.text));
-            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            let weighted = [(&section.heading, 5), (&section.text, 1)];
-            for (text, weight) in weighted {
-                for word in words(text) {
-                    let folded = fold(word);
-                    let stem = stem_cache
-                        .entry(folded.clone())
-                        .or_insert_with(|| analyzer.stem(word))
-                        .clone();
-                    index.words.entry(folded).or_insert_with(|| stem.clone());
-                    *counts.entry(stem).or_default() += weight;
-                }
-            }
-            for (stem, count) in counts {
-                let postings = index.stems.entry(stem).or_default();
-                postings.push(id);
-                postings.push(count);
-            }
+    for (id, a) in analyzed.into_iter().enumerate() {
+        for (stem, count) in a.stems {
+            let postings = index.stems.entry(stem).or_default();
+            postings.push(id);
+            postings.push(count);
+        }
+        for (word, stem) in a.words {
+            index.words.entry(word).or_insert(stem);
         }
     }
-    // Words that fold to their own stem need no entry: the browser tries the word itself.
-    index.words.retain(|w, s| w != s);
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string());
     let lang_json = serde_json::to_string(lang).unwrap_or_else(|_| "\"\"".to_string());
     format!(

@@ -84,6 +84,10 @@ struct PageContext<'a> {
     repository: Option<&'a str>,
     languages: Vec<LangLink>,
     nav: Vec<NavItem>,
+    /// The sidebar's chapter list, rendered once per language from `nav.html` (the current
+    /// chapter is marked by each page): every page carries it, so it is not re-rendered
+    /// through the template for each of them.
+    nav_html: String,
     prev: Option<NavLink>,
     next: Option<NavLink>,
     toc: Vec<&'a Heading>,
@@ -118,6 +122,8 @@ pub struct PageCache {
 }
 
 pub struct Renderer<'a> {
+    /// The sidebar list per (language, root prefix), rendered once.
+    navs: HashMap<(String, String), String>,
     theme_hash: [u8; 32],
     /// Slugs and strings of every page: what a chapter's print fragment is resolved against.
     nav_hash: [u8; 32],
@@ -180,7 +186,8 @@ impl<'a> Renderer<'a> {
             }
             *h.finalize().as_bytes()
         };
-        Ok(Self {
+        let mut renderer = Self {
+            navs: HashMap::new(),
             theme_hash,
             nav_hash,
             course,
@@ -193,7 +200,18 @@ impl<'a> Renderer<'a> {
             theme_boot,
             tables,
             pages,
-        })
+        };
+        let navs = renderer
+            .course
+            .language_codes()
+            .map(|lang| {
+                let root = "../../";
+                let html = renderer.render_nav(lang, renderer.nav(lang, root, None));
+                ((lang.to_string(), root.to_string()), html)
+            })
+            .collect();
+        renderer.navs = navs;
+        Ok(renderer)
     }
 
     /// Renders every page whose inputs changed since `cache` saw it; the rest is reused.
@@ -342,7 +360,10 @@ impl<'a> Renderer<'a> {
                         h.update(&r.html_hash);
                     }
                     for pages in self.pages.values() {
-                        if let Some(other) = pages.iter().find(|p| p.index == page.index)
+                        if let Some(other) = pages
+                            .get(page.index)
+                            .filter(|p| p.index == page.index)
+                            .or_else(|| pages.iter().find(|p| p.index == page.index))
                             && let Some(r) = rendered_for(self.chapters, other)
                         {
                             for heading in &r.headings {
@@ -363,6 +384,23 @@ impl<'a> Renderer<'a> {
             Job::Chooser | Job::NotFound | Job::Home(_) => {}
         }
         *h.finalize().as_bytes()
+    }
+
+    /// The page of chapter `index` in `lang` (usually at the same position).
+    fn page_at(&self, lang: &str, index: usize) -> Option<&Page<'a>> {
+        let pages = self.pages_of(lang);
+        pages
+            .get(index)
+            .filter(|p| p.index == index)
+            .or_else(|| pages.iter().find(|p| p.index == index))
+    }
+
+    /// The page of the chapter with folder `id` in `lang`.
+    fn page_by_id(&self, lang: &str, id: &str) -> Option<&Page<'a>> {
+        self.course
+            .index
+            .get(id)
+            .and_then(|&i| self.page_at(lang, i))
     }
 
     fn pages_of(&self, lang: &str) -> &[Page<'a>] {
@@ -412,6 +450,33 @@ impl<'a> Renderer<'a> {
             content_lang: lang.to_string(),
             ..PageContext::default()
         }
+    }
+
+    /// The sidebar list for pages at `root`, with `current` marked `aria-current="page"`.
+    fn nav_html(&self, lang: &str, root: &str, current: Option<usize>) -> String {
+        let base = match self.navs.get(&(lang.to_string(), root.to_string())) {
+            Some(html) => html.clone(),
+            None => self.render_nav(lang, self.nav(lang, root, None)),
+        };
+        let Some(page) = current.and_then(|i| self.pages_of(lang).get(i)) else {
+            return base;
+        };
+        let href = highlight::escape_html(&self.href(root, &format!("{lang}/{}/", page.slug())));
+        base.replacen(
+            &format!("<a href=\"{href}\">"),
+            &format!("<a href=\"{href}\" aria-current=\"page\">"),
+            1,
+        )
+    }
+
+    fn render_nav(&self, lang: &str, nav: Vec<NavItem>) -> String {
+        let ctx = PageContext {
+            lang,
+            nav,
+            t: self.tables.get(lang),
+            ..PageContext::default()
+        };
+        self.render_template("nav.html", &ctx).unwrap_or_default()
     }
 
     fn nav(&self, lang: &str, root: &str, current: Option<usize>) -> Vec<NavItem> {
@@ -466,16 +531,11 @@ impl<'a> Renderer<'a> {
         let rendered = rendered_for(self.chapters, page);
         let chapter_index = page.index;
         let (mut languages, alternates) = self.language_links(lang, root, |code| {
-            self.pages_of(code)
-                .iter()
-                .find(|p| p.index == chapter_index)
+            self.page_at(code, chapter_index)
                 .map(|p| format!("{code}/{}/", p.slug()))
         });
         for link in &mut languages {
-            if let Some(p) = self
-                .pages_of(&link.code)
-                .iter()
-                .find(|p| p.index == chapter_index)
+            if let Some(p) = self.page_at(&link.code, chapter_index)
                 && let Some(r) = rendered_for(self.chapters, p)
             {
                 link.headings = r
@@ -499,7 +559,7 @@ impl<'a> Renderer<'a> {
         ctx.canonical = self.absolute(&dir);
         ctx.languages = languages;
         ctx.alternates = alternates;
-        ctx.nav = self.nav(lang, root, Some(i));
+        ctx.nav_html = self.nav_html(lang, root, Some(i));
         ctx.prev = i.checked_sub(1).and_then(|j| pages.get(j)).map(nav_link);
         ctx.next = pages.get(i + 1).map(nav_link);
         ctx.toc = rendered
@@ -524,10 +584,7 @@ impl<'a> Renderer<'a> {
             && let crate::translate::Freshness::Stale { .. } =
                 crate::translate::freshness(self.course, page.chapter, lang)
             && let Some((source_lang, _)) = self.course.source_of(page.chapter)
-            && let Some(source_page) = self
-                .pages_of(source_lang)
-                .iter()
-                .find(|p| p.index == page.index)
+            && let Some(source_page) = self.page_at(source_lang, page.index)
         {
             ctx.stale = Some(NavLink {
                 title: self.i18n.text(lang, "stale-notice"),
@@ -540,7 +597,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn chapter_href(&self, lang: &str, root: &str, id: &str) -> String {
-        match self.pages_of(lang).iter().find(|p| p.chapter.id == id) {
+        match self.page_by_id(lang, id) {
             Some(p) => self.href(root, &format!("{lang}/{}/", p.slug())),
             None => self.href(root, &format!("{lang}/")),
         }
@@ -581,6 +638,7 @@ impl<'a> Renderer<'a> {
         ctx.languages = languages;
         ctx.alternates = alternates;
         ctx.nav = self.nav(lang, root, None);
+        ctx.nav_html = self.nav_html(lang, root, None);
         ctx.next = self.pages_of(lang).first().map(|p| NavLink {
             title: p.title().to_string(),
             href: self.href(root, &format!("{lang}/{}/", p.slug())),
@@ -602,9 +660,7 @@ impl<'a> Renderer<'a> {
         ctx.languages = languages;
         ctx.alternates = alternates;
         let anchor_of = |id: &str| {
-            self.pages_of(lang)
-                .iter()
-                .find(|p| p.chapter.id == id)
+            self.page_by_id(lang, id)
                 .map_or_else(|| id.to_string(), |p| p.slug().to_string())
         };
         // Every chapter's fragment is prepared (or taken from the cache) apart from the
@@ -650,9 +706,7 @@ impl<'a> Renderer<'a> {
     /// inlined, and the language switcher pointing at the sibling files.
     pub fn single_file(&self, lang: &str, cache: &mut PageCache) -> Result<String> {
         let anchor_of = |id: &str| {
-            self.pages_of(lang)
-                .iter()
-                .find(|p| p.chapter.id == id)
+            self.page_by_id(lang, id)
                 .map_or_else(|| id.to_string(), |p| p.slug().to_string())
         };
         let mut ctx = self.base_context("single", lang, "");
@@ -672,7 +726,7 @@ impl<'a> Renderer<'a> {
                 ..LangLink::default()
             })
             .collect();
-        ctx.nav = self
+        let nav = self
             .pages_of(lang)
             .iter()
             .map(|p| NavItem {
@@ -682,6 +736,7 @@ impl<'a> Renderer<'a> {
                 description: String::new(),
             })
             .collect();
+        ctx.nav_html = self.render_nav(lang, nav);
         let mut parts: Vec<Arc<str>> = Vec::new();
         let mut search_pages = Vec::new();
         ctx.chapters = self
@@ -882,11 +937,7 @@ impl<'a> Renderer<'a> {
                     .collect::<Vec<_>>()
                     .join("/");
                 for lang in self.course.language_codes() {
-                    if let Some(page) = self
-                        .pages_of(lang)
-                        .iter()
-                        .find(|p| p.chapter.id == chapter.id)
-                    {
+                    if let Some(page) = self.page_by_id(lang, &chapter.id) {
                         site.insert(format!("{lang}/{}/{rel}", page.slug()), bytes.clone());
                     }
                 }
@@ -907,9 +958,7 @@ impl<'a> Renderer<'a> {
         entries.push(alternates(&|code| Some(format!("{code}/print/"))));
         for (index, _) in self.course.chapters.iter().enumerate() {
             entries.push(alternates(&|code| {
-                self.pages_of(code)
-                    .iter()
-                    .find(|p| p.index == index)
+                self.page_at(code, index)
                     .map(|p| format!("{code}/{}/", p.slug()))
             }));
         }
