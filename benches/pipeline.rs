@@ -1,0 +1,162 @@
+//! In-process stages of docent on a generated bench corpus (`benches/compare.sh` prepares
+//! it): the floor (comrak parsing + syntect highlighting of every chapter, nothing else), a
+//! full in-memory build, incremental rebuilds through the code path `docent serve` uses, and
+//! the offline bundles. Prints medians (and p95 for the edits).
+//!
+//!     DOCENT_BENCH_CORPUS=/tmp/bench/corpus-500/docent/content cargo bench --bench pipeline
+//!
+//! A plain harness rather than criterion: these are whole-pipeline timings of seconds and
+//! tens of milliseconds on a 1,000-file course, where criterion's sampling model adds
+//! minutes and no precision; the statistics we quote (median, p95) are computed here.
+
+use docent::build::Builder;
+use docent::markdown::highlight;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let corpus = std::env::var_os("DOCENT_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/tmp/bench/corpus-500/docent/content"));
+    if !corpus.join("course.toml").is_file() {
+        eprintln!(
+            "no corpus at {}: run benches/compare.sh (or python3 ../shared/bench/gen_corpus.py 500 /tmp/bench/corpus-500 && python3 benches/docent_corpus.py /tmp/bench/corpus-500)",
+            corpus.display()
+        );
+        return;
+    }
+    println!("corpus: {}", corpus.display());
+    let files = markdown_files(&corpus);
+    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+    println!(
+        "{} chapter files, {:.1} MB of Markdown",
+        files.len(),
+        bytes as f64 / 1e6
+    );
+
+    let floor = median(5, || {
+        files.par_iter().for_each(|(_, text)| floor_one(text));
+    });
+    println!(
+        "floor (comrak + syntect, 2 threads):   median {}",
+        ms(floor)
+    );
+    let floor1 = median(3, || files.iter().for_each(|(_, text)| floor_one(text)));
+    println!(
+        "floor (comrak + syntect, 1 thread):    median {}",
+        ms(floor1)
+    );
+
+    let full = median(5, || {
+        Builder::new(&corpus, docent::render::BuildOptions::default())
+            .build()
+            .expect("build");
+    });
+    println!(
+        "full build in memory (no writing):     median {}  ({:.2}x the floor)",
+        ms(full),
+        full.as_secs_f64() / floor.as_secs_f64()
+    );
+
+    let mut builder = Builder::new(&corpus, docent::serve::serve_build_options());
+    builder.build().expect("first build");
+    let chapters: Vec<PathBuf> = files
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| p.file_name().is_some_and(|n| n == "en.md"))
+        .collect();
+    let mut edits = Vec::new();
+    for k in 0..20 {
+        let path = &chapters[(k * 37 + 11) % chapters.len()];
+        let original = std::fs::read_to_string(path).expect("read");
+        std::fs::write(path, format!("{original}\nEdited paragraph {k}.\n")).expect("write");
+        let start = Instant::now();
+        let build = builder.build().expect("rebuild");
+        edits.push(start.elapsed());
+        assert_eq!(build.chapters_rendered, 1);
+        std::fs::write(path, original).expect("restore");
+        builder.build().expect("restore build");
+    }
+    edits.sort();
+    println!(
+        "incremental, one chapter edited (20):  median {}  p95 {}",
+        ms(edits[edits.len() / 2]),
+        ms(edits[(edits.len() * 95).div_ceil(100) - 1])
+    );
+
+    let tmp = std::env::temp_dir().join(format!("docent-bench-{}", std::process::id()));
+    let zip = median(3, || {
+        docent::bundle::write_zip(&corpus, &tmp.join("course.zip")).expect("zip");
+    });
+    println!("bundle: zip of every language:         median {}", ms(zip));
+    let single = median(3, || {
+        docent::bundle::write_single_files(&corpus, &tmp.join("single")).expect("single");
+    });
+    println!(
+        "bundle: single file per language:      median {}",
+        ms(single)
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// What any generator must do at least: parse and render the Markdown, highlight the code.
+fn floor_one(text: &str) {
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.tasklist = true;
+    options.extension.strikethrough = true;
+    options.extension.autolink = true;
+    options.extension.footnotes = true;
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, text, &options);
+    for node in root.descendants() {
+        if let comrak::nodes::NodeValue::CodeBlock(block) = &node.data.borrow().value {
+            let lang = block.info.split_whitespace().next().unwrap_or("");
+            std::hint::black_box(highlight::highlight_lines(
+                &block.literal,
+                highlight::resolve(lang),
+            ));
+        }
+    }
+    let mut html = String::new();
+    let _ = comrak::format_html(root, &options, &mut html);
+    std::hint::black_box(html);
+}
+
+fn markdown_files(root: &Path) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.path().extension().is_some_and(|x| x == "md")
+                && !e.path().to_string_lossy().contains("/.")
+        })
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                std::fs::read_to_string(e.path()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm-up
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
