@@ -24,6 +24,9 @@ pub struct Build {
     pub changed: Vec<String>,
     /// Links to other sites, where they are written, for `check --external`.
     pub external_links: Vec<ExternalLink>,
+    /// Print pages or search indexes were left out of date (see `BuildOptions::defer_aggregates`);
+    /// [`Builder::finish`] brings them up to date.
+    pub deferred: bool,
 }
 
 impl Build {
@@ -112,6 +115,7 @@ impl Builder {
             pages_rendered,
             changed,
             external_links,
+            deferred: self.pages.deferred,
         })
     }
 
@@ -142,6 +146,14 @@ impl Builder {
         }
         findings.extend(inputs.i18n.warnings());
         Ok((findings, external_links(&inputs.course, &inputs.chapters)))
+    }
+
+    /// A build with nothing deferred, after a deferred one.
+    pub fn finish(&mut self) -> Result<Build> {
+        let defer = std::mem::replace(&mut self.options.defer_aggregates, false);
+        let result = self.build();
+        self.options.defer_aggregates = defer;
+        result
     }
 
     /// One self-contained HTML file per language: `(file name, html)`.

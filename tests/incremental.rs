@@ -30,12 +30,10 @@ fn a_body_edit_renders_one_chapter_in_its_language() {
     );
     let r = b.build().expect("rebuild");
     assert_eq!(r.chapters_rendered, 1);
-    // The chapter's page and the English print page; nothing in Portuguese, no neighbour.
-    assert_eq!(r.pages_rendered, 2, "{:?}", r.changed);
-    assert_eq!(
-        r.changed,
-        ["en/intro/index.html", "en/print/index.html", "search/en.js"]
-    );
+    // The chapter's page, nothing in Portuguese, no neighbour (the English print page and
+    // search index follow, see below).
+    assert_eq!(r.pages_rendered, 1, "{:?}", r.changed);
+    assert_eq!(r.changed, ["en/intro/index.html"]);
 }
 
 #[test]
@@ -90,7 +88,12 @@ fn a_template_change_renders_pages_not_markdown() {
     );
     let r = b.build().expect("rebuild");
     assert_eq!(r.chapters_rendered, 0);
-    assert_eq!(r.pages_rendered, r.site.pages().count());
+    let rest = b.finish().expect("finish");
+    assert_eq!(rest.chapters_rendered, 0);
+    assert_eq!(
+        r.pages_rendered + rest.pages_rendered,
+        r.site.pages().count()
+    );
 }
 
 #[test]
@@ -118,4 +121,60 @@ fn a_failed_rebuild_keeps_the_caches() {
     t.write("content/01-intro/en.md", &good);
     let r = b.build().expect("rebuild");
     assert_eq!((r.chapters_rendered, r.pages_rendered), (0, 0));
+}
+
+#[test]
+fn serve_answers_first_and_brings_print_and_search_up_to_date_after() {
+    let t = SiteTest::fixture("basic");
+    let mut b = builder(&t);
+    edit(
+        &t,
+        "content/01-intro/en.md",
+        "Some **bold** text",
+        "Some **strong** text",
+    );
+    let first = b.build().expect("rebuild");
+    assert!(first.deferred, "the print page and search index wait");
+    assert_eq!(first.changed, ["en/intro/index.html"]);
+    let full = b.finish().expect("finish");
+    assert!(!full.deferred);
+    assert_eq!(full.changed, ["en/print/index.html", "search/en.js"]);
+    let print =
+        String::from_utf8_lossy(full.site.get("en/print/index.html").expect("print")).into_owned();
+    assert!(print.contains("<strong>strong</strong>"));
+}
+
+#[test]
+fn a_large_course_lists_its_chapters_from_one_script() {
+    let t = SiteTest::fixture("basic");
+    for i in 4..=160 {
+        t.write(
+            &format!("content/{i:03}-extra-{i}/en.md"),
+            &format!("+++\ntitle = \"Extra {i}\"\n+++\n\nText {i}.\n"),
+        );
+    }
+    t.build();
+    let doc = t.html("en/third/index.html");
+    let list = one(&doc, "nav.sidebar ol.chapter-list");
+    assert!(
+        list.select(&sel("li")).next().is_none(),
+        "no inline list of 160 chapters"
+    );
+    let script = resolve("en/third/index.html", &attr(&list, "data-nav-script"));
+    let js = t.read(&format!("site/{script}"));
+    assert_eq!(
+        js.matches("\"en/").count(),
+        160,
+        "every chapter in the script"
+    );
+    assert_eq!(attr(&list, "data-current"), "en/third/");
+    // Without JavaScript the sidebar links to the home page, which lists every chapter.
+    assert!(
+        t.read("site/en/third/index.html")
+            .contains("<noscript><p><a href=\"../../en/\">")
+    );
+    assert_eq!(
+        all(&t.html("en/index.html"), ".home-chapter-list li").len(),
+        160
+    );
 }

@@ -72,3 +72,4 @@ stale-link = Read the original
 task-done = Done
 task-open = Not done yet
 table-label = Table (scrolls sideways on small screens)
+nav-all-chapters = All chapters

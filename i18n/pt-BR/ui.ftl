@@ -71,3 +71,4 @@ stale-link = Ler o original
 task-done = Feito
 task-open = Ainda não feito
 table-label = Tabela (rola para o lado em telas pequenas)
+nav-all-chapters = Todos os capítulos

@@ -31,6 +31,10 @@ pub struct BuildOptions {
     /// Where the site is served from, for the 404 page's `<base>`; defaults to the path of
     /// `base_url`. `serve` sets `/`.
     pub base_path: Option<String>,
+    /// Reuse the previous print pages and search indexes when only they are out of date,
+    /// and say so (`Build::deferred`): `serve` reloads the edited page first, then renders
+    /// those (which hold every chapter) right after.
+    pub defer_aggregates: bool,
 }
 
 impl Default for BuildOptions {
@@ -39,6 +43,7 @@ impl Default for BuildOptions {
             link_style: LinkStyle::Directory,
             hashed_assets: true,
             base_path: None,
+            defer_aggregates: false,
         }
     }
 }

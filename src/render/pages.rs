@@ -117,11 +117,20 @@ pub struct PageCache {
     files: crate::fsx::FileCache,
     /// Search index scripts by language, with the hash of their inputs.
     search: HashMap<String, ([u8; 32], Bytes)>,
+    /// Whether the last render left print pages or search indexes out of date (deferred).
+    pub deferred: bool,
     /// Compiled templates and the hash of their sources.
     tera: Option<([u8; 32], Arc<tera::Tera>)>,
 }
 
+/// Up to this many chapters per language, every page carries the whole chapter list.
+pub const NAV_INLINE_LIMIT: usize = 150;
+
 pub struct Renderer<'a> {
+    /// For courses over [`NAV_INLINE_LIMIT`] chapters: the chapter list script per language.
+    nav_scripts: BTreeMap<String, (String, Bytes)>,
+    /// Set when a deferred build reused an out-of-date print page or search index.
+    deferred: std::sync::atomic::AtomicBool,
     /// The sidebar list per (language, root prefix), rendered once.
     navs: HashMap<(String, String), String>,
     theme_hash: [u8; 32],
@@ -186,7 +195,38 @@ impl<'a> Renderer<'a> {
             }
             *h.finalize().as_bytes()
         };
+        let nav_scripts = pages
+            .iter()
+            .filter(|(_, list)| list.len() > NAV_INLINE_LIMIT)
+            .map(|(lang, list)| {
+                let items: Vec<(String, &str)> = list
+                    .iter()
+                    .map(|p| {
+                        let mut href = format!("{lang}/{}/", p.slug());
+                        if options.link_style == LinkStyle::File {
+                            href.push_str("index.html");
+                        }
+                        (href, p.title())
+                    })
+                    .collect();
+                let js = format!(
+                    "window.docentNav=window.docentNav||{{}};window.docentNav[{}]={};\n",
+                    serde_json::to_string(lang).unwrap_or_default(),
+                    serde_json::to_string(&items)
+                        .unwrap_or_default()
+                        .replace("</", "<\\/")
+                );
+                let path = if options.hashed_assets {
+                    hashed_name(&format!("assets/nav-{lang}"), "js", js.as_bytes())
+                } else {
+                    format!("assets/nav-{lang}.js")
+                };
+                (lang.clone(), (path, Bytes::from(js)))
+            })
+            .collect();
         let mut renderer = Self {
+            nav_scripts,
+            deferred: std::sync::atomic::AtomicBool::new(false),
             navs: HashMap::new(),
             theme_hash,
             nav_hash,
@@ -221,6 +261,9 @@ impl<'a> Renderer<'a> {
         for (path, bytes) in &self.asset_files {
             site.insert(path.clone(), bytes.clone());
         }
+        for (path, bytes) in self.nav_scripts.values() {
+            site.insert(path.clone(), bytes.clone());
+        }
         let mut jobs: Vec<Job> = vec![Job::Chooser, Job::NotFound];
         for lang in self.course.language_codes() {
             jobs.push(Job::Home(lang.to_string()));
@@ -241,6 +284,17 @@ impl<'a> Renderer<'a> {
         let todo: Vec<&(Job, String, [u8; 32])> = planned
             .iter()
             .filter(|(_, path, fp)| cache.pages.get(path).is_none_or(|(old, _)| old != fp))
+            .filter(|(job, path, _)| {
+                // `serve` answers first and renders the print pages right after.
+                let defer = self.options.defer_aggregates
+                    && matches!(job, Job::Print(_))
+                    && cache.pages.contains_key(path);
+                if defer {
+                    self.deferred
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                !defer
+            })
             .collect();
         let rendered: Vec<Result<(String, [u8; 32], String)>> = todo
             .par_iter()
@@ -264,6 +318,7 @@ impl<'a> Renderer<'a> {
                 self.search_index(lang, &mut cache.search),
             );
         }
+        cache.deferred = self.deferred.load(std::sync::atomic::Ordering::Relaxed);
         site.insert("sitemap.xml", self.sitemap());
         site.insert(
             "robots.txt",
@@ -287,8 +342,12 @@ impl<'a> Renderer<'a> {
         }
         let fp = *h.finalize().as_bytes();
         if let Some((old, bytes)) = cache.get(lang)
-            && *old == fp
+            && (*old == fp || self.options.defer_aggregates)
         {
+            if *old != fp {
+                self.deferred
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             return bytes.clone();
         }
         let pages: Vec<crate::search::Page> = self
@@ -326,7 +385,14 @@ impl<'a> Renderer<'a> {
         let mut h = blake3::Hasher::new();
         h.update(&self.theme_hash);
         h.update(format!("{:?}", self.course.config).as_bytes());
-        h.update(format!("{:?}", self.options).as_bytes());
+        // Everything but `defer_aggregates`, which changes when pages are made, not what.
+        h.update(
+            format!(
+                "{:?}{}{:?}",
+                self.options.link_style, self.options.hashed_assets, self.options.base_path
+            )
+            .as_bytes(),
+        );
         h.update(format!("{:?}{:?}", self.assets, self.tables).as_bytes());
         for (lang, pages) in &self.pages {
             h.update(lang.as_bytes());
@@ -453,7 +519,27 @@ impl<'a> Renderer<'a> {
     }
 
     /// The sidebar list for pages at `root`, with `current` marked `aria-current="page"`.
+    ///
+    /// A course of more than [`NAV_INLINE_LIMIT`] chapters would repeat a list of every
+    /// chapter in every page (quadratic output: 1 GB at 2×2,000 chapters); its chapter
+    /// pages get the list from one script per language instead (`assets/nav-<lang>.js`),
+    /// with a link to the course home, which lists every chapter, for readers without
+    /// JavaScript.
     fn nav_html(&self, lang: &str, root: &str, current: Option<usize>) -> String {
+        if let Some((script, _)) = self.nav_scripts.get(lang)
+            && root == "../../"
+        {
+            let current = current
+                .and_then(|i| self.pages_of(lang).get(i))
+                .map(|p| self.href("", &format!("{lang}/{}/", p.slug())))
+                .unwrap_or_default();
+            return format!(
+                "<ol class=\"chapter-list\" data-nav-script=\"{root}{script}\" data-lang=\"{lang}\" data-root=\"{root}\" data-current=\"{}\"></ol><noscript><p><a href=\"{}\">{}</a></p></noscript>",
+                highlight::escape_html(&current),
+                highlight::escape_html(&self.href(root, &format!("{lang}/"))),
+                highlight::escape_html(&self.i18n.text(lang, "nav-all-chapters")),
+            );
+        }
         let base = match self.navs.get(&(lang.to_string(), root.to_string())) {
             Some(html) => html.clone(),
             None => self.render_nav(lang, self.nav(lang, root, None)),

@@ -58,6 +58,7 @@ pub fn serve_build_options() -> BuildOptions {
     BuildOptions {
         hashed_assets: false,
         base_path: Some("/".to_string()),
+        defer_aggregates: true,
         ..BuildOptions::default()
     }
 }
@@ -107,6 +108,13 @@ impl Session {
             Ok(build) => {
                 let messages = messages_for(&build.changed);
                 self.state.publish(Arc::clone(&build.site), messages);
+                // The edited page is served; now the pages that hold every chapter.
+                if build.deferred
+                    && let Ok(full) = self.builder.finish()
+                {
+                    self.state
+                        .publish(Arc::clone(&full.site), messages_for(&full.changed));
+                }
                 let r = Rebuilt {
                     ok: true,
                     chapters_rendered: build.chapters_rendered,

@@ -463,6 +463,34 @@
     });
   }
 
+  // A course with very many chapters lists them from one script per language instead of
+  // repeating the list in every page.
+  function setupNavScript() {
+    var list = document.querySelector("ol[data-nav-script]");
+    if (!list) return;
+    var lang = list.dataset.lang;
+    function fill() {
+      var items = window.docentNav && window.docentNav[lang];
+      if (!items) return;
+      var frag = document.createDocumentFragment();
+      items.forEach(function (item) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = list.dataset.root + item[0];
+        a.textContent = item[1];
+        if (item[0] === list.dataset.current) a.setAttribute("aria-current", "page");
+        li.appendChild(a);
+        frag.appendChild(li);
+      });
+      list.appendChild(frag);
+    }
+    if (window.docentNav && window.docentNav[lang]) return fill();
+    var script = document.createElement("script");
+    script.src = list.dataset.navScript;
+    script.onload = fill;
+    document.head.appendChild(script);
+  }
+
   function start() {
     setupTheme();
     setupMenu();
@@ -474,6 +502,7 @@
     setupStageMaps();
     setupQuizzes();
     setupSearch();
+    setupNavScript();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
