@@ -208,7 +208,11 @@ async fn editing_a_chapter_reloads_that_page() {
     let names = |m: &serde_json::Value| -> Vec<String> {
         m["pages"]
             .as_array()
-            .map(|a| a.iter().filter_map(|p| p.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     assert_eq!(names(reloads[0]), ["/en/intro/"]);
