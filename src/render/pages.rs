@@ -758,33 +758,16 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(i, page)| {
-                let slug = page.slug();
                 let html: Arc<str> = rendered_for(self.chapters, page).map_or_else(
                     || Arc::from(""),
                     |r| self.print_fragment(lang, page, r, fragments, &anchor_of),
                 );
                 parts.push(html);
-                PrintChapter {
-                    anchor: format!("chapter-{slug}"),
-                    number: self.chapter_number(lang, i),
-                    title: page.title().to_string(),
-                    content: format!("{SPLICE}{i}{SPLICE}"),
-                    content_lang: page.content_lang.to_string(),
-                    notice: self.fallback_notice(lang, page),
-                }
+                self.print_chapter(lang, i, page)
             })
             .collect();
         let shell = self.render_template("print.html", &ctx)?;
-        let total = shell.len() + parts.iter().map(|p| p.len()).sum::<usize>();
-        let mut out = String::with_capacity(total);
-        for (k, piece) in shell.split(SPLICE).enumerate() {
-            if k % 2 == 0 {
-                out.push_str(piece);
-            } else if let Some(part) = piece.parse::<usize>().ok().and_then(|i| parts.get(i)) {
-                out.push_str(part);
-            }
-        }
-        Ok(out)
+        Ok(splice(&shell, &parts))
     }
 
     /// The whole course of one language in one file: the print page's chapters with the
@@ -853,14 +836,7 @@ impl<'a> Renderer<'a> {
                         })
                         .collect(),
                 });
-                PrintChapter {
-                    anchor: format!("chapter-{slug}"),
-                    number: self.chapter_number(lang, i),
-                    title: page.title().to_string(),
-                    content: format!("{SPLICE}{i}{SPLICE}"),
-                    content_lang: page.content_lang.to_string(),
-                    notice: self.fallback_notice(lang, page),
-                }
+                self.print_chapter(lang, i, page)
             })
             .collect();
         let asset = |path: &str| {
@@ -873,15 +849,7 @@ impl<'a> Renderer<'a> {
         ctx.inline_js = asset(&self.assets.js).map(|js| js.replace("</script", "<\\/script"));
         ctx.inline_search = Some(crate::search::index_script(lang, &search_pages));
         let shell = self.render_template("single.html", &ctx)?;
-        let mut out =
-            String::with_capacity(shell.len() + parts.iter().map(|p| p.len()).sum::<usize>());
-        for (k, piece) in shell.split(SPLICE).enumerate() {
-            if k % 2 == 0 {
-                out.push_str(piece);
-            } else if let Some(part) = piece.parse::<usize>().ok().and_then(|i| parts.get(i)) {
-                out.push_str(part);
-            }
-        }
+        let out = splice(&shell, &parts);
         Ok(self.inline_files(lang, &out, &cache.files))
     }
 
@@ -918,6 +886,18 @@ impl<'a> Renderer<'a> {
         }
         out.push_str(rest);
         out
+    }
+
+    /// A chapter's entry on a page holding every chapter; its content is a splice marker.
+    fn print_chapter(&self, lang: &str, i: usize, page: &Page<'_>) -> PrintChapter {
+        PrintChapter {
+            anchor: format!("chapter-{}", page.slug()),
+            number: self.chapter_number(lang, i),
+            title: page.title().to_string(),
+            content: format!("{SPLICE}{i}{SPLICE}"),
+            content_lang: page.content_lang.to_string(),
+            notice: self.fallback_notice(lang, page),
+        }
     }
 
     /// A chapter as it appears on the print page: ids prefixed with its slug, chapter links
@@ -1091,6 +1071,20 @@ fn media_type(file: &str) -> &'static str {
         Some("webp") => "image/webp",
         _ => "text/plain;charset=utf-8",
     }
+}
+
+/// The rendered template with each `SPLICE i SPLICE` marker replaced by `parts[i]`.
+fn splice(shell: &str, parts: &[Arc<str>]) -> String {
+    let total = shell.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+    let mut out = String::with_capacity(total);
+    for (k, piece) in shell.split(SPLICE).enumerate() {
+        if k % 2 == 0 {
+            out.push_str(piece);
+        } else if let Some(part) = piece.parse::<usize>().ok().and_then(|i| parts.get(i)) {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Marks where a chapter's print fragment goes in the rendered print template.
