@@ -105,21 +105,16 @@ impl Builder<'_> {
 
     /// Exec form, else the whole text as one shell command.
     fn exec_or_shell(&mut self, keyword: &str, rest: &str) -> Shape {
-        match self.exec(keyword, rest) {
-            Some(args) => Shape {
-                args,
-                json_form: true,
-                ..Shape::default()
-            },
-            None => Shape {
-                args: whole(rest),
-                ..Shape::default()
-            },
-        }
+        self.exec_or(keyword, rest, whole)
     }
 
     /// Exec form, else blank-separated words.
     fn exec_or_fields(&mut self, keyword: &str, rest: &str) -> Shape {
+        self.exec_or(keyword, rest, words::fields)
+    }
+
+    /// Exec (JSON) form when `rest` is a valid array, else `fallback`'s reading of it.
+    fn exec_or(&mut self, keyword: &str, rest: &str, fallback: fn(&str) -> Vec<String>) -> Shape {
         match self.exec(keyword, rest) {
             Some(args) => Shape {
                 args,
@@ -127,7 +122,7 @@ impl Builder<'_> {
                 ..Shape::default()
             },
             None => Shape {
-                args: words::fields(rest),
+                args: fallback(rest),
                 ..Shape::default()
             },
         }
