@@ -101,6 +101,14 @@ fn links(
             Target::UnknownChapter(_) => {}
             Target::Other => {
                 if let Some(file) = local_file(url)
+                    && chapter.dir.join(&file).is_symlink()
+                    && !crate::load::inside_project(&chapter.dir, &chapter.dir.join(&file))
+                {
+                    out.push(
+                        Diagnostic::error(path, link.line, link.col, format!("`{url}` links to a file outside the project, which is not published"))
+                            .with_help("copy the file into the chapter folder instead of linking to it"),
+                    );
+                } else if let Some(file) = local_file(url)
                     && !chapter.dir.join(&file).exists()
                 {
                     out.push(
