@@ -43,6 +43,21 @@ pub struct Builder {
     chapters: ChapterCache,
     pages: PageCache,
     previous: Option<Arc<Site>>,
+    /// What the last successful build was made from; [`Builder::rebuild`] starts from it.
+    loaded: Option<Loaded>,
+    /// Paths reported changed since the last successful build (a failed build keeps them, so
+    /// the next one reads every file that may still be broken).
+    dirty: std::collections::BTreeSet<PathBuf>,
+}
+
+/// The course, its strings and theme as read from disk.
+#[derive(Clone)]
+struct Loaded {
+    course: crate::course::Course,
+    i18n: Arc<I18n>,
+    theme: Arc<theme::Files>,
+    /// Hash of the string files: every rendered chapter depends on it.
+    environment: [u8; 32],
 }
 
 impl Builder {
@@ -54,6 +69,8 @@ impl Builder {
             chapters: ChapterCache::default(),
             pages: PageCache::default(),
             previous: None,
+            loaded: None,
+            dirty: std::collections::BTreeSet::new(),
         }
     }
 
@@ -69,12 +86,30 @@ impl Builder {
     /// Reads the course and renders what changed. On error the caches and the previous site
     /// stay as they were.
     pub fn build(&mut self) -> Result<Build> {
+        self.dirty.clear();
+        self.loaded = None;
+        self.build_from_inputs()
+    }
+
+    /// Like [`Builder::build`], told which files changed (by a file watcher): when they are
+    /// only edits of existing chapter files, those are read again and nothing else is looked
+    /// at; anything else (or an unknown change) reads the whole course.
+    pub fn rebuild(&mut self, changed: impl IntoIterator<Item = PathBuf>) -> Result<Build> {
+        self.dirty.extend(changed);
+        self.build_from_inputs()
+    }
+
+    fn build_from_inputs(&mut self) -> Result<Build> {
         let clock = std::time::Instant::now();
         let inputs = self.inputs()?;
         let Inputs {
-            course,
-            i18n,
-            theme,
+            loaded:
+                Loaded {
+                    course,
+                    i18n,
+                    theme,
+                    ..
+                },
             chapters,
             chapters_rendered,
         } = &inputs;
@@ -91,6 +126,7 @@ impl Builder {
             crate::check::analyze(course, chapters)
                 .into_iter()
                 .partition(|d| d.severity == crate::error::Severity::Error);
+        tracing::debug!("checked: {} ms", clock.elapsed().as_millis());
         if !errors.is_empty() {
             return Err(crate::error::Error::Input(errors));
         }
@@ -106,12 +142,18 @@ impl Builder {
         let site = Arc::new(site);
         self.previous = Some(Arc::clone(&site));
         let external_links = external_links(course, chapters);
+        tracing::debug!("compared: {} ms", clock.elapsed().as_millis());
+        let languages = course.config.languages.len();
+        let chapter_count = course.chapters.len();
+        let chapters_rendered = *chapters_rendered;
+        self.loaded = Some(inputs.loaded);
+        self.dirty.clear();
         Ok(Build {
             site,
             warnings,
-            languages: course.config.languages.len(),
-            chapters: course.chapters.len(),
-            chapters_rendered: *chapters_rendered,
+            languages,
+            chapters: chapter_count,
+            chapters_rendered,
             pages_rendered,
             changed,
             external_links,
@@ -122,20 +164,27 @@ impl Builder {
     /// Everything `docent check` reports that needs no network, errors and warnings together
     /// (a build stops at the errors), and the external links to check.
     pub fn diagnose(&mut self) -> Result<(Vec<Diagnostic>, Vec<ExternalLink>)> {
+        self.loaded = None;
         let inputs = match self.inputs() {
             Ok(inputs) => inputs,
             Err(crate::error::Error::Input(list)) => return Ok((list, Vec::new())),
             Err(e) => return Err(e),
         };
-        let mut findings = crate::check::analyze(&inputs.course, &inputs.chapters);
-        findings.extend(render::course_warnings(&inputs.course));
+        let Loaded {
+            course,
+            i18n,
+            theme,
+            ..
+        } = &inputs.loaded;
+        let mut findings = crate::check::analyze(course, &inputs.chapters);
+        findings.extend(render::course_warnings(course));
         for rendered in inputs.chapters.values() {
             findings.extend(rendered.warnings.iter().cloned());
         }
         match render::render_site(
-            &inputs.course,
-            &inputs.i18n,
-            &inputs.theme,
+            course,
+            i18n,
+            theme,
             &inputs.chapters,
             &self.options,
             &mut self.pages,
@@ -144,38 +193,55 @@ impl Builder {
             Err(crate::error::Error::Input(list)) => findings.extend(list),
             Err(e) => return Err(e),
         }
-        findings.extend(inputs.i18n.warnings());
-        Ok((findings, external_links(&inputs.course, &inputs.chapters)))
+        findings.extend(i18n.warnings());
+        Ok((findings, external_links(course, &inputs.chapters)))
     }
 
-    /// A build with nothing deferred, after a deferred one.
+    /// A build with nothing deferred, after a deferred one (from the same inputs, unless a
+    /// change was reported since).
     pub fn finish(&mut self) -> Result<Build> {
         let defer = std::mem::replace(&mut self.options.defer_aggregates, false);
-        let result = self.build();
+        let result = self.build_from_inputs();
         self.options.defer_aggregates = defer;
         result
     }
 
     /// One self-contained HTML file per language: `(file name, html)`.
     pub fn single_files(&mut self) -> Result<Vec<(String, String)>> {
+        self.loaded = None;
         let inputs = self.inputs()?;
+        let Loaded {
+            course,
+            i18n,
+            theme,
+            ..
+        } = &inputs.loaded;
         render::single_files(
-            &inputs.course,
-            &inputs.i18n,
-            &inputs.theme,
+            course,
+            i18n,
+            theme,
             &inputs.chapters,
             &self.options,
             &mut self.pages,
         )
     }
 
-    /// Loads the course, its strings and theme, and renders the chapters that changed.
-    fn inputs(&mut self) -> Result<Inputs> {
+    /// The inputs of the last successful build with the dirty chapter files read again, when
+    /// that is all that changed; otherwise the whole course from disk.
+    fn load(&self) -> Result<Loaded> {
+        if let Some(loaded) = &self.loaded {
+            if self.dirty.is_empty() {
+                return Ok(loaded.clone());
+            }
+            if let Some(course) = load::reload(&loaded.course, &self.dirty, &self.sources) {
+                return Ok(Loaded {
+                    course: course?,
+                    ..loaded.clone()
+                });
+            }
+        }
         let root = &self.root;
-        let clock = std::time::Instant::now();
-        let phase = |name: &str| tracing::info!("{name}: {} ms", clock.elapsed().as_millis());
         let course = load::load_cached(root, &self.sources)?;
-        phase("loaded");
         let languages: Vec<&str> = course.language_codes().collect();
         let layers = theme::i18n_layers(root)?;
         let mut environment = blake3::Hasher::new();
@@ -188,14 +254,29 @@ impl Builder {
         let environment = *environment.finalize().as_bytes();
         let i18n = I18n::from_layers(root, &layers, &languages, course.default_language())?;
         let theme = theme::theme_files(root)?;
-        phase("strings and theme");
-        let (chapters, chapters_rendered) =
-            render::render_chapters(&course, &i18n, &environment, &mut self.chapters)?;
+        Ok(Loaded {
+            course,
+            i18n: Arc::new(i18n),
+            theme: Arc::new(theme),
+            environment,
+        })
+    }
+
+    /// Loads the course, its strings and theme, and renders the chapters that changed.
+    fn inputs(&mut self) -> Result<Inputs> {
+        let clock = std::time::Instant::now();
+        let phase = |name: &str| tracing::info!("{name}: {} ms", clock.elapsed().as_millis());
+        let loaded = self.load()?;
+        phase("loaded");
+        let (chapters, chapters_rendered) = render::render_chapters(
+            &loaded.course,
+            &loaded.i18n,
+            &loaded.environment,
+            &mut self.chapters,
+        )?;
         phase("chapters rendered");
         Ok(Inputs {
-            course,
-            i18n,
-            theme,
+            loaded,
             chapters,
             chapters_rendered,
         })
@@ -227,9 +308,7 @@ fn external_links(
 
 /// What pages are rendered from.
 struct Inputs {
-    course: crate::course::Course,
-    i18n: I18n,
-    theme: theme::Files,
+    loaded: Loaded,
     chapters: render::RenderedChapters,
     chapters_rendered: usize,
 }

@@ -73,13 +73,9 @@ fn links(
                 let Some(fragment) = fragment.strip_prefix('#').filter(|f| !f.is_empty()) else {
                     continue;
                 };
-                let target = course.chapters.iter().position(|c| c.id == id);
-                let shown = target.and_then(|i| {
-                    course
-                        .pages(lang)
-                        .into_iter()
-                        .find(|p| p.index == i)
-                        .and_then(|p| chapters.get(&(i, p.content_lang.to_string())))
+                let shown = course.index.get(id.as_str()).and_then(|&i| {
+                    let page = course.page(lang, i)?;
+                    chapters.get(&(i, page.content_lang.to_string()))
                 });
                 if let Some(target) = shown
                     && !has_id(&target.ids, fragment)
@@ -101,6 +97,10 @@ fn links(
             Target::UnknownChapter(_) => {}
             Target::Other => {
                 if let Some(file) = local_file(url)
+                    && is_asset(chapter, &file)
+                {
+                    // Read with the chapter folder: there, and inside the project.
+                } else if let Some(file) = local_file(url)
                     && chapter.dir.join(&file).is_symlink()
                     && !crate::load::inside_project(&chapter.dir, &chapter.dir.join(&file))
                 {
@@ -139,6 +139,13 @@ fn local_file(url: &str) -> Option<String> {
         .decode_utf8()
         .ok()?;
     (!decoded.is_empty()).then(|| decoded.into_owned())
+}
+
+/// Whether `file` (relative to the chapter folder) is one of the files `load` found there,
+/// so most links are checked without touching the disk.
+fn is_asset(chapter: &Chapter, file: &str) -> bool {
+    let path = Path::new(file.strip_prefix("./").unwrap_or(file));
+    chapter.assets.iter().any(|a| a == path)
 }
 
 fn has_id(ids: &[String], fragment: &str) -> bool {

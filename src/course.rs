@@ -45,6 +45,9 @@ pub struct Chapter {
     pub sources: BTreeMap<String, Source>,
     /// Files beside the Markdown (Dockerfiles, images), relative to `dir`, sorted.
     pub assets: Vec<PathBuf>,
+    /// Hash of the names, lengths and modification times of `assets`, taken when the folder
+    /// was read: what a rendering that shows them depends on, known without another `stat`.
+    pub assets_stamp: [u8; 32],
 }
 
 impl Chapter {
@@ -107,24 +110,26 @@ impl Course {
 
     /// Every chapter as a reader of `lang` sees it, in order, with the fallback applied.
     pub fn pages(&self, lang: &str) -> Vec<Page<'_>> {
-        let default = self.default_language();
-        self.chapters
-            .iter()
-            .enumerate()
-            .filter_map(|(index, chapter)| {
-                let (content_lang, source) = chapter
-                    .sources
-                    .get_key_value(lang)
-                    .or_else(|| chapter.sources.get_key_value(default))
-                    .or_else(|| chapter.sources.iter().next())?;
-                Some(Page {
-                    chapter,
-                    index,
-                    source,
-                    content_lang,
-                })
-            })
+        (0..self.chapters.len())
+            .filter_map(|index| self.page(lang, index))
             .collect()
+    }
+
+    /// Chapter `index` as a reader of `lang` sees it: its `lang` file, or else the default
+    /// language's, or else any.
+    pub fn page(&self, lang: &str, index: usize) -> Option<Page<'_>> {
+        let chapter = self.chapters.get(index)?;
+        let (content_lang, source) = chapter
+            .sources
+            .get_key_value(lang)
+            .or_else(|| chapter.sources.get_key_value(self.default_language()))
+            .or_else(|| chapter.sources.iter().next())?;
+        Some(Page {
+            chapter,
+            index,
+            source,
+            content_lang,
+        })
     }
 
     /// The file a translation of `chapter` is made from: the default language's.

@@ -20,6 +20,17 @@ pub struct SourceCache {
 }
 
 impl SourceCache {
+    /// Reads `path` again whatever its stamp says: the watcher saw it change, and a save
+    /// within the file system's clock tick can keep length and time.
+    fn reload(&self, path: &Path) -> Result<Source> {
+        let stamp = fsx::stamp(path)?;
+        let source = load_source(path)?;
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(path.to_path_buf(), (stamp, source.clone()));
+        }
+        Ok(source)
+    }
+
     fn load(&self, path: &Path) -> Result<Source> {
         let stamp = fsx::stamp(path)?;
         if let Ok(entries) = self.entries.lock()
@@ -82,6 +93,50 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     Ok(course)
 }
 
+/// `previous` with the chapter files at `changed` read again, or `None` when a change is
+/// not just an edit of existing chapter files (configuration, assets, a new, removed or
+/// drafted file, a folder): then only a full [`load_cached`] is right. This is what keeps a
+/// `serve` rebuild from walking a course of thousands of files for every save.
+pub fn reload(
+    previous: &Course,
+    changed: &std::collections::BTreeSet<PathBuf>,
+    cache: &SourceCache,
+) -> Option<Result<Course>> {
+    let mut edits = Vec::new();
+    for path in changed {
+        let rel = path.strip_prefix(&previous.root).ok()?;
+        let mut parts = rel.components();
+        let (Some(dir), Some(file), None) = (parts.next(), parts.next(), parts.next()) else {
+            return None;
+        };
+        let index = *previous.index.get(dir.as_os_str().to_str()?)?;
+        let lang = Path::new(file.as_os_str()).file_stem()?.to_str()?;
+        let chapter = previous.chapters.get(index)?;
+        let known = chapter.sources.get(lang)?;
+        if known.path != *path || !path.is_file() {
+            return None;
+        }
+        edits.push((index, lang.to_string(), path));
+    }
+    let mut course = previous.clone();
+    let mut errors = Vec::new();
+    for (index, lang, path) in edits {
+        match cache.reload(path) {
+            Ok(source) if source.front.draft => return None,
+            Ok(source) => {
+                course.chapters[index].sources.insert(lang, source);
+            }
+            Err(Error::Input(mut list)) => errors.append(&mut list),
+            Err(other) => return Some(Err(other)),
+        }
+    }
+    check_slugs(&course, &mut errors);
+    if !errors.is_empty() {
+        return Some(Err(Error::Input(errors)));
+    }
+    Some(Ok(course))
+}
+
 /// Folders named `<number>-<name>`, with their number; everything else is not a chapter.
 fn chapter_dirs(root: &Path) -> Result<Vec<(u64, PathBuf)>> {
     let mut dirs = Vec::new();
@@ -113,6 +168,7 @@ fn load_chapter(config: &Config, dir: &Path, cache: &SourceCache) -> Result<Opti
         .unwrap_or_default();
     let mut sources = BTreeMap::new();
     let mut assets = Vec::new();
+    let mut assets_stamp = blake3::Hasher::new();
     let mut errors = Vec::new();
     let mut drafts = 0;
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
@@ -139,6 +195,10 @@ fn load_chapter(config: &Config, dir: &Path, cache: &SourceCache) -> Result<Opti
                     path.display()
                 );
                 continue;
+            }
+            assets_stamp.update(rel.as_os_str().as_encoded_bytes());
+            if let Ok(stamp) = fsx::stamp(path) {
+                assets_stamp.update(format!("{stamp:?}").as_bytes());
             }
             assets.push(rel);
             continue;
@@ -186,6 +246,7 @@ fn load_chapter(config: &Config, dir: &Path, cache: &SourceCache) -> Result<Opti
         dir: dir.to_path_buf(),
         sources,
         assets,
+        assets_stamp: *assets_stamp.finalize().as_bytes(),
     }))
 }
 

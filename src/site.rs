@@ -51,58 +51,129 @@ impl Site {
     /// Writes the site into a fresh sibling of `out` and swaps it in only once every file is
     /// written, so a failure never leaves a half-written site where the good one was.
     pub fn write_atomic(&self, out: &Path) -> Result<()> {
+        let staging = Staging::new(out)?;
+        self.write_into(&staging)?;
+        staging.commit()
+    }
+
+    /// Writes every file into `staging`, in parallel.
+    pub fn write_into(&self, staging: &Staging) -> Result<()> {
+        use rayon::prelude::*;
+        self.files
+            .par_iter()
+            .try_for_each(|(path, bytes)| staging.write(path, bytes))
+    }
+}
+
+/// A site being written: files go into a fresh sibling folder of the output as soon as they
+/// are made (so `build` never holds a large course's pages in memory), and the folder
+/// replaces the output only in [`Staging::commit`]. Dropped without a commit — a failed
+/// build — it is removed and the previous site stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    /// Folders already created, so each is made once.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(out: &Path) -> Result<Self> {
         let out = absolute(out);
         let parent = out
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         fsx::create_dir_all(&parent)?;
-        let name = out
-            .file_name()
-            .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned());
-        let pid = std::process::id();
-        let staging = parent.join(format!(".{name}.docent-new-{pid}"));
-        let old = parent.join(format!(".{name}.docent-old-{pid}"));
-        if staging.exists() {
-            fsx::remove_dir_all(&staging)?;
+        let dir = parent.join(format!(
+            ".{}.docent-new-{}",
+            file_name(&out),
+            std::process::id()
+        ));
+        if dir.exists() {
+            fsx::remove_dir_all(&dir)?;
         }
-        let written = self.write_into(&staging);
-        if let Err(e) = written {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
+        fsx::create_dir_all(&dir)?;
+        Ok(Self {
+            out,
+            dir,
+            made: std::sync::Mutex::new(std::collections::HashSet::new()),
+            committed: false,
+        })
+    }
+
+    /// Writes `bytes` at `path` (relative, `/`-separated) in the staging folder.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.write_with(path, |w| w.write_all(bytes))
+    }
+
+    /// Writes the file at `path` piece by piece through `fill`, so a page holding the whole
+    /// course is never one string in memory.
+    pub fn write_with(
+        &self,
+        path: &str,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        use std::io::Write;
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            let known = self
+                .made
+                .lock()
+                .map(|m| m.contains(parent))
+                .unwrap_or(false);
+            if !known {
+                fsx::create_dir_all(parent)?;
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(parent.to_path_buf());
+                }
+            }
         }
+        let file = std::fs::File::create(&full).map_err(|e| Error::io(&full, e))?;
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
+        fill(&mut w)
+            .and_then(|()| w.flush())
+            .map_err(|e| Error::io(&full, e))
+    }
+
+    /// Swaps the written site in for the old one (kept aside until the swap is done).
+    pub fn commit(mut self) -> Result<()> {
+        let out = self.out.clone();
+        let old = self.dir.with_file_name(format!(
+            ".{}.docent-old-{}",
+            file_name(&out),
+            std::process::id()
+        ));
         if out.exists() {
             if old.exists() {
                 fsx::remove_dir_all(&old)?;
             }
             fsx::rename(&out, &old)?;
-            if let Err(e) = fsx::rename(&staging, &out) {
+            if let Err(e) = fsx::rename(&self.dir, &out) {
                 // Put the previous site back before reporting.
                 let _ = std::fs::rename(&old, &out);
                 return Err(e);
             }
+            self.committed = true;
             fsx::remove_dir_all(&old)?;
         } else {
-            fsx::rename(&staging, &out)?;
+            fsx::rename(&self.dir, &out)?;
+            self.committed = true;
         }
         Ok(())
     }
+}
 
-    fn write_into(&self, dir: &Path) -> Result<()> {
-        use rayon::prelude::*;
-        fsx::create_dir_all(dir)?;
-        let dirs: std::collections::BTreeSet<PathBuf> = self
-            .files
-            .keys()
-            .filter_map(|k| dir.join(k).parent().map(Path::to_path_buf))
-            .collect();
-        for d in &dirs {
-            fsx::create_dir_all(d)?;
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
-        self.files.par_iter().try_for_each(|(path, bytes)| {
-            let full = dir.join(path);
-            std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
-        })
     }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -359,16 +359,7 @@ fn two_builds_are_byte_identical() {
     let first = t.tree("site");
     t.build();
     let second = t.tree("site");
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &first {
-        assert!(
-            second.get(path) == Some(bytes),
-            "{path} differs between builds"
-        );
-    }
+    assert_same_files(&second, &first, "between builds");
 }
 
 #[test]

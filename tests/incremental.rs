@@ -178,3 +178,113 @@ fn a_large_course_lists_its_chapters_from_one_script() {
         160
     );
 }
+
+/// A builder told which files changed (as `serve`'s watcher tells it) must produce exactly
+/// the site a fresh full build produces, whatever the change.
+fn same_as_a_full_build(t: &SiteTest, site: &docent::site::Site) {
+    let mut fresh = Builder::new(&t.path("content"), serve_build_options());
+    let full = fresh.build().expect("full build");
+    assert_same_files(
+        &site.files,
+        &full.site.files,
+        "a watched rebuild against a full build",
+    );
+}
+
+fn page_text(site: &docent::site::Site, path: &str) -> String {
+    String::from_utf8_lossy(site.get(path).unwrap_or_else(|| panic!("no {path}"))).into_owned()
+}
+
+#[test]
+fn rebuilding_from_watched_paths_gives_the_full_build() {
+    let t = SiteTest::fixture("basic");
+    let mut b = builder(&t);
+    let intro = t.path("content/01-intro/en.md");
+    // A body edit: one chapter read and rendered.
+    edit(
+        &t,
+        "content/01-intro/en.md",
+        "Some **bold** text",
+        "Some **strong** text",
+    );
+    let r = b.rebuild([intro.clone()]).expect("rebuild");
+    assert_eq!((r.chapters_rendered, r.pages_rendered), (1, 1));
+    let done = b.finish().expect("finish");
+    same_as_a_full_build(&t, &done.site);
+    // A title and slug change: navigation everywhere, new URL.
+    edit(
+        &t,
+        "content/01-intro/en.md",
+        "title = \"Introduction\"",
+        "title = \"Getting started\"\nslug = \"start\"",
+    );
+    let r = b.rebuild([intro.clone()]).expect("rebuild");
+    assert!(r.site.get("en/start/index.html").is_some());
+    assert!(r.site.get("en/intro/index.html").is_none());
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+}
+
+#[test]
+fn a_watched_rebuild_rereads_every_file_broken_since_the_last_good_build() {
+    let t = SiteTest::fixture("basic");
+    let mut b = builder(&t);
+    let intro = t.path("content/01-intro/en.md");
+    let third = t.path("content/03-third/en.md");
+    let good = t.read("content/01-intro/en.md");
+    t.write("content/01-intro/en.md", "+++\ntitle = 3\n+++\n");
+    let err = b.rebuild([intro.clone()]).expect_err("bad front matter");
+    assert!(err.to_string().contains("01-intro"), "{err}");
+    // Another file is saved while the first is still broken: still an error.
+    edit(&t, "content/03-third/en.md", "Qapla'", "Qapla' batlh");
+    let err = b.rebuild([third]).expect_err("01-intro is still broken");
+    assert!(err.to_string().contains("01-intro"), "{err}");
+    t.write("content/01-intro/en.md", &good);
+    let r = b.rebuild([intro]).expect("fixed");
+    assert!(r.changed.iter().any(|p| p == "en/third/index.html"));
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+}
+
+#[test]
+fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
+    let t = SiteTest::fixture("basic");
+    let mut b = builder(&t);
+    // A new translation file.
+    t.write(
+        "content/02-second/pt-BR.md",
+        "+++\ntitle = \"Segundo capítulo\"\n+++\n\nTexto novo.\n",
+    );
+    let r = b
+        .rebuild([t.path("content/02-second/pt-BR.md")])
+        .expect("new file");
+    assert!(page_text(&r.site, "pt-BR/second/index.html").contains("Texto novo."));
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    // A translation turned into a draft: the page falls back to English.
+    edit(
+        &t,
+        "content/02-second/pt-BR.md",
+        "+++\n",
+        "+++\ndraft = true\n",
+    );
+    let r = b
+        .rebuild([t.path("content/02-second/pt-BR.md")])
+        .expect("draft");
+    assert!(!page_text(&r.site, "pt-BR/second/index.html").contains("Texto novo."));
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    // An asset: its new bytes are published.
+    let dockerfile = format!("{}# edited\n", t.read("content/03-third/Dockerfile"));
+    t.write("content/03-third/Dockerfile", &dockerfile);
+    let r = b
+        .rebuild([t.path("content/03-third/Dockerfile")])
+        .expect("asset");
+    assert_eq!(
+        r.site.get("en/third/Dockerfile").map(|b| b.to_vec()),
+        Some(dockerfile.into_bytes())
+    );
+    assert_eq!(r.chapters_rendered, 2, "both languages show the file");
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    // A removed chapter file.
+    std::fs::remove_file(t.path("content/02-second/pt-BR.md")).expect("rm");
+    b.rebuild([t.path("content/02-second/pt-BR.md")])
+        .expect("removed");
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+}

@@ -257,6 +257,37 @@ async fn a_css_edit_swaps_the_stylesheet_without_reloading() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn string_and_theme_folders_created_while_serving_are_watched() {
+    let s = start("basic", |_| {});
+    let mut ws = connect(&s.addr).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The project had no i18n/ folder when the server started.
+    s.site
+        .write("i18n/en/ui.ftl", "skip-link = Jump to the chapter text\n");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    assert!(!of_type(&got, "reload").is_empty(), "{got:?}");
+    assert!(
+        get(&s.addr, "/en/intro/")
+            .body
+            .contains("Jump to the chapter text")
+    );
+    // Nor a themes/ folder; a stylesheet there is swapped in.
+    let css =
+        std::fs::read_to_string(repo_root().join("themes/default/static/style.css")).expect("css");
+    s.site.write(
+        "themes/default/static/style.css",
+        &format!("{css}\nhr {{ border-color: red; }}\n"),
+    );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    assert!(!of_type(&got, "css").is_empty(), "{got:?}");
+    assert!(
+        get(&s.addr, "/assets/docent.css")
+            .body
+            .contains("hr { border-color: red; }")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
     let s = start("basic", |_| {});
     let mut ws = connect(&s.addr).await;

@@ -57,6 +57,8 @@ pub struct Rendered {
     pub html_hash: [u8; 32],
     /// Every heading (h2–h6), in order, for the table of contents and cross-language pairing.
     pub headings: Vec<Heading>,
+    /// Hash of the heading ids: the pages of the chapter's translations link to them.
+    pub headings_hash: [u8; 32],
     pub warnings: Vec<Diagnostic>,
     /// The chapter's text by section, code included, for the search index.
     pub sections: Vec<crate::search::Section>,
@@ -133,8 +135,14 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
             line: ctx.file_line(h.line),
             ..h
         })
-        .collect();
+        .collect::<Vec<Heading>>();
+    let mut headings_hash = blake3::Hasher::new();
+    for h in &headings {
+        headings_hash.update(h.id.as_bytes());
+        headings_hash.update(b"\0");
+    }
     Ok(Rendered {
+        headings_hash: *headings_hash.finalize().as_bytes(),
         ids: ids_of(&html),
         links: link_refs,
         blocks: findings.blocks,

@@ -72,7 +72,7 @@ pub fn render_chapters(
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, c)| {
-            let assets = asset_fingerprint(c);
+            let assets = c.assets_stamp;
             c.sources.iter().map(move |(lang, source)| {
                 let mut h = blake3::Hasher::new();
                 h.update(environment);
@@ -155,18 +155,6 @@ fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
     *h.finalize().as_bytes()
 }
 
-/// Files of the chapter folder (what `src=` may show), by name, length and modification time.
-fn asset_fingerprint(chapter: &crate::course::Chapter) -> [u8; 32] {
-    let mut h = blake3::Hasher::new();
-    for rel in &chapter.assets {
-        h.update(rel.as_os_str().as_encoded_bytes());
-        if let Ok(stamp) = crate::fsx::stamp(&chapter.dir.join(rel)) {
-            h.update(format!("{stamp:?}").as_bytes());
-        }
-    }
-    *h.finalize().as_bytes()
-}
-
 /// Warnings that belong to the course as a whole rather than one chapter's text.
 pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
     let default = course.default_language();
@@ -211,6 +199,7 @@ pub fn render_site(
     cache: &mut PageCache,
 ) -> Result<(Site, usize)> {
     let renderer = pages::Renderer::new(course, i18n, theme, chapters, options, cache)?;
+    tracing::debug!("renderer ready");
     renderer.render(cache)
 }
 

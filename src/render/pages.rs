@@ -115,6 +115,9 @@ pub struct PageCache {
     fragments: Fragments,
     /// Chapter files published beside the pages.
     files: crate::fsx::FileCache,
+    /// Each chapter's files as published (`/` path, bytes), by chapter id, with the chapter's
+    /// `assets_stamp`: a rebuild that changed no asset reads and stats none.
+    chapter_files: HashMap<String, ([u8; 32], PublishedFiles)>,
     /// Search index scripts by language, with the hash of their inputs.
     search: HashMap<String, ([u8; 32], Bytes)>,
     /// Whether the last render left print pages or search indexes out of date (deferred).
@@ -122,6 +125,9 @@ pub struct PageCache {
     /// Compiled templates and the hash of their sources.
     tera: Option<([u8; 32], Arc<tera::Tera>)>,
 }
+
+/// A chapter's files as published: path relative to the chapter page (with `/`), bytes.
+type PublishedFiles = Arc<[(String, Bytes)]>;
 
 /// Up to this many chapters per language, every page carries the whole chapter list.
 pub const NAV_INLINE_LIMIT: usize = 150;
@@ -281,6 +287,7 @@ impl<'a> Renderer<'a> {
                 (job, path, fp)
             })
             .collect();
+        tracing::debug!("pages planned");
         let todo: Vec<&(Job, String, [u8; 32])> = planned
             .iter()
             .filter(|(_, path, fp)| cache.pages.get(path).is_none_or(|(old, _)| old != fp))
@@ -301,6 +308,7 @@ impl<'a> Renderer<'a> {
             .map(|(job, path, fp)| Ok((path.clone(), *fp, self.render_job(job, &cache.fragments)?)))
             .collect();
         let count = rendered.len();
+        tracing::debug!("pages rendered");
         for r in rendered {
             let (path, fp, html) = r?;
             cache.pages.insert(path, (fp, Bytes::from(html)));
@@ -311,7 +319,9 @@ impl<'a> Renderer<'a> {
         for (path, (_, bytes)) in &cache.pages {
             site.insert(path.clone(), bytes.clone());
         }
-        self.copy_chapter_assets(&mut site, &cache.files)?;
+        tracing::debug!("pages assembled");
+        self.copy_chapter_assets(&mut site, cache)?;
+        tracing::debug!("assets copied");
         for lang in self.course.language_codes() {
             site.insert(
                 format!("search/{lang}.js"),
@@ -432,10 +442,7 @@ impl<'a> Renderer<'a> {
                             .or_else(|| pages.iter().find(|p| p.index == page.index))
                             && let Some(r) = rendered_for(self.chapters, other)
                         {
-                            for heading in &r.headings {
-                                h.update(heading.id.as_bytes());
-                                h.update(b"\0");
-                            }
+                            h.update(&r.headings_hash);
                         }
                     }
                 }
@@ -993,22 +1000,35 @@ impl<'a> Renderer<'a> {
             .map_err(|e| template_error(self.course, name, &e))
     }
 
-    fn copy_chapter_assets(&self, site: &mut Site, files: &crate::fsx::FileCache) -> Result<()> {
+    fn copy_chapter_assets(&self, site: &mut Site, cache: &mut PageCache) -> Result<()> {
+        let mut kept = HashMap::new();
         for chapter in &self.course.chapters {
-            for rel in &chapter.assets {
-                let bytes = files.read(&chapter.dir.join(rel))?;
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
+            let files = match cache.chapter_files.remove(&chapter.id) {
+                Some((stamp, files)) if stamp == chapter.assets_stamp => files,
+                _ => chapter
+                    .assets
+                    .iter()
+                    .map(|rel| {
+                        let bytes = cache.files.read(&chapter.dir.join(rel))?;
+                        let rel = rel
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy())
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        Ok((rel, bytes))
+                    })
+                    .collect::<Result<Arc<[_]>>>()?,
+            };
+            for (rel, bytes) in files.iter() {
                 for lang in self.course.language_codes() {
                     if let Some(page) = self.page_by_id(lang, &chapter.id) {
                         site.insert(format!("{lang}/{}/{rel}", page.slug()), bytes.clone());
                     }
                 }
             }
+            kept.insert(chapter.id.clone(), (chapter.assets_stamp, files));
         }
+        cache.chapter_files = kept;
         Ok(())
     }
 

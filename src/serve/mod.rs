@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::render::BuildOptions;
 use crate::site::Site;
 use crate::theme;
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify::{EventKind, RecursiveMode, Watcher};
 use state::{AppState, messages_for};
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
@@ -100,11 +100,18 @@ impl Session {
         }
     }
 
-    /// Rebuilds after `changes`; on success swaps the site in and tells the pages what
-    /// changed, on failure keeps the last good site and shows the error everywhere.
-    pub fn rebuild(&mut self, changes: &BTreeSet<(ChangeKind, PathBuf)>) -> Rebuilt {
+    /// Rebuilds after `changes` (reading the whole course when `rescan`: the watcher lost
+    /// track); on success swaps the site in and tells the pages what changed, on failure
+    /// keeps the last good site and shows the error everywhere.
+    pub fn rebuild(&mut self, changes: &BTreeSet<(ChangeKind, PathBuf)>, rescan: bool) -> Rebuilt {
         let start = Instant::now();
-        match self.builder.build() {
+        let result = if rescan {
+            self.builder.build()
+        } else {
+            self.builder
+                .rebuild(changes.iter().map(|(_, path)| path.clone()))
+        };
+        match result {
             Ok(build) => {
                 let messages = messages_for(&build.changed);
                 self.state.publish(Arc::clone(&build.site), messages);
@@ -189,36 +196,58 @@ fn absolute(path: &std::path::Path) -> PathBuf {
     })
 }
 
-/// How long the watcher waits for a file to settle, and for a burst of saves to end.
-const DEBOUNCE: Duration = Duration::from_millis(10);
-const QUIET: Duration = Duration::from_millis(8);
+/// How long file events must pause before a rebuild starts: an editor's save (write a
+/// temporary file, rename it over the old one) or a script writing hundreds of files is one
+/// burst of events microseconds apart, folded into one rebuild.
+const QUIET: Duration = Duration::from_millis(5);
+/// The longest a steady stream of events (a checkout of thousands of files) holds a rebuild.
+const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
 /// Watches the inputs and rebuilds on changes until the watcher goes away.
 fn watch_loop(
     mut session: Session,
-    rx: std::sync::mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+    mut watcher: notify::RecommendedWatcher,
+    rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
 ) {
+    use std::sync::mpsc::RecvTimeoutError;
     while let Ok(first) = rx.recv() {
-        let mut batches = vec![first];
-        while let Ok(more) = rx.recv_timeout(QUIET) {
-            batches.push(more);
+        let mut events = vec![first];
+        let deadline = Instant::now() + LONGEST_WAIT;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(QUIET.min(left)) {
+                Ok(event) => events.push(event),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
         }
         let mut changes = BTreeSet::new();
-        for batch in batches {
-            let Ok(events) = batch else { continue };
-            for event in events {
-                if matches!(event.kind, EventKind::Access(_)) {
-                    continue;
-                }
-                for path in &event.paths {
-                    if let Some(kind) = watch::classify(path, &session.roots) {
-                        changes.insert((kind, path.clone()));
-                    }
+        let mut rescan = false;
+        for event in events {
+            let Ok(event) = event else {
+                rescan = true;
+                continue;
+            };
+            rescan |= event.need_rescan();
+            if matches!(
+                event.kind,
+                EventKind::Access(
+                    notify::event::AccessKind::Open(_) | notify::event::AccessKind::Read
+                )
+            ) {
+                continue;
+            }
+            for path in &event.paths {
+                if let Some(kind) = watch::classify(path, &session.roots) {
+                    changes.insert((kind, path.clone()));
+                } else if session.roots.is_override_dir(path) && path.is_dir() {
+                    // themes/ or i18n/ created while serving: watch it from now on.
+                    let _ = watcher.watch(path, RecursiveMode::Recursive);
+                    rescan = true;
                 }
             }
         }
-        if !changes.is_empty() {
-            session.rebuild(&changes);
+        if !changes.is_empty() || rescan {
+            session.rebuild(&changes, rescan);
         }
     }
 }
@@ -267,25 +296,22 @@ async fn run(options: ServeOptions) -> Result<()> {
     );
 
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer =
-        notify_debouncer_full::new_debouncer(DEBOUNCE, Some(Duration::from_millis(2)), tx)
-            .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
+    let mut watcher = notify::recommended_watcher(tx)
+        .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
     let roots = session.roots.clone();
-    debouncer
+    watcher
         .watch(&roots.course, RecursiveMode::Recursive)
         .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", roots.course.display())))?;
-    for dir in [
-        roots.themes.parent().map(PathBuf::from),
-        Some(roots.i18n.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for dir in roots.override_dirs() {
         if dir.is_dir() {
-            let _ = debouncer.watch(&dir, RecursiveMode::Recursive);
+            let _ = watcher.watch(&dir, RecursiveMode::Recursive);
         }
     }
-    std::thread::spawn(move || watch_loop(session, rx));
+    // Not recursive: only to see themes/ or i18n/ appear.
+    if let Some(project) = roots.course.parent() {
+        let _ = watcher.watch(project, RecursiveMode::NonRecursive);
+    }
+    std::thread::spawn(move || watch_loop(session, watcher, rx));
 
     if options.open {
         open_browser(&url);
@@ -299,7 +325,6 @@ async fn run(options: ServeOptions) -> Result<()> {
         .with_graceful_shutdown(shutdown)
         .await
         .map_err(|e| Error::Serve(format!("server error: {e}")))?;
-    drop(debouncer);
     Ok(())
 }
 

@@ -22,6 +22,22 @@ pub struct Roots {
     pub i18n: PathBuf,
 }
 
+impl Roots {
+    /// The project folders whose files override the built-in theme and strings.
+    pub fn override_dirs(&self) -> [PathBuf; 2] {
+        let themes = self
+            .themes
+            .parent()
+            .map_or_else(|| self.themes.clone(), Path::to_path_buf);
+        [themes, self.i18n.clone()]
+    }
+
+    /// Whether `path` is one of [`Roots::override_dirs`].
+    pub fn is_override_dir(&self, path: &Path) -> bool {
+        self.override_dirs().iter().any(|d| d == path)
+    }
+}
+
 /// Classifies `path`; `None` for paths that cannot change the site (editor swap files,
 /// the output folder, paths outside the inputs).
 pub fn classify(path: &Path, roots: &Roots) -> Option<ChangeKind> {

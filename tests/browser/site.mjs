@@ -50,6 +50,9 @@ await run([
     const button = page.locator(".copy-button").first();
     assert(await button.isVisible(), "copy button shown");
     await button.click();
+    // The feedback follows the asynchronous clipboard write.
+    await page.waitForFunction((b) => b.textContent === "Copied", await button.elementHandle(), { timeout: 3000 })
+      .catch(() => {});
     equal(await button.textContent(), "Copied", "feedback");
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert(copied.startsWith("# syntax=docker/dockerfile:1\nFROM golang"), "clipboard: " + copied.slice(0, 60));

@@ -182,3 +182,22 @@ pub fn resolve(page: &str, href: &str) -> String {
     }
     out
 }
+
+/// The same paths with the same bytes in both file maps (a site in memory or on disk).
+pub fn assert_same_files<A: AsRef<[u8]>, B: AsRef<[u8]>>(
+    got: &std::collections::BTreeMap<String, A>,
+    want: &std::collections::BTreeMap<String, B>,
+    what: &str,
+) {
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "{what}: same files"
+    );
+    for (path, bytes) in want {
+        assert!(
+            got.get(path).map(|b| b.as_ref()) == Some(bytes.as_ref()),
+            "{path} differs: {what}"
+        );
+    }
+}
