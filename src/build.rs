@@ -24,6 +24,8 @@ pub struct Build {
     pub changed: Vec<String>,
     /// Links to other sites, where they are written, for `check --external`.
     pub external_links: Vec<ExternalLink>,
+    /// Files already written to the output folder by [`Builder::build_to`], not in `site`.
+    pub written: Vec<String>,
     /// Print pages or search indexes were left out of date (see `BuildOptions::defer_aggregates`);
     /// [`Builder::finish`] brings them up to date.
     pub deferred: bool,
@@ -31,7 +33,7 @@ pub struct Build {
 
 impl Build {
     pub fn pages(&self) -> usize {
-        self.site.pages().count()
+        self.site.pages().count() + self.written.iter().filter(|p| p.ends_with(".html")).count()
     }
 }
 
@@ -88,7 +90,7 @@ impl Builder {
     pub fn build(&mut self) -> Result<Build> {
         self.dirty.clear();
         self.loaded = None;
-        self.build_from_inputs()
+        self.build_from_inputs(None)
     }
 
     /// Like [`Builder::build`], told which files changed (by a file watcher): when they are
@@ -96,10 +98,24 @@ impl Builder {
     /// at; anything else (or an unknown change) reads the whole course.
     pub fn rebuild(&mut self, changed: impl IntoIterator<Item = PathBuf>) -> Result<Build> {
         self.dirty.extend(changed);
-        self.build_from_inputs()
+        self.build_from_inputs(None)
     }
 
-    fn build_from_inputs(&mut self) -> Result<Build> {
+    /// Builds the whole course into the folder `out`, writing pages as they are rendered
+    /// (so memory does not grow with the size of the course) into a staging folder that
+    /// replaces `out` only when everything succeeded. For one-shot builds: nothing is kept
+    /// for a next build.
+    pub fn build_to(&mut self, out: &Path) -> Result<Build> {
+        self.dirty.clear();
+        self.loaded = None;
+        let staging = crate::site::Staging::new(out)?;
+        let build = self.build_from_inputs(Some(&staging))?;
+        build.site.write_into(&staging)?;
+        staging.commit()?;
+        Ok(build)
+    }
+
+    fn build_from_inputs(&mut self, output: Option<&crate::site::Staging>) -> Result<Build> {
         let clock = std::time::Instant::now();
         let inputs = self.inputs()?;
         let Inputs {
@@ -113,13 +129,18 @@ impl Builder {
             chapters,
             chapters_rendered,
         } = &inputs;
-        let (site, pages_rendered) = render::render_site(
+        let render::Output {
+            site,
+            pages_rendered,
+            written,
+        } = render::render_site(
             course,
             i18n,
             theme,
             chapters,
             &self.options,
             &mut self.pages,
+            output,
         )?;
         tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
         let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -137,7 +158,7 @@ impl Builder {
         warnings.extend(i18n.warnings());
         let changed = match &self.previous {
             Some(previous) => site.changed_since(previous),
-            None => site.files.keys().cloned().collect(),
+            None => site.files.keys().chain(&written).cloned().collect(),
         };
         let site = Arc::new(site);
         self.previous = Some(Arc::clone(&site));
@@ -157,6 +178,7 @@ impl Builder {
             pages_rendered,
             changed,
             external_links,
+            written,
             deferred: self.pages.deferred,
         })
     }
@@ -188,6 +210,7 @@ impl Builder {
             &inputs.chapters,
             &self.options,
             &mut self.pages,
+            None,
         ) {
             Ok(_) => {}
             Err(crate::error::Error::Input(list)) => findings.extend(list),
@@ -201,7 +224,7 @@ impl Builder {
     /// change was reported since).
     pub fn finish(&mut self) -> Result<Build> {
         let defer = std::mem::replace(&mut self.options.defer_aggregates, false);
-        let result = self.build_from_inputs();
+        let result = self.build_from_inputs(None);
         self.options.defer_aggregates = defer;
         result
     }
@@ -316,4 +339,9 @@ struct Inputs {
 /// Builds the course at `root` into memory; nothing is written.
 pub fn build(root: &Path, options: &BuildOptions) -> Result<Build> {
     Builder::new(root, options.clone()).build()
+}
+
+/// Builds the course at `root` into the folder `out` (see [`Builder::build_to`]).
+pub fn build_to(root: &Path, options: &BuildOptions, out: &Path) -> Result<Build> {
+    Builder::new(root, options.clone()).build_to(out)
 }

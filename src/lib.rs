@@ -23,5 +23,5 @@ pub mod site;
 pub mod theme;
 pub mod translate;
 
-pub use build::{Build, build};
+pub use build::{Build, build, build_to};
 pub use error::{Diagnostic, Error, Result, Severity};

@@ -27,8 +27,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Build(args) => {
             let start = Instant::now();
-            let build = docent::build(&args.root, &Default::default())?;
-            build.site.write_atomic(&args.out)?;
+            let build = docent::build_to(&args.root, &Default::default(), &args.out)?;
             tracing::info!("written: {} ms", start.elapsed().as_millis());
             if !cli.quiet {
                 print_diagnostics(&build.warnings);

@@ -105,12 +105,13 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty() && w.chars().count() <= 40)
 }
 
-/// One page of the index: its title and URL (relative to the site root).
+/// One page of the index: its title and URL (relative to the site root); its sections are
+/// usually borrowed from the rendered chapter.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct Page<'a> {
     pub title: String,
     pub url: String,
-    pub sections: Vec<Section>,
+    pub sections: std::borrow::Cow<'a, [Section]>,
 }
 
 #[derive(Serialize)]
@@ -157,16 +158,12 @@ fn analyze(analyzer: &Analyzer, section: &Section) -> Analyzed {
 
 /// The index script for `lang`: assigns `window.docentSearch[lang]`. Sections are analysed
 /// in parallel; the result does not depend on the order they finish in.
-pub fn index_script(lang: &str, pages: &[Page]) -> String {
+pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
     use rayon::prelude::*;
     let sections: Vec<(usize, &Section)> = pages
         .iter()
         .enumerate()
         .flat_map(|(i, p)| p.sections.iter().map(move |s| (i, s)))
-        .collect();
-    let analyzed: Vec<Analyzed> = sections
-        .par_iter()
-        .map_init(|| Analyzer::new(lang), |a, (_, s)| analyze(a, s))
         .collect();
     let mut index = Index {
         pages: pages
@@ -180,14 +177,23 @@ pub fn index_script(lang: &str, pages: &[Page]) -> String {
         words: BTreeMap::new(),
         stems: BTreeMap::new(),
     };
-    for (id, a) in analyzed.into_iter().enumerate() {
-        for (stem, count) in a.stems {
-            let postings = index.stems.entry(stem).or_default();
-            postings.push(id);
-            postings.push(count);
-        }
-        for (word, stem) in a.words {
-            index.words.entry(word).or_insert(stem);
+    // A few hundred sections at a time: the analysis of a whole large course (every word
+    // of every section) would otherwise be held at once before merging.
+    for (chunk, part) in sections.chunks(512).enumerate() {
+        let analyzed: Vec<Analyzed> = part
+            .par_iter()
+            .map_init(|| Analyzer::new(lang), |a, (_, s)| analyze(a, s))
+            .collect();
+        for (k, a) in analyzed.into_iter().enumerate() {
+            let id = chunk * 512 + k;
+            for (stem, count) in a.stems {
+                let postings = index.stems.entry(stem).or_default();
+                postings.push(id);
+                postings.push(count);
+            }
+            for (word, stem) in a.words {
+                index.words.entry(word).or_insert(stem);
+            }
         }
     }
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string());
@@ -387,7 +393,8 @@ mod tests {
                 anchor: "a".into(),
                 heading: "Estágios".into(),
                 text: "As imagens".into(),
-            }],
+            }]
+            .into(),
         }];
         let js = index_script("pt-BR", &pages);
         assert!(js.starts_with(

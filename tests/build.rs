@@ -363,6 +363,35 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
+fn pages_written_as_they_are_rendered_equal_the_site_in_memory() {
+    // `docent build` streams pages, print pages (chapter by chapter) and search indexes to
+    // disk; `serve` and the bundles keep the same site in memory.
+    let t = SiteTest::bundled();
+    // More chapters than the print page prepares at a time, linking across that boundary.
+    for i in 11..=80 {
+        let link = format!("[back](../{:03}-extra-{}/#more)", i - 1, i - 1);
+        t.write(
+            &format!("content/{i:03}-extra-{i}/en.md"),
+            &format!("+++\ntitle = \"Extra {i}\"\n+++\n\n## More\n\nText {i}. {link}\n"),
+        );
+    }
+    t.write(
+        "content/010-extra-10/en.md",
+        "+++\ntitle = \"Extra 10\"\n+++\n\n## More\n",
+    );
+    t.build();
+    let on_disk = t.tree("site");
+    let print = String::from_utf8_lossy(&on_disk["en/print/index.html"]).into_owned();
+    assert!(print.contains("Text 80.") && print.contains("href=\"#extra-79--more\""));
+    let in_memory = docent::build(&t.path("content"), &Default::default()).expect("build");
+    assert_same_files(
+        &on_disk,
+        &in_memory.site.files,
+        "streamed against in memory",
+    );
+}
+
+#[test]
 fn failed_build_leaves_the_previous_site_untouched() {
     let t = SiteTest::fixture("basic");
     t.build();

@@ -189,7 +189,19 @@ pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
     out
 }
 
-/// Builds the site from rendered chapters: pages per language, assets, sitemap.
+/// What [`render_site`] made.
+pub struct Output {
+    /// Every file not written to the output folder yet.
+    pub site: Site,
+    /// Pages whose template was rendered (the rest came from the cache).
+    pub pages_rendered: usize,
+    /// Files already written to the output folder (a one-shot build's pages, print pages
+    /// and search indexes), not held in `site`.
+    pub written: Vec<String>,
+}
+
+/// Builds the site from rendered chapters: pages per language, assets, sitemap. With
+/// `output`, the large files are written there as they are made instead of kept.
 pub fn render_site(
     course: &Course,
     i18n: &I18n,
@@ -197,8 +209,10 @@ pub fn render_site(
     chapters: &RenderedChapters,
     options: &BuildOptions,
     cache: &mut PageCache,
-) -> Result<(Site, usize)> {
-    let renderer = pages::Renderer::new(course, i18n, theme, chapters, options, cache)?;
+    output: Option<&crate::site::Staging>,
+) -> Result<Output> {
+    let mut renderer = pages::Renderer::new(course, i18n, theme, chapters, options, cache)?;
+    renderer.output = output;
     tracing::debug!("renderer ready");
     renderer.render(cache)
 }

@@ -133,6 +133,9 @@ type PublishedFiles = Arc<[(String, Bytes)]>;
 pub const NAV_INLINE_LIMIT: usize = 150;
 
 pub struct Renderer<'a> {
+    /// Set for a one-shot build: pages, print pages and search indexes are written here as
+    /// they are made and not kept (nor cached), so memory stays flat however large the course.
+    pub output: Option<&'a crate::site::Staging>,
     /// For courses over [`NAV_INLINE_LIMIT`] chapters: the chapter list script per language.
     nav_scripts: BTreeMap<String, (String, Bytes)>,
     /// Set when a deferred build reused an out-of-date print page or search index.
@@ -231,6 +234,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let mut renderer = Self {
+            output: None,
             nav_scripts,
             deferred: std::sync::atomic::AtomicBool::new(false),
             navs: HashMap::new(),
@@ -261,9 +265,10 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders every page whose inputs changed since `cache` saw it; the rest is reused.
-    /// Returns the site and the number of pages rendered.
-    pub fn render(&self, cache: &mut PageCache) -> Result<(Site, usize)> {
+    /// With [`Renderer::output`] set, pages go straight to disk and nothing is cached.
+    pub fn render(&self, cache: &mut PageCache) -> Result<super::Output> {
         let mut site = Site::default();
+        let mut written = Vec::new();
         for (path, bytes) in &self.asset_files {
             site.insert(path.clone(), bytes.clone());
         }
@@ -303,15 +308,28 @@ impl<'a> Renderer<'a> {
                 !defer
             })
             .collect();
-        let rendered: Vec<Result<(String, [u8; 32], String)>> = todo
+        let rendered = todo
             .par_iter()
-            .map(|(job, path, fp)| Ok((path.clone(), *fp, self.render_job(job, &cache.fragments)?)))
-            .collect();
-        let count = rendered.len();
+            .map(|(job, path, fp)| -> Result<_> {
+                let html = match self.output {
+                    Some(out) => {
+                        self.write_job(out, job, path)?;
+                        None
+                    }
+                    None => Some(self.render_job(job, Some(&cache.fragments))?),
+                };
+                Ok((path.clone(), *fp, html))
+            })
+            .collect::<Vec<_>>();
+        let pages_rendered = rendered.len();
         tracing::debug!("pages rendered");
         for r in rendered {
-            let (path, fp, html) = r?;
-            cache.pages.insert(path, (fp, Bytes::from(html)));
+            match r? {
+                (path, fp, Some(html)) => {
+                    cache.pages.insert(path, (fp, Bytes::from(html)));
+                }
+                (path, _, None) => written.push(path),
+            }
         }
         let wanted: std::collections::HashSet<&String> =
             planned.iter().map(|(_, p, _)| p).collect();
@@ -323,10 +341,14 @@ impl<'a> Renderer<'a> {
         self.copy_chapter_assets(&mut site, cache)?;
         tracing::debug!("assets copied");
         for lang in self.course.language_codes() {
-            site.insert(
-                format!("search/{lang}.js"),
-                self.search_index(lang, &mut cache.search),
-            );
+            let path = format!("search/{lang}.js");
+            match self.output {
+                Some(out) => {
+                    out.write(&path, self.search_script(lang).as_bytes())?;
+                    written.push(path);
+                }
+                None => site.insert(path, self.search_index(lang, &mut cache.search)),
+            }
         }
         cache.deferred = self.deferred.load(std::sync::atomic::Ordering::Relaxed);
         site.insert("sitemap.xml", self.sitemap());
@@ -337,10 +359,14 @@ impl<'a> Renderer<'a> {
                 self.course.config.base_url
             ),
         );
-        Ok((site, count))
+        Ok(super::Output {
+            site,
+            pages_rendered,
+            written,
+        })
     }
 
-    /// `search/<lang>.js`: every page of the language, section by section.
+    /// `search/<lang>.js`, from the cache when no page of the language changed.
     fn search_index(&self, lang: &str, cache: &mut HashMap<String, ([u8; 32], Bytes)>) -> Bytes {
         let mut h = blake3::Hasher::new();
         h.update(&self.nav_hash);
@@ -360,6 +386,13 @@ impl<'a> Renderer<'a> {
             }
             return bytes.clone();
         }
+        let bytes = Bytes::from(self.search_script(lang));
+        cache.insert(lang.to_string(), (fp, bytes.clone()));
+        bytes
+    }
+
+    /// The search index script of `lang`: every page of the language, section by section.
+    fn search_script(&self, lang: &str) -> String {
         let pages: Vec<crate::search::Page> = self
             .pages_of(lang)
             .iter()
@@ -367,13 +400,12 @@ impl<'a> Renderer<'a> {
                 title: page.title().to_string(),
                 url: self.href("", &format!("{lang}/{}/", page.slug())),
                 sections: rendered_for(self.chapters, page)
-                    .map(|r| r.sections.clone())
-                    .unwrap_or_default(),
+                    .map_or(std::borrow::Cow::Borrowed(&[][..]), |r| {
+                        std::borrow::Cow::Borrowed(r.sections.as_slice())
+                    }),
             })
             .collect();
-        let bytes = Bytes::from(crate::search::index_script(lang, &pages));
-        cache.insert(lang.to_string(), (fp, bytes.clone()));
-        bytes
+        crate::search::index_script(lang, &pages)
     }
 
     fn job_path(&self, job: &Job) -> String {
@@ -480,14 +512,54 @@ impl<'a> Renderer<'a> {
         self.pages.get(lang).map_or(&[], Vec::as_slice)
     }
 
-    fn render_job(&self, job: &Job, fragments: &Fragments) -> Result<String> {
+    /// A page's HTML; print pages take their chapters from `fragments` when given (and keep
+    /// them there).
+    fn render_job(&self, job: &Job, fragments: Option<&Fragments>) -> Result<String> {
         match job {
             Job::Chooser => self.chooser(),
             Job::NotFound => self.not_found(),
             Job::Home(lang) => self.home(lang),
-            Job::Print(lang) => self.print(lang, fragments),
+            Job::Print(lang) => {
+                let shell = self.print_shell(lang)?;
+                let parts: Vec<Arc<str>> = (0..self.pages_of(lang).len())
+                    .map(|i| self.print_fragment(lang, i, fragments))
+                    .collect();
+                Ok(splice(&shell, &parts))
+            }
             Job::Chapter(lang, i) => self.chapter(lang, *i),
         }
+    }
+
+    /// Writes a page to `out`. A print page is written chapter by chapter, a few dozen
+    /// fragments prepared in parallel at a time, so the whole course is never one string.
+    fn write_job(&self, out: &crate::site::Staging, job: &Job, path: &str) -> Result<()> {
+        let Job::Print(lang) = job else {
+            return out.write(path, self.render_job(job, None)?.as_bytes());
+        };
+        let shell = self.print_shell(lang)?;
+        let total = self.pages_of(lang).len();
+        out.write_with(path, |w| {
+            let mut batch: std::collections::VecDeque<(usize, Arc<str>)> = Default::default();
+            let mut pieces = shell.split(SPLICE);
+            while let Some(text) = pieces.next() {
+                w.write_all(text.as_bytes())?;
+                let Some(marker) = pieces.next() else { break };
+                let Ok(i) = marker.parse::<usize>() else {
+                    continue;
+                };
+                if batch.front().is_none_or(|(k, _)| *k != i) {
+                    batch = (i..(i + 32).min(total))
+                        .into_par_iter()
+                        .map(|k| (k, self.print_fragment(lang, k, None)))
+                        .collect::<Vec<_>>()
+                        .into();
+                }
+                if let Some((_, fragment)) = batch.pop_front() {
+                    w.write_all(fragment.as_bytes())?;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// A link from a page whose root prefix is `root` to the directory `dir` ("en/slug/").
@@ -743,7 +815,9 @@ impl<'a> Renderer<'a> {
         self.render_template("home.html", &ctx)
     }
 
-    fn print(&self, lang: &str, fragments: &Fragments) -> Result<String> {
+    /// The print page with a splice marker where each chapter goes (see [`splice`]): the
+    /// chapters are not copied through the template engine.
+    fn print_shell(&self, lang: &str) -> Result<String> {
         let root = "../../";
         let (languages, alternates) =
             self.language_links(lang, root, |code| Some(format!("{code}/print/")));
@@ -752,39 +826,19 @@ impl<'a> Renderer<'a> {
         ctx.canonical = self.absolute(&format!("{lang}/print/"));
         ctx.languages = languages;
         ctx.alternates = alternates;
-        let anchor_of = |id: &str| {
-            self.page_by_id(lang, id)
-                .map_or_else(|| id.to_string(), |p| p.slug().to_string())
-        };
-        // Every chapter's fragment is prepared (or taken from the cache) apart from the
-        // template, which gets a marker instead; the fragments are spliced into its output, so
-        // a page holding the whole course is not copied through the template engine.
-        let mut parts: Vec<Arc<str>> = Vec::new();
         ctx.chapters = self
             .pages_of(lang)
             .iter()
             .enumerate()
-            .map(|(i, page)| {
-                let html: Arc<str> = rendered_for(self.chapters, page).map_or_else(
-                    || Arc::from(""),
-                    |r| self.print_fragment(lang, page, r, fragments, &anchor_of),
-                );
-                parts.push(html);
-                self.print_chapter(lang, i, page)
-            })
+            .map(|(i, page)| self.print_chapter(lang, i, page))
             .collect();
-        let shell = self.render_template("print.html", &ctx)?;
-        Ok(splice(&shell, &parts))
+        self.render_template("print.html", &ctx)
     }
 
     /// The whole course of one language in one file: the print page's chapters with the
     /// site's navigation pointing inside the file, styles, script, search index and images
     /// inlined, and the language switcher pointing at the sibling files.
     pub fn single_file(&self, lang: &str, cache: &mut PageCache) -> Result<String> {
-        let anchor_of = |id: &str| {
-            self.page_by_id(lang, id)
-                .map_or_else(|| id.to_string(), |p| p.slug().to_string())
-        };
         let mut ctx = self.base_context("single", lang, "");
         ctx.title = ctx.course_title.clone();
         ctx.home_href = "#content".to_string();
@@ -822,10 +876,7 @@ impl<'a> Renderer<'a> {
             .map(|(i, page)| {
                 let slug = page.slug();
                 let rendered = rendered_for(self.chapters, page);
-                parts.push(rendered.map_or_else(
-                    || Arc::from(""),
-                    |r| self.print_fragment(lang, page, r, &cache.fragments, &anchor_of),
-                ));
+                parts.push(self.print_fragment(lang, i, Some(&cache.fragments)));
                 search_pages.push(crate::search::Page {
                     title: page.title().to_string(),
                     url: String::new(),
@@ -841,7 +892,8 @@ impl<'a> Renderer<'a> {
                             };
                             s
                         })
-                        .collect(),
+                        .collect::<Vec<_>>()
+                        .into(),
                 });
                 self.print_chapter(lang, i, page)
             })
@@ -907,23 +959,23 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A chapter as it appears on the print page: ids prefixed with its slug, chapter links
-    /// turned into jumps within the page, UI strings in `lang`. Cached per chapter.
-    fn print_fragment(
-        &self,
-        lang: &str,
-        page: &Page<'_>,
-        r: &crate::markdown::Rendered,
-        fragments: &Fragments,
-        anchor_of: &dyn Fn(&str) -> String,
-    ) -> Arc<str> {
+    /// Chapter `i` of `lang` as it appears on the print page: ids prefixed with its slug,
+    /// chapter links turned into jumps within the page, UI strings in `lang`. Kept in
+    /// `fragments` (when given) by the hash of its inputs.
+    fn print_fragment(&self, lang: &str, i: usize, fragments: Option<&Fragments>) -> Arc<str> {
+        let Some(page) = self.pages_of(lang).get(i) else {
+            return Arc::from("");
+        };
+        let Some(r) = rendered_for(self.chapters, page) else {
+            return Arc::from("");
+        };
         let slug = page.slug();
         let key = (lang.to_string(), page.chapter.id.clone());
         let mut h = blake3::Hasher::new();
         h.update(&r.html_hash);
         h.update(&self.nav_hash);
         let fp = *h.finalize().as_bytes();
-        if let Ok(cached) = fragments.lock()
+        if let Some(Ok(cached)) = fragments.map(|f| f.lock())
             && let Some((old, text)) = cached.get(&key)
             && *old == fp
         {
@@ -931,14 +983,16 @@ impl<'a> Renderer<'a> {
         }
         let prefixed = prefix_ids(&r.html, &format!("{slug}--"), &format!("../{slug}/"));
         let linked = resolve_chapter_links(&prefixed, |id, fragment| {
-            let target = anchor_of(id);
+            let target = self
+                .page_by_id(lang, id)
+                .map_or_else(|| id.to_string(), |p| p.slug().to_string());
             match fragment.strip_prefix('#') {
                 Some(f) if !f.is_empty() => format!("#{target}--{f}"),
                 _ => format!("#chapter-{target}"),
             }
         });
         let done: Arc<str> = Arc::from(localize_ui(&linked, |key| self.i18n.text(lang, key)));
-        if let Ok(mut cached) = fragments.lock() {
+        if let Some(Ok(mut cached)) = fragments.map(|f| f.lock()) {
             cached.insert(key, (fp, Arc::clone(&done)));
         }
         done
