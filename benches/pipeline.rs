@@ -49,6 +49,8 @@ fn main() {
     );
 
     let full = median(5, || {
+        // Cold: nothing highlighted by an earlier run.
+        highlight::clear_memo();
         Builder::new(&corpus, docent::render::BuildOptions::default())
             .build()
             .expect("build");
@@ -91,10 +93,12 @@ fn main() {
 
     let tmp = std::env::temp_dir().join(format!("docent-bench-{}", std::process::id()));
     let zip = median(3, || {
+        highlight::clear_memo();
         docent::bundle::write_zip(&corpus, &tmp.join("course.zip")).expect("zip");
     });
     println!("bundle: zip of every language:         median {}", ms(zip));
     let single = median(3, || {
+        highlight::clear_memo();
         docent::bundle::write_single_files(&corpus, &tmp.join("single")).expect("single");
     });
     println!(

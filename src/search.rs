@@ -125,35 +125,32 @@ struct Index<'a> {
     stems: BTreeMap<String, Vec<usize>>,
 }
 
-/// What one section contributes to the index: its stems with counts, and the words seen.
-struct Analyzed {
-    stems: Vec<(String, usize)>,
-    words: Vec<(String, String)>,
-}
-
-fn analyze(analyzer: &Analyzer, section: &Section) -> Analyzed {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut stems_of: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+/// A section's words grouped by folded form: (folded, the first spelling seen, weight).
+/// Headings count five times. Stemming happens later, once per distinct spelling of the
+/// whole course rather than once per occurrence.
+fn group_words(section: &Section) -> Vec<(String, String, usize)> {
+    use std::collections::HashMap;
+    let mut spellings: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut position = 0;
     for (text, weight) in [(&section.heading, 5), (&section.text, 1)] {
         for word in words(text) {
-            let folded = fold(word);
-            let stem = match stems_of.get(&folded) {
-                Some(s) => s.clone(),
-                None => {
-                    let s = analyzer.stem(word);
-                    stems_of.insert(folded, s.clone());
-                    s
-                }
-            };
-            *counts.entry(stem).or_default() += weight;
+            let entry = spellings.entry(word).or_insert((position, 0));
+            entry.1 += weight;
+            position += 1;
         }
     }
-    let mut stems: Vec<(String, usize)> = counts.into_iter().collect();
-    stems.sort();
-    Analyzed {
-        stems,
-        words: stems_of.into_iter().filter(|(w, s)| w != s).collect(),
+    let mut folded: HashMap<String, (usize, &str, usize)> = HashMap::new();
+    for (word, (first, weight)) in spellings {
+        let entry = folded.entry(fold(word)).or_insert((first, word, 0));
+        if first < entry.0 {
+            (entry.0, entry.1) = (first, word);
+        }
+        entry.2 += weight;
     }
+    folded
+        .into_iter()
+        .map(|(f, (_, word, weight))| (f, word.to_string(), weight))
+        .collect()
 }
 
 /// The index script for `lang`: assigns `window.docentSearch[lang]`. Sections are analysed
@@ -177,22 +174,42 @@ pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
         words: BTreeMap::new(),
         stems: BTreeMap::new(),
     };
-    // A few hundred sections at a time: the analysis of a whole large course (every word
-    // of every section) would otherwise be held at once before merging.
+    // A few hundred sections at a time (the words of a whole large course are not held at
+    // once); each distinct spelling is stemmed once, in parallel, and remembered.
+    let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (chunk, part) in sections.chunks(512).enumerate() {
-        let analyzed: Vec<Analyzed> = part
-            .par_iter()
-            .map_init(|| Analyzer::new(lang), |a, (_, s)| analyze(a, s))
+        let grouped: Vec<Vec<(String, String, usize)>> =
+            part.par_iter().map(|(_, s)| group_words(s)).collect();
+        let missing: std::collections::BTreeSet<&str> = grouped
+            .iter()
+            .flatten()
+            .map(|(_, word, _)| word.as_str())
+            .filter(|word| !stems.contains_key(*word))
             .collect();
-        for (k, a) in analyzed.into_iter().enumerate() {
+        let fresh: Vec<(String, String)> = missing
+            .into_par_iter()
+            .map_init(
+                || Analyzer::new(lang),
+                |a, word| (word.to_string(), a.stem(word)),
+            )
+            .collect();
+        stems.extend(fresh);
+        for (k, groups) in grouped.into_iter().enumerate() {
             let id = chunk * 512 + k;
-            for (stem, count) in a.stems {
-                let postings = index.stems.entry(stem).or_default();
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for (folded, word, weight) in &groups {
+                let Some(stem) = stems.get(word) else {
+                    continue;
+                };
+                *counts.entry(stem).or_default() += weight;
+                if folded != stem && !index.words.contains_key(folded) {
+                    index.words.insert(folded.clone(), stem.clone());
+                }
+            }
+            for (stem, count) in counts {
+                let postings = index.stems.entry(stem.to_string()).or_default();
                 postings.push(id);
                 postings.push(count);
-            }
-            for (word, stem) in a.words {
-                index.words.entry(word).or_insert(stem);
             }
         }
     }

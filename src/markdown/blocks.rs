@@ -189,7 +189,7 @@ fn read_src(ctx: &Context<'_>, src: &str) -> Result<(String, std::path::PathBuf)
 /// A block ready to render: the shared `Block` plus its highlighted lines.
 struct Prepared<'f> {
     block: Block<'f>,
-    lines: Vec<String>,
+    lines: std::sync::Arc<[String]>,
 }
 
 fn prepare<'a, 'f>(
@@ -238,7 +238,7 @@ fn prepare<'a, 'f>(
         copied_label: ui("code-copied"),
         ..Block::default()
     };
-    let lines = highlight::highlight_lines(&fence.code, language);
+    let lines = highlight::highlight_lines_cached(&fence.code, language);
     let raw: Vec<&str> = highlight::split_lines(&fence.code).collect();
     if language == Language::Syntax("Dockerfile") {
         let df = dockerfile::parse(&fence.code);

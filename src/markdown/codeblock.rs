@@ -36,9 +36,9 @@ pub struct Block<'a> {
     pub after_code: String,
 }
 
-/// Highlights `code` (see [`highlight::highlight_lines`]) and renders the block.
+/// Highlights `code` (see [`highlight::highlight_lines_cached`]) and renders the block.
 pub fn render(block: &Block<'_>, code: &str, language: Language) -> String {
-    let lines = highlight::highlight_lines(code, language);
+    let lines = highlight::highlight_lines_cached(code, language);
     render_lines(block, &lines)
 }
 

@@ -5,7 +5,7 @@
 //! HTML is balanced and can be wrapped (line numbers, highlights, annotation anchors) without
 //! losing colours on later lines.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxReference, SyntaxSet};
 
@@ -89,6 +89,55 @@ pub fn highlight_lines(code: &str, language: Language) -> Vec<String> {
         Language::Plain | Language::Unknown => plain_lines(code),
     }
 }
+
+/// [`highlight_lines`] through a process-wide memo keyed by syntax and code: a bilingual
+/// course shows the same code in every language, and `serve` renders the same blocks again
+/// each time their chapter is edited. Bounded: past [`MEMO_LIMIT`] bytes it starts over.
+pub fn highlight_lines_cached(code: &str, language: Language) -> Arc<[String]> {
+    let Language::Syntax(name) = language else {
+        return highlight_lines(code, language).into();
+    };
+    let mut key = blake3::Hasher::new();
+    key.update(name.as_bytes());
+    key.update(b"\0");
+    key.update(code.as_bytes());
+    let key = *key.finalize().as_bytes();
+    if let Ok(memo) = MEMO.lock()
+        && let Some(lines) = memo.lines.get(&key)
+    {
+        return Arc::clone(lines);
+    }
+    let lines: Arc<[String]> = highlight_lines(code, language).into();
+    if let Ok(mut memo) = MEMO.lock() {
+        let size: usize = lines.iter().map(|l| l.len() + 24).sum();
+        if memo.bytes + size > MEMO_LIMIT {
+            memo.lines.clear();
+            memo.bytes = 0;
+        }
+        memo.bytes += size;
+        memo.lines.insert(key, Arc::clone(&lines));
+    }
+    lines
+}
+
+/// Forgets every memoized block (benchmarks measure cold builds with it).
+pub fn clear_memo() {
+    if let Ok(mut memo) = MEMO.lock() {
+        *memo = Memo::default();
+    }
+}
+
+/// Highlighted blocks by hash of syntax name and code, with their approximate size.
+#[derive(Default)]
+struct Memo {
+    lines: std::collections::HashMap<[u8; 32], Arc<[String]>>,
+    bytes: usize,
+}
+
+static MEMO: LazyLock<std::sync::Mutex<Memo>> = LazyLock::new(Default::default);
+
+/// How much highlighted HTML the memo keeps before starting over.
+const MEMO_LIMIT: usize = 8 << 20;
 
 pub fn split_lines(code: &str) -> impl Iterator<Item = &str> {
     let trimmed = code.strip_suffix('\n').unwrap_or(code);
