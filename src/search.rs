@@ -7,6 +7,7 @@
 //! browser folds the reader's words the same way and looks them up, with no stemmer of its own.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
@@ -125,32 +126,86 @@ struct Index<'a> {
     stems: BTreeMap<String, Vec<usize>>,
 }
 
-/// A section's words grouped by folded form: (folded, the first spelling seen, weight).
-/// Headings count five times. Stemming happens later, once per distinct spelling of the
-/// whole course rather than once per occurrence.
-fn group_words(section: &Section) -> Vec<(String, String, usize)> {
-    use std::collections::HashMap;
-    let mut spellings: HashMap<&str, (usize, usize)> = HashMap::new();
+/// A section's distinct spellings: (word, position of its first use, weight). Headings
+/// count five times.
+fn spellings(section: &Section) -> Vec<(&str, usize, usize)> {
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::default();
     let mut position = 0;
     for (text, weight) in [(&section.heading, 5), (&section.text, 1)] {
         for word in words(text) {
-            let entry = spellings.entry(word).or_insert((position, 0));
-            entry.1 += weight;
+            seen.entry(word).or_insert((position, 0)).1 += weight;
             position += 1;
         }
     }
-    let mut folded: HashMap<String, (usize, &str, usize)> = HashMap::new();
-    for (word, (first, weight)) in spellings {
-        let entry = folded.entry(fold(word)).or_insert((first, word, 0));
-        if first < entry.0 {
-            (entry.0, entry.1) = (first, word);
+    seen.into_iter()
+        .map(|(w, (first, weight))| (w, first, weight))
+        .collect()
+}
+
+/// Strings numbered in the order first seen.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, name: String) -> u32 {
+        if let Some(&id) = self.ids.get(&name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        id
+    }
+}
+
+/// Every spelling met so far with its folded form and stem, as numbers: each spelling is
+/// folded and stemmed once for the whole course, and the index is assembled without
+/// comparing or hashing the same strings over and over.
+#[derive(Default)]
+struct Vocabulary {
+    spellings: HashMap<String, (u32, u32)>,
+    folded: Interner,
+    stems: Interner,
+}
+
+/// What one section adds to the index.
+struct Terms {
+    /// (stem, weighted count)
+    counts: Vec<(u32, usize)>,
+    /// (folded word, stem) where the two differ
+    words: Vec<(u32, u32)>,
+}
+
+/// The terms of one section. Within a section, every spelling that folds to the same word
+/// takes the stem of the first one used.
+fn section_terms(vocabulary: &Vocabulary, spellings: &[(&str, usize, usize)]) -> Terms {
+    let mut by_folded: HashMap<u32, (usize, u32, usize)> = HashMap::default();
+    for (word, first, weight) in spellings {
+        let Some(&(folded, stem)) = vocabulary.spellings.get(*word) else {
+            continue;
+        };
+        let entry = by_folded.entry(folded).or_insert((*first, stem, 0));
+        if *first < entry.0 {
+            (entry.0, entry.1) = (*first, stem);
         }
         entry.2 += weight;
     }
-    folded
-        .into_iter()
-        .map(|(f, (_, word, weight))| (f, word.to_string(), weight))
-        .collect()
+    let mut counts: HashMap<u32, usize> = HashMap::default();
+    let mut words = Vec::new();
+    for (folded, (_, stem, weight)) in by_folded {
+        *counts.entry(stem).or_default() += weight;
+        if vocabulary.folded.names.get(folded as usize) != vocabulary.stems.names.get(stem as usize)
+        {
+            words.push((folded, stem));
+        }
+    }
+    Terms {
+        counts: counts.into_iter().collect(),
+        words,
+    }
 }
 
 /// The index script for `lang`: assigns `window.docentSearch[lang]`. Sections are analysed
@@ -174,45 +229,70 @@ pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
         words: BTreeMap::new(),
         stems: BTreeMap::new(),
     };
-    // A few hundred sections at a time (the words of a whole large course are not held at
-    // once); each distinct spelling is stemmed once, in parallel, and remembered.
-    let mut stems: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    // A few hundred sections at a time, so the words of a whole large course are never held
+    // at once; new spellings are folded and stemmed in parallel, once.
+    let mut vocabulary = Vocabulary::default();
+    let mut postings: Vec<Vec<usize>> = Vec::new();
+    let mut word_stems: Vec<Option<u32>> = Vec::new();
     for (chunk, part) in sections.chunks(512).enumerate() {
-        let grouped: Vec<Vec<(String, String, usize)>> =
-            part.par_iter().map(|(_, s)| group_words(s)).collect();
-        let missing: std::collections::BTreeSet<&str> = grouped
+        let found: Vec<Vec<(&str, usize, usize)>> =
+            part.par_iter().map(|(_, s)| spellings(s)).collect();
+        let missing: std::collections::BTreeSet<&str> = found
             .iter()
             .flatten()
-            .map(|(_, word, _)| word.as_str())
-            .filter(|word| !stems.contains_key(*word))
+            .map(|(word, _, _)| *word)
+            .filter(|word| !vocabulary.spellings.contains_key(*word))
             .collect();
-        let fresh: Vec<(String, String)> = missing
+        let analyzed: Vec<(&str, String, String)> = missing
             .into_par_iter()
             .map_init(
                 || Analyzer::new(lang),
-                |a, word| (word.to_string(), a.stem(word)),
+                |a, word| (word, fold(word), a.stem(word)),
             )
             .collect();
-        stems.extend(fresh);
-        for (k, groups) in grouped.into_iter().enumerate() {
+        for (word, folded, stem) in analyzed {
+            let ids = (vocabulary.folded.id(folded), vocabulary.stems.id(stem));
+            vocabulary.spellings.insert(word.to_string(), ids);
+        }
+        let terms: Vec<_> = found
+            .par_iter()
+            .map(|spellings| section_terms(&vocabulary, spellings))
+            .collect();
+        postings.resize_with(vocabulary.stems.names.len(), Vec::new);
+        word_stems.resize(vocabulary.folded.names.len(), None);
+        for (k, Terms { counts, words }) in terms.into_iter().enumerate() {
             let id = chunk * 512 + k;
-            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-            for (folded, word, weight) in &groups {
-                let Some(stem) = stems.get(word) else {
-                    continue;
-                };
-                *counts.entry(stem).or_default() += weight;
-                if folded != stem && !index.words.contains_key(folded) {
-                    index.words.insert(folded.clone(), stem.clone());
+            for (stem, count) in counts {
+                if let Some(list) = postings.get_mut(stem as usize) {
+                    list.extend([id, count]);
                 }
             }
-            for (stem, count) in counts {
-                let postings = index.stems.entry(stem.to_string()).or_default();
-                postings.push(id);
-                postings.push(count);
+            for (folded, stem) in words {
+                if let Some(slot @ None) = word_stems.get_mut(folded as usize) {
+                    *slot = Some(stem);
+                }
             }
         }
     }
+    let name = |names: &[String], id: u32| names.get(id as usize).cloned().unwrap_or_default();
+    index.words = word_stems
+        .iter()
+        .enumerate()
+        .filter_map(|(folded, stem)| {
+            let folded = u32::try_from(folded).ok()?;
+            Some((
+                name(&vocabulary.folded.names, folded),
+                name(&vocabulary.stems.names, (*stem)?),
+            ))
+        })
+        .collect();
+    index.stems = vocabulary
+        .stems
+        .names
+        .into_iter()
+        .zip(postings)
+        .filter(|(_, list)| !list.is_empty())
+        .collect();
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string());
     let lang_json = serde_json::to_string(lang).unwrap_or_else(|_| "\"\"".to_string());
     format!(

@@ -157,28 +157,47 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
 /// What comrak's HTML lacks for assistive technology: task-list checkboxes get a name, and
 /// tables (which scroll sideways on a phone) sit in a focusable, labelled region.
 fn accessible(html: &str) -> String {
-    html.replace(
-        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" />",
-        &format!(
-            "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" aria-label=\"{}\" />",
-            ui("task-done")
+    const DONE: &str =
+        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" />";
+    const OPEN: &str =
+        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" />";
+    let with_label = |tag: &str, key: &str| {
+        format!(
+            "{} aria-label=\"{}\" />",
+            tag.trim_end_matches(" />"),
+            ui(key)
+        )
+    };
+    let replacements = [
+        (DONE, with_label(DONE, "task-done")),
+        (OPEN, with_label(OPEN, "task-open")),
+        (
+            "<table>",
+            format!(
+                "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
+                ui("table-label")
+            ),
         ),
-    )
-    .replace(
-        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" />",
-        &format!(
-            "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" aria-label=\"{}\" />",
-            ui("task-open")
-        ),
-    )
-    .replace(
-        "<table>",
-        &format!(
-            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
-            ui("table-label")
-        ),
-    )
-    .replace("</table>", "</table></div>")
+        ("</table>", "</table></div>".to_string()),
+    ];
+    // One pass over the chapter, looking only at tags that can match.
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut done = 0;
+    for (at, _) in html.match_indices(['<']) {
+        let Some(rest) = html.get(at..) else { continue };
+        if at < done
+            || !(rest.starts_with("<in") || rest.starts_with("<ta") || rest.starts_with("</ta"))
+        {
+            continue;
+        }
+        if let Some((from, to)) = replacements.iter().find(|(from, _)| rest.starts_with(from)) {
+            out.push_str(html.get(done..at).unwrap_or(""));
+            out.push_str(to);
+            done = at + from.len();
+        }
+    }
+    out.push_str(html.get(done..).unwrap_or(""));
+    out
 }
 
 /// Every `id="…"` of an HTML fragment.
