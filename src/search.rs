@@ -328,11 +328,14 @@ pub fn sections_of(html: &str) -> Vec<Section> {
         let Some(gt) = tail.find('>') else { break };
         let tag = tail.get(..=gt).unwrap_or("");
         rest = tail.get(gt + 1..).unwrap_or("");
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
+        let body = tag.trim_start_matches(['<', '/']);
+        let name = body
+            .get(
+                ..body
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(body.len()),
+            )
+            .unwrap_or("");
         let closing = tag.starts_with("</");
         if let Some((skip_name, depth)) = skip_depth.as_mut() {
             if name == *skip_name {
@@ -347,7 +350,7 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             }
             continue;
         }
-        match (name.as_str(), closing) {
+        match (name, closing) {
             ("h2" | "h3", false) => {
                 let anchor = attribute(tag, "id").unwrap_or_default();
                 sections.push(Section {
@@ -383,6 +386,10 @@ pub fn sections_of(html: &str) -> Vec<Section> {
 }
 
 fn push_text(target: &mut String, raw: &str) {
+    if !raw.contains(['&', crate::markdown::UI_MARK]) {
+        target.push_str(raw);
+        return;
+    }
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         if c == crate::markdown::UI_MARK {
@@ -419,7 +426,14 @@ fn push_text(target: &mut String, raw: &str) {
 }
 
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {

@@ -129,6 +129,12 @@ pub struct PageCache {
 /// A chapter's files as published: path relative to the chapter page (with `/`), bytes.
 type PublishedFiles = Arc<[(String, Bytes)]>;
 
+/// A language, the fingerprint of its search index, and the cached index if still good.
+type SearchPlan<'l> = (&'l str, [u8; 32], Option<Bytes>);
+/// A language, its index's fingerprint if the index was made now (to cache), and the index
+/// (`None` once written to the output).
+type SearchMade = (String, Option<[u8; 32]>, Option<Bytes>);
+
 /// Up to this many chapters per language, every page carries the whole chapter list.
 pub const NAV_INLINE_LIMIT: usize = 150;
 
@@ -308,19 +314,31 @@ impl<'a> Renderer<'a> {
                 !defer
             })
             .collect();
-        let rendered = todo
-            .par_iter()
-            .map(|(job, path, fp)| -> Result<_> {
-                let html = match self.output {
-                    Some(out) => {
-                        self.write_job(out, job, path)?;
-                        None
-                    }
-                    None => Some(self.render_job(job, Some(&cache.fragments))?),
-                };
-                Ok((path.clone(), *fp, html))
-            })
-            .collect::<Vec<_>>();
+        // The search indexes (long, partly sequential merges) are made alongside the pages.
+        let search_plans = self.search_plans(&cache.search);
+        let fragments = &cache.fragments;
+        let (rendered, searched) = rayon::join(
+            || {
+                todo.par_iter()
+                    .map(|(job, path, fp)| -> Result<_> {
+                        let html = match self.output {
+                            Some(out) => {
+                                self.write_job(out, job, path)?;
+                                None
+                            }
+                            None => Some(self.render_job(job, Some(fragments))?),
+                        };
+                        Ok((path.clone(), *fp, html))
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || {
+                search_plans
+                    .into_par_iter()
+                    .map(|plan| self.search_index(plan))
+                    .collect::<Vec<_>>()
+            },
+        );
         let pages_rendered = rendered.len();
         tracing::debug!("pages rendered");
         for r in rendered {
@@ -340,14 +358,17 @@ impl<'a> Renderer<'a> {
         tracing::debug!("pages assembled");
         self.copy_chapter_assets(&mut site, cache)?;
         tracing::debug!("assets copied");
-        for lang in self.course.language_codes() {
+        for made in searched {
+            let (lang, fresh, bytes) = made?;
             let path = format!("search/{lang}.js");
-            match self.output {
-                Some(out) => {
-                    out.write(&path, self.search_script(lang).as_bytes())?;
-                    written.push(path);
+            match bytes {
+                Some(bytes) => {
+                    if let Some(fp) = fresh {
+                        cache.search.insert(lang, (fp, bytes.clone()));
+                    }
+                    site.insert(path, bytes);
                 }
-                None => site.insert(path, self.search_index(lang, &mut cache.search)),
+                None => written.push(path),
             }
         }
         cache.deferred = self.deferred.load(std::sync::atomic::Ordering::Relaxed);
@@ -366,29 +387,50 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// `search/<lang>.js`, from the cache when no page of the language changed.
-    fn search_index(&self, lang: &str, cache: &mut HashMap<String, ([u8; 32], Bytes)>) -> Bytes {
-        let mut h = blake3::Hasher::new();
-        h.update(&self.nav_hash);
-        h.update(format!("{:?}", self.options.link_style).as_bytes());
-        for page in self.pages_of(lang) {
-            if let Some(r) = rendered_for(self.chapters, page) {
-                h.update(&r.html_hash);
-            }
+    /// For each language: the fingerprint of its search index and the cached script when it
+    /// is still good (or may be deferred).
+    fn search_plans(&self, cache: &HashMap<String, ([u8; 32], Bytes)>) -> Vec<SearchPlan<'a>> {
+        self.course
+            .language_codes()
+            .map(|lang| {
+                let mut h = blake3::Hasher::new();
+                h.update(&self.nav_hash);
+                h.update(format!("{:?}", self.options.link_style).as_bytes());
+                for page in self.pages_of(lang) {
+                    if let Some(r) = rendered_for(self.chapters, page) {
+                        h.update(&r.html_hash);
+                    }
+                }
+                let fp = *h.finalize().as_bytes();
+                let cached = cache
+                    .get(lang)
+                    .filter(|(old, _)| *old == fp || self.options.defer_aggregates)
+                    .map(|(old, bytes)| {
+                        if *old != fp {
+                            self.deferred
+                                .store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                        bytes.clone()
+                    });
+                (lang, fp, cached)
+            })
+            .collect()
+    }
+
+    /// `search/<lang>.js` as planned: the cached script, or a new one — written to
+    /// [`Renderer::output`] (then `None`) or returned.
+    fn search_index(&self, (lang, fp, cached): SearchPlan<'_>) -> Result<SearchMade> {
+        if let Some(bytes) = cached {
+            return Ok((lang.to_string(), None, Some(bytes)));
         }
-        let fp = *h.finalize().as_bytes();
-        if let Some((old, bytes)) = cache.get(lang)
-            && (*old == fp || self.options.defer_aggregates)
-        {
-            if *old != fp {
-                self.deferred
-                    .store(true, std::sync::atomic::Ordering::Relaxed);
+        let script = self.search_script(lang);
+        match self.output {
+            Some(out) => {
+                out.write(&format!("search/{lang}.js"), script.as_bytes())?;
+                Ok((lang.to_string(), Some(fp), None))
             }
-            return bytes.clone();
+            None => Ok((lang.to_string(), Some(fp), Some(Bytes::from(script)))),
         }
-        let bytes = Bytes::from(self.search_script(lang));
-        cache.insert(lang.to_string(), (fp, bytes.clone()));
-        bytes
     }
 
     /// The search index script of `lang`: every page of the language, section by section.
@@ -522,6 +564,7 @@ impl<'a> Renderer<'a> {
             Job::Print(lang) => {
                 let shell = self.print_shell(lang)?;
                 let parts: Vec<Arc<str>> = (0..self.pages_of(lang).len())
+                    .into_par_iter()
                     .map(|i| self.print_fragment(lang, i, fragments))
                     .collect();
                 Ok(splice(&shell, &parts))
