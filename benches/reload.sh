@@ -23,8 +23,10 @@ mkdir -p "$SCRATCH" "$RESULTS"
 python3 "$HERE/docent_corpus.py" "$SCRATCH/corpus-$N"
 (cd "$ROOT" && cargo build --release --quiet)
 DOCENT="$ROOT/target/release/docent"
-for t in $TOOLS; do
-  echo "== $t N=$N"
+# One tool's trials; the shared script can die on a transient HTTP error from a server
+# that is rewriting a page (http.client.IncompleteRead), so a failed run is tried once more.
+run_tool() {
+  local t="$1"
   case "$t" in
     docent)
       python3 "$SHARED/bench/reload_latency.py" custom "$N" --label docent --trials "$TRIALS" \
@@ -38,4 +40,8 @@ for t in $TOOLS; do
       python3 "$SHARED/bench/reload_latency.py" mdbook "$N" --bin "$MDBOOK" --extra=--watcher\ native --label mdbook-native \
         --trials "$TRIALS" --scratch "$SCRATCH" --results "$RESULTS" ;;
   esac
+}
+for t in $TOOLS; do
+  echo "== $t N=$N"
+  run_tool "$t" || { echo "== $t N=$N failed; once more"; run_tool "$t"; }
 done
