@@ -49,7 +49,10 @@ pub struct Rebuilt {
     pub chapters_rendered: usize,
     pub pages_rendered: usize,
     pub changed: Vec<String>,
+    /// From the start of the rebuild to the reload message.
     pub elapsed: Duration,
+    /// How long the print pages and search indexes took after that, when they were behind.
+    pub aggregates: Option<Duration>,
 }
 
 /// The options `serve` builds with: plain asset names (so a CSS edit changes no page) and a
@@ -115,19 +118,23 @@ impl Session {
             Ok(build) => {
                 let messages = messages_for(&build.changed);
                 self.state.publish(Arc::clone(&build.site), messages);
+                let elapsed = start.elapsed();
                 // The edited page is served; now the pages that hold every chapter.
+                let mut aggregates = None;
                 if build.deferred
                     && let Ok(full) = self.builder.finish()
                 {
                     self.state
                         .publish(Arc::clone(&full.site), messages_for(&full.changed));
+                    aggregates = Some(start.elapsed().saturating_sub(elapsed));
                 }
                 let r = Rebuilt {
                     ok: true,
                     chapters_rendered: build.chapters_rendered,
                     pages_rendered: build.pages_rendered,
                     changed: build.changed,
-                    elapsed: start.elapsed(),
+                    elapsed,
+                    aggregates,
                 };
                 if !self.quiet {
                     eprintln!("{}", describe(changes, &r, &self.roots));
@@ -149,6 +156,7 @@ impl Session {
                     pages_rendered: 0,
                     changed: Vec::new(),
                     elapsed: start.elapsed(),
+                    aggregates: None,
                 }
             }
         }
@@ -176,8 +184,11 @@ fn describe(changes: &BTreeSet<(ChangeKind, PathBuf)>, r: &Rebuilt, roots: &Root
     } else {
         names.join(", ")
     };
+    let after = r.aggregates.map_or_else(String::new, |d| {
+        format!(" (print pages and search index {} ms later)", d.as_millis())
+    });
     format!(
-        "rebuilt in {} ms: {what} changed; rendered {} chapter file{}, {} page{}; {} output file{} changed",
+        "rebuilt in {} ms: {what} changed; rendered {} chapter file{}, {} page{}; {} output file{} changed{after}",
         r.elapsed.as_millis(),
         r.chapters_rendered,
         if r.chapters_rendered == 1 { "" } else { "s" },
@@ -360,5 +371,38 @@ fn open_browser(url: &str) {
     };
     if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
         eprintln!("could not open a browser ({opener}: {e}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_terminal_line_says_what_changed_and_how_long_each_part_took() {
+        let roots = Roots {
+            course: PathBuf::from("/p/content"),
+            themes: PathBuf::from("/p/themes/default"),
+            i18n: PathBuf::from("/p/i18n"),
+        };
+        let changes = BTreeSet::from([(
+            ChangeKind::Chapter,
+            PathBuf::from("/p/content/01-intro/en.md"),
+        )]);
+        let mut r = Rebuilt {
+            ok: true,
+            chapters_rendered: 1,
+            pages_rendered: 1,
+            changed: vec!["en/intro/index.html".into()],
+            elapsed: Duration::from_millis(9),
+            aggregates: Some(Duration::from_millis(120)),
+        };
+        assert_eq!(
+            describe(&changes, &r, &roots),
+            "rebuilt in 9 ms: content/01-intro/en.md changed; rendered 1 chapter file, 1 page; \
+             1 output file changed (print pages and search index 120 ms later)"
+        );
+        r.aggregates = None;
+        assert!(describe(&changes, &r, &roots).ends_with("1 output file changed"));
     }
 }
