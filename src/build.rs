@@ -88,9 +88,15 @@ impl Builder {
     /// Reads the course and renders what changed. On error the caches and the previous site
     /// stay as they were.
     pub fn build(&mut self) -> Result<Build> {
-        self.dirty.clear();
-        self.loaded = None;
+        self.read_everything_next();
         self.build_from_inputs(None)
+    }
+
+    /// Makes the next build read the whole course from disk rather than patch the inputs
+    /// of the last one.
+    fn read_everything_next(&mut self) {
+        self.loaded = None;
+        self.dirty.clear();
     }
 
     /// Like [`Builder::build`], told which files changed (by a file watcher): when they are
@@ -106,8 +112,7 @@ impl Builder {
     /// replaces `out` only when everything succeeded. For one-shot builds: nothing is kept
     /// for a next build.
     pub fn build_to(&mut self, out: &Path) -> Result<Build> {
-        self.dirty.clear();
-        self.loaded = None;
+        self.read_everything_next();
         let staging = crate::site::Staging::new(out)?;
         let build = self.build_from_inputs(Some(&staging))?;
         build.site.write_into(&staging)?;
@@ -118,44 +123,22 @@ impl Builder {
     fn build_from_inputs(&mut self, output: Option<&crate::site::Staging>) -> Result<Build> {
         let clock = std::time::Instant::now();
         let inputs = self.inputs()?;
-        let Inputs {
-            loaded:
-                Loaded {
-                    course,
-                    i18n,
-                    theme,
-                    ..
-                },
-            chapters,
-            chapters_rendered,
-        } = &inputs;
+        let course = &inputs.loaded.course;
+        let chapters = &inputs.chapters;
         let render::Output {
             site,
             pages_rendered,
             written,
-        } = render::render_site(
-            course,
-            i18n,
-            theme,
-            chapters,
-            &self.options,
-            &mut self.pages,
-            output,
-        )?;
+        } = render::render_site(inputs.sources(), &self.options, &mut self.pages, output)?;
         tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
-        let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-            crate::check::analyze(course, chapters)
-                .into_iter()
-                .partition(|d| d.severity == crate::error::Severity::Error);
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = inputs
+            .findings()
+            .into_iter()
+            .partition(|d| d.severity == crate::error::Severity::Error);
         tracing::debug!("checked: {} ms", clock.elapsed().as_millis());
         if !errors.is_empty() {
             return Err(crate::error::Error::Input(errors));
         }
-        warnings.extend(render::course_warnings(course));
-        for rendered in chapters.values() {
-            warnings.extend(rendered.warnings.iter().cloned());
-        }
-        warnings.extend(i18n.warnings());
         let changed = match &self.previous {
             Some(previous) => site.changed_since(previous),
             None => site.files.keys().chain(&written).cloned().collect(),
@@ -166,7 +149,7 @@ impl Builder {
         tracing::debug!("compared: {} ms", clock.elapsed().as_millis());
         let languages = course.config.languages.len();
         let chapter_count = course.chapters.len();
-        let chapters_rendered = *chapters_rendered;
+        let chapters_rendered = inputs.chapters_rendered;
         self.loaded = Some(inputs.loaded);
         self.dirty.clear();
         Ok(Build {
@@ -186,38 +169,22 @@ impl Builder {
     /// Everything `docent check` reports that needs no network, errors and warnings together
     /// (a build stops at the errors), and the external links to check.
     pub fn diagnose(&mut self) -> Result<(Vec<Diagnostic>, Vec<ExternalLink>)> {
-        self.loaded = None;
+        self.read_everything_next();
         let inputs = match self.inputs() {
             Ok(inputs) => inputs,
             Err(crate::error::Error::Input(list)) => return Ok((list, Vec::new())),
             Err(e) => return Err(e),
         };
-        let Loaded {
-            course,
-            i18n,
-            theme,
-            ..
-        } = &inputs.loaded;
-        let mut findings = crate::check::analyze(course, &inputs.chapters);
-        findings.extend(render::course_warnings(course));
-        for rendered in inputs.chapters.values() {
-            findings.extend(rendered.warnings.iter().cloned());
-        }
-        match render::render_site(
-            course,
-            i18n,
-            theme,
-            &inputs.chapters,
-            &self.options,
-            &mut self.pages,
-            None,
-        ) {
+        let mut findings = inputs.findings();
+        match render::render_site(inputs.sources(), &self.options, &mut self.pages, None) {
             Ok(_) => {}
             Err(crate::error::Error::Input(list)) => findings.extend(list),
             Err(e) => return Err(e),
         }
-        findings.extend(i18n.warnings());
-        Ok((findings, external_links(course, &inputs.chapters)))
+        Ok((
+            findings,
+            external_links(&inputs.loaded.course, &inputs.chapters),
+        ))
     }
 
     /// A build with nothing deferred, after a deferred one (from the same inputs, unless a
@@ -231,22 +198,9 @@ impl Builder {
 
     /// One self-contained HTML file per language: `(file name, html)`.
     pub fn single_files(&mut self) -> Result<Vec<(String, String)>> {
-        self.loaded = None;
+        self.read_everything_next();
         let inputs = self.inputs()?;
-        let Loaded {
-            course,
-            i18n,
-            theme,
-            ..
-        } = &inputs.loaded;
-        render::single_files(
-            course,
-            i18n,
-            theme,
-            &inputs.chapters,
-            &self.options,
-            &mut self.pages,
-        )
+        render::single_files(inputs.sources(), &self.options, &mut self.pages)
     }
 
     /// The inputs of the last successful build with the dirty chapter files read again, when
@@ -334,6 +288,30 @@ struct Inputs {
     loaded: Loaded,
     chapters: render::RenderedChapters,
     chapters_rendered: usize,
+}
+
+impl Inputs {
+    /// What `check` finds in them: link and translation problems (errors stop a build),
+    /// missing translations, each chapter's warnings, missing strings.
+    fn findings(&self) -> Vec<Diagnostic> {
+        let course = &self.loaded.course;
+        let mut out = crate::check::analyze(course, &self.chapters);
+        out.extend(render::course_warnings(course));
+        for rendered in self.chapters.values() {
+            out.extend(rendered.warnings.iter().cloned());
+        }
+        out.extend(self.loaded.i18n.warnings());
+        out
+    }
+
+    fn sources(&self) -> render::Sources<'_> {
+        render::Sources {
+            course: &self.loaded.course,
+            i18n: &self.loaded.i18n,
+            theme: &self.loaded.theme,
+            chapters: &self.chapters,
+        }
+    }
 }
 
 /// Builds the course at `root` into memory; nothing is written.

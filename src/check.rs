@@ -189,6 +189,30 @@ fn distance(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
+/// Where `translation` departs from `source` compared item by item through `key`: the line
+/// of its first differing item, or (when one list is the other plus more) of its first extra
+/// item, else its last; `None` when they agree.
+fn drift<'t, T, K: PartialEq>(
+    source: &'t [T],
+    translation: &'t [T],
+    key: impl Fn(&'t T) -> K,
+    line: impl Fn(&T) -> usize,
+) -> Option<usize> {
+    if let Some((_, b)) = source
+        .iter()
+        .zip(translation)
+        .find(|(a, b)| key(a) != key(b))
+    {
+        return Some(line(b));
+    }
+    (source.len() != translation.len()).then(|| {
+        translation
+            .get(source.len())
+            .or(translation.last())
+            .map_or(1, &line)
+    })
+}
+
 /// Translations against their source: same headings, same code, same annotations, fresh.
 fn translations(
     course: &Course,
@@ -211,24 +235,12 @@ fn translations(
             continue;
         };
         let path = &file.path;
-        let levels =
-            |r: &crate::markdown::Rendered| r.headings.iter().map(|h| h.level).collect::<Vec<_>>();
-        if levels(source) != levels(translation) {
-            let at = source
-                .headings
-                .iter()
-                .zip(&translation.headings)
-                .find(|(a, b)| a.level != b.level)
-                .map_or_else(
-                    || {
-                        translation
-                            .headings
-                            .get(source.headings.len())
-                            .or(translation.headings.last())
-                            .map_or(1, |h| h.line)
-                    },
-                    |(_, b)| b.line,
-                );
+        if let Some(at) = drift(
+            &source.headings,
+            &translation.headings,
+            |h| h.level,
+            |h| h.line,
+        ) {
             out.push(
                 Diagnostic::warning(
                     path,
@@ -243,37 +255,24 @@ fn translations(
                 .with_help("keep the same headings, at the same levels and in the same order, as the source"),
             );
         }
-        let code = |r: &crate::markdown::Rendered| {
-            r.blocks
-                .iter()
-                .map(|b| (b.lang.clone(), b.code))
-                .collect::<Vec<_>>()
-        };
-        if code(source) != code(translation) {
-            let at = source
-                .blocks
-                .iter()
-                .zip(&translation.blocks)
-                .find(|(a, b)| a.lang != b.lang || a.code != b.code)
-                .map_or_else(
-                    || translation.blocks.last().map_or(1, |b| b.line),
-                    |(_, b)| b.line,
-                );
+        let block_line = |b: &crate::markdown::BlockRef| b.line;
+        if let Some(at) = drift(
+            &source.blocks,
+            &translation.blocks,
+            |b| (&b.lang, b.code),
+            block_line,
+        ) {
             out.push(
                 Diagnostic::warning(path, at, 1, format!("code blocks differ from the {source_lang} source"))
                     .with_help("show the same code blocks, with the same content, in the same order; translate only the prose"),
             );
         }
-        let notes = |r: &crate::markdown::Rendered| {
-            r.blocks.iter().map(|b| b.annotations).collect::<Vec<_>>()
-        };
-        if notes(source) != notes(translation) {
-            let at = source
-                .blocks
-                .iter()
-                .zip(&translation.blocks)
-                .find(|(a, b)| a.annotations != b.annotations)
-                .map_or(1, |(_, b)| b.line);
+        if let Some(at) = drift(
+            &source.blocks,
+            &translation.blocks,
+            |b| b.annotations,
+            block_line,
+        ) {
             out.push(
                 Diagnostic::warning(
                     path,

@@ -1,4 +1,5 @@
-//! The whole site in memory; writing, serving and bundling all consume this one value.
+//! The site in memory (what `serve` and the bundles use) and the staging folder a build
+//! writes into; both end up as the same files.
 
 use crate::error::{Error, Result};
 use crate::fsx;
@@ -46,14 +47,6 @@ impl Site {
         );
         changed.sort();
         changed
-    }
-
-    /// Writes the site into a fresh sibling of `out` and swaps it in only once every file is
-    /// written, so a failure never leaves a half-written site where the good one was.
-    pub fn write_atomic(&self, out: &Path) -> Result<()> {
-        let staging = Staging::new(out)?;
-        self.write_into(&staging)?;
-        staging.commit()
     }
 
     /// Writes every file into `staging`, in parallel.

@@ -18,16 +18,21 @@ fn edit(t: &SiteTest, rel: &str, from: &str, to: &str) {
     t.write(rel, &text.replacen(from, to, 1));
 }
 
-#[test]
-fn a_body_edit_renders_one_chapter_in_its_language() {
-    let t = SiteTest::fixture("basic");
-    let mut b = builder(&t);
+/// An edit of the English introduction's body, not of its front matter.
+fn edit_intro_body(t: &SiteTest) {
     edit(
-        &t,
+        t,
         "content/01-intro/en.md",
         "Some **bold** text",
         "Some **strong** text",
     );
+}
+
+#[test]
+fn a_body_edit_renders_one_chapter_in_its_language() {
+    let t = SiteTest::fixture("basic");
+    let mut b = builder(&t);
+    edit_intro_body(&t);
     let r = b.build().expect("rebuild");
     assert_eq!(r.chapters_rendered, 1);
     // The chapter's page, nothing in Portuguese, no neighbour (the English print page and
@@ -127,12 +132,7 @@ fn a_failed_rebuild_keeps_the_caches() {
 fn serve_answers_first_and_brings_print_and_search_up_to_date_after() {
     let t = SiteTest::fixture("basic");
     let mut b = builder(&t);
-    edit(
-        &t,
-        "content/01-intro/en.md",
-        "Some **bold** text",
-        "Some **strong** text",
-    );
+    edit_intro_body(&t);
     let first = b.build().expect("rebuild");
     assert!(first.deferred, "the print page and search index wait");
     assert_eq!(first.changed, ["en/intro/index.html"]);
@@ -201,12 +201,7 @@ fn rebuilding_from_watched_paths_gives_the_full_build() {
     let mut b = builder(&t);
     let intro = t.path("content/01-intro/en.md");
     // A body edit: one chapter read and rendered.
-    edit(
-        &t,
-        "content/01-intro/en.md",
-        "Some **bold** text",
-        "Some **strong** text",
-    );
+    edit_intro_body(&t);
     let r = b.rebuild([intro.clone()]).expect("rebuild");
     assert_eq!((r.chapters_rendered, r.pages_rendered), (1, 1));
     let done = b.finish().expect("finish");

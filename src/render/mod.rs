@@ -200,18 +200,41 @@ pub struct Output {
     pub written: Vec<String>,
 }
 
+/// What pages are made from: the course, its strings and theme, and its rendered chapters.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub course: &'a Course,
+    pub i18n: &'a I18n,
+    pub theme: &'a Files,
+    pub chapters: &'a RenderedChapters,
+}
+
+impl<'a> Sources<'a> {
+    fn renderer(
+        self,
+        options: &'a BuildOptions,
+        cache: &mut PageCache,
+    ) -> Result<pages::Renderer<'a>> {
+        pages::Renderer::new(
+            self.course,
+            self.i18n,
+            self.theme,
+            self.chapters,
+            options,
+            cache,
+        )
+    }
+}
+
 /// Builds the site from rendered chapters: pages per language, assets, sitemap. With
 /// `output`, the large files are written there as they are made instead of kept.
 pub fn render_site(
-    course: &Course,
-    i18n: &I18n,
-    theme: &Files,
-    chapters: &RenderedChapters,
+    sources: Sources<'_>,
     options: &BuildOptions,
     cache: &mut PageCache,
     output: Option<&crate::site::Staging>,
 ) -> Result<Output> {
-    let mut renderer = pages::Renderer::new(course, i18n, theme, chapters, options, cache)?;
+    let mut renderer = sources.renderer(options, cache)?;
     renderer.output = output;
     tracing::debug!("renderer ready");
     renderer.render(cache)
@@ -221,15 +244,13 @@ pub use pages::PageCache;
 
 /// One self-contained HTML file per language (`course.<lang>.html`, html).
 pub fn single_files(
-    course: &Course,
-    i18n: &I18n,
-    theme: &Files,
-    chapters: &RenderedChapters,
+    sources: Sources<'_>,
     options: &BuildOptions,
     cache: &mut PageCache,
 ) -> Result<Vec<(String, String)>> {
-    let renderer = pages::Renderer::new(course, i18n, theme, chapters, options, cache)?;
-    course
+    let renderer = sources.renderer(options, cache)?;
+    sources
+        .course
         .language_codes()
         .map(|lang| Ok((single_file_name(lang), renderer.single_file(lang, cache)?)))
         .collect()

@@ -563,11 +563,13 @@ impl<'a> Renderer<'a> {
             Job::Home(lang) => self.home(lang),
             Job::Print(lang) => {
                 let shell = self.print_shell(lang)?;
-                let parts: Vec<Arc<str>> = (0..self.pages_of(lang).len())
-                    .into_par_iter()
-                    .map(|i| self.print_fragment(lang, i, fragments))
-                    .collect();
-                Ok(splice(&shell, &parts))
+                let mut html = String::with_capacity(shell.len());
+                self.splice_chapters(lang, &shell, fragments, |piece| {
+                    html.push_str(piece);
+                    Ok(())
+                })
+                .map_err(|e| Error::io(std::path::Path::new(&self.job_path(job)), e))?;
+                Ok(html)
             }
             Job::Chapter(lang, i) => self.chapter(lang, *i),
         }
@@ -580,29 +582,43 @@ impl<'a> Renderer<'a> {
             return out.write(path, self.render_job(job, None)?.as_bytes());
         };
         let shell = self.print_shell(lang)?;
-        let total = self.pages_of(lang).len();
         out.write_with(path, |w| {
-            let mut batch: std::collections::VecDeque<(usize, Arc<str>)> = Default::default();
-            let mut pieces = shell.split(SPLICE);
-            while let Some(text) = pieces.next() {
-                w.write_all(text.as_bytes())?;
-                let Some(marker) = pieces.next() else { break };
-                let Ok(i) = marker.parse::<usize>() else {
-                    continue;
-                };
-                if batch.front().is_none_or(|(k, _)| *k != i) {
-                    batch = (i..(i + 32).min(total))
-                        .into_par_iter()
-                        .map(|k| (k, self.print_fragment(lang, k, None)))
-                        .collect::<Vec<_>>()
-                        .into();
-                }
-                if let Some((_, fragment)) = batch.pop_front() {
-                    w.write_all(fragment.as_bytes())?;
-                }
-            }
-            Ok(())
+            self.splice_chapters(lang, &shell, None, |piece| w.write_all(piece.as_bytes()))
         })
+    }
+
+    /// Emits the rendered print template `shell` piece by piece with each chapter's fragment
+    /// at its [`SPLICE`] marker, 32 fragments prepared in parallel at a time (kept in
+    /// `fragments` when given): a page holding the whole course is never copied through the
+    /// template engine, and never held whole when it is written to disk.
+    fn splice_chapters(
+        &self,
+        lang: &str,
+        shell: &str,
+        fragments: Option<&Fragments>,
+        mut emit: impl FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let total = self.pages_of(lang).len();
+        let mut batch: std::collections::VecDeque<(usize, Arc<str>)> = Default::default();
+        let mut pieces = shell.split(SPLICE);
+        while let Some(text) = pieces.next() {
+            emit(text)?;
+            let Some(marker) = pieces.next() else { break };
+            let Ok(i) = marker.parse::<usize>() else {
+                continue;
+            };
+            if batch.front().is_none_or(|(k, _)| *k != i) {
+                batch = (i..(i + 32).min(total))
+                    .into_par_iter()
+                    .map(|k| (k, self.print_fragment(lang, k, fragments)))
+                    .collect::<Vec<_>>()
+                    .into();
+            }
+            if let Some((_, fragment)) = batch.pop_front() {
+                emit(&fragment)?;
+            }
+        }
+        Ok(())
     }
 
     /// A link from a page whose root prefix is `root` to the directory `dir` ("en/slug/").
@@ -858,8 +874,8 @@ impl<'a> Renderer<'a> {
         self.render_template("home.html", &ctx)
     }
 
-    /// The print page with a splice marker where each chapter goes (see [`splice`]): the
-    /// chapters are not copied through the template engine.
+    /// The print page with a splice marker where each chapter goes (see
+    /// [`Renderer::splice_chapters`]).
     fn print_shell(&self, lang: &str) -> Result<String> {
         let root = "../../";
         let (languages, alternates) =
@@ -910,7 +926,6 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         ctx.nav_html = self.render_nav(lang, nav);
-        let mut parts: Vec<Arc<str>> = Vec::new();
         let mut search_pages = Vec::new();
         ctx.chapters = self
             .pages_of(lang)
@@ -919,7 +934,6 @@ impl<'a> Renderer<'a> {
             .map(|(i, page)| {
                 let slug = page.slug();
                 let rendered = rendered_for(self.chapters, page);
-                parts.push(self.print_fragment(lang, i, Some(&cache.fragments)));
                 search_pages.push(crate::search::Page {
                     title: page.title().to_string(),
                     url: String::new(),
@@ -951,7 +965,12 @@ impl<'a> Renderer<'a> {
         ctx.inline_js = asset(&self.assets.js).map(|js| js.replace("</script", "<\\/script"));
         ctx.inline_search = Some(crate::search::index_script(lang, &search_pages));
         let shell = self.render_template("single.html", &ctx)?;
-        let out = splice(&shell, &parts);
+        let mut out = String::with_capacity(shell.len());
+        self.splice_chapters(lang, &shell, Some(&cache.fragments), |piece| {
+            out.push_str(piece);
+            Ok(())
+        })
+        .map_err(|e| Error::io(std::path::Path::new(&super::single_file_name(lang)), e))?;
         Ok(self.inline_files(lang, &out, &cache.files))
     }
 
@@ -1188,20 +1207,6 @@ fn media_type(file: &str) -> &'static str {
         Some("webp") => "image/webp",
         _ => "text/plain;charset=utf-8",
     }
-}
-
-/// The rendered template with each `SPLICE i SPLICE` marker replaced by `parts[i]`.
-fn splice(shell: &str, parts: &[Arc<str>]) -> String {
-    let total = shell.len() + parts.iter().map(|p| p.len()).sum::<usize>();
-    let mut out = String::with_capacity(total);
-    for (k, piece) in shell.split(SPLICE).enumerate() {
-        if k % 2 == 0 {
-            out.push_str(piece);
-        } else if let Some(part) = piece.parse::<usize>().ok().and_then(|i| parts.get(i)) {
-            out.push_str(part);
-        }
-    }
-    out
 }
 
 /// Marks where a chapter's print fragment goes in the rendered print template.
