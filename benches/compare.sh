@@ -10,22 +10,10 @@
 # HUGO (default: Hugo 0.168 from $SCRATCH/venv-hugo, installed by
 # ../shared/bench/install_anchors.sh), MDBOOK (mdbook), SKIP_RELOAD=1, SKIP_INPROCESS=1.
 set -euo pipefail
-HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(dirname "$HERE")"
-SHARED="${SHARED:-$ROOT/../shared}"
-SCRATCH="${SCRATCH:-/tmp/bench}"
-RESULTS="${RESULTS:-$HERE/results}"
 RUNS="${RUNS:-5}"
-HUGO="${HUGO:-$(ls "$SCRATCH"/venv-hugo/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null || command -v hugo)}"
-MDBOOK="${MDBOOK:-mdbook}"
 [ $# -gt 0 ] || set -- 50 500 2000
-mkdir -p "$SCRATCH" "$RESULTS"
-(cd "$ROOT" && cargo build --release --quiet)
-DOCENT="$ROOT/target/release/docent"
-for n in "$@"; do
-  [ -f "$SCRATCH/corpus-$n/MANIFEST.json" ] || python3 "$SHARED/bench/gen_corpus.py" "$n" "$SCRATCH/corpus-$n" >/dev/null
-  python3 "$HERE/docent_corpus.py" "$SCRATCH/corpus-$n"
-done
+source "$(dirname "$0")/env.sh"
+for n in "$@"; do corpus "$n"; done
 export HUGO MDBOOK
 SCRATCH="$SCRATCH" RESULTS="$RESULTS" RUNS="$RUNS" TOOLS="docent hugo mdbook" \
   CMD_DOCENT="rm -rf \"\$OUT\" && exec $DOCENT -q build --root \"\$C/docent/content\" --out \"\$OUT\"" \

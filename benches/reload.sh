@@ -8,21 +8,11 @@
 # Environment: SHARED (default ../shared), SCRATCH (/tmp/bench), HUGO (hugo binary; the bench
 # scripts' install_anchors.sh puts Hugo 0.168 in $SCRATCH/venv-hugo), MDBOOK, TOOLS.
 set -euo pipefail
-HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(dirname "$HERE")"
 N="${1:-500}"
-SHARED="${SHARED:-$ROOT/../shared}"
-SCRATCH="${SCRATCH:-/tmp/bench}"
 TRIALS="${TRIALS:-20}"
-RESULTS="${RESULTS:-$HERE/results}"
 TOOLS="${TOOLS:-docent hugo mdbook}"
-HUGO="${HUGO:-$(ls "$SCRATCH"/venv-hugo/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null || command -v hugo)}"
-MDBOOK="${MDBOOK:-mdbook}"
-mkdir -p "$SCRATCH" "$RESULTS"
-[ -f "$SCRATCH/corpus-$N/MANIFEST.json" ] || python3 "$SHARED/bench/gen_corpus.py" "$N" "$SCRATCH/corpus-$N" >/dev/null
-python3 "$HERE/docent_corpus.py" "$SCRATCH/corpus-$N"
-(cd "$ROOT" && cargo build --release --quiet)
-DOCENT="$ROOT/target/release/docent"
+source "$(dirname "$0")/env.sh"
+corpus "$N"
 # One tool's trials; the shared script can die on a transient HTTP error from a server
 # that is rewriting a page (http.client.IncompleteRead), so a failed run is tried once more.
 run_tool() {
