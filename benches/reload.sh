@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Save -> reload latency of `docent serve` next to `hugo server` and `mdbook serve`, measured
-# the same way in one run by ../shared/bench/reload_latency.py (append a marker to a chapter,
-# poll the served page until it shows it).
+# the same way in one run, twice per tool: ../shared/bench/reload_latency.py (append a marker
+# to a chapter, poll the served page until it shows it) and benches/reload_message.py (the
+# same edits, timed to the live-reload WebSocket message after which the page shows them).
 #
 #   benches/reload.sh [N]     N chapters per language (default 500), TRIALS=20 edits per tool
 #
@@ -31,7 +32,20 @@ run_tool() {
         --trials "$TRIALS" --scratch "$SCRATCH" --results "$RESULTS" ;;
   esac
 }
+# The same edits timed to the WebSocket message a browser tab reloads on.
+run_message() {
+  local t="$1" bin label
+  case "$t" in
+    docent) bin="$DOCENT" label=docent ;;
+    hugo) bin="$HUGO" label="hugo-$("$HUGO" version | grep -o 'v0\.[0-9]*' | head -1)" ;;
+    mdbook) bin="$MDBOOK" label=mdbook-native ;;
+  esac
+  python3 "$HERE/reload_message.py" "$t" "$N" --bin "$bin" --label "$label" --trials "$TRIALS" \
+    --scratch "$SCRATCH" --results "$RESULTS"
+}
 for t in $TOOLS; do
-  echo "== $t N=$N"
+  echo "== $t N=$N: save -> page served"
   run_tool "$t" || { echo "== $t N=$N failed; once more"; run_tool "$t"; }
+  echo "== $t N=$N: save -> reload message"
+  run_message "$t"
 done

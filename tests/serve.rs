@@ -7,6 +7,7 @@ use futures_util::StreamExt;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio_tungstenite::tungstenite::Message as Ws;
 
@@ -14,6 +15,7 @@ struct Server {
     child: Child,
     pub addr: String,
     pub site: SiteTest,
+    stderr: Arc<Mutex<String>>,
 }
 
 impl Drop for Server {
@@ -23,17 +25,56 @@ impl Drop for Server {
     }
 }
 
+impl Server {
+    /// Waits until the terminal output contains `text`; all of it, or a panic showing it.
+    fn wait_for_stderr(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let seen = self.stderr.lock().map(|s| s.clone()).unwrap_or_default();
+            if seen.contains(text) {
+                return seen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no `{text}` in the terminal:\n{seen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
 /// Starts `docent serve --port 0` on a copy of `fixture` after `prepare` ran on it.
 fn start(fixture: &str, prepare: impl FnOnce(&SiteTest)) -> Server {
     let site = SiteTest::fixture(fixture);
     prepare(&site);
+    start_with(site, &["--port", "0"])
+}
+
+/// Starts `docent serve --root content <args>` in `site`, once it printed its URL.
+fn start_with(site: SiteTest, args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
-        .args(["serve", "--root", "content", "--port", "0"])
+        .args(["serve", "--root", "content"])
+        .args(args)
         .current_dir(site.dir.path())
+        .env_remove("DOCENT_LOG")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start docent serve");
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let mut pipe = child.stderr.take().expect("stderr");
+    let sink = Arc::clone(&stderr);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = pipe.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut s) = sink.lock() {
+                s.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+    });
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
     BufReader::new(stdout)
@@ -45,7 +86,12 @@ fn start(fixture: &str, prepare: impl FnOnce(&SiteTest)) -> Server {
         .and_then(|s| s.split('/').next())
         .unwrap_or_else(|| panic!("no URL in `{line}`"))
         .to_string();
-    Server { child, addr, site }
+    Server {
+        child,
+        addr,
+        site,
+        stderr,
+    }
 }
 
 struct Response {
@@ -344,7 +390,7 @@ async fn rename_style_saves_and_new_chapters_are_seen() {
     let s = start("basic", |_| {});
     let mut ws = connect(&s.addr).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
-    // vim / VS Code / JetBrains: write a temporary file, then rename it over the original.
+    // VS Code and friends: write a temporary file, then rename it over the original.
     let file = s.site.path("content/03-third/en.md");
     let tmp = s.site.path("content/03-third/.en.md.tmp~");
     let text = std::fs::read_to_string(&file).expect("read");
@@ -353,6 +399,29 @@ async fn rename_style_saves_and_new_chapters_are_seen() {
     let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
     assert!(!of_type(&got, "reload").is_empty(), "{got:?}");
     assert!(get(&s.addr, "/en/third/").body.contains("Qapla&#39; batlh"));
+    // vim (backupcopy=no): move the original aside, write a new file, drop the backup.
+    let backup = s.site.path("content/03-third/en.md~");
+    std::fs::rename(&file, &backup).expect("rename to backup");
+    std::fs::write(&file, text.replace("Qapla'", "Qapla' vim")).expect("write");
+    std::fs::remove_file(&backup).expect("rm backup");
+    let _ = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    assert!(get(&s.addr, "/en/third/").body.contains("Qapla&#39; vim"));
+    // JetBrains "safe write": a ___jb_tmp___ file, the original renamed to ___jb_old___, the
+    // temporary renamed into place, the old one deleted.
+    let jb_tmp = s.site.path("content/03-third/en.md___jb_tmp___");
+    let jb_old = s.site.path("content/03-third/en.md___jb_old___");
+    std::fs::write(&jb_tmp, text.replace("Qapla'", "Qapla' idea")).expect("write tmp");
+    std::fs::rename(&file, &jb_old).expect("rename old");
+    std::fs::rename(&jb_tmp, &file).expect("rename tmp");
+    std::fs::remove_file(&jb_old).expect("rm old");
+    let _ = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    let page = get(&s.addr, "/en/third/").body;
+    assert!(page.contains("Qapla&#39; idea"), "{page}");
+    assert_eq!(
+        get(&s.addr, "/en/third/en.md___jb_tmp___").status,
+        404,
+        "editor files are never published"
+    );
     // Deleted and re-created.
     std::fs::remove_file(&file).expect("rm");
     let _ = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
@@ -402,18 +471,99 @@ async fn a_burst_of_changes_is_one_rebuild() {
 }
 
 #[test]
-fn scroll_position_survives_a_reload_in_a_real_browser() {
+fn live_reload_in_a_real_browser() {
     if !browser::available() {
         return;
     }
-    let s = start("basic", |t| {
-        let file = t.path("content/01-intro/en.md");
-        let mut text = std::fs::read_to_string(&file).expect("read");
-        for i in 0..60 {
-            text.push_str(&format!("\nFiller paragraph {i} so the page can scroll.\n"));
+    // The browser script starts and restarts the server itself.
+    let site = SiteTest::fixture("basic");
+    let file = site.path("content/01-intro/en.md");
+    let mut text = std::fs::read_to_string(&file).expect("read");
+    for i in 0..60 {
+        text.push_str(&format!("\nFiller paragraph {i} so the page can scroll.\n"));
+    }
+    std::fs::write(&file, text).expect("write");
+    let css =
+        std::fs::read_to_string(repo_root().join("themes/default/static/style.css")).expect("css");
+    site.write("themes/default/static/style.css", &css);
+    let project = site.dir.path().display().to_string();
+    browser::run("serve.mjs", &[env!("CARGO_BIN_EXE_docent"), &project]);
+}
+
+#[test]
+fn the_terminal_names_the_port_each_rebuild_each_error_and_stops_on_ctrl_c() {
+    // A port that is taken moves to the next free one, and says so.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let mut s = start_with(SiteTest::fixture("basic"), &["--port", &port.to_string()]);
+    let served: u16 = s
+        .addr
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("port");
+    assert_ne!(served, port);
+    assert!(s.addr.starts_with("127.0.0.1:"), "loopback by default");
+    s.wait_for_stderr(&format!("port {port} is taken; using {served} instead"));
+    assert_eq!(get(&s.addr, "/en/intro/").status, 200);
+
+    // One line per rebuild: what changed, what was rendered, how long it took.
+    let file = s.site.path("content/01-intro/en.md");
+    let good = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, good.replace("Welcome.", "Welcome back.")).expect("write");
+    let seen = s.wait_for_stderr("rendered 1 chapter file");
+    let line = seen
+        .lines()
+        .find(|l| l.contains("rendered 1 chapter file"))
+        .expect("line");
+    assert!(line.starts_with("rebuilt in "), "{line}");
+    assert!(
+        line.contains("content/01-intro/en.md changed"),
+        "names the file: {line}"
+    );
+    assert!(line.contains(" ms"), "{line}");
+
+    // The error the browser shows is in the terminal too.
+    std::fs::write(
+        &file,
+        good.replacen(
+            "title = \"Introduction\"",
+            "title = \"Introduction\"\nbogus = 1",
+            1,
+        ),
+    )
+    .expect("write");
+    let seen = s.wait_for_stderr("still serving the last good version");
+    assert!(seen.contains("01-intro/en.md:3:1"), "{seen}");
+    assert!(seen.contains("bogus"), "{seen}");
+
+    // Ctrl-C stops it cleanly.
+    let pid = s.child.id().to_string();
+    let sent = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = s.child.try_wait().expect("wait") {
+            break status;
         }
-        std::fs::write(&file, text).expect("write");
-    });
-    let file = s.site.path("content/01-intro/en.md").display().to_string();
-    browser::run("serve.mjs", &[&format!("http://{}/", s.addr), &file]);
+        assert!(Instant::now() < deadline, "still running after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+    s.wait_for_stderr("stopping");
+    assert!(TcpStream::connect(&s.addr).is_err(), "the port is released");
+    drop(taken);
+}
+
+#[test]
+fn binding_beyond_loopback_warns() {
+    let s = start_with(
+        SiteTest::fixture("basic"),
+        &["--port", "0", "--bind", "0.0.0.0"],
+    );
+    s.wait_for_stderr("which other machines can reach");
+    assert_eq!(get(&s.addr, "/en/intro/").status, 200);
 }

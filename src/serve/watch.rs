@@ -107,6 +107,8 @@ fn is_editor_noise(name: &str) -> bool {
         || name == "4913"
         || (name.starts_with('.') && name.contains(".sw"))
         || name.starts_with(".goutputstream")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
 }
 
 #[cfg(test)]
@@ -129,6 +131,8 @@ mod tests {
         assert_eq!(c("/p/content/01-intro/.en.md.swp"), None);
         assert_eq!(c("/p/content/01-intro/en.md~"), None);
         assert_eq!(c("/p/content/01-intro/4913"), None);
+        assert_eq!(c("/p/content/01-intro/en.md___jb_tmp___"), None);
+        assert_eq!(c("/p/content/01-intro/en.md___jb_old___"), None);
         assert_eq!(c("/p/content/notes.txt"), None);
         assert_eq!(
             c("/p/themes/default/templates/base.html"),

@@ -138,7 +138,4 @@ await run([
     await page.pdf({ path: `${shots}/print-en.pdf` });
     await page.emulateMedia({ media: "screen" });
   }],
-]);
-await close();
-await course.close();
-await blocks.close();
+], { cleanup: async () => { await close(); await course.close(); await blocks.close(); } });

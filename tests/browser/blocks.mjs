@@ -61,6 +61,4 @@ await run([
     assert(tip.includes("USER define o usuário"), "tooltip: " + tip);
   }],
   ["no script errors", async () => equal(errors, [], "page errors")],
-]);
-await close();
-await server.close();
+], { cleanup: async () => { await close(); await server.close(); } });

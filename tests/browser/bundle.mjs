@@ -85,5 +85,4 @@ await run([
     equal(outside, [], "requests outside file://");
     equal(errors, [], "page errors");
   }],
-]);
-await close();
+], { cleanup: close });

@@ -67,8 +67,9 @@ export function serve(root) {
   });
 }
 
-/** Runs named checks, prints one line each and a closing count; exits 1 on any failure. */
-export async function run(checks) {
+/** Runs named checks, prints one line each and a closing count; exits 1 on any failure.
+ * `cleanup` (closing the browser, stopping a server) runs before the exit. */
+export async function run(checks, { cleanup } = {}) {
   let passed = 0;
   let failed = 0;
   for (const [name, fn] of checks) {
@@ -82,6 +83,7 @@ export async function run(checks) {
     }
   }
   console.log(`browser: ${passed} passed, ${failed} failed`);
+  if (cleanup) await cleanup();
   process.exit(failed ? 1 : 0);
 }
 

@@ -79,6 +79,4 @@ await run([
     equal(errors, [], "page errors");
     equal(external, [], "requests outside the site");
   }],
-]);
-await close();
-await server.close();
+], { cleanup: async () => { await close(); await server.close(); } });
