@@ -137,6 +137,22 @@ async fn connect(addr: &str) -> Socket {
     ws
 }
 
+/// A socket the server has registered, so no message of the next rebuild is missed.
+async fn listen(addr: &str) -> Socket {
+    let ws = connect(addr).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    ws
+}
+
+/// Replaces `from` by `to` in the file at `rel` (in one write); returns the old text.
+fn edit(site: &SiteTest, rel: &str, from: &str, to: &str) -> String {
+    let file = site.path(rel);
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains(from), "no `{from}` in {rel}");
+    std::fs::write(&file, text.replacen(from, to, 1)).expect("write");
+    text
+}
+
 /// Messages received within `wait` after the first one (or nothing within `first`).
 async fn messages(ws: &mut Socket, first: Duration, wait: Duration) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
@@ -242,11 +258,13 @@ fn requests_that_leave_the_site_get_404() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn editing_a_chapter_reloads_that_page() {
     let s = start("basic", |_| {});
-    let mut ws = connect(&s.addr).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let file = s.site.path("content/01-intro/en.md");
-    let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, text.replace("Welcome.", "Welcome, edited.")).expect("write");
+    let mut ws = listen(&s.addr).await;
+    edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "Welcome.",
+        "Welcome, edited.",
+    );
     let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
     let reloads = of_type(&got, "reload");
     // First the edited page, then (rendered after it) the print page that holds every chapter.
@@ -283,8 +301,7 @@ async fn a_css_edit_swaps_the_stylesheet_without_reloading() {
             .expect("css");
         t.write("themes/default/static/style.css", &css);
     });
-    let mut ws = connect(&s.addr).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut ws = listen(&s.addr).await;
     let file = s.site.path("themes/default/static/style.css");
     let mut css = std::fs::read_to_string(&file).expect("css");
     css.push_str("\nbody { outline: 1px solid red; }\n");
@@ -305,8 +322,7 @@ async fn a_css_edit_swaps_the_stylesheet_without_reloading() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn string_and_theme_folders_created_while_serving_are_watched() {
     let s = start("basic", |_| {});
-    let mut ws = connect(&s.addr).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut ws = listen(&s.addr).await;
     // The project had no i18n/ folder when the server started.
     s.site
         .write("i18n/en/ui.ftl", "skip-link = Jump to the chapter text\n");
@@ -336,8 +352,7 @@ async fn string_and_theme_folders_created_while_serving_are_watched() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
     let s = start("basic", |_| {});
-    let mut ws = connect(&s.addr).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut ws = listen(&s.addr).await;
     let file = s.site.path("content/01-intro/en.md");
     let good = std::fs::read_to_string(&file).expect("read");
     std::fs::write(
@@ -388,8 +403,7 @@ async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_style_saves_and_new_chapters_are_seen() {
     let s = start("basic", |_| {});
-    let mut ws = connect(&s.addr).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut ws = listen(&s.addr).await;
     // VS Code and friends: write a temporary file, then rename it over the original.
     let file = s.site.path("content/03-third/en.md");
     let tmp = s.site.path("content/03-third/.en.md.tmp~");
@@ -452,8 +466,7 @@ async fn rename_style_saves_and_new_chapters_are_seen() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_changes_is_one_rebuild() {
     let s = start("basic", |_| {});
-    let mut ws = connect(&s.addr).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut ws = listen(&s.addr).await;
     for i in 0..300 {
         std::fs::write(
             s.site.path(&format!("content/01-intro/asset-{i}.txt")),
@@ -508,9 +521,13 @@ fn the_terminal_names_the_port_each_rebuild_each_error_and_stops_on_ctrl_c() {
     assert_eq!(get(&s.addr, "/en/intro/").status, 200);
 
     // One line per rebuild: what changed, what was rendered, how long it took.
+    let good = edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "Welcome.",
+        "Welcome back.",
+    );
     let file = s.site.path("content/01-intro/en.md");
-    let good = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, good.replace("Welcome.", "Welcome back.")).expect("write");
     let seen = s.wait_for_stderr("rendered 1 chapter file");
     let line = seen
         .lines()
@@ -566,4 +583,88 @@ fn binding_beyond_loopback_warns() {
     );
     s.wait_for_stderr("which other machines can reach");
     assert_eq!(get(&s.addr, "/en/intro/").status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_site_is_served_from_memory_and_site_is_left_alone() {
+    let s = start("basic", |t| {
+        t.write("site/en/intro/index.html", "an old published page");
+    });
+    assert!(
+        !get(&s.addr, "/en/intro/")
+            .body
+            .contains("an old published page")
+    );
+    let mut ws = listen(&s.addr).await;
+    edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "Welcome.",
+        "Welcome, in memory.",
+    );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    assert!(!of_type(&got, "reload").is_empty(), "{got:?}");
+    assert!(
+        get(&s.addr, "/en/intro/")
+            .body
+            .contains("Welcome, in memory.")
+    );
+    assert_eq!(
+        s.site.read("site/en/intro/index.html"),
+        "an old published page"
+    );
+    let written: Vec<_> = walkdir::WalkDir::new(s.site.path("site"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .collect();
+    assert_eq!(written.len(), 1, "serve wrote into site/: {written:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn open_hands_the_url_to_the_desktop_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = SiteTest::fixture("basic");
+    // A stand-in for xdg-open that records what it was asked to open.
+    let bin = site.path("bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let opened = site.path("opened.txt");
+    let script = bin.join("xdg-open");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .expect("write");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["serve", "--root", "content", "--port", "0", "--open"])
+        .current_dir(site.dir.path())
+        .env("PATH", path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start docent serve");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("first line");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !opened.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    let _ = child.kill();
+    let _ = child.wait();
+    let url = std::fs::read_to_string(&opened).expect("the browser was asked to open a page");
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    assert!(
+        line.contains(&url),
+        "the printed URL is the opened one: {line} / {url}"
+    );
 }
