@@ -668,3 +668,62 @@ fn open_hands_the_url_to_the_desktop_browser() {
         "the printed URL is the opened one: {line} / {url}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_template_and_an_annotation_that_quotes_nothing_are_located() {
+    let s = start("basic", |t| {
+        let chapter =
+            std::fs::read_to_string(repo_root().join("themes/default/templates/chapter.html"))
+                .expect("template");
+        t.write("themes/default/templates/chapter.html", &chapter);
+    });
+    let mut ws = listen(&s.addr).await;
+    let error_of = |got: &[serde_json::Value]| -> serde_json::Value {
+        let errors = of_type(got, "error");
+        assert_eq!(errors.len(), 1, "{got:?}");
+        errors[0]["errors"][0].clone()
+    };
+    let template = edit(
+        &s.site,
+        "themes/default/templates/chapter.html",
+        "{% block",
+        "{{ broken( }}{% block",
+    );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    let e = error_of(&got);
+    assert!(
+        e["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("templates/chapter.html")),
+        "{e}"
+    );
+    assert!(e["line"].as_u64().is_some_and(|l| l > 0), "{e}");
+    assert!(e["col"].as_u64().is_some_and(|c| c > 0), "{e}");
+    s.site
+        .write("themes/default/templates/chapter.html", &template);
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    assert!(!of_type(&got, "ok").is_empty(), "{got:?}");
+
+    let text = std::fs::read_to_string(s.site.path("content/01-intro/en.md")).expect("read");
+    let lines = text.lines().count();
+    s.site.write(
+        "content/01-intro/en.md",
+        &format!("{text}\n```dockerfile annotate\nFROM alpine\n```\n\n1. `FROM debian` — a note\n"),
+    );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    let e = error_of(&got);
+    assert!(
+        e["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("01-intro/en.md")),
+        "{e}"
+    );
+    assert_eq!(e["line"].as_u64(), Some(lines as u64 + 6), "{e}");
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("FROM debian")),
+        "{e}"
+    );
+    assert!(get(&s.addr, "/en/intro/").body.contains("Welcome."));
+}
