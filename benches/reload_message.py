@@ -158,6 +158,7 @@ def fetch(port, path):
 
 
 def percentile(values, q):
+    """The q-th percentile by the nearest-rank method (what the tables quote as p95)."""
     values = sorted(values)
     return values[max(0, -(-len(values) * q // 100) - 1)]
 

@@ -7,7 +7,10 @@ reload_message.py (save -> reload message) result in a folder.
 import glob
 import json
 import os
+import statistics
 import sys
+
+from reload_message import percentile
 
 folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "results")
 print("| measure | server | N | trials | median ms | p95 ms | min ms | max ms |")
@@ -18,6 +21,5 @@ for kind, what in (("reload", "save → page served"), ("message", "save → rel
         lat = sorted(t["latency_s"] * 1000 for t in d["runs"] if t.get("latency_s") is not None)
         if not lat:
             continue
-        p95 = lat[max(0, -(-len(lat) * 95 // 100) - 1)]
-        median = lat[len(lat) // 2] if len(lat) % 2 else (lat[len(lat) // 2 - 1] + lat[len(lat) // 2]) / 2
-        print(f"| {what} | {d['tool']} | {d['n']} | {len(lat)} | {median:.0f} | {p95:.0f} | {lat[0]:.0f} | {lat[-1]:.0f} |")
+        print(f"| {what} | {d['tool']} | {d['n']} | {len(lat)} | {statistics.median(lat):.0f} "
+              f"| {percentile(lat, 95):.0f} | {lat[0]:.0f} | {lat[-1]:.0f} |")

@@ -47,16 +47,18 @@ impl Server {
 fn start(fixture: &str, prepare: impl FnOnce(&SiteTest)) -> Server {
     let site = SiteTest::fixture(fixture);
     prepare(&site);
-    start_with(site, &["--port", "0"])
+    start_with(site, &["--port", "0"], &[])
 }
 
-/// Starts `docent serve --root content <args>` in `site`, once it printed its URL.
-fn start_with(site: SiteTest, args: &[&str]) -> Server {
+/// Starts `docent serve --root content <args>` in `site` with `envs` set, once it printed
+/// its URL.
+fn start_with(site: SiteTest, args: &[&str], envs: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
         .args(["serve", "--root", "content"])
         .args(args)
         .current_dir(site.dir.path())
         .env_remove("DOCENT_LOG")
+        .envs(envs.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -151,6 +153,23 @@ fn edit(site: &SiteTest, rel: &str, from: &str, to: &str) -> String {
     assert!(text.contains(from), "no `{from}` in {rel}");
     std::fs::write(&file, text.replacen(from, to, 1)).expect("write");
     text
+}
+
+/// A file of the built-in theme (`themes/default/<rel>`), to copy into a course as an override.
+fn theme_file(rel: &str) -> String {
+    std::fs::read_to_string(repo_root().join("themes/default").join(rel)).expect("theme file")
+}
+
+/// The one error message in `got`: its first error, which must name a file ending in `path`
+/// at a line and column.
+fn the_error(got: &[serde_json::Value], path: &str) -> serde_json::Value {
+    let errors = of_type(got, "error");
+    assert_eq!(errors.len(), 1, "{got:?}");
+    let e = errors[0]["errors"][0].clone();
+    assert!(e["path"].as_str().is_some_and(|p| p.ends_with(path)), "{e}");
+    assert!(e["line"].as_u64().is_some_and(|l| l > 0), "{e}");
+    assert!(e["col"].as_u64().is_some_and(|c| c > 0), "{e}");
+    e
 }
 
 /// Messages received within `wait` after the first one (or nothing within `first`).
@@ -297,9 +316,10 @@ async fn editing_a_chapter_reloads_that_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_css_edit_swaps_the_stylesheet_without_reloading() {
     let s = start("basic", |t| {
-        let css = std::fs::read_to_string(repo_root().join("themes/default/static/style.css"))
-            .expect("css");
-        t.write("themes/default/static/style.css", &css);
+        t.write(
+            "themes/default/static/style.css",
+            &theme_file("static/style.css"),
+        );
     });
     let mut ws = listen(&s.addr).await;
     let file = s.site.path("themes/default/static/style.css");
@@ -334,8 +354,7 @@ async fn string_and_theme_folders_created_while_serving_are_watched() {
             .contains("Jump to the chapter text")
     );
     // Nor a themes/ folder; a stylesheet there is swapped in.
-    let css =
-        std::fs::read_to_string(repo_root().join("themes/default/static/style.css")).expect("css");
+    let css = theme_file("static/style.css");
     s.site.write(
         "themes/default/static/style.css",
         &format!("{css}\nhr {{ border-color: red; }}\n"),
@@ -353,27 +372,14 @@ async fn string_and_theme_folders_created_while_serving_are_watched() {
 async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
     let s = start("basic", |_| {});
     let mut ws = listen(&s.addr).await;
-    let file = s.site.path("content/01-intro/en.md");
-    let good = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(
-        &file,
-        good.replacen(
-            "title = \"Introduction\"",
-            "title = \"Introduction\"\ncolour = 1",
-            1,
-        ),
-    )
-    .expect("write");
-    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
-    let errors = of_type(&got, "error");
-    assert_eq!(errors.len(), 1, "{got:?}");
-    let e = &errors[0]["errors"][0];
-    assert!(
-        e["path"]
-            .as_str()
-            .is_some_and(|p| p.ends_with("01-intro/en.md")),
-        "{e}"
+    let good = edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "title = \"Introduction\"",
+        "title = \"Introduction\"\ncolour = 1",
     );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    let e = the_error(&got, "01-intro/en.md");
     assert_eq!(e["line"], 3);
     assert_eq!(e["col"], 1);
     assert!(
@@ -394,7 +400,7 @@ async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
     .await;
     assert_eq!(of_type(&first, "error").len(), 1, "{first:?}");
     // The fix clears it.
-    std::fs::write(&file, &good).expect("fix");
+    s.site.write("content/01-intro/en.md", &good);
     let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
     assert!(!of_type(&got, "ok").is_empty(), "{got:?}");
     assert!(of_type(&got, "error").is_empty(), "{got:?}");
@@ -496,9 +502,10 @@ fn live_reload_in_a_real_browser() {
         text.push_str(&format!("\nFiller paragraph {i} so the page can scroll.\n"));
     }
     std::fs::write(&file, text).expect("write");
-    let css =
-        std::fs::read_to_string(repo_root().join("themes/default/static/style.css")).expect("css");
-    site.write("themes/default/static/style.css", &css);
+    site.write(
+        "themes/default/static/style.css",
+        &theme_file("static/style.css"),
+    );
     let project = site.dir.path().display().to_string();
     browser::run("serve.mjs", &[env!("CARGO_BIN_EXE_docent"), &project]);
 }
@@ -508,7 +515,11 @@ fn the_terminal_names_the_port_each_rebuild_each_error_and_stops_on_ctrl_c() {
     // A port that is taken moves to the next free one, and says so.
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port();
-    let mut s = start_with(SiteTest::fixture("basic"), &["--port", &port.to_string()]);
+    let mut s = start_with(
+        SiteTest::fixture("basic"),
+        &["--port", &port.to_string()],
+        &[],
+    );
     let served: u16 = s
         .addr
         .rsplit(':')
@@ -521,13 +532,12 @@ fn the_terminal_names_the_port_each_rebuild_each_error_and_stops_on_ctrl_c() {
     assert_eq!(get(&s.addr, "/en/intro/").status, 200);
 
     // One line per rebuild: what changed, what was rendered, how long it took.
-    let good = edit(
+    edit(
         &s.site,
         "content/01-intro/en.md",
         "Welcome.",
         "Welcome back.",
     );
-    let file = s.site.path("content/01-intro/en.md");
     let seen = s.wait_for_stderr("rendered 1 chapter file");
     let line = seen
         .lines()
@@ -541,15 +551,12 @@ fn the_terminal_names_the_port_each_rebuild_each_error_and_stops_on_ctrl_c() {
     assert!(line.contains(" ms"), "{line}");
 
     // The error the browser shows is in the terminal too.
-    std::fs::write(
-        &file,
-        good.replacen(
-            "title = \"Introduction\"",
-            "title = \"Introduction\"\nbogus = 1",
-            1,
-        ),
-    )
-    .expect("write");
+    edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "title = \"Introduction\"",
+        "title = \"Introduction\"\nbogus = 1",
+    );
     let seen = s.wait_for_stderr("still serving the last good version");
     assert!(seen.contains("01-intro/en.md:3:1"), "{seen}");
     assert!(seen.contains("bogus"), "{seen}");
@@ -580,6 +587,7 @@ fn binding_beyond_loopback_warns() {
     let s = start_with(
         SiteTest::fixture("basic"),
         &["--port", "0", "--bind", "0.0.0.0"],
+        &[],
     );
     s.wait_for_stderr("which other machines can reach");
     assert_eq!(get(&s.addr, "/en/intro/").status, 200);
@@ -642,47 +650,30 @@ fn open_hands_the_url_to_the_desktop_browser() {
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
-        .args(["serve", "--root", "content", "--port", "0", "--open"])
-        .current_dir(site.dir.path())
-        .env("PATH", path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start docent serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("first line");
+    let s = start_with(site, &["--port", "0", "--open"], &[("PATH", &path)]);
     let deadline = Instant::now() + Duration::from_secs(10);
     while !opened.exists() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(50));
-    let _ = child.kill();
-    let _ = child.wait();
     let url = std::fs::read_to_string(&opened).expect("the browser was asked to open a page");
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
-    assert!(
-        line.contains(&url),
-        "the printed URL is the opened one: {line} / {url}"
+    assert_eq!(
+        url,
+        format!("http://{}/", s.addr),
+        "the printed URL is the opened one"
     );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_template_and_an_annotation_that_quotes_nothing_are_located() {
     let s = start("basic", |t| {
-        let chapter =
-            std::fs::read_to_string(repo_root().join("themes/default/templates/chapter.html"))
-                .expect("template");
-        t.write("themes/default/templates/chapter.html", &chapter);
+        t.write(
+            "themes/default/templates/chapter.html",
+            &theme_file("templates/chapter.html"),
+        );
     });
     let mut ws = listen(&s.addr).await;
-    let error_of = |got: &[serde_json::Value]| -> serde_json::Value {
-        let errors = of_type(got, "error");
-        assert_eq!(errors.len(), 1, "{got:?}");
-        errors[0]["errors"][0].clone()
-    };
     let template = edit(
         &s.site,
         "themes/default/templates/chapter.html",
@@ -690,15 +681,7 @@ async fn a_broken_template_and_an_annotation_that_quotes_nothing_are_located() {
         "{{ broken( }}{% block",
     );
     let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
-    let e = error_of(&got);
-    assert!(
-        e["path"]
-            .as_str()
-            .is_some_and(|p| p.ends_with("templates/chapter.html")),
-        "{e}"
-    );
-    assert!(e["line"].as_u64().is_some_and(|l| l > 0), "{e}");
-    assert!(e["col"].as_u64().is_some_and(|c| c > 0), "{e}");
+    the_error(&got, "templates/chapter.html");
     s.site
         .write("themes/default/templates/chapter.html", &template);
     let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
@@ -711,13 +694,7 @@ async fn a_broken_template_and_an_annotation_that_quotes_nothing_are_located() {
         &format!("{text}\n```dockerfile annotate\nFROM alpine\n```\n\n1. `FROM debian` — a note\n"),
     );
     let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
-    let e = error_of(&got);
-    assert!(
-        e["path"]
-            .as_str()
-            .is_some_and(|p| p.ends_with("01-intro/en.md")),
-        "{e}"
-    );
+    let e = the_error(&got, "01-intro/en.md");
     assert_eq!(e["line"].as_u64(), Some(lines as u64 + 6), "{e}");
     assert!(
         e["message"]
