@@ -113,7 +113,7 @@ impl Builder {
     /// for a next build.
     pub fn build_to(&mut self, out: &Path) -> Result<Build> {
         self.read_everything_next();
-        let staging = crate::site::Staging::new(out)?;
+        let staging = crate::site::Staging::new(out, &self.root)?;
         let build = self.build_from_inputs(Some(&staging))?;
         build.site.write_into(&staging)?;
         staging.commit()?;
@@ -295,7 +295,8 @@ impl Inputs {
     /// missing translations, each chapter's warnings, missing strings.
     fn findings(&self) -> Vec<Diagnostic> {
         let course = &self.loaded.course;
-        let mut out = crate::check::analyze(course, &self.chapters);
+        let mut out = course.warnings.clone();
+        out.extend(crate::check::analyze(course, &self.chapters));
         out.extend(render::course_warnings(course));
         for rendered in self.chapters.values() {
             out.extend(rendered.warnings.iter().cloned());

@@ -24,13 +24,15 @@ pub fn offline_options() -> BuildOptions {
 /// Writes the site of every language into one zip under a folder named after the zip.
 /// Returns the number of files in it.
 pub fn write_zip(root: &Path, out: &Path) -> Result<usize> {
+    crate::output::check_bundle_file(out, root, crate::output::is_docent_zip)?;
     let build = Builder::new(root, offline_options()).build()?;
     let folder = out.file_stem().map_or_else(
         || "course".to_string(),
         |s| s.to_string_lossy().into_owned(),
     );
     let bytes = zip_site(&build.site, &folder)?;
-    write_atomic(out, &bytes)?;
+    crate::output::sweep_leftovers(out);
+    fsx::write_atomic(out, &bytes)?;
     Ok(build
         .site
         .files
@@ -44,6 +46,8 @@ pub fn zip_site(site: &Site, folder: &str) -> Result<Vec<u8>> {
     let mut buffer = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buffer);
+        zip.set_comment(crate::output::ZIP_COMMENT)
+            .map_err(|e| Error::Bundle(format!("zip: {e}")))?;
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
             .last_modified_time(zip::DateTime::default())
@@ -53,47 +57,40 @@ pub fn zip_site(site: &Site, folder: &str) -> Result<Vec<u8>> {
                 continue;
             }
             zip.start_file(format!("{folder}/{path}"), options)
-                .map_err(|e| Error::Serve(format!("zip: {e}")))?;
+                .map_err(|e| Error::Bundle(format!("zip: {e}")))?;
             zip.write_all(bytes)
-                .map_err(|e| Error::Serve(format!("zip: {e}")))?;
+                .map_err(|e| Error::Bundle(format!("zip: {e}")))?;
         }
         zip.finish()
-            .map_err(|e| Error::Serve(format!("zip: {e}")))?;
+            .map_err(|e| Error::Bundle(format!("zip: {e}")))?;
     }
     Ok(buffer.into_inner())
 }
 
 /// Writes `course.<lang>.html` for every language into `dir`; returns the files written.
+/// A file of that name is replaced only when an earlier bundle wrote it.
 pub fn write_single_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
+    let names: Vec<PathBuf> = crate::load::load(root)?
+        .language_codes()
+        .map(|lang| dir.join(crate::render::single_file_name(lang)))
+        .collect();
+    for path in &names {
+        crate::output::check_bundle_file(path, root, crate::output::is_docent_single_file)?;
+    }
     let files = Builder::new(root, offline_options()).single_files()?;
     fsx::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for (name, html) in files {
+    for (name, mut html) in files {
         let path = dir.join(name);
-        write_atomic(&path, html.as_bytes())?;
+        if !html.ends_with('\n') {
+            html.push('\n');
+        }
+        html.push_str(crate::output::SINGLE_FILE_TAIL);
+        crate::output::sweep_leftovers(&path);
+        fsx::write_atomic(&path, html.as_bytes())?;
         written.push(path);
     }
     Ok(written)
-}
-
-/// Writes beside the target and renames over it, so a reader never sees half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fsx::create_dir_all(parent)?;
-    let name = path.file_name().map_or_else(
-        || "bundle".to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let tmp = parent.join(format!(".{name}.docent-tmp-{}", std::process::id()));
-    fsx::write(&tmp, bytes)?;
-    if let Err(e) = fsx::rename(&tmp, path) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
-    Ok(())
 }
 
 /// Standard base64, for images inlined as data URIs.

@@ -101,12 +101,21 @@ fn links(
                 {
                     // Read with the chapter folder: there, and inside the project.
                 } else if let Some(file) = local_file(url)
-                    && chapter.dir.join(&file).is_symlink()
-                    && !crate::load::inside_project(&chapter.dir, &chapter.dir.join(&file))
+                    && let Err(escape) =
+                        crate::fsx::inside(&course.project, &chapter.dir.join(&file))
                 {
+                    let message = match escape {
+                        crate::fsx::Escape::Outside(_) => format!(
+                            "`{url}` links to a file outside the project, which is not published"
+                        ),
+                        crate::fsx::Escape::Dangling => {
+                            format!("`{url}` points at a symbolic link to nothing")
+                        }
+                    };
                     out.push(
-                        Diagnostic::error(path, link.line, link.col, format!("`{url}` links to a file outside the project, which is not published"))
-                            .with_help("copy the file into the chapter folder instead of linking to it"),
+                        Diagnostic::error(path, link.line, link.col, message).with_help(
+                            "copy the file into the chapter folder instead of linking to it",
+                        ),
                     );
                 } else if let Some(file) = local_file(url)
                     && !chapter.dir.join(&file).exists()

@@ -21,6 +21,14 @@ pub struct FrontMatter {
     pub translated_from: Option<String>,
 }
 
+/// Whether `slug` can be a URL path segment as it is: ASCII letters, digits, `-` and `_`.
+pub fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// One language file of a chapter.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -63,11 +71,16 @@ impl Chapter {
 pub struct Course {
     /// The folder holding `course.toml`.
     pub root: PathBuf,
+    /// The project folder (the parent of `root`), resolved: nothing outside it is read.
+    pub project: PathBuf,
     pub config: Config,
     /// In reading order.
     pub chapters: Vec<Chapter>,
     /// Chapter id → position in `chapters`: links are resolved by id many times per build.
     pub index: std::collections::HashMap<String, usize>,
+    /// What reading the course found that does not stop a build (skipped files, links to
+    /// nothing, folders without a chapter file).
+    pub warnings: Vec<crate::error::Diagnostic>,
 }
 
 /// What a reader of language `lang` gets for one chapter.

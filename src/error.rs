@@ -110,6 +110,9 @@ pub enum Error {
     /// The dev server could not start or run (port, watcher).
     #[error("{0}")]
     Serve(String),
+    /// An offline bundle could not be assembled.
+    #[error("{0}")]
+    Bundle(String),
 }
 
 impl Error {
@@ -128,7 +131,9 @@ impl Error {
             Error::Template { name, message } => {
                 vec![Diagnostic::error(name, 0, 0, message.clone())]
             }
-            Error::Serve(message) => vec![Diagnostic::error("", 0, 0, message.clone())],
+            Error::Serve(message) | Error::Bundle(message) => {
+                vec![Diagnostic::error("", 0, 0, message.clone())]
+            }
         }
     }
 }

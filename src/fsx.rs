@@ -1,13 +1,67 @@
-//! File-system calls whose errors always name the path.
+//! File-system calls whose errors always name the path, and the rules for what docent may
+//! read: regular files only (a FIFO would hang a build), inside the project only.
 
-use crate::error::{Error, Result};
-use std::path::Path;
+use crate::error::{Diagnostic, Error, Result, line_col};
+use std::path::{Path, PathBuf};
 
+/// Refuses anything but a regular file (following symlinks) before it is opened: reading a
+/// FIFO blocks forever, a device never ends, a folder gives "Is a directory".
+fn regular_file(path: &Path) -> Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    match special_kind(&meta.file_type()) {
+        None if meta.is_file() => Ok(()),
+        None => Err(Diagnostic::error(path, 0, 0, "is a folder, not a file").into()),
+        Some(kind) => Err(
+            Diagnostic::error(path, 0, 0, format!("is {kind}, not a file"))
+                .with_help("docent reads only regular files; move it out of the course")
+                .into(),
+        ),
+    }
+}
+
+/// What a special file is ("a FIFO"), or `None` for files, folders and symlinks.
+pub fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    let _ = kind;
+    None
+}
+
+/// Reads a text file; invalid UTF-8 is an error at the line and column of the first bad byte.
 pub fn read_to_string(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+    let bytes = read(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let prefix = String::from_utf8_lossy(bytes.get(..good).unwrap_or_default());
+        let (line, col) = line_col(&prefix, prefix.len());
+        Diagnostic::error(
+            path,
+            line,
+            col,
+            format!(
+                "invalid UTF-8 (byte 0x{:02X} at offset {good})",
+                bytes.get(good).copied().unwrap_or(0)
+            ),
+        )
+        .with_help("save the file as UTF-8")
+        .into()
+    })
 }
 
 pub fn read(path: &Path) -> Result<Vec<u8>> {
+    regular_file(path)?;
     std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 
@@ -17,6 +71,33 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
+
+/// Writes beside the target and renames over it, so a reader never sees half a file and a
+/// failed write leaves the old file as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_dir_all(parent)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".to_string(), |n| n.to_string_lossy().into_owned());
+    let tmp = parent.join(format!(".{name}{TMP_INFIX}{}", std::process::id()));
+    write(&tmp, bytes)?;
+    // A replaced file keeps its permissions.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    if let Err(e) = rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// The infix of [`write_atomic`]'s temporary files, so leftovers can be recognised.
+pub const TMP_INFIX: &str = ".docent-tmp-";
 
 pub fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))
@@ -38,6 +119,78 @@ pub fn read_dir_sorted(path: &Path) -> Result<Vec<std::fs::DirEntry>> {
         .map_err(|e| Error::io(path, e))?;
     entries.sort_by_key(|e| e.file_name());
     Ok(entries)
+}
+
+/// `path` made absolute against the current folder, without touching the disk.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `path` made absolute with `.` and `..` resolved by name (not through symlinks).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in absolute(path).components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` resolved through every symlink, or, for a path that does not exist yet, its
+/// nearest existing ancestor resolved and the rest appended.
+pub fn resolve(path: &Path) -> PathBuf {
+    let path = normalize(path);
+    let mut missing = Vec::new();
+    let mut base = path.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(base) {
+            let mut out = real;
+            out.extend(missing.iter().rev());
+            return out;
+        }
+        match (base.file_name(), base.parent()) {
+            (Some(name), Some(parent)) => {
+                missing.push(name.to_os_string());
+                base = parent;
+            }
+            _ => return path,
+        }
+    }
+}
+
+/// Where a path of the project really leads, when that is somewhere else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Escape {
+    /// A symlink on the way points outside the project, to this place.
+    Outside(PathBuf),
+    /// A symlink on the way points at nothing.
+    Dangling,
+}
+
+/// Checks that `path` resolves (through every symlink on the way) to a place inside
+/// `project`, which must already be canonical. Links that stay inside are fine.
+pub fn inside(project: &Path, path: &Path) -> Result<PathBuf, Escape> {
+    match std::fs::canonicalize(path) {
+        Ok(real) if real.starts_with(project) => Ok(real),
+        Ok(real) => Err(Escape::Outside(real)),
+        Err(_) if std::fs::symlink_metadata(path).is_ok() || has_dangling_link(path) => {
+            Err(Escape::Dangling)
+        }
+        Err(_) => Ok(path.to_path_buf()),
+    }
+}
+
+/// Whether some component of `path` is a symlink whose target does not exist.
+fn has_dangling_link(path: &Path) -> bool {
+    path.ancestors().any(|p| {
+        std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::metadata(p).is_err()
+    })
 }
 
 /// A file's identity for caching: length and modification time.
@@ -68,5 +221,19 @@ impl FileCache {
             entries.insert(path.to_path_buf(), (stamp, bytes.clone()));
         }
         Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_by_name() {
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d")),
+            PathBuf::from("/a/c/d")
+        );
+        assert_eq!(normalize(Path::new("/..")), PathBuf::from("/"));
     }
 }

@@ -84,8 +84,27 @@ fn text_for(lang: &str) -> &'static Text {
     }
 }
 
-/// Creates the course; refuses a folder that has anything in it unless `force`.
-pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<PathBuf>> {
+/// One file `init` wrote, and what happened to what was there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Created,
+    /// The file already held exactly this text; it was not touched.
+    Unchanged,
+    /// A different file was there; it was renamed to `kept` first.
+    Replaced {
+        kept: PathBuf,
+    },
+}
+
+/// Creates the course; refuses a folder that has anything in it unless `force`, and even
+/// then never loses a file: one that differs is kept beside it as `<name>.orig`.
+pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written>> {
     let languages: Vec<&str> = languages
         .iter()
         .map(|l| l.trim())
@@ -96,7 +115,18 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<PathBuf
             .with_help("for example --languages en,pt-BR")
             .into());
     }
+    let mut seen = std::collections::BTreeSet::new();
     for lang in &languages {
+        if !seen.insert(lang.to_ascii_lowercase()) {
+            return Err(Diagnostic::error(
+                dir,
+                0,
+                0,
+                format!("`{lang}` is given twice in --languages"),
+            )
+            .with_help("list each language once, the source first: --languages en,pt-BR")
+            .into());
+        }
         if lang.parse::<unic_langid::LanguageIdentifier>().is_err()
             || lang.contains(['/', '\\', '.'])
         {
@@ -119,8 +149,18 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<PathBuf
     let chapter = content.join("01-first-chapter");
     let mut written = Vec::new();
     let mut put = |path: PathBuf, text: &str| -> Result<()> {
-        fsx::write(&path, text.as_bytes())?;
-        written.push(path);
+        let outcome = match std::fs::read(&path) {
+            Ok(old) if old == text.as_bytes() => Outcome::Unchanged,
+            _ => {
+                let kept = crate::output::keep_aside(&path)?;
+                fsx::write(&path, text.as_bytes())?;
+                match kept {
+                    Some(aside) => Outcome::Replaced { kept: aside },
+                    None => Outcome::Created,
+                }
+            }
+        };
+        written.push(Written { path, outcome });
         Ok(())
     };
     let mut toml = String::from(

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod output;
 pub mod render;
 pub mod search;
 pub mod serve;

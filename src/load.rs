@@ -58,18 +58,29 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
                 .into(),
         );
     }
+    // The project is the folder that really holds the course (a linked course folder is
+    // followed once, here); nothing outside it is read.
+    let real_root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
+    let project = real_root.parent().unwrap_or(&real_root).to_path_buf();
+    if let Err(escape) = fsx::inside(&project, &config_path) {
+        return Err(escape_diagnostic(&config_path, &escape, &project).into());
+    }
     let config = Config::parse(&fsx::read_to_string(&config_path)?, &config_path)?;
-    let mut errors = Vec::new();
+    let mut findings = Findings::default();
     let mut chapters = Vec::new();
-    let loaded: Vec<(u64, Result<Option<Chapter>>)> = chapter_dirs(root)?
+    let loaded: Vec<(u64, Result<ChapterLoad>)> = chapter_dirs(root, &project, &mut findings)?
         .into_par_iter()
-        .map(|(order, dir)| (order, load_chapter(&config, &dir, cache)))
+        .map(|(order, dir)| (order, load_chapter(&config, &dir, &project, cache)))
         .collect();
     for (order, result) in loaded {
         match result {
-            Ok(Some(chapter)) => chapters.push((order, chapter)),
-            Ok(None) => {}
-            Err(Error::Input(mut list)) => errors.append(&mut list),
+            Ok((chapter, warnings)) => {
+                findings.warnings.extend(warnings);
+                if let Some(chapter) = chapter {
+                    chapters.push((order, chapter));
+                }
+            }
+            Err(Error::Input(list)) => list.into_iter().for_each(|d| findings.push(d)),
             Err(other) => return Err(other),
         }
     }
@@ -82,10 +93,13 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         .collect();
     let course = Course {
         root: root.to_path_buf(),
+        project,
         config,
         chapters,
         index,
+        warnings: findings.warnings,
     };
+    let mut errors = findings.errors;
     check_slugs(&course, &mut errors);
     if !errors.is_empty() {
         return Err(Error::Input(errors));
@@ -138,19 +152,70 @@ pub fn reload(
 }
 
 /// Folders named `<number>-<name>`, with their number; everything else is not a chapter.
-fn chapter_dirs(root: &Path) -> Result<Vec<(u64, PathBuf)>> {
+/// A numbered folder that is a link leaving the project is an error: it would publish
+/// whatever it points at.
+fn chapter_dirs(
+    root: &Path,
+    project: &Path,
+    findings: &mut Findings,
+) -> Result<Vec<(u64, PathBuf)>> {
     let mut dirs = Vec::new();
     for entry in fsx::read_dir_sorted(root)? {
         let path = entry.path();
-        if !path.is_dir() {
-            continue;
-        }
         let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(order) = chapter_number(&name) {
-            dirs.push((order, path));
+        let Some(order) = chapter_number(&name) else {
+            continue;
+        };
+        match fsx::inside(project, &path) {
+            Err(escape) => {
+                findings.push(escape_diagnostic(&path, &escape, project));
+                continue;
+            }
+            Ok(_) if !path.is_dir() => continue,
+            Ok(_) => dirs.push((order, path)),
         }
     }
     Ok(dirs)
+}
+
+/// Errors and warnings found while reading the course.
+#[derive(Default)]
+struct Findings {
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Findings {
+    fn push(&mut self, d: Diagnostic) {
+        match d.severity {
+            crate::error::Severity::Error => self.errors.push(d),
+            crate::error::Severity::Warning => self.warnings.push(d),
+        }
+    }
+}
+
+/// What a path that leads out of the project (or nowhere) is reported as.
+pub fn escape_diagnostic(path: &Path, escape: &fsx::Escape, project: &Path) -> Diagnostic {
+    match escape {
+        fsx::Escape::Outside(real) => Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "links outside the project (to {}); docent reads and publishes only files inside {}",
+                real.display(),
+                project.display()
+            ),
+        )
+        .with_help("copy the file or folder into the project instead of linking to it"),
+        fsx::Escape::Dangling => Diagnostic::warning(
+            path,
+            0,
+            0,
+            "is a symbolic link to something that does not exist; skipped",
+        )
+        .with_help("fix or remove the link"),
+    }
 }
 
 fn chapter_number(name: &str) -> Option<u64> {
@@ -161,7 +226,15 @@ fn chapter_number(name: &str) -> Option<u64> {
     num.parse().ok()
 }
 
-fn load_chapter(config: &Config, dir: &Path, cache: &SourceCache) -> Result<Option<Chapter>> {
+/// A chapter folder read: the chapter (none when it has no chapter file) and warnings.
+type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>);
+
+fn load_chapter(
+    config: &Config,
+    dir: &Path,
+    project: &Path,
+    cache: &SourceCache,
+) -> Result<ChapterLoad> {
     let id = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -169,33 +242,84 @@ fn load_chapter(config: &Config, dir: &Path, cache: &SourceCache) -> Result<Opti
     let mut sources = BTreeMap::new();
     let mut assets = Vec::new();
     let mut assets_stamp = blake3::Hasher::new();
-    let mut errors = Vec::new();
+    let mut findings = Findings::default();
     let mut drafts = 0;
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(&path, e.into())
-        })?;
+    // Links are followed (a linked folder inside the project is part of the chapter), and
+    // every entry is checked to stay inside the project.
+    let walk = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .min_depth(1)
+        .follow_links(true);
+    let mut entries = walk.into_iter();
+    while let Some(entry) = entries.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                if e.loop_ancestor().is_some() {
+                    findings.push(
+                        Diagnostic::error(
+                            &path,
+                            0,
+                            0,
+                            "is a symbolic link that loops back to a folder above it",
+                        )
+                        .with_help("remove the link"),
+                    );
+                    continue;
+                }
+                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+                    && std::fs::metadata(&path).is_err()
+                {
+                    findings.push(escape_diagnostic(&path, &fsx::Escape::Dangling, project));
+                    continue;
+                }
+                return Err(Error::io(&path, e.into()));
+            }
+        };
         let path = entry.path();
         let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
-        if rel
+        let hidden = rel
             .components()
-            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-        {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let is_top_md = rel.components().count() == 1 && rel.extension().is_some_and(|e| e == "md");
-        if !is_top_md {
-            if entry.path_is_symlink() && !inside_project(dir, path) {
-                tracing::warn!(
-                    "{} points outside the project; not published",
-                    path.display()
-                );
-                continue;
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        if hidden {
+            if entry.file_type().is_dir() {
+                entries.skip_current_dir();
             }
+            continue;
+        }
+        if entry.path_is_symlink()
+            && let Err(escape) = fsx::inside(project, path)
+        {
+            findings.push(escape_diagnostic(path, &escape, project));
+            if entry.file_type().is_dir() {
+                entries.skip_current_dir();
+            }
+            continue;
+        }
+        let top = rel.components().count() == 1;
+        let is_md = rel.extension().is_some_and(|e| e == "md");
+        if entry.file_type().is_dir() {
+            if top && is_md {
+                findings.push(
+                    Diagnostic::error(path, 0, 0, "is a folder; a chapter file must be a file")
+                        .with_help(format!(
+                            "rename the folder or move its contents out of {}",
+                            rel.display()
+                        )),
+                );
+                entries.skip_current_dir();
+            }
+            continue;
+        }
+        if let Some(kind) = fsx::special_kind(&entry.file_type()) {
+            findings.push(
+                Diagnostic::warning(path, 0, 0, format!("is {kind}; skipped"))
+                    .with_help("docent reads only regular files and folders"),
+            );
+            continue;
+        }
+        if !(top && is_md) {
             assets_stamp.update(rel.as_os_str().as_encoded_bytes());
             if let Ok(stamp) = fsx::stamp(path) {
                 assets_stamp.update(format!("{stamp:?}").as_bytes());
@@ -209,7 +333,7 @@ fn load_chapter(config: &Config, dir: &Path, cache: &SourceCache) -> Result<Opti
             .unwrap_or_default();
         if config.language(&lang).is_none() {
             let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-            errors.push(
+            findings.push(
                 Diagnostic::error(
                     path,
                     0,
@@ -228,40 +352,41 @@ fn load_chapter(config: &Config, dir: &Path, cache: &SourceCache) -> Result<Opti
             Ok(source) => {
                 sources.insert(lang, source);
             }
-            Err(Error::Input(mut list)) => errors.append(&mut list),
+            Err(Error::Input(list)) => list.into_iter().for_each(|d| findings.push(d)),
             Err(other) => return Err(other),
         }
     }
-    if !errors.is_empty() {
-        return Err(Error::Input(errors));
+    if !findings.errors.is_empty() {
+        findings.errors.extend(findings.warnings);
+        return Err(Error::Input(findings.errors));
     }
     if sources.is_empty() {
         if drafts == 0 {
-            tracing::warn!("{} has no chapter file; skipped", dir.display());
+            findings.warnings.push(
+                Diagnostic::warning(
+                    dir,
+                    0,
+                    0,
+                    "this chapter folder has no chapter file; skipped",
+                )
+                .with_help(format!(
+                    "add a file named after a language of the course, such as {}.md",
+                    config.default_language()
+                )),
+            );
         }
-        return Ok(None);
+        return Ok((None, findings.warnings));
     }
-    Ok(Some(Chapter {
-        id,
-        dir: dir.to_path_buf(),
-        sources,
-        assets,
-        assets_stamp: *assets_stamp.finalize().as_bytes(),
-    }))
-}
-
-/// Whether `path` (possibly a symlink) resolves to a file inside the course's project folder
-/// (the folder holding the course root). Links elsewhere are never read: the site and the
-/// dev server must not publish files from outside the project.
-pub fn inside_project(chapter_dir: &Path, path: &Path) -> bool {
-    let Some(course_root) = chapter_dir.parent() else {
-        return false;
-    };
-    let project = crate::theme::project_dir(course_root);
-    match (std::fs::canonicalize(project), std::fs::canonicalize(path)) {
-        (Ok(project), Ok(target)) => target.starts_with(project),
-        _ => false,
-    }
+    Ok((
+        Some(Chapter {
+            id,
+            dir: dir.to_path_buf(),
+            sources,
+            assets,
+            assets_stamp: *assets_stamp.finalize().as_bytes(),
+        }),
+        findings.warnings,
+    ))
 }
 
 /// Reads one `<lang>.md`, splitting and parsing its front matter.
@@ -272,28 +397,32 @@ pub fn load_source(path: &Path) -> Result<Source> {
 
 pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     let Some(split) = split_front_matter(text) else {
+        let opened = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let fence = opened.lines().next().map(str::trim_end);
+        if let Some(fence @ ("+++" | "---")) = fence {
+            return Err(Diagnostic::error(
+                path,
+                1,
+                1,
+                format!("the front matter opened here with `{fence}` is never closed"),
+            )
+            .with_help(format!(
+                "end the front matter with a line holding only `{fence}`"
+            ))
+            .into());
+        }
         return Err(Diagnostic::error(path, 1, 1, "missing front matter")
             .with_help("start the file with `+++`, a line `title = \"…\"`, and `+++`")
             .into());
     };
-    let front = match split.kind {
-        Delimiter::Toml => toml::from_str::<FrontMatter>(split.matter).map_err(|e| {
-            let (l, c) = e.span().map_or((1, 1), |s| line_col(split.matter, s.start));
-            front_matter_error(path, split.matter_line + l - 1, c, e.message())
-        })?,
-        Delimiter::Yaml => serde_saphyr::from_str::<FrontMatter>(split.matter).map_err(|e| {
-            let (l, c) = yaml_location(&e).unwrap_or((1, 1));
-            front_matter_error(path, split.matter_line + l - 1, c, &yaml_message(&e))
-        })?,
-    };
+    let front = parse_front_matter(split.kind, split.matter).map_err(|(l, c, message)| {
+        front_matter_error(path, split.matter_line + l - 1, c, &message)
+    })?;
     if front.title.trim().is_empty() {
         return Err(front_matter_error(path, split.matter_line, 1, "`title` is empty").into());
     }
     if let Some(slug) = &front.slug
-        && (slug.is_empty()
-            || !slug
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        && !crate::course::valid_slug(slug)
     {
         let offset = split.matter.find("slug").unwrap_or(0);
         let (l, c) = line_col(split.matter, offset);
@@ -315,6 +444,23 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     })
 }
 
+/// Front matter text of either kind → its fields; `Err((line, col, message))` within it.
+pub(crate) fn parse_front_matter(
+    kind: Delimiter,
+    matter: &str,
+) -> Result<FrontMatter, (usize, usize, String)> {
+    match kind {
+        Delimiter::Toml => toml::from_str::<FrontMatter>(matter).map_err(|e| {
+            let (l, c) = e.span().map_or((1, 1), |s| line_col(matter, s.start));
+            (l, c, e.message().to_string())
+        }),
+        Delimiter::Yaml => serde_saphyr::from_str::<FrontMatter>(matter).map_err(|e| {
+            let (l, c) = yaml_location(&e).unwrap_or((1, 1));
+            (l, c, yaml_message(&e))
+        }),
+    }
+}
+
 fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Diagnostic {
     let message = message.trim();
     let help = if message.contains("missing field `title`") {
@@ -333,24 +479,37 @@ fn yaml_location(e: &serde_saphyr::Error) -> Option<(usize, usize)> {
     ))
 }
 
-/// saphyr's Display repeats the position; keep the first line, the message.
+/// saphyr's Display repeats the position, counted within the front matter rather than the
+/// file; keep the message alone (the diagnostic carries the file's line and column).
 fn yaml_message(e: &serde_saphyr::Error) -> String {
-    e.to_string()
+    let first = e
+        .to_string()
         .lines()
         .next()
         .unwrap_or("invalid YAML")
-        .to_string()
+        .to_string();
+    let lower = first.to_ascii_lowercase();
+    match lower.find(" at line ").or_else(|| lower.find(", line ")) {
+        Some(i) => first
+            .get(..i)
+            .unwrap_or(&first)
+            .trim_end_matches([':', ','])
+            .to_string(),
+        None => first,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Delimiter {
+pub(crate) enum Delimiter {
     Toml,
     Yaml,
 }
 
-struct Split<'a> {
-    kind: Delimiter,
-    matter: &'a str,
+pub(crate) struct Split<'a> {
+    pub(crate) kind: Delimiter,
+    pub(crate) matter: &'a str,
+    /// Where `matter` is in the whole text (a byte order mark included).
+    pub(crate) matter_range: std::ops::Range<usize>,
     /// 1-based line of the file where `matter` starts.
     matter_line: usize,
     body: &'a str,
@@ -358,8 +517,9 @@ struct Split<'a> {
 }
 
 /// Splits `+++`/`---` front matter by hand to keep line offsets for error messages.
-fn split_front_matter(text: &str) -> Option<Split<'_>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+pub(crate) fn split_front_matter(whole: &str) -> Option<Split<'_>> {
+    let text = whole.strip_prefix('\u{feff}').unwrap_or(whole);
+    let bom = whole.len() - text.len();
     let (kind, fence) = if text.starts_with("+++") {
         (Delimiter::Toml, "+++")
     } else if text.starts_with("---") {
@@ -379,6 +539,7 @@ fn split_front_matter(text: &str) -> Option<Split<'_>> {
             return Some(Split {
                 kind,
                 matter: text.get(matter_start..offset)?,
+                matter_range: bom + matter_start..bom + offset,
                 matter_line: 2,
                 body: text.get(body_start..)?,
                 body_line: line + 1,
@@ -391,11 +552,36 @@ fn split_front_matter(text: &str) -> Option<Split<'_>> {
 
 /// Slugs must be unique within a language, or two chapters would write the same page.
 fn check_slugs(course: &Course, errors: &mut Vec<Diagnostic>) {
+    // A folder name is the slug of every file that sets none: `11-..` would write over the
+    // language chooser, `11-a?b` would give broken links.
+    for chapter in &course.chapters {
+        let slug = chapter.default_slug();
+        if !crate::course::valid_slug(slug)
+            && chapter.sources.values().any(|s| s.front.slug.is_none())
+        {
+            errors.push(
+                Diagnostic::error(
+                    &chapter.dir,
+                    0,
+                    0,
+                    format!(
+                        "the folder name gives the slug `{slug}`, which is not a valid URL segment"
+                    ),
+                )
+                .with_help(
+                    "name chapter folders <number>-<name> with letters, digits, `-` and `_` \
+                     (e.g. 11-cross-builds), or set `slug` in the front matter of each chapter file",
+                ),
+            );
+        }
+    }
     for lang in course.language_codes() {
         let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
         for page in course.pages(lang) {
             let slug = page.slug();
-            if ["assets", "search", "print"].contains(&slug) {
+            if !crate::course::valid_slug(slug) {
+                // Reported above, once for the folder.
+            } else if ["assets", "search", "print"].contains(&slug) {
                 errors.push(Diagnostic::error(
                     &page.source.path,
                     0,

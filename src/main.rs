@@ -123,7 +123,19 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let written = docent::init::init(&args.dir, &args.languages, args.force)?;
             if !cli.quiet {
                 for f in &written {
-                    eprintln!("created {}", f.display());
+                    match &f.outcome {
+                        docent::init::Outcome::Created => {
+                            eprintln!("created {}", f.path.display())
+                        }
+                        docent::init::Outcome::Unchanged => {
+                            eprintln!("unchanged {}", f.path.display())
+                        }
+                        docent::init::Outcome::Replaced { kept } => eprintln!(
+                            "replaced {} (the previous file is kept as {})",
+                            f.path.display(),
+                            kept.display()
+                        ),
+                    }
                 }
                 eprintln!(
                     "next: cd {} && docent serve   (or docent build)",

@@ -71,27 +71,49 @@ pub struct Staging {
 }
 
 impl Staging {
-    pub fn new(out: &Path) -> Result<Self> {
-        let out = absolute(out);
+    /// Prepares to replace `out` with a new site of the course at `course_root`, after
+    /// checking that `out` may be replaced (see [`crate::output::check_site_folder`]) and
+    /// removing what interrupted builds left beside it.
+    pub fn new(out: &Path, course_root: &Path) -> Result<Self> {
+        crate::output::check_site_folder(out, course_root)?;
+        // Through symlinks: a linked output folder is replaced where it really is.
+        let out = fsx::resolve(out);
         let parent = out
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         fsx::create_dir_all(&parent)?;
+        crate::output::sweep_leftovers(&out);
         let dir = parent.join(format!(
             ".{}.docent-new-{}",
             file_name(&out),
             std::process::id()
         ));
         if dir.exists() {
+            if !(crate::output::is_docent_site(&dir) || crate::output::is_empty_dir(&dir)) {
+                return Err(crate::error::Diagnostic::error(
+                    &dir,
+                    0,
+                    0,
+                    "a folder docent uses to stage the site holds files it did not write",
+                )
+                .with_help("move that folder away and build again")
+                .into());
+            }
             fsx::remove_dir_all(&dir)?;
         }
         fsx::create_dir_all(&dir)?;
-        Ok(Self {
+        let staging = Self {
             out,
             dir,
             made: std::sync::Mutex::new(std::collections::HashSet::new()),
             committed: false,
-        })
+        };
+        // First, so a staging folder left by a killed build is recognisably docent's.
+        staging.write(
+            crate::output::SITE_MARKER,
+            crate::output::SITE_MARKER_TEXT.as_bytes(),
+        )?;
+        Ok(staging)
     }
 
     /// Writes `bytes` at `path` (relative, `/`-separated) in the staging folder.
@@ -137,7 +159,7 @@ impl Staging {
             std::process::id()
         ));
         if out.exists() {
-            if old.exists() {
+            if old.exists() && crate::output::is_docent_site(&old) {
                 fsx::remove_dir_all(&old)?;
             }
             fsx::rename(&out, &old)?;
@@ -167,14 +189,4 @@ impl Drop for Staging {
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned())
-}
-
-fn absolute(path: &Path) -> PathBuf {
-    if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
-    }
 }

@@ -44,7 +44,7 @@ pub fn i18n_override_dir(course_root: &Path) -> PathBuf {
 /// Theme files: `templates/*.html` and `static/**`.
 pub fn theme_files(course_root: &Path) -> Result<Files> {
     let mut files = embedded::<EmbeddedTheme>();
-    overlay(&mut files, &theme_override_dir(course_root))?;
+    overlay(&mut files, &theme_override_dir(course_root), course_root)?;
     Ok(files)
 }
 
@@ -53,7 +53,7 @@ pub fn theme_files(course_root: &Path) -> Result<Files> {
 /// can change one string without copying the rest.
 pub fn i18n_layers(course_root: &Path) -> Result<[Files; 2]> {
     let mut local = Files::new();
-    overlay(&mut local, &i18n_override_dir(course_root))?;
+    overlay(&mut local, &i18n_override_dir(course_root), course_root)?;
     Ok([embedded::<EmbeddedI18n>(), local])
 }
 
@@ -66,12 +66,30 @@ fn embedded<E: rust_embed::RustEmbed>() -> Files {
         .collect()
 }
 
-fn overlay(files: &mut Files, dir: &Path) -> Result<()> {
+fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| crate::error::Error::io(dir, e.into()))?;
+    let project_dir = project_dir(course_root);
+    let project = std::fs::canonicalize(&project_dir)
+        .map_err(|e| crate::error::Error::io(&project_dir, e))?;
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .follow_links(true)
+    {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            crate::error::Error::io(&path, e.into())
+        })?;
+        if entry.path_is_symlink()
+            && let Err(escape) = fsx::inside(&project, entry.path())
+        {
+            return Err(crate::load::escape_diagnostic(entry.path(), &escape, &project).into());
+        }
+        if let Some(kind) = fsx::special_kind(&entry.file_type()) {
+            tracing::warn!("{} is {kind}; skipped", entry.path().display());
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }

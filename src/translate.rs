@@ -146,64 +146,111 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
     };
     let source_text = fsx::read_to_string(&source.path)?;
     let version = version_of(&source_text);
-    fsx::write(
+    // Everything is worked out before anything is written: a failure leaves no trace.
+    let text = fsx::read_to_string(&translation.path)?;
+    let updated = set_translated_from(&text, &version)
+        .map_err(|message| Error::from(Diagnostic::error(&translation.path, 1, 1, message)))?;
+    fsx::write_atomic(
         &store_dir(&course.root).join(format!("{version}.md")),
         source_text.as_bytes(),
     )?;
-    let text = fsx::read_to_string(&translation.path)?;
-    let updated = set_translated_from(&text, &version).ok_or_else(|| {
-        Error::from(Diagnostic::error(
-            &translation.path,
-            1,
-            1,
-            "cannot find the front matter to record the version in",
-        ))
-    })?;
     if updated != text {
-        fsx::write(&translation.path, updated.as_bytes())?;
+        fsx::write_atomic(&crate::fsx::resolve(&translation.path), updated.as_bytes())?;
     }
     Ok(version)
 }
 
-/// Sets `translated_from` in TOML (`+++`) or YAML (`---`) front matter, changing nothing else.
-pub fn set_translated_from(text: &str, version: &str) -> Option<String> {
-    let fence = if text.starts_with("+++") {
-        "+++"
-    } else if text.starts_with("---") {
-        "---"
+/// Sets `translated_from` in TOML (`+++`) or YAML (`---`) front matter, changing nothing
+/// else: comments, layout, a byte order mark and the line endings stay as they were. The
+/// result is parsed again and must differ from the original in that one field only.
+pub fn set_translated_from(text: &str, version: &str) -> Result<String, String> {
+    use crate::load::{Delimiter, parse_front_matter, split_front_matter};
+    let split = split_front_matter(text)
+        .ok_or("cannot find the front matter to record the version in (`+++` or `---` lines)")?;
+    let before = parse_front_matter(split.kind, split.matter)
+        .map_err(|(l, c, m)| format!("the front matter does not parse ({l}:{c}): {m}"))?;
+    let newline = if split.matter.contains("\r\n") || text.contains("\r\n") {
+        "\r\n"
     } else {
-        return None;
+        "\n"
     };
-    let line = if fence == "+++" {
-        format!("translated_from = \"{version}\"")
-    } else {
-        format!("translated_from: \"{version}\"")
-    };
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut out = String::with_capacity(text.len() + 40);
-    let mut lines = text.split_inclusive('\n');
-    out.push_str(lines.next()?);
-    let mut done = false;
-    for raw in lines.by_ref() {
-        let bare = raw.trim_end_matches(['\r', '\n']);
-        if !done && bare.trim_start().starts_with("translated_from") {
-            out.push_str(&line);
-            out.push_str(&raw[bare.len()..]);
-            done = true;
-            continue;
-        }
-        if bare.trim_end() == fence {
-            if !done {
-                out.push_str(&line);
-                out.push_str(newline);
+    let matter = match split.kind {
+        Delimiter::Toml => {
+            let mut doc = split
+                .matter
+                .parse::<toml_edit::DocumentMut>()
+                .map_err(|e| format!("the front matter does not parse: {}", e.message()))?;
+            match doc.get_mut("translated_from") {
+                Some(item) if item.is_value() => {
+                    let decor = item.as_value().map(|v| v.decor().clone());
+                    *item = toml_edit::value(version);
+                    if let (Some(decor), Some(value)) = (decor, item.as_value_mut()) {
+                        *value.decor_mut() = decor;
+                    }
+                }
+                _ => {
+                    doc.insert("translated_from", toml_edit::value(version));
+                }
             }
-            out.push_str(raw);
-            out.extend(lines);
-            return Some(out);
+            let out = doc.to_string();
+            // toml_edit writes new lines with `\n`; keep the file's own endings.
+            if newline == "\r\n" {
+                out.replace("\r\n", "\n").replace('\n', "\r\n")
+            } else {
+                out
+            }
         }
-        out.push_str(raw);
+        Delimiter::Yaml => set_yaml_key(split.matter, "translated_from", version, newline),
+    };
+    let after = parse_front_matter(split.kind, &matter).map_err(|(l, c, m)| {
+        format!("recording the version would break the front matter ({l}:{c}): {m}")
+    })?;
+    let expected = crate::course::FrontMatter {
+        translated_from: Some(version.to_string()),
+        ..before
+    };
+    if after != expected {
+        return Err(
+            "cannot record the version without changing other front matter; \
+             add a line `translated_from = \"\"` to the front matter and run this again"
+                .to_string(),
+        );
     }
-    None
+    let range = split.matter_range;
+    Ok(format!(
+        "{}{matter}{}",
+        text.get(..range.start).unwrap_or(""),
+        text.get(range.end..).unwrap_or("")
+    ))
+}
+
+/// Sets a top-level `key: "value"` in YAML text: replaces the line where the key starts at
+/// column 0, or adds one at the end.
+fn set_yaml_key(matter: &str, key: &str, value: &str, newline: &str) -> String {
+    let line = format!("{key}: \"{value}\"");
+    let mut out = String::with_capacity(matter.len() + line.len() + 2);
+    let mut done = false;
+    for raw in matter.split_inclusive('\n') {
+        let bare = raw.trim_end_matches(['\r', '\n']);
+        let is_key = bare
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if !done && is_key {
+            out.push_str(&line);
+            out.push_str(raw.get(bare.len()..).unwrap_or(""));
+            done = true;
+        } else {
+            out.push_str(raw);
+        }
+    }
+    if !done {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(newline);
+        }
+        out.push_str(&line);
+        out.push_str(newline);
+    }
+    out
 }
 
 /// A unified diff of two texts (3 lines of context), for `translate status`.
@@ -273,7 +320,35 @@ mod tests {
             set_translated_from(yaml, "abc").expect("yaml"),
             "---\r\ntitle: T\r\ntranslated_from: \"abc\"\r\n---\r\nx\r\n"
         );
-        assert_eq!(set_translated_from("no front matter", "abc"), None);
+        assert!(set_translated_from("no front matter", "abc").is_err());
+    }
+
+    #[test]
+    fn a_multi_line_string_is_not_mistaken_for_the_key() {
+        let text = "+++\ntitle = \"T\"\ndescription = \"\"\"\nFirst line.\ntranslated_from here is prose.\n\"\"\"\n# a comment\n+++\nBody\n";
+        let out = set_translated_from(text, "abc").expect("set");
+        assert!(out.contains("translated_from here is prose.\n"), "{out}");
+        assert!(out.contains("# a comment\n"), "{out}");
+        assert!(out.contains("translated_from = \"abc\""), "{out}");
+        assert!(out.ends_with("+++\nBody\n"), "{out}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_stays() {
+        let text = "\u{feff}+++\ntitle = \"T\"\n+++\nBody\n";
+        let out = set_translated_from(text, "abc").expect("set");
+        assert_eq!(
+            out,
+            "\u{feff}+++\ntitle = \"T\"\ntranslated_from = \"abc\"\n+++\nBody\n"
+        );
+    }
+
+    #[test]
+    fn yaml_block_text_that_starts_with_the_key_is_left_alone() {
+        let text = "---\ntitle: T\ndescription: |\n  translated_from: not a key\ntranslated_from: \"old\"\n---\nx\n";
+        let out = set_translated_from(text, "new").expect("set");
+        assert!(out.contains("  translated_from: not a key\n"), "{out}");
+        assert!(out.contains("\ntranslated_from: \"new\"\n"), "{out}");
     }
 
     #[test]

@@ -162,27 +162,53 @@ fn read_fence<'a>(
     })
 }
 
-/// Reads a `src=` file of the chapter folder, refusing paths that leave it.
+/// Reads a `src=` file of the chapter folder, refusing paths that leave it, by name or
+/// through a symlink anywhere on the way.
 fn read_src(ctx: &Context<'_>, src: &str) -> Result<(String, std::path::PathBuf), String> {
     let rel = Path::new(src);
+    if src.trim().is_empty() {
+        return Err("src=\"\" names no file".to_string());
+    }
     if rel.is_absolute() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Err(format!(
             "src=\"{src}\" must be a path inside the chapter folder"
         ));
     }
     let full = ctx.chapter.dir.join(rel);
-    if full.is_symlink() && !crate::load::inside_project(&ctx.chapter.dir, &full) {
-        return Err(format!(
-            "src file `{src}` links outside the project; docent does not read it"
-        ));
+    match crate::fsx::inside(&ctx.course.project, &full) {
+        Ok(_) => {}
+        Err(crate::fsx::Escape::Outside(real)) => {
+            return Err(format!(
+                "src file `{src}` leads outside the project (to {}); docent does not read it",
+                real.display()
+            ));
+        }
+        Err(crate::fsx::Escape::Dangling) => {
+            return Err(format!(
+                "src file `{src}` is a symbolic link to something that does not exist"
+            ));
+        }
     }
-    match std::fs::read_to_string(&full) {
-        Ok(text) => Ok((text, full)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
+    if !full.exists() {
+        return Err(format!(
             "src file `{src}` not found in {}",
             ctx.chapter.dir.display()
-        )),
-        Err(e) => Err(format!("cannot read src file {}: {e}", full.display())),
+        ));
+    }
+    match crate::fsx::read_to_string(&full) {
+        Ok(text) => Ok((text, full)),
+        Err(e) => Err(e
+            .diagnostics()
+            .into_iter()
+            .map(|d| match d.line {
+                0 => format!("src file `{src}` {}", d.message),
+                l => format!(
+                    "src file `{src}`, line {l}, column {}: {}",
+                    d.col, d.message
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 
@@ -215,7 +241,12 @@ fn prepare<'a, 'f>(
             .with_help("use e.g. dockerfile, bash, console, yaml, json, go, javascript, text"),
         );
     }
-    let highlighted = match fence.info.get("hl_lines").map(parse_line_ranges) {
+    let line_count = fence.code.lines().count();
+    let highlighted = match fence
+        .info
+        .get("hl_lines")
+        .map(|spec| parse_line_ranges(spec, line_count))
+    {
         Some(Ok(lines)) => lines.into_iter().collect(),
         Some(Err(message)) => {
             findings.errors.push(Diagnostic::error(

@@ -76,8 +76,10 @@ impl Info {
     }
 }
 
-/// `"2 5-7"` → sorted line numbers; `Err` names the bad part.
-pub fn parse_line_ranges(spec: &str) -> Result<Vec<usize>, String> {
+/// `"2 5-7"` → sorted line numbers of a block of `len` lines; `Err` names the bad part.
+/// Ranges are checked against `len` before anything is allocated, so `1-99999999999` is an
+/// error, not gigabytes of line numbers.
+pub fn parse_line_ranges(spec: &str, len: usize) -> Result<Vec<usize>, String> {
     let mut lines = Vec::new();
     for part in spec.split([' ', ',']).filter(|p| !p.is_empty()) {
         let (a, b) = part.split_once('-').unwrap_or((part, part));
@@ -86,6 +88,12 @@ pub fn parse_line_ranges(spec: &str) -> Result<Vec<usize>, String> {
         };
         if a == 0 || b < a {
             return Err(format!("`{part}` is not a valid range (lines start at 1)"));
+        }
+        if b > len {
+            return Err(format!(
+                "`{part}` goes past the end of the block, which has {len} line{}",
+                if len == 1 { "" } else { "s" }
+            ));
         }
         lines.extend(a..=b);
     }
@@ -106,7 +114,7 @@ mod tests {
         assert_eq!(i.get("title"), Some("Dockerfile"));
         assert_eq!(i.get("hl_lines"), Some("2 5-7"));
         assert!(i.has("linenums"));
-        assert_eq!(parse_line_ranges("2 5-7"), Ok(vec![2, 5, 6, 7]));
+        assert_eq!(parse_line_ranges("2 5-7", 7), Ok(vec![2, 5, 6, 7]));
     }
 
     #[test]
@@ -119,7 +127,9 @@ mod tests {
     #[test]
     fn errors() {
         assert!(Info::parse(r#"go title="x"#).is_err());
-        assert!(parse_line_ranges("3-1").is_err());
-        assert!(parse_line_ranges("a").is_err());
+        assert!(parse_line_ranges("3-1", 5).is_err());
+        assert!(parse_line_ranges("a", 5).is_err());
+        assert!(parse_line_ranges("2-8", 7).is_err());
+        assert!(parse_line_ranges("1-18446744073709551615", 7).is_err());
     }
 }

@@ -14,12 +14,173 @@ use std::sync::Arc;
 pub const LIVE_JS: &str = include_str!("live.js");
 const LIVE_TAG: &str = "<script src=\"/__docent/live.js\" defer></script>";
 
-pub fn router(state: Arc<AppState>) -> Router {
+/// The most pages that may listen for reloads at once: a preview has a handful; a script
+/// opening thousands of sockets gets 503 rather than the server's memory.
+pub const MAX_CLIENTS: usize = 256;
+/// How often an open page is pinged, and how long it may stay silent before it is dropped
+/// (a laptop lid closed, a network gone, a client that never reads).
+const PING_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
+const SILENT_FOR: std::time::Duration = std::time::Duration::from_secs(45);
+
+pub fn router(state: Arc<AppState>, guard: Guard) -> Router {
     Router::new()
         .route("/__docent/ws", get(websocket))
         .route("/__docent/live.js", get(live_js))
         .fallback(get(site_file))
+        .layer(axum::middleware::from_fn_with_state(guard, check_host))
         .with_state(state)
+}
+
+/// Which names the server answers to. A page on another site can make a browser send
+/// requests here (DNS rebinding points its name at 127.0.0.1); those carry that site's name
+/// in `Host` and `Origin`, and are refused.
+#[derive(Debug, Clone)]
+pub struct Guard {
+    names: Vec<String>,
+    port: u16,
+    /// Bound to every address (`--bind 0.0.0.0`): any IP literal names this machine.
+    any_ip: bool,
+}
+
+impl Guard {
+    pub fn new(bind: std::net::IpAddr, port: u16) -> Self {
+        let mut names = vec![
+            "localhost".to_string(),
+            "127.0.0.1".to_string(),
+            "::1".to_string(),
+            bind.to_string(),
+        ];
+        if bind.is_unspecified()
+            && let Ok(host) = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        {
+            let host = host.trim().to_ascii_lowercase();
+            if !host.is_empty() {
+                names.push(format!("{host}.local"));
+                names.push(host);
+            }
+        }
+        Self {
+            names,
+            port,
+            any_ip: bind.is_unspecified(),
+        }
+    }
+
+    /// Whether a `Host` header value (`name`, `name:port`, `[v6]:port`) names this server.
+    pub fn host_ok(&self, host: &str) -> bool {
+        let (name, _) = split_host(host);
+        self.name_ok(&name)
+    }
+
+    /// Whether a WebSocket `Origin` is a page of this site: same name rules, this port.
+    pub fn origin_ok(&self, origin: &str) -> bool {
+        let Some(rest) = origin.strip_prefix("http://") else {
+            return false;
+        };
+        let (name, port) = split_host(rest);
+        port == Some(self.port) && self.name_ok(&name)
+    }
+
+    fn name_ok(&self, name: &str) -> bool {
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        self.names.contains(&name)
+            || name.ends_with(".localhost")
+            || (self.any_ip && name.parse::<std::net::IpAddr>().is_ok())
+    }
+}
+
+/// `host[:port]` or `[v6][:port]` → (host without brackets, port).
+fn split_host(value: &str) -> (String, Option<u16>) {
+    let value = value.trim();
+    if let Some(rest) = value.strip_prefix('[') {
+        let (name, after) = rest.split_once(']').unwrap_or((rest, ""));
+        let port = after.strip_prefix(':').and_then(|p| p.parse().ok());
+        return (name.to_string(), port);
+    }
+    match value.rsplit_once(':') {
+        Some((name, port)) if !name.contains(':') => (name.to_string(), port.parse().ok()),
+        _ => (value.to_string(), None),
+    }
+}
+
+/// Refuses requests whose `Host` is not this server, and WebSocket upgrades from pages of
+/// other sites.
+async fn check_host(
+    State(guard): State<Guard>,
+    request: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response {
+    let (host, origin) = {
+        let header = |name| {
+            request
+                .headers()
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+                .map(str::to_string)
+        };
+        (
+            header(header::HOST).or_else(|| request.uri().authority().map(|a| a.to_string())),
+            header(header::ORIGIN),
+        )
+    };
+    if !host.as_deref().is_some_and(|h| guard.host_ok(h)) {
+        return respond(
+            StatusCode::MISDIRECTED_REQUEST,
+            "text/plain; charset=utf-8",
+            Bytes::from(format!(
+                "docent serve answers requests for localhost and 127.0.0.1 only, not for `{}`\n",
+                host.unwrap_or_default()
+            )),
+        );
+    }
+    if let Some(origin) = origin
+        && request.uri().path() == "/__docent/ws"
+        && !guard.origin_ok(&origin)
+    {
+        return respond(
+            StatusCode::FORBIDDEN,
+            "text/plain; charset=utf-8",
+            Bytes::from_static(b"live reload is only for pages of this preview\n"),
+        );
+    }
+    next.run(request).await
+}
+
+/// Serves `app` on `listener` until `shutdown`: HTTP/1.1 with WebSocket upgrades, and a
+/// limit on how long a client may take to send its request headers.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => return,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                tracing::debug!("accept: {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(std::time::Duration::from_secs(10))
+                .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades();
+            if let Err(e) = connection.await {
+                tracing::debug!("connection: {e}");
+            }
+        });
+    }
 }
 
 async fn live_js() -> Response {
@@ -31,11 +192,20 @@ async fn live_js() -> Response {
 }
 
 async fn websocket(ws: WebSocketUpgrade, State(state): State<Arc<AppState>>) -> Response {
-    ws.on_upgrade(move |socket| client(socket, state))
+    let Some(seat) = state.clients.seat(MAX_CLIENTS) else {
+        return respond(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "text/plain; charset=utf-8",
+            Bytes::from_static(b"too many open pages\n"),
+        );
+    };
+    ws.max_message_size(64 * 1024)
+        .on_upgrade(move |socket| client(socket, state, seat))
 }
 
-/// One open page: sends it the current error (if any), then every message after.
-async fn client(mut socket: WebSocket, state: Arc<AppState>) {
+/// One open page: sends it the current error (if any), then every message after, until it
+/// leaves or stays silent too long. `_seat` frees its place when this ends.
+async fn client(mut socket: WebSocket, state: Arc<AppState>, _seat: super::state::Seat) {
     let mut rx = state.tx.subscribe();
     if let Some(error) = state.error()
         && let Ok(text) = serde_json::to_string(&error)
@@ -43,6 +213,9 @@ async fn client(mut socket: WebSocket, state: Arc<AppState>) {
     {
         return;
     }
+    let mut ping = tokio::time::interval(PING_EVERY);
+    ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut heard = tokio::time::Instant::now();
     loop {
         tokio::select! {
             message = rx.recv() => match message {
@@ -57,8 +230,15 @@ async fn client(mut socket: WebSocket, state: Arc<AppState>) {
             },
             incoming = socket.recv() => match incoming {
                 Some(Ok(WsMessage::Close(_))) | None | Some(Err(_)) => return,
-                Some(Ok(_)) => {}
+                Some(Ok(_)) => heard = tokio::time::Instant::now(),
             },
+            _ = ping.tick() => {
+                if heard.elapsed() > SILENT_FOR
+                    || socket.send(WsMessage::Ping(Bytes::new())).await.is_err()
+                {
+                    return;
+                }
+            }
         }
     }
 }
@@ -92,7 +272,9 @@ async fn site_file(State(state): State<Arc<AppState>>, request: Request<Body>) -
         return file_response(&lookup, bytes.clone(), StatusCode::OK);
     }
     if !dir_request && site.get(&format!("{key}/index.html")).is_some() {
-        let location = format!("{raw_path}/{query}");
+        // Built from the checked segments: never `//host/…`, which a browser would read as
+        // another site.
+        let location = format!("/{key}/{query}");
         let mut response = Response::new(Body::empty());
         *response.status_mut() = StatusCode::MOVED_PERMANENTLY;
         if let Ok(value) = HeaderValue::from_str(&location) {

@@ -90,7 +90,7 @@ impl Session {
             Err(e) => {
                 let state = Arc::new(AppState::new(Arc::new(Site::default())));
                 report_error(&e);
-                state.fail(&e.diagnostics());
+                state.fail(&e.diagnostics(), roots.project());
                 state
             }
         };
@@ -149,7 +149,7 @@ impl Session {
             }
             Err(e) => {
                 report_error(&e);
-                self.state.fail(&e.diagnostics());
+                self.state.fail(&e.diagnostics(), self.roots.project());
                 Rebuilt {
                     ok: false,
                     chapters_rendered: 0,
@@ -214,6 +214,28 @@ const QUIET: Duration = Duration::from_millis(5);
 /// The longest a steady stream of events (a checkout of thousands of files) holds a rebuild.
 const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
+/// How often the watcher looks whether the course folder it watches is still the one there.
+const CHECK_ROOT_EVERY: Duration = Duration::from_millis(500);
+
+/// What tells one folder from another at the same path (device and inode), `None` when
+/// nothing is there.
+fn folder_identity(path: &std::path::Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let created = meta
+            .created()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        Some((0, created.map_or(0, |d| d.as_nanos() as u64)))
+    }
+}
+
 /// Watches the inputs and rebuilds on changes until the watcher goes away.
 fn watch_loop(
     mut session: Session,
@@ -221,7 +243,32 @@ fn watch_loop(
     rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
 ) {
     use std::sync::mpsc::RecvTimeoutError;
-    while let Ok(first) = rx.recv() {
+    let mut armed = folder_identity(&session.roots.course);
+    loop {
+        let first = match rx.recv_timeout(CHECK_ROOT_EVERY) {
+            Ok(event) => Some(event),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        // The course folder deleted and restored, or replaced: its watch went with the old
+        // folder, so watch the one that is there now and read it all again.
+        let now = folder_identity(&session.roots.course);
+        let rearmed = now != armed;
+        if rearmed {
+            let _ = watcher.unwatch(&session.roots.course);
+            if now.is_some()
+                && let Err(e) = watcher.watch(&session.roots.course, RecursiveMode::Recursive)
+            {
+                eprintln!("cannot watch {}: {e}", session.roots.course.display());
+            }
+            armed = now;
+        }
+        let Some(first) = first else {
+            if rearmed {
+                session.rebuild(&BTreeSet::new(), true);
+            }
+            continue;
+        };
         let mut events = vec![first];
         let deadline = Instant::now() + LONGEST_WAIT;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
@@ -232,7 +279,7 @@ fn watch_loop(
             }
         }
         let mut changes = BTreeSet::new();
-        let mut rescan = false;
+        let mut rescan = rearmed;
         for event in events {
             let Ok(event) = event else {
                 rescan = true;
@@ -327,15 +374,15 @@ async fn run(options: ServeOptions) -> Result<()> {
     if options.open {
         open_browser(&url);
     }
-    let app = http::router(Arc::clone(&state));
+    let app = http::router(
+        Arc::clone(&state),
+        http::Guard::new(options.bind, addr.port()),
+    );
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
         eprintln!("stopping");
     };
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|e| Error::Serve(format!("server error: {e}")))?;
+    http::serve_until(listener, app, shutdown).await;
     Ok(())
 }
 

@@ -29,10 +29,19 @@ pub struct ErrorItem {
     pub help: Option<String>,
 }
 
-impl From<&Diagnostic> for ErrorItem {
-    fn from(d: &Diagnostic) -> Self {
+impl ErrorItem {
+    /// `d` for the page: its path relative to the project folder `base`, so the overlay
+    /// tells the author where to look without revealing where the project lives.
+    pub fn new(d: &Diagnostic, base: &std::path::Path) -> Self {
+        let path = d.path.strip_prefix(base).unwrap_or(&d.path);
+        let path = if path.is_absolute() {
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        } else {
+            path.display().to_string()
+        };
         Self {
-            path: d.path.display().to_string(),
+            path,
             line: d.line,
             col: d.col,
             message: d.message.clone(),
@@ -46,6 +55,39 @@ pub struct AppState {
     site: RwLock<Arc<Site>>,
     error: RwLock<Option<Message>>,
     pub tx: broadcast::Sender<Message>,
+    /// Open pages listening for reloads.
+    pub clients: Clients,
+}
+
+/// A count of open WebSocket clients with a ceiling.
+#[derive(Debug, Default, Clone)]
+pub struct Clients(Arc<std::sync::atomic::AtomicUsize>);
+
+/// One client's place; dropping it frees the place.
+#[derive(Debug)]
+pub struct Seat(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Clients {
+    /// A place for one more client, unless `max` are already open.
+    pub fn seat(&self, max: usize) -> Option<Seat> {
+        use std::sync::atomic::Ordering;
+        self.0
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < max).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| Seat(Arc::clone(&self.0)))
+    }
+
+    pub fn open(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for Seat {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl AppState {
@@ -55,6 +97,7 @@ impl AppState {
             site: RwLock::new(site),
             error: RwLock::new(None),
             tx,
+            clients: Clients::default(),
         }
     }
 
@@ -82,10 +125,14 @@ impl AppState {
         }
     }
 
-    /// A failed build: keep the site, remember and broadcast the error.
-    pub fn fail(&self, diagnostics: &[Diagnostic]) {
+    /// A failed build: keep the site, remember and broadcast the error (paths relative to
+    /// the project folder `base`).
+    pub fn fail(&self, diagnostics: &[Diagnostic], base: &std::path::Path) {
         let message = Message::Error {
-            errors: diagnostics.iter().map(ErrorItem::from).collect(),
+            errors: diagnostics
+                .iter()
+                .map(|d| ErrorItem::new(d, base))
+                .collect(),
         };
         if let Ok(mut e) = self.error.write() {
             *e = Some(message.clone());

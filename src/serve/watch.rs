@@ -32,6 +32,11 @@ impl Roots {
         [themes, self.i18n.clone()]
     }
 
+    /// The project folder (which holds the course): paths shown to pages are relative to it.
+    pub fn project(&self) -> &Path {
+        self.course.parent().unwrap_or(&self.course)
+    }
+
     /// Whether `path` is one of [`Roots::override_dirs`].
     pub fn is_override_dir(&self, path: &Path) -> bool {
         self.override_dirs().iter().any(|d| d == path)
