@@ -32,6 +32,7 @@ pub fn render_code_blocks<'a>(
     arena: &'a Arena<'a>,
     root: &'a AstNode<'a>,
     ctx: &Context<'_>,
+    headings: &[super::headings::Heading],
     findings: &mut Findings,
 ) {
     let nodes: Vec<&AstNode<'_>> = root
@@ -49,7 +50,7 @@ pub fn render_code_blocks<'a>(
         let id = format!("code-{counter}");
         let html = match fence.info.lang.as_str() {
             "chart" => render_chart(&fence, &id, ctx, findings),
-            "quiz" => render_quiz(&fence, &id, ctx, findings),
+            "quiz" => render_quiz(&fence, &id, heading_above(node, headings), ctx, findings),
             _ if fence.info.has("compare") => {
                 let partner = nodes
                     .get(i)
@@ -284,7 +285,12 @@ fn prepare<'a, 'f>(
         dockerview::mark_instructions(&mut block, &df, &raw, &lines);
         if df.stages.len() >= 2 && !fence.info.has("nomap") {
             block.anchors.extend(1..=raw.len());
-            block.before_code = dockerview::stage_map(&df, id, &|key| ctx.i18n.text(ctx.lang, key));
+            let of = fence
+                .info
+                .has("compare")
+                .then(|| fence.info.get("title"))
+                .flatten();
+            block.before_code = dockerview::stage_map(&df, id, of);
         }
     }
     if fence.info.has("annotate") {
@@ -329,14 +335,37 @@ fn render_compare<'a>(
     let mut r = prepare(arena, right, right_id, ctx, findings)?;
     let lraw: Vec<&str> = highlight::split_lines(&left.code).collect();
     let rraw: Vec<&str> = highlight::split_lines(&right.code).collect();
-    let (only_left, only_right) = compare::diff(&lraw, &rraw);
-    compare::mark(&mut l.block, &l.lines, &only_left, false);
-    compare::mark(&mut r.block, &r.lines, &only_right, true);
+    let rows = compare::rows(&lraw, &rraw);
+    let shown = |p: &Prepared<'_>| -> Vec<String> {
+        (1..=p.lines.len())
+            .map(|n| {
+                p.block
+                    .line_html
+                    .get(&n)
+                    .cloned()
+                    .or_else(|| p.lines.get(n - 1).cloned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let unified = compare::unified(&rows, &shown(&l), &shown(&r), &lraw, &rraw);
+    compare::mark(&mut l.block, &l.lines, &lraw, &rows, false);
+    compare::mark(&mut r.block, &r.lines, &rraw, &rows, true);
+    // Stage maps go under the pair, so both listings start on the same row.
+    let maps: String = [&mut l.block, &mut r.block]
+        .into_iter()
+        .map(|b| std::mem::take(&mut b.before_code))
+        .collect();
     Some(format!(
-        "<div class=\"compare\" data-compare><p class=\"compare-legend\">{}</p><div class=\"compare-sides\">{}{}</div></div>",
+        "<div class=\"compare\" data-compare><div class=\"compare-bar\"><p class=\"compare-legend\">{}</p><div class=\"compare-view\" role=\"group\" aria-label=\"{}\" hidden><button type=\"button\" data-view=\"split\" aria-pressed=\"true\">{}</button><button type=\"button\" data-view=\"unified\" aria-pressed=\"false\">{}</button></div></div><div class=\"compare-sides\">{}{}</div><div class=\"compare-unified\"><p class=\"compare-unified-title\">{} → {}</p>{unified}</div>{maps}</div>",
         ui("compare-legend"),
+        ui("compare-view-label"),
+        ui("compare-view-split"),
+        ui("compare-view-unified"),
         codeblock::render_lines(&l.block, &l.lines),
-        codeblock::render_lines(&r.block, &r.lines)
+        codeblock::render_lines(&r.block, &r.lines),
+        highlight::escape_html(left.info.get("title").unwrap_or("")),
+        highlight::escape_html(right.info.get("title").unwrap_or("")),
     ))
 }
 
@@ -360,14 +389,32 @@ fn render_chart(
     }
 }
 
+/// The id of the heading right before `node`, if that is what precedes it.
+fn heading_above<'h>(
+    node: &AstNode<'_>,
+    headings: &'h [super::headings::Heading],
+) -> Option<&'h str> {
+    let prev = node.previous_sibling()?;
+    let data = prev.data.borrow();
+    if !matches!(data.value, NodeValue::Heading(_)) {
+        return None;
+    }
+    let line = data.sourcepos.start.line;
+    headings
+        .iter()
+        .find(|h| h.line == line)
+        .map(|h| h.id.as_str())
+}
+
 fn render_quiz(
     fence: &Fence<'_>,
     id: &str,
+    heading: Option<&str>,
     ctx: &Context<'_>,
     findings: &mut Findings,
 ) -> Option<String> {
     match quiz::parse(&fence.code) {
-        Ok(q) => Some(quiz::render(&q, id)),
+        Ok(q) => Some(quiz::render(&q, id, heading)),
         Err((line, col, message)) => {
             findings.errors.push(Diagnostic::error(
                 &ctx.source.path,

@@ -1,5 +1,5 @@
-//! ` ```chart ` blocks: `label: number` lines become an inline SVG bar chart, with the
-//! numbers in the page's format and the same data as a table for screen readers.
+//! ` ```chart ` blocks: `label: number` lines become a bar chart, with the numbers in the
+//! page's format and the same data as a table for screen readers and print.
 
 use super::highlight::escape_html;
 use super::info::Info;
@@ -52,10 +52,9 @@ pub fn parse(body: &str) -> Result<Vec<Bar>, (usize, String)> {
     Ok(bars)
 }
 
-const ROW: usize = 34;
-const LABEL_W: usize = 270;
-const BAR_W: usize = 300;
-
+/// The chart: a row per bar (label, bar, value) in HTML, so labels wrap instead of being
+/// cut and values always have room after the longest bar; and the same numbers as a
+/// table, which screen readers read and print shows instead of the bars.
 pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
     let unit = info.get("unit").unwrap_or("");
     let title = info.get("title").unwrap_or("");
@@ -65,13 +64,20 @@ pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
         if unit.is_empty() {
             n
         } else {
-            format!("{n} {unit}")
+            format!("{n}\u{a0}{unit}")
         }
     };
-    let height = bars.len() * ROW + 12;
-    let width = LABEL_W + BAR_W + 110;
+    // Room after the bars for the longest value, in characters.
+    let value_room = bars
+        .iter()
+        .map(|b| fmt(b.value).chars().count())
+        .max()
+        .unwrap_or(1);
     let mut out = String::new();
-    let _ = write!(out, "<figure class=\"chart\" id=\"{id}\" data-chart>");
+    let _ = write!(
+        out,
+        "<figure class=\"chart\" id=\"{id}\" data-chart style=\"--value-room:{value_room}\">"
+    );
     if !title.is_empty() {
         let _ = write!(
             out,
@@ -79,39 +85,28 @@ pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
             escape_html(title)
         );
     }
-    let _ = write!(
-        out,
-        "<svg class=\"chart-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        escape_html(&summary(bars, title, &fmt))
-    );
-    for (i, bar) in bars.iter().enumerate() {
-        let y = 6 + i * ROW;
-        let w = if max > 0.0 {
-            (bar.value / max * BAR_W as f64).round() as usize
-        } else {
-            0
-        };
-        let label = truncate(&bar.label, 38);
+    out.push_str("<div class=\"chart-bars\" aria-hidden=\"true\">");
+    for bar in bars {
+        let share = if max > 0.0 { bar.value / max } else { 0.0 };
         let _ = write!(
             out,
-            "<g class=\"bar\" data-label=\"{}\" data-value=\"{}\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"bar-label\">{}</text><rect x=\"{LABEL_W}\" y=\"{y}\" width=\"{}\" height=\"{}\" rx=\"3\" class=\"bar-rect\"/><text x=\"{}\" y=\"{}\" class=\"bar-value\">{}</text></g>",
+            "<div class=\"bar\" data-label=\"{}\" data-value=\"{}\"><span class=\"bar-label\">{}</span><span class=\"bar-track\"><span class=\"bar-fill\" style=\"width:{:.2}%\"></span><span class=\"bar-value\">{}</span></span></div>",
             escape_html(&bar.label),
             bar.value,
-            LABEL_W - 10,
-            y + 18,
-            escape_html(&label),
-            w.max(2),
-            ROW - 10,
-            LABEL_W + w.max(2) + 8,
-            y + 18,
+            escape_html(&bar.label),
+            share * 100.0,
             escape_html(&fmt(bar.value)),
         );
     }
-    out.push_str("</svg>");
+    out.push_str("</div>");
+    let caption = if title.is_empty() {
+        String::new()
+    } else {
+        format!("<caption>{}</caption>", escape_html(title))
+    };
     let _ = write!(
         out,
-        "<details class=\"chart-data\"><summary>{}</summary><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        ui("chart-table-summary"),
+        "<div class=\"chart-table\"><table class=\"chart-data\">{caption}<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         ui("chart-label-column"),
         escape_html(if unit.is_empty() { "#" } else { unit })
     );
@@ -123,30 +118,8 @@ pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
             escape_html(&format_number(bar.value, lang))
         );
     }
-    out.push_str("</tbody></table></details></figure>");
+    out.push_str("</tbody></table></div></figure>");
     out
-}
-
-fn summary(bars: &[Bar], title: &str, fmt: &dyn Fn(f64) -> String) -> String {
-    let items: Vec<String> = bars
-        .iter()
-        .map(|b| format!("{}: {}", b.label, fmt(b.value)))
-        .collect();
-    if title.is_empty() {
-        items.join("; ")
-    } else {
-        format!("{title}. {}", items.join("; "))
-    }
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 #[cfg(test)]

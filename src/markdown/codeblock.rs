@@ -34,6 +34,9 @@ pub struct Block<'a> {
     pub before_code: String,
     /// HTML after the code box, inside the block (hidden glossary definitions).
     pub after_code: String,
+    /// Empty rows before line n (n = line count + 1: after the last), so that two compared
+    /// listings line up row by row.
+    pub fillers: BTreeMap<usize, usize>,
 }
 
 /// Highlights `code` (see [`highlight::highlight_lines_cached`]) and renders the block.
@@ -87,8 +90,14 @@ pub fn render_lines(block: &Block<'_>, lines: &[String]) -> String {
         .map(|(a, _, tag)| (*a, tag.as_str()))
         .collect();
     let closes: BTreeSet<usize> = block.groups.iter().map(|(_, b, _)| *b).collect();
+    const FILLER: &str = "<span class=\"line filler\" aria-hidden=\"true\"></span>";
+    let fillers = |n: usize| block.fillers.get(&n).copied().unwrap_or(0);
     for (i, line) in lines.iter().enumerate() {
         let n = i + 1;
+        for _ in 0..fillers(n) {
+            out.push_str(FILLER);
+            out.push('\n');
+        }
         if let Some(tag) = opens.get(&n) {
             out.push_str(tag);
         }
@@ -118,6 +127,10 @@ pub fn render_lines(block: &Block<'_>, lines: &[String]) -> String {
         if n < lines.len() {
             out.push('\n');
         }
+    }
+    for _ in 0..fillers(lines.len() + 1) {
+        out.push('\n');
+        out.push_str(FILLER);
     }
     let _ = write!(
         out,

@@ -69,7 +69,7 @@ pub fn mark_instructions(block: &mut Block<'_>, df: &Dockerfile, raw: &[&str], l
         let key = format!("glossary-{}", ins.keyword.to_ascii_lowercase());
         let def_id = format!("{}-{}", block.id, key);
         let open = format!(
-            "<span class=\"kw\" tabindex=\"0\" data-tip=\"{}\" aria-describedby=\"{def_id}\">",
+            "<span class=\"kw\" tabindex=\"-1\" data-tip=\"{}\" aria-describedby=\"{def_id}\">",
             ui(&key)
         );
         if let Some(wrapped) =
@@ -136,19 +136,13 @@ pub fn wrap_chars(html: &str, start: usize, len: usize, open: &str, close: &str)
     ))
 }
 
-const ROW: usize = 74;
-const BOX_H: usize = 50;
-const STAGE_W: usize = 300;
-const EXT_W: usize = 210;
-/// Where the stage column starts: right of the external images, when there are any.
-const STAGE_X_WITH_EXTERNALS: usize = 250;
-const STAGE_X_ALONE: usize = 4;
-
-/// The stage map: stages top to bottom with their bases, an arrow per dependency labelled
-/// with the instruction that makes it, external images on the left, the final stage marked.
-/// Static SVG with a text description; hovering or focusing a stage highlights its lines.
-pub fn stage_map(df: &Dockerfile, block_id: &str, lang_text: &dyn Fn(&str) -> String) -> String {
-    let n = df.stages.len();
+/// The stage map: the stages in order as cards (name, base image, where the final image
+/// comes from) and, inside each card, what it takes from other stages or images — each edge
+/// labelled with the instruction that makes it. Plain HTML, so it reflows at any width and
+/// reads as a list without CSS or JavaScript; the script draws the connecting rails and
+/// lights up a stage's lines when it is selected.
+/// `of` names the file in the caption, where the map does not sit under its own listing.
+pub fn stage_map(df: &Dockerfile, block_id: &str, of: Option<&str>) -> String {
     let final_stage = df.final_stage();
     // Distinct edges, in source order.
     let mut edges: Vec<(StageRef, usize, DependencyKind)> = Vec::new();
@@ -158,137 +152,104 @@ pub fn stage_map(df: &Dockerfile, block_id: &str, lang_text: &dyn Fn(&str) -> St
             edges.push(e);
         }
     }
-    // External images get a box on the left, at (or below) the row of their first target.
-    let mut externals: Vec<(String, usize, Vec<DependencyKind>)> = Vec::new();
-    for (from, to, kind) in &edges {
-        if let StageRef::Image(image) = from {
-            match externals.iter_mut().find(|(i, _, _)| i == image) {
-                Some(ext) => ext.2.push(*kind),
-                None => externals.push((image.clone(), *to, vec![*kind])),
-            }
-        }
-    }
-    let mut ext_y = Vec::new();
-    let mut next_free = 0;
-    for (_, to, _) in &externals {
-        let y = (16 + to * ROW).max(next_free);
-        next_free = y + BOX_H + 12;
-        ext_y.push(y);
-    }
-    let height = (16 + n * ROW).max(next_free + 8);
-    let stage_x = if externals.is_empty() {
-        STAGE_X_ALONE
-    } else {
-        STAGE_X_WITH_EXTERNALS
-    };
-    let stage_edges = edges
-        .iter()
-        .filter(|(f, _, _)| matches!(f, StageRef::Stage(_)))
-        .count();
-    let width = stage_x + STAGE_W + 60 + 34 * stage_edges.max(1) + 110;
     let title_id = format!("{block_id}-map-title");
-    let desc_id = format!("{block_id}-map-desc");
-    let mut svg = String::new();
+    let mut out = String::new();
     let _ = write!(
-        svg,
-        "<figure class=\"stage-map\"><svg class=\"stage-map-svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">"
-    );
-    let _ = write!(
-        svg,
-        "<title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
+        out,
+        "<figure class=\"stage-map\" data-block=\"{block_id}\" aria-labelledby=\"{title_id}\"><figcaption class=\"stage-map-title\" id=\"{title_id}\">{}{}</figcaption><ol class=\"stage-list\">",
         ui("stage-map-label"),
-        escape_html(&describe(df, lang_text))
-    );
-    let marker = format!("{block_id}-arrow");
-    let _ = write!(
-        svg,
-        "<defs><marker id=\"{marker}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>"
+        of.map_or_else(String::new, |f| format!(
+            ": <code>{}</code>",
+            escape_html(f)
+        ))
     );
     for stage in &df.stages {
-        let y = 16 + stage.index * ROW;
         let label = df.stage_label(stage.index);
         let shown = match &stage.name {
             Some(name) => name.clone(),
             None => format!("#{}", stage.index),
         };
+        let is_final = Some(stage.index) == final_stage;
         let base = match &stage.base {
             StageRef::Image(image) => image.clone(),
             StageRef::Stage(i) => df.stage_label(*i),
         };
-        let is_final = Some(stage.index) == final_stage;
         let _ = write!(
-            svg,
-            "<g class=\"stage{}\" tabindex=\"0\" data-stage=\"{}\" data-base=\"{}\"{} data-lines=\"{}-{}\" data-block=\"{block_id}\">",
+            out,
+            "<li class=\"stage{}\" data-stage=\"{}\" data-base=\"{}\"{} data-lines=\"{}-{}\" data-block=\"{block_id}\"><button type=\"button\" class=\"stage-head\" aria-pressed=\"false\"><span class=\"stage-dot\" aria-hidden=\"true\"></span><span class=\"stage-name\">{}</span>{}</button>",
             if is_final { " stage-final" } else { "" },
             escape_html(&label),
             escape_html(&base),
             if is_final { " data-final" } else { "" },
             stage.first_line,
             stage.last_line.max(stage.first_line),
-        );
-        let _ = write!(
-            svg,
-            "<rect x=\"{stage_x}\" y=\"{y}\" width=\"{STAGE_W}\" height=\"{BOX_H}\" rx=\"6\"/><text x=\"{}\" y=\"{}\" class=\"stage-name\">{}{}</text><text x=\"{}\" y=\"{}\" class=\"stage-base\">FROM {}</text>",
-            stage_x + 12,
-            y + 20,
-            escape_html(&truncate(&shown, 26)),
+            breakable(&shown),
             if is_final {
-                format!(" · {}", ui("stage-map-final"))
+                format!(
+                    "<span class=\"stage-badge\">{}</span>",
+                    ui("stage-map-final")
+                )
             } else {
                 String::new()
             },
-            stage_x + 12,
-            y + 40,
-            escape_html(&truncate(&base, 32)),
         );
-        svg.push_str("</g>");
-    }
-    for ((image, to, kinds), y) in externals.iter().zip(&ext_y) {
-        let label = df.stage_label(*to);
-        let kind = kinds.first().copied().unwrap_or(DependencyKind::CopyFrom);
+        out.push_str("<ul class=\"stage-inputs\">");
+        // The base first: an image, or an earlier stage (then itself an edge of the map).
+        let edge = match stage.base {
+            StageRef::Stage(_) => format!(
+                " dep-stage\" data-from=\"{}\" data-to=\"{}\" data-kind=\"FROM",
+                escape_html(&base),
+                escape_html(&label)
+            ),
+            StageRef::Image(_) => String::new(),
+        };
         let _ = write!(
-            svg,
-            "<g class=\"dep dep-external\" data-from=\"{}\" data-to=\"{}\" data-kind=\"{}\"><title>{}</title><rect x=\"10\" y=\"{y}\" width=\"{EXT_W}\" height=\"{BOX_H}\" rx=\"6\" class=\"external\"/><text x=\"20\" y=\"{}\" class=\"stage-base\">{}</text><text x=\"20\" y=\"{}\" class=\"dep-label\">{} · {}</text><path d=\"M{},{} L{},{}\" marker-end=\"url(#{marker})\"/></g>",
-            escape_html(image),
-            escape_html(&label),
-            kind_label(kind),
-            escape_html(image),
-            y + 20,
-            escape_html(&truncate(image, 26)),
-            y + 40,
-            kind_label(kind),
-            ui("stage-map-external"),
-            10 + EXT_W,
-            y + BOX_H / 2,
-            stage_x - 2,
-            16 + to * ROW + BOX_H / 2,
+            out,
+            "<li class=\"dep dep-base{edge}\"><span class=\"dep-kind\">FROM</span> <span class=\"dep-source\">{}</span></li>",
+            breakable(&base),
         );
+        for (from, to, kind) in &edges {
+            if *to != stage.index || *kind == DependencyKind::From {
+                continue;
+            }
+            let (source, class, note) = match from {
+                StageRef::Stage(i) => (df.stage_label(*i), " dep-stage", String::new()),
+                StageRef::Image(image) => (
+                    image.clone(),
+                    " dep-external",
+                    format!(
+                        " <span class=\"dep-note\">{}</span>",
+                        ui("stage-map-external")
+                    ),
+                ),
+            };
+            let _ = write!(
+                out,
+                "<li class=\"dep{class}\" data-from=\"{}\" data-to=\"{}\" data-kind=\"{}\"><span class=\"dep-kind\">{}</span> <span class=\"dep-source\">{}</span>{note}</li>",
+                escape_html(&source),
+                escape_html(&label),
+                kind_label(*kind),
+                kind_label(*kind),
+                breakable(&source),
+            );
+        }
+        out.push_str("</ul></li>");
     }
-    let mut k = 0;
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (from, to, kind) in &edges {
-        let StageRef::Stage(src) = from else { continue };
-        k += 1;
-        // Several edges between the same two stages: stack their labels.
-        let same = pairs.iter().filter(|p| **p == (*src, *to)).count();
-        pairs.push((*src, *to));
-        let (y1, y2) = (16 + src * ROW + BOX_H / 2, 16 + to * ROW + BOX_H / 2);
-        let x = stage_x + STAGE_W;
-        let bulge = x + 30 + 34 * k;
-        let _ = write!(
-            svg,
-            "<g class=\"dep\" data-from=\"{}\" data-to=\"{}\" data-kind=\"{}\"><path d=\"M{x},{y1} C{bulge},{y1} {bulge},{y2} {},{y2}\" marker-end=\"url(#{marker})\"/><text x=\"{}\" y=\"{}\" class=\"dep-label\">{}</text></g>",
-            escape_html(&df.stage_label(*src)),
-            escape_html(&df.stage_label(*to)),
-            kind_label(*kind),
-            x + 2,
-            bulge - 4,
-            (y1 + y2) / 2 + 4 + 14 * same,
-            kind_label(*kind),
-        );
+    out.push_str("</ol></figure>");
+    out
+}
+
+/// An image or stage name, escaped, with line-break chances after `/`, `:` and `@`, so a
+/// long reference wraps between its parts rather than in the middle of a word.
+fn breakable(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 16);
+    for part in name.split_inclusive(['/', ':', '@']) {
+        out.push_str(&escape_html(part));
+        if part.ends_with(['/', ':', '@']) {
+            out.push_str("<wbr>");
+        }
     }
-    svg.push_str("</svg></figure>");
-    svg
+    out
 }
 
 fn kind_label(kind: DependencyKind) -> &'static str {
@@ -297,51 +258,6 @@ fn kind_label(kind: DependencyKind) -> &'static str {
         DependencyKind::CopyFrom => "COPY --from",
         DependencyKind::MountFrom => "RUN --mount from",
     }
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
-/// The map as sentences, for screen readers (in the chapter's language).
-fn describe(df: &Dockerfile, text: &dyn Fn(&str) -> String) -> String {
-    let final_stage = df.final_stage();
-    let mut parts = Vec::new();
-    for stage in &df.stages {
-        let base = match &stage.base {
-            StageRef::Image(image) => image.clone(),
-            StageRef::Stage(i) => df.stage_label(*i),
-        };
-        let mut s = format!(
-            "{} {} ← {}",
-            text("stage-map-stage"),
-            df.stage_label(stage.index),
-            base
-        );
-        let sources: Vec<String> = df
-            .dependencies
-            .iter()
-            .filter(|d| d.to == stage.index && d.kind != DependencyKind::From)
-            .map(|d| match &d.from {
-                StageRef::Stage(i) => format!("{} {}", kind_label(d.kind), df.stage_label(*i)),
-                StageRef::Image(image) => format!("{} {image}", kind_label(d.kind)),
-            })
-            .collect();
-        if !sources.is_empty() {
-            s.push_str(&format!(" ({})", sources.join(", ")));
-        }
-        if Some(stage.index) == final_stage {
-            s.push_str(&format!(" — {}", text("stage-map-final-long")));
-        }
-        parts.push(s);
-    }
-    parts.join("; ")
 }
 
 #[cfg(test)]

@@ -111,7 +111,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     alerts::localize_titles(root, ctx);
     let mut link_refs = Vec::new();
     links::rewrite(root, ctx, &mut findings, &mut link_refs);
-    blocks::render_code_blocks(&arena, root, ctx, &mut findings);
+    blocks::render_code_blocks(&arena, root, ctx, &headings, &mut findings);
 
     if !findings.errors.is_empty() {
         return Err(Error::Input(findings.errors));
@@ -178,17 +178,29 @@ fn accessible(html: &str) -> String {
                 ui("table-label")
             ),
         ),
-        ("</table>", "</table></div>".to_string()),
     ];
-    // One pass over the chapter, looking only at tags that can match.
+    // One pass over the chapter, looking only at tags that can match. Only comrak's own
+    // tables (a bare `<table>`) are wrapped; docent's (a chart's data) have attributes.
     let mut out = String::with_capacity(html.len() + 512);
     let mut done = 0;
+    let mut open_tables: Vec<bool> = Vec::new();
     for (at, _) in html.match_indices(['<']) {
         let Some(rest) = html.get(at..) else { continue };
         if at < done
             || !(rest.starts_with("<in") || rest.starts_with("<ta") || rest.starts_with("</ta"))
         {
             continue;
+        }
+        if rest.starts_with("</table>") {
+            if open_tables.pop() == Some(true) {
+                out.push_str(html.get(done..at).unwrap_or(""));
+                out.push_str("</table></div>");
+                done = at + "</table>".len();
+            }
+            continue;
+        }
+        if rest.starts_with("<table") {
+            open_tables.push(rest.starts_with("<table>"));
         }
         if let Some((from, to)) = replacements.iter().find(|(from, _)| rest.starts_with(from)) {
             out.push_str(html.get(done..at).unwrap_or(""));
@@ -197,6 +209,44 @@ fn accessible(html: &str) -> String {
         }
     }
     out.push_str(html.get(done..).unwrap_or(""));
+    comparison_tables(&out)
+}
+
+/// A table whose top-left header cell is empty compares things row by row (`| | A | B |`):
+/// its first column names the rows, so those cells become row headers and the empty corner
+/// an ordinary cell — otherwise a screen reader reads each value with no row name.
+fn comparison_tables(html: &str) -> String {
+    const CORNER: &str = "<table>\n<thead>\n<tr>\n<th></th>\n";
+    if !html.contains(CORNER) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(at) = rest.find(CORNER) {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let table = rest.get(at..).unwrap_or("");
+        let end = table
+            .find("</table>")
+            .map_or(table.len(), |e| e + "</table>".len());
+        let body = table.get(CORNER.len()..end).unwrap_or("");
+        out.push_str("<table>\n<thead>\n<tr>\n<td></td>\n");
+        let mut cells = body;
+        while let Some(i) = cells.find("<tr>\n<td") {
+            out.push_str(cells.get(..i).unwrap_or(""));
+            let row = cells.get(i + "<tr>\n<td".len()..).unwrap_or("");
+            let Some(close) = row.find("</td>") else {
+                cells = row;
+                break;
+            };
+            out.push_str("<tr>\n<th scope=\"row\"");
+            out.push_str(row.get(..close).unwrap_or(""));
+            out.push_str("</th>");
+            cells = row.get(close + "</td>".len()..).unwrap_or("");
+        }
+        out.push_str(cells);
+        rest = table.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
     out
 }
 

@@ -71,32 +71,47 @@ fn inline(md: &str) -> String {
         .to_string()
 }
 
-pub fn render(quiz: &Quiz, id: &str) -> String {
+/// The quiz as a form that works without JavaScript (each answer in a `<details>`). It is
+/// named by the heading right above it when there is one (`labelled_by`), so the page does
+/// not say "check yourself" twice; otherwise it carries its own title.
+pub fn render(quiz: &Quiz, id: &str, labelled_by: Option<&str>) -> String {
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<section class=\"quiz\" id=\"{id}\" data-quiz aria-labelledby=\"{id}-title\"><p class=\"quiz-title\" id=\"{id}-title\">{}</p><ol class=\"quiz-questions\">",
-        ui("quiz-title")
-    );
+    match labelled_by {
+        Some(heading) => {
+            let _ = write!(
+                out,
+                "<section class=\"quiz\" id=\"{id}\" data-quiz aria-labelledby=\"{heading}\">"
+            );
+        }
+        None => {
+            let _ = write!(
+                out,
+                "<section class=\"quiz\" id=\"{id}\" data-quiz aria-labelledby=\"{id}-title\"><p class=\"quiz-title\" id=\"{id}-title\">{}</p>",
+                ui("quiz-title")
+            );
+        }
+    }
+    out.push_str("<ol class=\"quiz-questions\">");
     for (i, q) in quiz.question.iter().enumerate() {
         let qid = format!("{id}-q{}", i + 1);
         let _ = write!(
             out,
-            "<li class=\"quiz-question\" id=\"{qid}\" data-answer=\"{}\"><fieldset><legend>{}</legend><ul class=\"quiz-choices\">",
+            "<li class=\"quiz-question\" id=\"{qid}\" data-answer=\"{}\"><fieldset><legend><span class=\"quiz-number\">{}</span> <span class=\"quiz-prompt\">{}</span></legend><ul class=\"quiz-choices\">",
             q.answer,
+            i + 1,
             inline(&q.prompt)
         );
         for (j, choice) in q.choices.iter().enumerate() {
             let _ = write!(
                 out,
-                "<li><label><input type=\"radio\" name=\"{qid}\" value=\"{j}\"> <span>{}</span></label></li>",
+                "<li><label class=\"quiz-choice\"><input type=\"radio\" name=\"{qid}\" value=\"{j}\"><span class=\"quiz-choice-text\">{}</span><span class=\"quiz-mark\" aria-hidden=\"true\"></span></label></li>",
                 inline(choice)
             );
         }
         let right = q.choices.get(q.answer).map_or(String::new(), |c| inline(c));
         let _ = write!(
             out,
-            "</ul></fieldset><p class=\"quiz-actions\"><button type=\"button\" class=\"quiz-check\" hidden data-right=\"{}\" data-wrong=\"{}\" data-choose=\"{}\">{}</button> <span class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></span></p><details class=\"quiz-answer\"><summary>{}</summary><p><strong>{}</strong> {} {}</p></details></li>",
+            "</ul></fieldset><div class=\"quiz-actions\"><button type=\"button\" class=\"quiz-check\" hidden data-right=\"{}\" data-wrong=\"{}\" data-choose=\"{}\">{}</button><span class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></span></div><details class=\"quiz-answer\"><summary>{}</summary><p><strong>{}</strong> {}</p>{}</details></li>",
             ui("quiz-right"),
             ui("quiz-wrong"),
             ui("quiz-choose"),
@@ -107,11 +122,16 @@ pub fn render(quiz: &Quiz, id: &str) -> String {
             if q.explain.is_empty() {
                 String::new()
             } else {
-                format!("— {}", inline(&q.explain))
+                format!("<p class=\"quiz-explain\">{}</p>", inline(&q.explain))
             },
         );
     }
-    out.push_str("</ol></section>");
+    let _ = write!(
+        out,
+        "</ol><p class=\"quiz-score\" role=\"status\" aria-live=\"polite\" hidden data-template=\"{}\" data-done=\"{}\"></p></section>",
+        ui("quiz-score"),
+        ui("quiz-score-done"),
+    );
     out
 }
 

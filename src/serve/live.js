@@ -32,23 +32,58 @@
   }
 
   var overlay = null;
+  // An opaque panel over the page: each error with its file, line and column, the lines
+  // around it with the column marked, and the hint.
   function showError(errors) {
     hideError();
     overlay = document.createElement("div");
     overlay.id = "docent-error-overlay";
     overlay.setAttribute("role", "alert");
-    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,0,0,.86);color:#fff;" +
-      "font:15px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto";
+    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:#1b1111;color:#f4eded;" +
+      "font:15px/1.55 system-ui,sans-serif;padding:2rem clamp(1rem,4vw,3rem);overflow:auto;color-scheme:dark";
     var title = document.createElement("h2");
-    title.textContent = "docent: the last edit broke the build; showing the last good version";
-    title.style.cssText = "font:700 18px/1.4 system-ui,sans-serif;margin:0 0 1rem;color:#ffb4a8";
+    title.textContent = "docent: the last edit broke the build; the page shows the last good version";
+    title.style.cssText = "font:700 1.15rem/1.4 system-ui,sans-serif;margin:0 0 1.25rem;color:#ffb4a8";
     overlay.appendChild(title);
     errors.forEach(function (e) {
-      var item = document.createElement("pre");
+      var item = document.createElement("section");
       item.className = "docent-error";
-      item.style.cssText = "white-space:pre-wrap;margin:0 0 1rem;padding:1rem;background:rgba(0,0,0,.35);border-left:4px solid #ff6b57";
-      var where = e.path + (e.line ? ":" + e.line + (e.col ? ":" + e.col : "") : "");
-      item.textContent = where + "\n" + e.message + (e.help ? "\nhelp: " + e.help : "");
+      item.style.cssText = "margin:0 0 1.25rem;padding:1rem 1.1rem;background:#2a1717;border-left:4px solid #ff6b57;border-radius:6px";
+      var where = document.createElement("p");
+      where.className = "docent-error-where";
+      where.style.cssText = "margin:0 0 .35rem;font:600 .95rem/1.4 ui-monospace,monospace;color:#ffd6cf";
+      where.textContent = e.path + (e.line ? ":" + e.line + (e.col ? ":" + e.col : "") : "");
+      var message = document.createElement("p");
+      message.className = "docent-error-message";
+      message.style.cssText = "margin:0 0 .6rem;font-weight:600;white-space:pre-wrap";
+      message.textContent = e.message;
+      item.appendChild(where);
+      item.appendChild(message);
+      if (e.excerpt && e.excerpt.length) {
+        var pre = document.createElement("pre");
+        pre.className = "docent-error-excerpt";
+        pre.style.cssText = "margin:0 0 .6rem;padding:.6rem 0;background:#120b0b;border-radius:4px;overflow-x:auto;font:13.5px/1.55 ui-monospace,monospace";
+        e.excerpt.forEach(function (pair) {
+          var row = document.createElement("div");
+          var at = pair[0] === e.line;
+          row.style.cssText = "padding:0 .8rem;white-space:pre;" + (at ? "background:#4a1f1f" : "color:#cbb8b8");
+          row.textContent = String(pair[0]).padStart(4, " ") + " │ " + pair[1];
+          pre.appendChild(row);
+          if (at && e.col) {
+            var caret = document.createElement("div");
+            caret.style.cssText = "padding:0 .8rem;white-space:pre;color:#ff8a7a";
+            caret.textContent = "     │ " + " ".repeat(Math.max(0, e.col - 1)) + "^";
+            pre.appendChild(caret);
+          }
+        });
+        item.appendChild(pre);
+      }
+      if (e.help) {
+        var help = document.createElement("p");
+        help.style.cssText = "margin:0;color:#e6d5d5";
+        help.textContent = "help: " + e.help;
+        item.appendChild(help);
+      }
       overlay.appendChild(item);
     });
     document.body.appendChild(overlay);

@@ -27,6 +27,28 @@ pub struct ErrorItem {
     pub col: usize,
     pub message: String,
     pub help: Option<String>,
+    /// The lines around `line` (number, text), so the overlay shows where the problem is.
+    pub excerpt: Vec<(usize, String)>,
+}
+
+/// Up to two lines either side of `line` of the file at `path`, when it is a file of the
+/// project at `base` (never through a link leading elsewhere).
+fn excerpt(path: &std::path::Path, line: usize, base: &std::path::Path) -> Vec<(usize, String)> {
+    let inside = std::fs::canonicalize(base).is_ok_and(|project| {
+        crate::fsx::inside(&project, path).is_ok_and(|p| p.starts_with(&project))
+    });
+    if line == 0 || !inside {
+        return Vec::new();
+    }
+    let Ok(text) = crate::fsx::read_to_string(path) else {
+        return Vec::new();
+    };
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(n, _)| n.abs_diff(line) <= 2)
+        .map(|(n, l)| (n, l.chars().take(300).collect()))
+        .collect()
 }
 
 impl ErrorItem {
@@ -41,6 +63,7 @@ impl ErrorItem {
             path.display().to_string()
         };
         Self {
+            excerpt: excerpt(&d.path, d.line, base),
             path,
             line: d.line,
             col: d.col,

@@ -77,7 +77,8 @@ await run([
           : e.matches(".lang-switcher a") ? "language" : e.matches("#search-input") ? "search"
           : e.matches(".annotation-marker") ? "annotation" : e.matches(".copy-button") ? "copy"
           : e.matches(".quiz input") ? "quiz-choice" : e.matches(".quiz-check") ? "quiz-check"
-          : e.matches(".skip-link") ? "skip" : e.matches(".stage-map .stage") ? "stage"
+          : e.matches(".skip-link") ? "skip" : e.matches(".stage-map .stage-head") ? "stage"
+          : e.matches("pre.code") ? "code"
           : e.matches(".kw") ? "glossary" : e.tagName.toLowerCase();
         return { kind, ring, visible: e.getClientRects().length > 0 };
       });
@@ -85,9 +86,26 @@ await run([
       assert(info.ring, `${info.kind} has no visible focus ring`);
       seen.add(info.kind);
     }
-    for (const kind of ["skip", "menu", "theme", "language", "search", "stage", "glossary", "copy", "annotation", "quiz-choice", "quiz-check"]) {
+    for (const kind of ["skip", "menu", "theme", "language", "search", "stage", "code", "copy", "quiz-choice", "quiz-check"]) {
       assert(seen.has(kind), `Tab never reached ${kind}; reached ${[...seen].join(", ")}`);
     }
+    // Inside a code block, the arrow keys reach its notes and explained keywords, each
+    // with a focus ring; Tab does not stop on each of them.
+    assert(!seen.has("glossary") && !seen.has("annotation"), "keywords and markers are not tab stops");
+    await page.focus("#code-1 pre.code");
+    const inside = new Set();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("ArrowDown");
+      const info = await page.evaluate(() => {
+        const e = document.activeElement;
+        const s = getComputedStyle(e);
+        return { kind: e.matches(".kw") ? "glossary" : e.matches(".annotation-marker") ? "annotation" : e.tagName,
+          ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none" };
+      });
+      assert(info.ring, `${info.kind} has no visible focus ring`);
+      inside.add(info.kind);
+    }
+    assert(inside.has("glossary") && inside.has("annotation"), "arrows reach: " + [...inside].join(", "));
     // And they work from the keyboard.
     await page.focus(".menu-button");
     await page.keyboard.press("Enter");

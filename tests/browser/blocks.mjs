@@ -17,8 +17,12 @@ await run([
     equal(await pop.count(), 1, "one popover");
     assert((await pop.textContent()).includes("the build stage starts from deps"), await pop.textContent());
     const lineBox = await page.locator("[data-dockerfile] .line").nth(7).boundingBox();
+    const markerBox = await marker.boundingBox();
     const popBox = await pop.boundingBox();
-    assert(Math.abs(popBox.y - (lineBox.y + lineBox.height)) < 12, `popover below its line: ${popBox.y} vs ${lineBox.y}`);
+    // Wide: beside the marker, level with its line; the line is lit while its note is open.
+    assert(popBox.x > markerBox.x + markerBox.width && Math.abs(popBox.y - lineBox.y) < 16,
+      `popover beside its marker: ${JSON.stringify(popBox)} vs ${JSON.stringify(markerBox)}`);
+    assert(await page.locator("[data-dockerfile] .line").nth(7).evaluate((l) => l.classList.contains("note-open")), "line lit");
     await page.keyboard.press("Escape");
     equal(await page.locator(".annotation-popover").count(), 0, "Escape closes it");
     equal(await marker.getAttribute("aria-expanded"), "false", "collapsed");
@@ -28,10 +32,18 @@ await run([
     equal(await page.locator(".annotation-popover").count(), 1, "Enter opens it");
     await page.locator(".popover-close").click();
     equal(await page.locator(".annotation-popover").count(), 0, "close button");
+    // Narrow: right under the line, with its pointer at the marker.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await marker.click();
+    const narrowLine = await page.locator("[data-dockerfile] .line").nth(7).boundingBox();
+    const narrowPop = await page.locator(".annotation-popover").boundingBox();
+    assert(Math.abs(narrowPop.y - (narrowLine.y + narrowLine.height)) < 16, `popover under its line: ${narrowPop.y} vs ${narrowLine.y + narrowLine.height}`);
+    await page.keyboard.press("Escape");
+    await page.setViewportSize({ width: 1280, height: 900 });
   }],
   ["focusing a stage highlights its lines", async () => {
     await page.goto(server.url + "en/blocks/");
-    const stage = page.locator("#code-1 .stage-map [data-stage=\"build\"]");
+    const stage = page.locator("#code-1 .stage-map [data-stage=\"build\"] .stage-head");
     await stage.focus();
     const lit = await page.$$eval("[data-dockerfile] .line.stage-hl", (ls) => ls.map((l) => l.id));
     equal(lit, ["code-1-L8", "code-1-L9", "code-1-L10", "code-1-L11", "code-1-L12"], "build stage lines");

@@ -96,6 +96,15 @@ await run([
       await page.waitForSelector("#docent-error-overlay", { timeout: 10000 });
       const shown = await page.textContent("#docent-error-overlay");
       assert(shown.includes("01-intro/en.md:3:1") && shown.includes("bogus"), shown);
+      // Opaque (no page text bleeding through), with the lines around the error.
+      const alpha = await page.$eval("#docent-error-overlay", (o) => {
+        const m = getComputedStyle(o).backgroundColor.match(/rgba?\(([^)]+)\)/);
+        const parts = m ? m[1].split(",") : [];
+        return parts.length === 4 ? parseFloat(parts[3]) : 1;
+      });
+      equal(alpha, 1, "overlay opacity");
+      const excerpt = await page.textContent("#docent-error-overlay .docent-error-excerpt");
+      assert(excerpt.includes("3 │ bogus = true") && excerpt.includes("^"), excerpt);
       assert(await other.isVisible("#docent-error-overlay"), "every open page shows the error");
       writeFileSync(chapter, text);
       await page.waitForSelector("#docent-error-overlay", { state: "detached", timeout: 10000 });

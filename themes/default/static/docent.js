@@ -12,12 +12,12 @@
     try { return localStorage.getItem(key); } catch (e) { return null; }
   }
 
+  // The button's label stays "Dark theme"; aria-pressed says whether it is on.
   function setupTheme() {
     var button = document.querySelector(".theme-toggle");
     if (!button) return;
     function show() {
-      var dark = doc.dataset.theme === "dark";
-      button.setAttribute("aria-pressed", dark ? "true" : "false");
+      button.setAttribute("aria-pressed", doc.dataset.theme === "dark" ? "true" : "false");
     }
     button.hidden = false;
     show();
@@ -56,7 +56,11 @@
       var label = button.textContent;
       button.hidden = false;
       button.addEventListener("click", function () {
-        var text = code.textContent;
+        // Line by line, leaving out the empty rows that align compared listings.
+        var lines = code.querySelectorAll(".line:not(.filler)");
+        var text = lines.length
+          ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("\n")
+          : code.textContent;
         var done = function () {
           button.textContent = button.dataset.copied;
           setTimeout(function () { button.textContent = label; }, 1500);
@@ -89,16 +93,87 @@
     return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
   }
 
+  // Whether arrow keys belong to what has focus: a form field, code, a map, a group of
+  // buttons, or anything that scrolls sideways.
+  function arrowsBelongTo(target) {
+    if (typing(target)) return true;
+    if (!target || !target.closest) return false;
+    if (target.closest("pre, .code-box, .stage-map, .compare-view, .quiz, [role=region], [role=toolbar], .search-results")) return true;
+    for (var el = target; el && el !== document.body; el = el.parentElement) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        var overflow = getComputedStyle(el).overflowX;
+        if (overflow === "auto" || overflow === "scroll") return true;
+      }
+    }
+    return false;
+  }
+
   function setupKeys() {
     document.addEventListener("keydown", function (e) {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || typing(e.target)) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       var rel = e.key === "ArrowLeft" ? "prev" : e.key === "ArrowRight" ? "next" : null;
-      if (!rel) return;
+      if (!rel || arrowsBelongTo(e.target)) return;
       var link = document.querySelector('link[rel="' + rel + '"]');
       if (link) {
         e.preventDefault();
         window.location.href = link.href;
       }
+    });
+  }
+
+  // A code block is one tab stop. From it, ↓ (or →) steps through the things inside it —
+  // annotation markers and explained keywords — and ↑ (or ←) back; Home/End jump; Escape
+  // returns to the block. Without this script the markers are ordinary links.
+  function setupCodeKeys() {
+    var pres = document.querySelectorAll("pre.code");
+    Array.prototype.forEach.call(pres, function (pre) {
+      var items = Array.prototype.slice.call(pre.querySelectorAll(".annotation-marker, .kw"));
+      if (!items.length) return;
+      items.forEach(function (item) { item.tabIndex = -1; });
+      pre.addEventListener("keydown", function (e) {
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        var at = items.indexOf(document.activeElement);
+        var next = null;
+        if (at < 0) {
+          if (e.key === "ArrowDown") next = items[0];
+          else if (e.key === "ArrowUp") next = items[items.length - 1];
+        } else if (e.key === "ArrowDown" || e.key === "ArrowRight") next = items[Math.min(at + 1, items.length - 1)];
+        else if (e.key === "ArrowUp" || e.key === "ArrowLeft") next = items[Math.max(at - 1, 0)];
+        else if (e.key === "Home") next = items[0];
+        else if (e.key === "End") next = items[items.length - 1];
+        else if (e.key === "Escape") {
+          var tip = document.activeElement;
+          if (tip.classList.contains("kw") && !tip.classList.contains("tip-dismissed")) {
+            tip.classList.add("tip-dismissed");
+          } else {
+            pre.focus();
+          }
+          e.preventDefault();
+          return;
+        }
+        if (next) {
+          e.preventDefault();
+          next.focus();
+        }
+      });
+      items.forEach(function (item) {
+        item.addEventListener("blur", function () { item.classList.remove("tip-dismissed"); });
+      });
+    });
+    // A glossary tip shown by hover or focus goes away with Escape, wherever focus is.
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      Array.prototype.forEach.call(document.querySelectorAll(".kw:hover, .kw:focus"), function (k) {
+        k.classList.add("tip-dismissed");
+      });
+    });
+    document.addEventListener("mouseover", function (e) {
+      var k = e.target.closest && e.target.closest(".kw.tip-dismissed");
+      if (!k) return;
+      k.addEventListener("mouseleave", function leave() {
+        if (document.activeElement !== k) k.classList.remove("tip-dismissed");
+        k.removeEventListener("mouseleave", leave);
+      });
     });
   }
 
@@ -151,17 +226,41 @@
     }
   }
 
-  // Annotations: a marker at a line opens its note next to the line; without JavaScript the
-  // marker is a link to the numbered note below the block.
+  // Annotations: a marker at a line opens its note next to the line (beside it when the
+  // block has room, else right under it, with a pointer to the marker), and the line lights
+  // up; without JavaScript the marker is a link to the numbered note below the block.
   var openMarker = null;
   function closeNote(returnFocus) {
     if (!openMarker) return;
     var pop = document.getElementById(openMarker.getAttribute("aria-controls"));
     if (pop) pop.parentNode.removeChild(pop);
+    var line = openMarker.closest(".line");
+    if (line) line.classList.remove("note-open");
     openMarker.setAttribute("aria-expanded", "false");
     openMarker.removeAttribute("aria-controls");
     if (returnFocus) openMarker.focus();
     openMarker = null;
+  }
+  function placeNote(pop, marker, box) {
+    var line = marker.closest(".line");
+    var boxRect = box.getBoundingClientRect();
+    var m = marker.getBoundingClientRect();
+    var l = line.getBoundingClientRect();
+    var room = boxRect.right - m.right - 16;
+    pop.classList.remove("beside");
+    if (room >= 300 && boxRect.width >= 640) {
+      pop.classList.add("beside");
+      pop.style.left = (m.right - boxRect.left + 12) + "px";
+      pop.style.width = Math.min(room, 420) + "px";
+      pop.style.top = (m.top - boxRect.top - 8) + "px";
+    } else {
+      pop.style.left = "";
+      pop.style.width = "";
+      pop.style.top = (l.bottom - boxRect.top + 10) + "px";
+      var left = pop.offsetLeft;
+      var arrow = m.left + m.width / 2 - boxRect.left - left - 7;
+      pop.style.setProperty("--arrow", Math.max(8, Math.min(arrow, pop.offsetWidth - 24)) + "px");
+    }
   }
   function openNote(marker) {
     var noteId = (marker.getAttribute("href") || "").slice(1);
@@ -186,14 +285,16 @@
     close.textContent = "×";
     close.addEventListener("click", function () { closeNote(true); });
     pop.appendChild(close);
-    var line = marker.closest(".line");
-    var pre = box.querySelector("pre");
-    pop.style.top = (line.offsetTop + line.offsetHeight - pre.scrollTop + 4) + "px";
     box.appendChild(pop);
+    placeNote(pop, marker, box);
+    var line = marker.closest(".line");
+    if (line) line.classList.add("note-open");
     marker.setAttribute("aria-expanded", "true");
     marker.setAttribute("aria-controls", pop.id);
     openMarker = marker;
     pop.focus({ preventScroll: true });
+    var r = pop.getBoundingClientRect();
+    if (r.bottom > window.innerHeight) pop.scrollIntoView({ block: "nearest" });
   }
   function setupAnnotations() {
     var markers = document.querySelectorAll(".annotation-marker");
@@ -211,71 +312,243 @@
       });
     });
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && openMarker) closeNote(true);
+      if (e.key === "Escape" && openMarker) { e.preventDefault(); closeNote(true); }
     });
     document.addEventListener("click", function (e) {
       if (openMarker && !e.target.closest(".annotation-popover") && !e.target.closest(".annotation-marker")) closeNote(false);
     });
+    window.addEventListener("resize", function () {
+      if (!openMarker) return;
+      var pop = document.getElementById(openMarker.getAttribute("aria-controls"));
+      if (pop) placeNote(pop, openMarker, openMarker.closest(".code-box"));
+    });
   }
 
-  // Stage map: hovering or focusing a stage highlights its lines in the code.
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  // Stage maps: rails from each stage to the stages that take something from it, and
+  // selecting a stage (hover, focus, tap) lights up its lines — scrolling them into view when
+  // they are off screen, with the map pinned above them on a wide screen. The map is one
+  // tab stop; ↑/↓ move between stages.
   function setupStageMaps() {
-    var stages = document.querySelectorAll(".stage-map .stage[data-lines]");
-    Array.prototype.forEach.call(stages, function (stage) {
-      var block = stage.closest(".code-block");
-      if (!block) return;
-      var range = stage.getAttribute("data-lines").split("-");
-      var lines = [];
-      for (var n = +range[0]; n <= +range[1]; n++) {
-        var line = document.getElementById(block.id + "-L" + n);
-        if (line) lines.push(line);
-      }
-      function on() {
-        // One stage lit at a time per map: hover wins over an earlier focus.
-        var map = stage.closest(".stage-map");
-        Array.prototype.forEach.call(map.querySelectorAll(".stage.active"), function (other) {
-          other.dispatchEvent(new Event("docent-off"));
+    var maps = document.querySelectorAll(".stage-map");
+    Array.prototype.forEach.call(maps, function (map) {
+      var block = document.getElementById(map.dataset.block);
+      var list = map.querySelector(".stage-list");
+      var stages = Array.prototype.slice.call(map.querySelectorAll(".stage"));
+      var heads = stages.map(function (s) { return s.querySelector(".stage-head"); });
+      if (!block || !list || !stages.length) return;
+      var byName = {};
+      stages.forEach(function (s) { byName[s.dataset.stage] = s; });
+      var edges = [];
+      stages.forEach(function (s) {
+        Array.prototype.forEach.call(s.querySelectorAll(".dep-stage[data-from]"), function (dep) {
+          var from = byName[dep.dataset.from];
+          if (from && from !== s) edges.push({ from: from, dep: dep, to: s });
         });
+      });
+      var svg = null;
+      var ns = "http://www.w3.org/2000/svg";
+      function draw() {
+        if (svg) svg.parentNode.removeChild(svg);
+        svg = null;
+        if (!edges.length) return;
+        var lanes = edges.length;
+        map.classList.add("has-rails");
+        list.style.setProperty("--rails", (lanes * 9 + 16) + "px");
+        var base = list.getBoundingClientRect();
+        svg = document.createElementNS(ns, "svg");
+        svg.setAttribute("class", "stage-rails");
+        svg.setAttribute("aria-hidden", "true");
+        svg.setAttribute("width", String(base.width));
+        svg.setAttribute("height", String(base.height));
+        // Longer spans on outer lanes, so rails do not cross more than they must.
+        var order = edges.slice().sort(function (a, b) {
+          return (stages.indexOf(a.to) - stages.indexOf(a.from)) - (stages.indexOf(b.to) - stages.indexOf(b.from));
+        });
+        order.forEach(function (edge, k) {
+          var x = lanes * 9 + 4 - (k + 1) * 9 + 4;
+          var dot = edge.from.querySelector(".stage-dot").getBoundingClientRect();
+          var dep = edge.dep.getBoundingClientRect();
+          var card = edge.to.getBoundingClientRect();
+          var y1 = dot.top + dot.height / 2 - base.top;
+          var y2 = dep.top + dep.height / 2 - base.top;
+          var x1 = dot.left - base.left;
+          var x2 = card.left - base.left - 1;
+          var path = document.createElementNS(ns, "path");
+          path.setAttribute("d", "M" + x1 + "," + y1 + " H" + x + " V" + y2 + " H" + (x2 - 5));
+          var head = document.createElementNS(ns, "path");
+          head.setAttribute("d", "M" + (x2 - 6) + "," + (y2 - 4) + " L" + x2 + "," + y2 + " L" + (x2 - 6) + "," + (y2 + 4) + " z");
+          head.setAttribute("class", "head");
+          edge.lines = [path, head];
+          svg.appendChild(path);
+          svg.appendChild(head);
+        });
+        list.appendChild(svg);
+      }
+      draw();
+      if (window.ResizeObserver) new ResizeObserver(function () { draw(); }).observe(list);
+
+      function lines(stage) {
+        var range = stage.dataset.lines.split("-");
+        var out = [];
+        for (var n = +range[0]; n <= +range[1]; n++) {
+          var line = document.getElementById(block.id + "-L" + n);
+          if (line) out.push(line);
+        }
+        return out;
+      }
+      var active = null;
+      var unpin = null;
+      function select(stage, scroll) {
+        if (active === stage) { if (scroll) reveal(stage); return; }
+        clear();
+        active = stage;
         stage.classList.add("active");
-        lines.forEach(function (l) { l.classList.add("stage-hl"); });
+        stage.querySelector(".stage-head").setAttribute("aria-pressed", "true");
+        lines(stage).forEach(function (l) { l.classList.add("stage-hl"); });
+        edges.forEach(function (e) {
+          if (e.to === stage || e.from === stage) {
+            e.dep.classList.add("lit");
+            (e.lines || []).forEach(function (p) { p.classList.add("lit"); });
+          }
+        });
+        if (scroll) reveal(stage);
       }
-      function off() {
-        stage.classList.remove("active");
-        lines.forEach(function (l) { l.classList.remove("stage-hl"); });
+      function clear() {
+        if (!active) return;
+        active.classList.remove("active");
+        active.querySelector(".stage-head").setAttribute("aria-pressed", "false");
+        lines(active).forEach(function (l) { l.classList.remove("stage-hl"); });
+        edges.forEach(function (e) {
+          e.dep.classList.remove("lit");
+          (e.lines || []).forEach(function (p) { p.classList.remove("lit"); });
+        });
+        active = null;
       }
-      stage.addEventListener("docent-off", off);
-      stage.addEventListener("mouseenter", on);
-      stage.addEventListener("mouseleave", off);
-      stage.addEventListener("focus", on);
-      stage.addEventListener("blur", off);
-      stage.addEventListener("click", function () {
-        if (lines[0]) lines[0].scrollIntoView({ block: "nearest" });
+      // Brings the stage's lines into view if they are not: below a pinned map when the
+      // screen is wide enough for both, else on their own.
+      function reveal(stage) {
+        var ls = lines(stage);
+        if (!ls.length) return;
+        var first = ls[0].getBoundingClientRect();
+        var last = ls[ls.length - 1].getBoundingClientRect();
+        var mapRect = map.getBoundingClientRect();
+        var wide = window.innerWidth >= 768 && mapRect.height < window.innerHeight * 0.45;
+        var top = wide ? Math.max(mapRect.bottom, 0) : 0;
+        var visible = first.top >= top && last.bottom <= window.innerHeight;
+        if (visible) return;
+        if (wide) map.classList.add("pinned");
+        var pinnedHeight = wide ? map.getBoundingClientRect().height : 0;
+        var topbar = document.querySelector(".topbar");
+        var offset = (topbar && getComputedStyle(topbar).position === "sticky" ? topbar.offsetHeight : 0) + pinnedHeight + 12;
+        window.scrollBy({ top: first.top - offset, behavior: reduceMotion ? "auto" : "smooth" });
+      }
+      function release() {
+        clear();
+        map.classList.remove("pinned");
+      }
+      stages.forEach(function (stage, i) {
+        var head = heads[i];
+        head.tabIndex = i === 0 ? 0 : -1;
+        var intent = null;
+        stage.addEventListener("mouseenter", function () {
+          if (unpin) { clearTimeout(unpin); unpin = null; }
+          select(stage, false);
+          intent = setTimeout(function () { reveal(stage); }, 350);
+        });
+        stage.addEventListener("mouseleave", function () { clearTimeout(intent); });
+        head.addEventListener("focus", function () {
+          heads.forEach(function (h) { h.tabIndex = h === head ? 0 : -1; });
+          select(stage, true);
+        });
+        head.addEventListener("click", function () {
+          if (active === stage && head.getAttribute("aria-pressed") === "true" && document.activeElement !== head) release();
+          else select(stage, true);
+        });
+        head.addEventListener("keydown", function (e) {
+          var to = null;
+          if (e.key === "ArrowDown" || e.key === "ArrowRight") to = heads[Math.min(i + 1, heads.length - 1)];
+          else if (e.key === "ArrowUp" || e.key === "ArrowLeft") to = heads[Math.max(i - 1, 0)];
+          else if (e.key === "Home") to = heads[0];
+          else if (e.key === "End") to = heads[heads.length - 1];
+          else if (e.key === "Escape") { e.preventDefault(); release(); return; }
+          if (to) { e.preventDefault(); to.focus(); }
+        });
+      });
+      map.addEventListener("mouseleave", function () {
+        if (map.contains(document.activeElement)) return;
+        unpin = setTimeout(release, 500);
+      });
+      map.addEventListener("focusout", function (e) {
+        if (!map.contains(e.relatedTarget)) release();
       });
     });
   }
 
-  // Quizzes: choose, check, see why.
-  function setupQuizzes() {
-    var buttons = document.querySelectorAll(".quiz-check");
-    Array.prototype.forEach.call(buttons, function (button) {
-      var item = button.closest(".quiz-question");
-      var result = item.querySelector(".quiz-result");
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var chosen = item.querySelector("input:checked");
-        Array.prototype.forEach.call(item.querySelectorAll("label"), function (l) {
-          l.classList.remove("chosen-right", "chosen-wrong");
+  // Comparisons: side by side or unified, whichever the reader picks (a narrow screen
+  // starts unified).
+  function setupCompare() {
+    var groups = document.querySelectorAll(".compare");
+    Array.prototype.forEach.call(groups, function (compare) {
+      var bar = compare.querySelector(".compare-view");
+      if (!bar) return;
+      bar.hidden = false;
+      var buttons = Array.prototype.slice.call(bar.querySelectorAll("button"));
+      function show() {
+        var view = compare.dataset.view || (window.matchMedia("(max-width: 50rem)").matches ? "unified" : "split");
+        buttons.forEach(function (b) { b.setAttribute("aria-pressed", b.dataset.view === view ? "true" : "false"); });
+      }
+      buttons.forEach(function (b) {
+        b.addEventListener("click", function () {
+          compare.dataset.view = b.dataset.view;
+          show();
         });
-        result.classList.remove("right", "wrong");
-        if (!chosen) {
-          result.textContent = button.dataset.choose;
-          return;
-        }
-        var right = chosen.value === item.dataset.answer;
-        chosen.closest("label").classList.add(right ? "chosen-right" : "chosen-wrong");
-        result.classList.add(right ? "right" : "wrong");
-        result.textContent = right ? button.dataset.right : button.dataset.wrong;
-        if (right) item.querySelector(".quiz-answer").open = true;
+      });
+      show();
+      window.addEventListener("resize", show);
+    });
+  }
+
+  // Quizzes: choose, check, see why, and a running score.
+  function setupQuizzes() {
+    var quizzes = document.querySelectorAll(".quiz");
+    Array.prototype.forEach.call(quizzes, function (quiz) {
+      var questions = quiz.querySelectorAll(".quiz-question");
+      var score = quiz.querySelector(".quiz-score");
+      var results = {};
+      function tally() {
+        if (!score) return;
+        var answered = Object.keys(results).length;
+        var right = Object.keys(results).filter(function (k) { return results[k]; }).length;
+        var template = answered === questions.length ? score.dataset.done : score.dataset.template;
+        score.textContent = template.replace("{$right}", right).replace("{$total}", questions.length);
+        score.hidden = false;
+      }
+      Array.prototype.forEach.call(questions, function (item) {
+        var button = item.querySelector(".quiz-check");
+        var result = item.querySelector(".quiz-result");
+        if (!button) return;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          var chosen = item.querySelector("input:checked");
+          Array.prototype.forEach.call(item.querySelectorAll("label"), function (l) {
+            l.classList.remove("chosen-right", "chosen-wrong");
+          });
+          result.classList.remove("right", "wrong");
+          if (!chosen) {
+            result.textContent = button.dataset.choose;
+            return;
+          }
+          var right = chosen.value === item.dataset.answer;
+          chosen.closest("label").classList.add(right ? "chosen-right" : "chosen-wrong");
+          result.classList.add(right ? "right" : "wrong");
+          result.textContent = right ? button.dataset.right : button.dataset.wrong;
+          if (right) item.querySelector(".quiz-answer").open = true;
+          // The first check of a question is what counts.
+          if (!(item.id in results)) results[item.id] = right;
+          tally();
+        });
       });
     });
   }
@@ -473,11 +746,19 @@
       var items = window.docentNav && window.docentNav[lang];
       if (!items) return;
       var frag = document.createDocumentFragment();
-      items.forEach(function (item) {
+      items.forEach(function (item, i) {
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = list.dataset.root + item[0];
-        a.textContent = item[1];
+        var number = document.createElement("span");
+        number.className = "nav-number";
+        number.textContent = (i + 1) + ".";
+        var title = document.createElement("span");
+        title.className = "nav-title";
+        title.textContent = item[1];
+        a.appendChild(number);
+        a.appendChild(document.createTextNode(" "));
+        a.appendChild(title);
         if (item[0] === list.dataset.current) a.setAttribute("aria-current", "page");
         li.appendChild(a);
         frag.appendChild(li);
@@ -498,8 +779,10 @@
     setupKeys();
     setupSwitcher();
     setupChooser();
+    setupCodeKeys();
     setupAnnotations();
     setupStageMaps();
+    setupCompare();
     setupQuizzes();
     setupSearch();
     setupNavScript();

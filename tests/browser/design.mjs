@@ -1,0 +1,331 @@
+// The teaching blocks as a reader meets them: on a 390 px phone and a 1280 px laptop, light
+// and dark. Every text at least 12 px, nothing clipped, compared lines on one row, signs in
+// their own gutter, one tab stop per code block, arrow keys that stay in the page, axe with
+// every rule, and screenshots of each block for a person to look at.
+// Usage: node design.mjs <blocks-site-dir> <course-site-dir> <screenshot-dir>
+import { launch, serve, run, assert, equal } from "./harness.mjs";
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const [blocksDir, courseDir, shots, manyDir] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const blocks = await serve(blocksDir);
+const course = await serve(courseDir);
+const many = await serve(manyDir);
+const { context, close } = await launch();
+const page = await context.newPage();
+const errors = [];
+page.on("pageerror", (e) => errors.push(String(e)));
+
+const SIZES = [[390, 844], [1280, 800]];
+const THEMES = ["light", "dark"];
+const BLOCKS = {
+  "stage map": ".stage-map",
+  compare: ".compare",
+  chart: ".chart",
+  quiz: ".quiz",
+  annotated: ".code-block:has(.annotation-marker)",
+};
+
+async function pages() {
+  await page.goto(course.url + "en/");
+  const chapters = await page.$$eval(".home-chapter-list a", (as) => as.map((a) => a.href));
+  return [blocks.url + "en/blocks/", blocks.url + "en/stress/", blocks.url + "pt-BR/stress/", ...chapters];
+}
+
+async function setTheme(theme) {
+  await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+  await page.evaluate(() => localStorage.removeItem("docent-theme"));
+}
+
+/** Problems with the text of one block: too small, or cut off. */
+function inspect(selector) {
+  return page.$$eval(selector, (blocks) => {
+    const problems = [];
+    const name = (e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : "");
+    blocks.forEach((block) => {
+      const box = block.getBoundingClientRect();
+      if (!box.width) return;
+      for (const e of block.querySelectorAll("*")) {
+        if (!e.getClientRects().length) continue;
+        const style = getComputedStyle(e);
+        if (style.visibility === "hidden" || e.closest("[aria-hidden=true] svg, .chart-table, .glossary-defs")) continue;
+        const ownText = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!ownText) continue;
+        const size = parseFloat(style.fontSize);
+        if (size < 12) problems.push(`${name(e)} "${e.textContent.trim().slice(0, 30)}" is ${size}px`);
+        // Labels are never cut: inside the block, and not wider than their own box when
+        // that box hides what overflows.
+        if (e.closest("pre")) continue;
+        const r = e.getBoundingClientRect();
+        if (r.right > box.right + 1 || r.left < box.left - 1) {
+          problems.push(`${name(e)} "${e.textContent.trim().slice(0, 30)}" sticks out of its block (${Math.round(r.left)}–${Math.round(r.right)} vs ${Math.round(box.left)}–${Math.round(box.right)})`);
+        }
+        if (style.overflowX !== "visible" && e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0) {
+          problems.push(`${name(e)} "${e.textContent.trim().slice(0, 30)}" is clipped`);
+        }
+      }
+    });
+    return problems;
+  });
+}
+
+async function axe(label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "experimental"] },
+  }));
+  const problems = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " — " + (n.failureSummary || "").split("\n").slice(1, 2).join("")).join("\n    ")}`);
+  assert(problems.length === 0, `${label}: ${problems.length} axe violations\n  ${problems.join("\n  ")}`);
+}
+
+await run([
+  ["every block, both widths, both themes: text ≥ 12 px, nothing clipped; screenshots", async () => {
+    const urls = await pages();
+    const found = new Set();
+    for (const theme of THEMES) {
+      for (const [width, height] of SIZES) {
+        await page.setViewportSize({ width, height });
+        for (const url of urls) {
+          await page.goto(url);
+          await setTheme(theme);
+          await page.reload();
+          for (const [kind, selector] of Object.entries(BLOCKS)) {
+            const count = await page.locator(selector).count();
+            if (!count) continue;
+            found.add(kind);
+            const problems = await inspect(selector);
+            assert(problems.length === 0, `${kind} on ${url} at ${width}px (${theme}):\n  ${problems.slice(0, 8).join("\n  ")}`);
+            if (url.includes("/stress/") || url.includes("/blocks/")) {
+              const slug = url.split("/").filter(Boolean).slice(-2).join("-");
+              await page.locator(selector).first().screenshot({ path: `${shots}/${slug}-${kind.replace(" ", "-")}-${width}-${theme}.png` });
+            }
+          }
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert(overflow <= 0, `${url} at ${width}px scrolls sideways by ${overflow}px`);
+        }
+      }
+    }
+    equal([...found].sort(), Object.keys(BLOCKS).sort(), "every kind of block was looked at");
+  }],
+  ["compare: each line and its counterpart share a row; signs sit in their own gutter, never on blank lines", async () => {
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      for (const url of [blocks.url + "en/blocks/", blocks.url + "en/stress/", course.url + "en/first-multi-stage-build/"]) {
+        await page.goto(url);
+        const report = await page.evaluate((width) => {
+          const out = [];
+          document.querySelectorAll(".compare").forEach((compare) => {
+            const unifiedFirst = getComputedStyle(compare.querySelector(".compare-unified")).display !== "none";
+            if (width < 800 && !unifiedFirst) out.push("a phone starts with the unified view");
+            if (width >= 800 && unifiedFirst) out.push("a laptop starts side by side");
+            const gutters = () => compare.querySelectorAll(".line[data-diff]").forEach((line) => {
+              if (!line.getClientRects().length) return;
+              if (!line.textContent.trim()) out.push("a sign on a blank line");
+              const sign = getComputedStyle(line, "::before");
+              const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+              let text;
+              while ((text = walker.nextNode()) && !text.textContent.trim());
+              if (!text) return;
+              const range = document.createRange();
+              range.selectNodeContents(text);
+              const left = range.getBoundingClientRect().left;
+              const signRight = line.getBoundingClientRect().left + parseFloat(sign.width);
+              if (left < signRight - 0.5) out.push(`sign over code: "${line.textContent.trim().slice(0, 20)}" starts at ${left}, sign ends at ${signRight}`);
+            });
+            gutters();
+            compare.dataset.view = "split";
+            gutters();
+            const [left, right] = compare.querySelectorAll(".compare-side");
+            const l = left.querySelectorAll(".line"), r = right.querySelectorAll(".line");
+            if (l.length !== r.length) out.push(`rows: ${l.length} vs ${r.length}`);
+            if (width >= 800) {
+              for (let i = 0; i < Math.min(l.length, r.length); i++) {
+                const dy = Math.abs(l[i].getBoundingClientRect().top - r[i].getBoundingClientRect().top);
+                if (dy > 1) out.push(`row ${i + 1}: ${dy}px apart`);
+              }
+            }
+            delete compare.dataset.view;
+          });
+          return out;
+        }, width);
+        assert(report.length === 0, `${url} at ${width}px:\n  ${report.slice(0, 8).join("\n  ")}`);
+      }
+    }
+    // The toggle switches views, and says which one is on.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(blocks.url + "en/stress/");
+    const unified = page.locator(".compare-view button[data-view=unified]");
+    await unified.click();
+    equal(await unified.getAttribute("aria-pressed"), "true", "pressed");
+    assert(await page.locator(".compare-unified").isVisible(), "unified shown");
+    assert(!(await page.locator(".compare-sides").isVisible()), "sides hidden");
+  }],
+  ["keyboard: one tab stop per code block, arrows inside it, arrows never leave the page from code or a field", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const url of [blocks.url + "en/blocks/", course.url + "en/first-multi-stage-build/"]) {
+      await page.goto(url);
+      const budget = await page.evaluate(() => {
+        const outsideCode = (e) => !e.closest("pre");
+        const visible = (e) => e.getClientRects().length > 0;
+        const blocks = document.querySelectorAll(".code-block, .stage-map, .chart, .compare-unified, .table-wrap").length;
+        const links = [...document.querySelectorAll("a[href]")].filter(outsideCode).filter(visible).length;
+        const radios = new Set([...document.querySelectorAll("input[type=radio]")].map((r) => r.name)).size;
+        const controls = [...document.querySelectorAll("button, input:not([type=radio]), select, textarea, summary")].filter(outsideCode).filter(visible).length;
+        return blocks + links + radios + controls;
+      });
+      const stops = new Set();
+      await page.evaluate(() => document.activeElement && document.activeElement.blur());
+      for (let i = 0; i < 400; i++) {
+        await page.keyboard.press("Tab");
+        const id = await page.evaluate(() => {
+          const e = document.activeElement;
+          if (!e || e === document.body) return null;
+          if (!e.dataset.stop) e.dataset.stop = String(Math.random());
+          return e.dataset.stop;
+        });
+        if (id === null) continue;
+        if (stops.has(id)) break;
+        stops.add(id);
+      }
+      assert(stops.size <= budget, `${url}: ${stops.size} tab stops, more than the ${budget} blocks, links and controls`);
+      const inCode = await page.evaluate(() => document.querySelectorAll("pre .kw, pre .annotation-marker").length);
+      assert(inCode > 0, "the page has keywords and markers to step through");
+    }
+    // Arrow keys with focus in code, on a stage, in a quiz or in the search field stay on the page.
+    await page.goto(course.url + "en/first-multi-stage-build/");
+    const here = page.url();
+    for (const target of ["pre.code", ".stage-head", "#search-input", ".quiz-choice input"]) {
+      await page.focus(target);
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowLeft");
+      await page.waitForTimeout(150);
+      equal(page.url(), here, `← → from ${target}`);
+    }
+    // From the page itself they do change chapter.
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press("ArrowRight");
+    await page.waitForURL((u) => u.toString() !== here);
+    // Escape closes a glossary tip and a note.
+    await page.goto(blocks.url + "en/blocks/");
+    await page.focus("#code-1 pre.code");
+    await page.keyboard.press("ArrowDown");
+    const first = await page.evaluate(() => document.activeElement.className);
+    assert(/kw|annotation-marker/.test(first), "↓ enters the block: " + first);
+    const kw = page.locator("#code-1 .kw").first();
+    await kw.focus();
+    assert((await kw.evaluate((e) => getComputedStyle(e, "::after").content)) !== "none", "tip shown on focus");
+    await page.keyboard.press("Escape");
+    equal(await kw.evaluate((e) => getComputedStyle(e, "::after").display), "none", "Escape hides the tip");
+  }],
+  ["stage map: selecting a stage lights its lines and brings them into view", async () => {
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await page.goto(blocks.url + "en/stress/");
+      const stage = page.locator(".stage-map").first().locator(".stage").last();
+      const head = stage.locator(".stage-head");
+      await head.scrollIntoViewIfNeeded();
+      await head.focus();
+      await page.waitForTimeout(200);
+      equal(await head.getAttribute("aria-pressed"), "true", "pressed");
+      const lines = await page.$$eval(".line.stage-hl", (ls) => ls.map((l) => {
+        const r = l.getBoundingClientRect();
+        return [r.top, r.bottom];
+      }));
+      assert(lines.length > 0, "lines lit");
+      const [top, bottom] = [lines[0][0], lines[lines.length - 1][1]];
+      assert(top >= 0 && bottom <= height + 1, `${width}px: lines at ${top}–${bottom}, viewport ${height}`);
+      await page.keyboard.press("ArrowUp");
+      equal(await page.evaluate(() => document.activeElement.closest(".stage").dataset.stage), "certificates", "↑ moves to the stage above");
+    }
+  }],
+  ["quiz: one heading, 44 px targets, states not by colour alone, a score", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(course.url + "en/first-multi-stage-build/");
+    const quiz = page.locator(".quiz").first();
+    equal(await quiz.locator(".quiz-title").count(), 0, "the heading above names the quiz");
+    const named = await quiz.evaluate((q) => document.getElementById(q.getAttribute("aria-labelledby")).tagName);
+    assert(/^H[2-4]$/.test(named), "labelled by " + named);
+    const heights = await quiz.locator(".quiz-choice, .quiz-check").evaluateAll((es) => es.map((e) => e.getBoundingClientRect().height));
+    assert(heights.every((h) => h >= 44), "targets: " + heights.join(", "));
+    const questions = await quiz.locator(".quiz-question").count();
+    for (let i = 0; i < questions; i++) {
+      const q = quiz.locator(".quiz-question").nth(i);
+      const answer = await q.getAttribute("data-answer");
+      const pick = i === 0 ? (answer === "0" ? "1" : "0") : answer;
+      await q.locator(`input[value="${pick}"]`).check();
+      await q.locator(".quiz-check").click();
+    }
+    const wrong = quiz.locator(".quiz-choice.chosen-wrong").first();
+    equal(await wrong.locator(".quiz-mark").evaluate((m) => getComputedStyle(m, "::before").content), '"✗"', "a wrong choice is crossed");
+    const right = quiz.locator(".quiz-choice.chosen-right").first();
+    equal(await right.locator(".quiz-mark").evaluate((m) => getComputedStyle(m, "::before").content), '"✓"', "a right choice is ticked");
+    const score = await quiz.locator(".quiz-score").textContent();
+    assert(score.includes(`${questions - 1} of ${questions}`), "score: " + score);
+    // Inline Markdown in prompts, choices and explanations.
+    await page.goto(blocks.url + "en/stress/");
+    assert(await page.locator(".quiz-prompt code").count() > 0, "code in a prompt");
+    assert(await page.locator(".quiz-choice-text code").count() > 0, "code in a choice");
+    assert(await page.locator(".quiz-choice-text em").count() > 0, "emphasis in a choice");
+    assert(await page.locator(".quiz-answer a").count() > 0, "a link in an explanation");
+  }],
+  ["chrome: theme toggle, menu name, print page at 360 px, chapter numbers", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(course.url + "en/first-multi-stage-build/");
+    await setTheme("light");
+    await page.reload();
+    const toggle = page.locator(".theme-toggle");
+    const label = (await toggle.textContent()).trim();
+    equal(await toggle.getAttribute("aria-pressed"), "false", "light: not pressed");
+    await toggle.click();
+    equal(await toggle.getAttribute("aria-pressed"), "true", "dark: pressed");
+    equal((await toggle.textContent()).trim(), label, "the label names the setting, not the state");
+    await toggle.click();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(course.url + "en/first-multi-stage-build/");
+    const menu = page.locator(".menu-button");
+    const visible = await menu.evaluate((m) => [...m.childNodes]
+      .filter((n) => n.nodeType === 3 || n.getAttribute("aria-hidden") !== "true")
+      .map((n) => n.textContent).join("").trim());
+    const name = await menu.getAttribute("aria-label");
+    assert(!name || name.includes(visible), `accessible name "${name}" contains "${visible}"`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(course.url + "en/print/");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(overflow <= 0, `print page scrolls sideways by ${overflow}px at 360 px`);
+    // A course of 120 chapters: numbers of three digits stay whole and aligned in the sidebar.
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.goto(many.url + "en/chapter-105/");
+      if (width < 800) await page.click(".menu-button");
+      const numbers = await page.$$eval(".chapter-list .nav-number", (ns) => ns.map((n) => {
+        const r = n.getBoundingClientRect();
+        const title = n.nextElementSibling.getBoundingClientRect();
+        return { text: n.textContent, fits: n.scrollWidth <= n.clientWidth + 1 && r.left >= 0, right: Math.round(r.right), title: Math.round(title.left) };
+      }));
+      equal(numbers.length, 120, "all chapters listed");
+      assert(numbers.every((n) => n.fits), `clipped: ${numbers.filter((n) => !n.fits).map((n) => n.text).join(" ")}`);
+      const rights = new Set(numbers.map((n) => n.right));
+      const titles = new Set(numbers.map((n) => n.title));
+      assert(rights.size === 1 && titles.size === 1, `numbers and titles aligned at ${width}px: ${[...rights]} / ${[...titles]}`);
+      await page.screenshot({ path: `${shots}/sidebar-120-${width}.png` });
+    }
+  }],
+  ["axe, every rule tag, both themes: blocks and a chapter", async () => {
+    for (const theme of THEMES) {
+      for (const [width, height] of SIZES) {
+        await page.setViewportSize({ width, height });
+        for (const url of [blocks.url + "en/blocks/", blocks.url + "pt-BR/stress/", course.url + "en/first-multi-stage-build/"]) {
+          await page.goto(url);
+          await setTheme(theme);
+          await page.reload();
+          await axe(`${url} ${width}px ${theme}`);
+        }
+      }
+    }
+  }],
+  ["no script errors", async () => equal(errors, [], "page errors")],
+], { cleanup: async () => { await close(); await blocks.close(); await course.close(); await many.close(); } });
