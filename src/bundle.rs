@@ -24,6 +24,8 @@ pub fn offline_options() -> BuildOptions {
 /// Writes the site of every language into one zip under a folder named after the zip.
 /// Returns the number of files in it.
 pub fn write_zip(root: &Path, out: &Path) -> Result<usize> {
+    // Checked and written at the same place: through its links, as the system would.
+    let out = &fsx::resolve(out);
     crate::output::check_bundle_file(out, root, crate::output::is_docent_zip)?;
     let build = Builder::new(root, offline_options()).build()?;
     let folder = out.file_stem().map_or_else(
@@ -70,6 +72,7 @@ pub fn zip_site(site: &Site, folder: &str) -> Result<Vec<u8>> {
 /// Writes `course.<lang>.html` for every language into `dir`; returns the files written.
 /// A file of that name is replaced only when an earlier bundle wrote it.
 pub fn write_single_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
+    let dir = &fsx::resolve(dir);
     let names: Vec<PathBuf> = crate::load::load(root)?
         .language_codes()
         .map(|lang| dir.join(crate::render::single_file_name(lang)))

@@ -21,13 +21,18 @@ pub struct FrontMatter {
     pub translated_from: Option<String>,
 }
 
-/// Whether `slug` can be a URL path segment as it is: ASCII letters, digits, `-` and `_`.
+/// Whether `slug` can be a URL path segment as it is: ASCII letters, digits, `-` and `_`,
+/// at most [`MAX_SLUG`] of them (a folder name has room for 255 bytes, and URLs get long).
 pub fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
+        && slug.len() <= MAX_SLUG
         && slug
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
+
+/// The longest slug docent accepts.
+pub const MAX_SLUG: usize = 100;
 
 /// One language file of a chapter.
 #[derive(Debug, Clone)]

@@ -141,24 +141,39 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// `path` resolved through every symlink, or, for a path that does not exist yet, its
-/// nearest existing ancestor resolved and the rest appended.
+/// `path` resolved as the system would resolve it: its longest existing part through every
+/// symlink (so `link/..` means the parent of where the link leads), then the parts that do
+/// not exist yet, whose `..` can only mean the folder before.
 pub fn resolve(path: &Path) -> PathBuf {
-    let path = normalize(path);
+    let path = absolute(path);
     let mut missing = Vec::new();
     let mut base = path.as_path();
     loop {
         if let Ok(real) = std::fs::canonicalize(base) {
             let mut out = real;
-            out.extend(missing.iter().rev());
+            for part in missing.iter().rev() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    other => out.push(other),
+                }
+            }
             return out;
         }
-        match (base.file_name(), base.parent()) {
-            (Some(name), Some(parent)) => {
-                missing.push(name.to_os_string());
-                base = parent;
+        let mut parts = base.components();
+        match parts.next_back() {
+            Some(last)
+                if !matches!(
+                    last,
+                    std::path::Component::RootDir | std::path::Component::Prefix(_)
+                ) =>
+            {
+                missing.push(last);
+                base = parts.as_path();
             }
-            _ => return path,
+            _ => return normalize(&path),
         }
     }
 }
@@ -174,14 +189,20 @@ pub enum Escape {
 
 /// Checks that `path` resolves (through every symlink on the way) to a place inside
 /// `project`, which must already be canonical. Links that stay inside are fine.
+/// A path that does not exist yet is judged by where its nearest existing folder leads
+/// (so a file about to be written under a linked folder is caught too).
 pub fn inside(project: &Path, path: &Path) -> Result<PathBuf, Escape> {
-    match std::fs::canonicalize(path) {
-        Ok(real) if real.starts_with(project) => Ok(real),
-        Ok(real) => Err(Escape::Outside(real)),
+    let real = match std::fs::canonicalize(path) {
+        Ok(real) => real,
         Err(_) if std::fs::symlink_metadata(path).is_ok() || has_dangling_link(path) => {
-            Err(Escape::Dangling)
+            return Err(Escape::Dangling);
         }
-        Err(_) => Ok(path.to_path_buf()),
+        Err(_) => resolve(path),
+    };
+    if real.starts_with(project) {
+        Ok(real)
+    } else {
+        Err(Escape::Outside(real))
     }
 }
 

@@ -149,7 +149,8 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written
     let chapter = content.join("01-first-chapter");
     let mut written = Vec::new();
     let mut put = |path: PathBuf, text: &str| -> Result<()> {
-        let outcome = match std::fs::read(&path) {
+        // Through `fsx::read`: a FIFO in the way is set aside, never opened.
+        let outcome = match fsx::read(&path) {
             Ok(old) if old == text.as_bytes() => Outcome::Unchanged,
             _ => {
                 let kept = crate::output::keep_aside(&path)?;

@@ -21,6 +21,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod term;
 pub mod theme;
 pub mod translate;
 

@@ -164,6 +164,14 @@ fn chapter_dirs(
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(order) = chapter_number(&name) else {
+            // Numbered like a chapter but not one (`06-`, a number too large): say so.
+            let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && name.as_bytes().get(digits) == Some(&b'-') && path.is_dir() {
+                findings.push(
+                    Diagnostic::warning(&path, 0, 0, "looks like a chapter folder but is not one; skipped")
+                        .with_help("name chapter folders <number>-<name>, e.g. 06-security, with a number below 2^64"),
+                );
+            }
             continue;
         };
         match fsx::inside(project, &path) {
@@ -319,6 +327,13 @@ fn load_chapter(
             );
             continue;
         }
+        if top && rel == Path::new("index.html") {
+            findings.push(
+                Diagnostic::error(path, 0, 0, "a chapter folder cannot hold `index.html`: it would replace the chapter's page")
+                    .with_help("rename the file; the page is made from the chapter's Markdown"),
+            );
+            continue;
+        }
         if !(top && is_md) {
             assets_stamp.update(rel.as_os_str().as_encoded_bytes());
             if let Ok(stamp) = fsx::stamp(path) {
@@ -430,8 +445,25 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
             path,
             split.matter_line + l - 1,
             c,
-            format!("slug `{slug}` may only use letters, digits, `-` and `_`"),
+            format!(
+                "slug `{slug}` may only use letters, digits, `-` and `_`, at most {} of them",
+                crate::course::MAX_SLUG
+            ),
         )
+        .into());
+    }
+    if let Some(version) = &front.translated_from
+        && !crate::translate::is_version(version)
+    {
+        let offset = split.matter.find("translated_from").unwrap_or(0);
+        let (l, c) = line_col(split.matter, offset);
+        return Err(Diagnostic::error(
+            path,
+            split.matter_line + l - 1,
+            c,
+            format!("translated_from `{version}` is not a version docent recorded"),
+        )
+        .with_help("it is 16 hexadecimal digits written by `docent translate done`; remove the line and run that command")
         .into());
     }
     Ok(Source {
@@ -511,7 +543,7 @@ pub(crate) struct Split<'a> {
     /// Where `matter` is in the whole text (a byte order mark included).
     pub(crate) matter_range: std::ops::Range<usize>,
     /// 1-based line of the file where `matter` starts.
-    matter_line: usize,
+    pub(crate) matter_line: usize,
     body: &'a str,
     body_line: usize,
 }

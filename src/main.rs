@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         Err(e) => {
             match e.downcast_ref::<docent::Error>() {
                 Some(err) => print_diagnostics(&err.diagnostics()),
-                None => eprintln!("error: {e:#}"),
+                None => docent::errln!("error: {e:#}"),
             }
             ExitCode::FAILURE
         }
@@ -31,7 +31,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             tracing::info!("written: {} ms", start.elapsed().as_millis());
             if !cli.quiet {
                 print_diagnostics(&build.warnings);
-                eprintln!(
+                docent::errln!(
                     "built {} languages, {} chapters, {} pages into {} in {} ms{}",
                     build.languages,
                     build.chapters,
@@ -50,17 +50,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => {
             let findings = docent::check::run(&args.root, args.external)?;
             match args.format {
-                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&findings)?),
+                cli::Format::Json => docent::outln!("{}", serde_json::to_string_pretty(&findings)?),
                 cli::Format::Human => {
                     for d in &findings {
-                        println!("{d}");
+                        docent::outln!("{d}");
                     }
                     let errors = findings
                         .iter()
                         .filter(|d| d.severity == docent::Severity::Error)
                         .count();
                     let warnings = findings.len() - errors;
-                    println!(
+                    docent::outln!(
                         "{}: {errors} error{}, {warnings} warning{}",
                         if findings.is_empty() {
                             "ok"
@@ -82,7 +82,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let course = docent::load::load(root)?;
             let status = docent::translate::status(&course);
             match format {
-                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&status)?),
+                cli::Format::Json => docent::outln!("{}", serde_json::to_string_pretty(&status)?),
                 cli::Format::Human => {
                     for s in &status {
                         let state = match &s.freshness {
@@ -96,10 +96,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                             }
                             docent::translate::Freshness::Source => "source".to_string(),
                         };
-                        println!("{:<40} {:<6} {state}", s.chapter, s.lang);
+                        docent::outln!("{:<40} {:<6} {state}", s.chapter, s.lang);
                         if let Some(diff) = &s.diff {
                             for line in diff.lines() {
-                                println!("    {line}");
+                                docent::outln!("    {line}");
                             }
                         }
                     }
@@ -115,7 +115,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let course = docent::load::load(root)?;
             let version = docent::translate::done(&course, chapter, lang)?;
             if !cli.quiet {
-                eprintln!("recorded {chapter} {lang} as translated from version {version}");
+                docent::errln!("recorded {chapter} {lang} as translated from version {version}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -125,19 +125,19 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 for f in &written {
                     match &f.outcome {
                         docent::init::Outcome::Created => {
-                            eprintln!("created {}", f.path.display())
+                            docent::errln!("created {}", f.path.display())
                         }
                         docent::init::Outcome::Unchanged => {
-                            eprintln!("unchanged {}", f.path.display())
+                            docent::errln!("unchanged {}", f.path.display())
                         }
-                        docent::init::Outcome::Replaced { kept } => eprintln!(
+                        docent::init::Outcome::Replaced { kept } => docent::errln!(
                             "replaced {} (the previous file is kept as {})",
                             f.path.display(),
                             kept.display()
                         ),
                     }
                 }
-                eprintln!(
+                docent::errln!(
                     "next: cd {} && docent serve   (or docent build)",
                     args.dir.display()
                 );
@@ -151,14 +151,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 let files = docent::bundle::write_single_files(&args.root, &dir)?;
                 if !cli.quiet {
                     for f in &files {
-                        eprintln!("wrote {}", f.display());
+                        docent::errln!("wrote {}", f.display());
                     }
                 }
             } else {
                 let out = args.out.clone().unwrap_or_else(|| "course.zip".into());
                 let count = docent::bundle::write_zip(&args.root, &out)?;
                 if !cli.quiet {
-                    eprintln!(
+                    docent::errln!(
                         "wrote {} ({count} files) in {} ms; unpack it and open index.html",
                         out.display(),
                         start.elapsed().as_millis()
@@ -182,7 +182,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 
 fn print_diagnostics(list: &[Diagnostic]) {
     for d in list {
-        eprintln!("{d}");
+        docent::errln!("{d}");
     }
 }
 

@@ -144,6 +144,9 @@ pub fn is_docent_site(dir: &Path) -> bool {
 
 /// Whether the file at `path` is a zip `docent bundle` wrote.
 pub fn is_docent_zip(path: &Path) -> bool {
+    if !is_regular(path) {
+        return false;
+    }
     let Ok(file) = std::fs::File::open(path) else {
         return false;
     };
@@ -172,25 +175,31 @@ pub fn is_docent_zip(path: &Path) -> bool {
 }
 
 /// Whether the file at `path` is a page `docent bundle --single-file` wrote: it ends with
-/// docent's comment, or (pages written before the comment existed) its inlined script, the
-/// last thing in the page, names docent.
+/// docent's closing comment, or (pages written before that comment existed) it is the
+/// single-file page with docent's inlined search index.
 pub fn is_docent_single_file(path: &Path) -> bool {
-    use std::io::{Read, Seek, SeekFrom};
-    let Ok(mut file) = std::fs::File::open(path) else {
+    use std::io::Read;
+    if !is_regular(path) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
         return false;
     };
-    let len = file.metadata().map_or(0, |m| m.len());
-    let tail = (64 * 1024u64).min(len);
-    if file.seek(SeekFrom::Start(len - tail)).is_err() {
+    let mut text = Vec::new();
+    if file.take(64 << 20).read_to_end(&mut text).is_err() {
         return false;
     }
-    let mut end = Vec::new();
-    if file.take(tail).read_to_end(&mut end).is_err() {
-        return false;
-    }
-    let end = String::from_utf8_lossy(&end);
-    end.trim_end().ends_with(SINGLE_FILE_TAIL.trim_end())
-        || (end.trim_end().ends_with("</html>") && end.contains("docent"))
+    let text = String::from_utf8_lossy(&text);
+    text.trim_end().ends_with(SINGLE_FILE_TAIL.trim_end())
+        || (text.starts_with("<!DOCTYPE html>")
+            && text.trim_end().ends_with("</html>")
+            && text.contains("<body class=\"page-single\"")
+            && text.contains("window.docentSearch"))
+}
+
+/// A regular file (not a FIFO, device or folder), which can be read without blocking.
+fn is_regular(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// Removes what killed or failed runs left beside `target`: staging folders and temporary

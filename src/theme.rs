@@ -73,14 +73,26 @@ fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
     let project_dir = project_dir(course_root);
     let project = std::fs::canonicalize(&project_dir)
         .map_err(|e| crate::error::Error::io(&project_dir, e))?;
+    // The folder itself first: `themes/` may be a link to somewhere else entirely.
+    if let Err(escape) = fsx::inside(&project, dir) {
+        return Err(crate::load::escape_diagnostic(dir, &escape, &project).into());
+    }
     for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .follow_links(true)
     {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            crate::error::Error::io(&path, e.into())
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                    let d = crate::load::escape_diagnostic(&path, &fsx::Escape::Dangling, &project);
+                    tracing::warn!("{d}");
+                    continue;
+                }
+                return Err(crate::error::Error::io(&path, e.into()));
+            }
+        };
         if entry.path_is_symlink()
             && let Err(escape) = fsx::inside(&project, entry.path())
         {

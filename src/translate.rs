@@ -17,6 +17,11 @@ pub fn version_of(text: &str) -> String {
         .to_string()
 }
 
+/// Whether `text` has the shape of a version (so it can name a file of the store).
+pub fn is_version(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// Where recorded source versions live.
 pub fn store_dir(root: &Path) -> PathBuf {
     root.join(".docent").join("sources")
@@ -78,11 +83,13 @@ pub fn status(course: &Course) -> Vec<Status> {
                 continue;
             }
             let diff = match (&freshness, course.source_of(chapter)) {
-                (Freshness::Stale { recorded }, Some((_, source))) => {
-                    std::fs::read_to_string(store_dir(&course.root).join(format!("{recorded}.md")))
+                (Freshness::Stale { recorded }, Some((_, source))) if is_version(recorded) => {
+                    let stored = store_dir(&course.root).join(format!("{recorded}.md"));
+                    crate::fsx::inside(&course.project, &stored)
                         .ok()
+                        .and_then(|_| fsx::read_to_string(&stored).ok())
                         .and_then(|old| {
-                            std::fs::read_to_string(&source.path)
+                            fsx::read_to_string(&source.path)
                                 .ok()
                                 .map(|new| diff(&old, &new))
                         })
@@ -150,10 +157,11 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
     let text = fsx::read_to_string(&translation.path)?;
     let updated = set_translated_from(&text, &version)
         .map_err(|message| Error::from(Diagnostic::error(&translation.path, 1, 1, message)))?;
-    fsx::write_atomic(
-        &store_dir(&course.root).join(format!("{version}.md")),
-        source_text.as_bytes(),
-    )?;
+    let stored = store_dir(&course.root).join(format!("{version}.md"));
+    if let Err(escape) = fsx::inside(&course.project, &stored) {
+        return Err(crate::load::escape_diagnostic(&stored, &escape, &course.project).into());
+    }
+    fsx::write_atomic(&stored, source_text.as_bytes())?;
     if updated != text {
         fsx::write_atomic(&crate::fsx::resolve(&translation.path), updated.as_bytes())?;
     }
@@ -161,60 +169,49 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
 }
 
 /// Sets `translated_from` in TOML (`+++`) or YAML (`---`) front matter, changing nothing
-/// else: comments, layout, a byte order mark and the line endings stay as they were. The
-/// result is parsed again and must differ from the original in that one field only.
+/// else: comments, layout, a byte order mark and every other line's ending stay as they
+/// were. The result is parsed again and must differ from the original in that one field.
 pub fn set_translated_from(text: &str, version: &str) -> Result<String, String> {
     use crate::load::{Delimiter, parse_front_matter, split_front_matter};
     let split = split_front_matter(text)
         .ok_or("cannot find the front matter to record the version in (`+++` or `---` lines)")?;
-    let before = parse_front_matter(split.kind, split.matter)
-        .map_err(|(l, c, m)| format!("the front matter does not parse ({l}:{c}): {m}"))?;
-    let newline = if split.matter.contains("\r\n") || text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let at_file_line = |l: usize, c: usize| format!("{}:{c}", split.matter_line + l - 1);
+    let before = parse_front_matter(split.kind, split.matter).map_err(|(l, c, m)| {
+        format!(
+            "the front matter does not parse (line {}): {m}",
+            at_file_line(l, c)
+        )
+    })?;
+    // The front matter's own line ending, whatever the body uses.
+    let newline =
+        if split.matter.contains("\r\n") || (split.matter.is_empty() && text.contains("+++\r\n")) {
+            "\r\n"
+        } else {
+            "\n"
+        };
     let matter = match split.kind {
-        Delimiter::Toml => {
-            let mut doc = split
-                .matter
-                .parse::<toml_edit::DocumentMut>()
-                .map_err(|e| format!("the front matter does not parse: {}", e.message()))?;
-            match doc.get_mut("translated_from") {
-                Some(item) if item.is_value() => {
-                    let decor = item.as_value().map(|v| v.decor().clone());
-                    *item = toml_edit::value(version);
-                    if let (Some(decor), Some(value)) = (decor, item.as_value_mut()) {
-                        *value.decor_mut() = decor;
-                    }
-                }
-                _ => {
-                    doc.insert("translated_from", toml_edit::value(version));
-                }
-            }
-            let out = doc.to_string();
-            // toml_edit writes new lines with `\n`; keep the file's own endings.
-            if newline == "\r\n" {
-                out.replace("\r\n", "\n").replace('\n', "\r\n")
-            } else {
-                out
-            }
-        }
+        Delimiter::Toml => set_toml_key(split.matter, "translated_from", version, newline)?,
         Delimiter::Yaml => set_yaml_key(split.matter, "translated_from", version, newline),
     };
     let after = parse_front_matter(split.kind, &matter).map_err(|(l, c, m)| {
-        format!("recording the version would break the front matter ({l}:{c}): {m}")
+        format!(
+            "recording the version would break the front matter (line {}): {m}",
+            at_file_line(l, c)
+        )
     })?;
     let expected = crate::course::FrontMatter {
         translated_from: Some(version.to_string()),
         ..before
     };
     if after != expected {
-        return Err(
-            "cannot record the version without changing other front matter; \
-             add a line `translated_from = \"\"` to the front matter and run this again"
-                .to_string(),
-        );
+        let line = match split.kind {
+            Delimiter::Toml => "translated_from = \"\"",
+            Delimiter::Yaml => "translated_from: \"\"",
+        };
+        return Err(format!(
+            "cannot record the version without touching other front matter; \
+             add a line `{line}` at the top level of the front matter and run this again"
+        ));
     }
     let range = split.matter_range;
     Ok(format!(
@@ -222,6 +219,59 @@ pub fn set_translated_from(text: &str, version: &str) -> Result<String, String> 
         text.get(..range.start).unwrap_or(""),
         text.get(range.end..).unwrap_or("")
     ))
+}
+
+/// Sets a top-level string `key` in TOML text by editing bytes: the value in place when the
+/// key is there, else a new line after the last top-level key (before any `[table]`).
+fn set_toml_key(matter: &str, key: &str, value: &str, newline: &str) -> Result<String, String> {
+    let doc = toml_edit::Document::parse(matter)
+        .map_err(|e| format!("the front matter does not parse: {}", e.message()))?;
+    let quoted = format!("\"{value}\"");
+    let root = doc.as_table();
+    if let Some(item) = root.get(key) {
+        let span = item
+            .span()
+            .ok_or("cannot find where the existing value is written")?;
+        return Ok(format!(
+            "{}{quoted}{}",
+            matter.get(..span.start).unwrap_or(""),
+            matter.get(span.end..).unwrap_or("")
+        ));
+    }
+    // Where the top-level keys end: after the line holding the last of their values.
+    fn last_end(table: &toml_edit::Table, end: &mut usize) {
+        for (_, item) in table.iter() {
+            match item {
+                toml_edit::Item::Value(v) => {
+                    if let Some(span) = v.span() {
+                        *end = (*end).max(span.end);
+                    }
+                }
+                toml_edit::Item::Table(t) if t.is_dotted() => last_end(t, end),
+                _ => {}
+            }
+        }
+    }
+    let mut end = 0;
+    last_end(root, &mut end);
+    let at = if end == 0 {
+        0
+    } else {
+        matter
+            .get(end..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(matter.len(), |i| end + i + 1)
+    };
+    let (head, tail) = (
+        matter.get(..at).unwrap_or(""),
+        matter.get(at..).unwrap_or(""),
+    );
+    let gap = if head.is_empty() || head.ends_with('\n') {
+        ""
+    } else {
+        newline
+    };
+    Ok(format!("{head}{gap}{key} = {quoted}{newline}{tail}"))
 }
 
 /// Sets a top-level `key: "value"` in YAML text: replaces the line where the key starts at
@@ -331,6 +381,22 @@ mod tests {
         assert!(out.contains("# a comment\n"), "{out}");
         assert!(out.contains("translated_from = \"abc\""), "{out}");
         assert!(out.ends_with("+++\nBody\n"), "{out}");
+    }
+
+    #[test]
+    fn the_front_matter_keeps_its_own_line_endings() {
+        let text = "+++\n# a comment\ntitle = \"T\"\n+++\n\nBody line\r\nmore\n";
+        let out = set_translated_from(text, "abc").expect("set");
+        assert_eq!(
+            out,
+            "+++\n# a comment\ntitle = \"T\"\ntranslated_from = \"abc\"\n+++\n\nBody line\r\nmore\n"
+        );
+        let crlf = "+++\r\ntitle = \"T\" # kept\r\ndescription = \"\"\"\nx\ny\"\"\"\r\n+++\r\n";
+        let out = set_translated_from(crlf, "abc").expect("set");
+        assert_eq!(
+            out,
+            "+++\r\ntitle = \"T\" # kept\r\ndescription = \"\"\"\nx\ny\"\"\"\r\ntranslated_from = \"abc\"\r\n+++\r\n"
+        );
     }
 
     #[test]

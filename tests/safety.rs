@@ -600,3 +600,222 @@ impl LossyLines for SiteTest {
         bytes.iter().filter(|b| **b == b'\n').count()
     }
 }
+
+// What a second round of attacks found (the hostile-user report on the first fix).
+
+#[test]
+fn a_themes_folder_that_links_elsewhere_is_refused() {
+    let outside = tempfile::tempdir().expect("outside");
+    std::fs::create_dir_all(outside.path().join("default/static")).expect("mkdir");
+    std::fs::write(
+        outside.path().join("default/static/secret.txt"),
+        "TOP SECRET\n",
+    )
+    .expect("secret");
+    let t = SiteTest::fixture("basic");
+    std::os::unix::fs::symlink(outside.path(), t.path("themes")).expect("link");
+    let run = docent(&t, &["build"]);
+    assert!(!run.ok(), "published a linked theme folder");
+    assert!(
+        run.stderr().contains("outside the project"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!t.path("site").exists());
+    // A link to nothing inside an override folder is a warning, as everywhere else.
+    let t = SiteTest::fixture("basic");
+    std::fs::create_dir_all(t.path("themes/default/static")).expect("mkdir");
+    std::os::unix::fs::symlink(
+        t.path("nowhere.css"),
+        t.path("themes/default/static/dead.css"),
+    )
+    .expect("link");
+    let run = docent(&t, &["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(run.stderr().contains("dead.css"), "{}", run.stderr());
+}
+
+#[test]
+fn bundle_out_is_checked_where_the_system_would_write() {
+    let t = SiteTest::fixture("basic");
+    std::fs::create_dir_all(t.path("elsewhere/deep")).expect("mkdir");
+    std::os::unix::fs::symlink(t.path("content/01-intro"), t.path("elsewhere/deep/ch"))
+        .expect("link");
+    let source = t.read("content/01-intro/en.md");
+    let run = docent(
+        &t,
+        &["bundle", "--out", "elsewhere/deep/ch/../01-intro/en.md"],
+    );
+    refused(&run, "through a link and ..");
+    assert_eq!(t.read("content/01-intro/en.md"), source);
+    // A page of the user's that happens to say "docente" is not docent's.
+    t.write(
+        "offline/course.pt-BR.html",
+        "<html><body><p>Corpo docente: Profa. Maria</p></body></html>\n",
+    );
+    refused(
+        &docent(&t, &["bundle", "--single-file", "--out", "offline"]),
+        "a page about the teaching staff",
+    );
+    assert!(t.read("offline/course.pt-BR.html").contains("Profa. Maria"));
+}
+
+#[test]
+fn translated_from_is_a_version_never_a_path() {
+    let t = SiteTest::fixture("basic");
+    t.write("secret.md", "outside secret line\n");
+    t.write(
+        "content/01-intro/pt-BR.md",
+        "+++\ntitle = \"Introdução\"\ntranslated_from = \"../../secret\"\n+++\n\nBem-vindo.\n",
+    );
+    for args in [&["translate", "status"][..], &["check"], &["build"]] {
+        let run = docent(&t, args);
+        let all = run.stdout() + &run.stderr();
+        assert!(!run.ok(), "{args:?}");
+        assert!(
+            !all.contains("outside secret line"),
+            "{args:?} printed a file: {all}"
+        );
+        assert!(all.contains("pt-BR.md:3:1"), "{args:?}: {all}");
+    }
+    // A store folder that links elsewhere is not written through.
+    let t = SiteTest::fixture("basic");
+    let outside = tempfile::tempdir().expect("outside");
+    std::os::unix::fs::symlink(outside.path(), t.path("content/.docent")).expect("link");
+    let run = docent(&t, &["translate", "done", "01-intro", "pt-BR"]);
+    assert!(!run.ok());
+    assert!(
+        std::fs::read_dir(outside.path())
+            .expect("ls")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_closed_pipe_or_a_full_disk_is_not_a_crash() {
+    let t = SiteTest::fixture("basic");
+    for args in [&["translate", "status"][..], &["check"], &["build"]] {
+        // The reader goes away before docent writes.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
+            .args(args)
+            .current_dir(t.dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().expect("wait");
+        assert_ne!(status.code(), Some(101), "{args:?} panicked");
+        // Writing into a full disk.
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let status = Command::new(env!("CARGO_BIN_EXE_docent"))
+            .args(args)
+            .current_dir(t.dir.path())
+            .stdout(full)
+            .stderr(Stdio::null())
+            .status()
+            .expect("run");
+        assert_ne!(status.code(), Some(101), "{args:?} panicked on a full disk");
+    }
+}
+
+#[test]
+fn a_fifo_where_a_bundle_goes_is_refused_without_hanging() {
+    let t = SiteTest::fixture("basic");
+    std::fs::create_dir_all(t.path("off")).expect("mkdir");
+    for fifo in ["f.zip", "off/course.en.html"] {
+        assert!(
+            Command::new("mkfifo")
+                .arg(t.path(fifo))
+                .status()
+                .expect("mkfifo")
+                .success()
+        );
+    }
+    refused(&docent(&t, &["bundle", "--out", "f.zip"]), "FIFO zip");
+    refused(
+        &docent(&t, &["bundle", "--single-file", "--out", "off"]),
+        "FIFO page",
+    );
+    std::fs::remove_file(t.path("content/course.toml")).expect("rm");
+    assert!(
+        Command::new("mkfifo")
+            .arg(t.path("content/course.toml"))
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let run = docent(&t, &["init", ".", "--force"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        t.path("content/course.toml.orig").exists(),
+        "the FIFO is set aside"
+    );
+}
+
+#[test]
+fn authoring_extremes_are_located_errors() {
+    // Block quotes a thousand deep: refused at once, not minutes of parsing.
+    let t = SiteTest::fixture("basic");
+    t.write(
+        "content/02-second/en.md",
+        &format!(
+            "+++\ntitle = \"Second\"\n+++\n\n{} x\n",
+            ">".repeat(200_000)
+        ),
+    );
+    let run = docent(&t, &["build"]);
+    assert!(!run.ok());
+    assert!(
+        run.stderr().contains("02-second/en.md:5:33"),
+        "{}",
+        run.stderr()
+    );
+    // A slug longer than a file name may be.
+    let t = SiteTest::fixture("basic");
+    t.write(
+        "content/02-second/en.md",
+        &format!(
+            "+++\ntitle = \"Second\"\nslug = \"{}\"\n+++\n\nx\n",
+            "s".repeat(300)
+        ),
+    );
+    for cmd in ["check", "build"] {
+        let run = docent(&t, &[cmd]);
+        assert!(!run.ok(), "{cmd}");
+        assert!(
+            (run.stderr() + &run.stdout()).contains("02-second/en.md:3:1"),
+            "{cmd}: {}",
+            run.stderr()
+        );
+    }
+    // A chapter asset that would replace the chapter's page.
+    let t = SiteTest::fixture("basic");
+    t.write("content/01-intro/index.html", "<h1>ASSET OVERRIDE</h1>\n");
+    let run = docent(&t, &["build"]);
+    assert!(!run.ok());
+    assert!(
+        run.stderr().contains("01-intro/index.html"),
+        "{}",
+        run.stderr()
+    );
+    // Folders numbered like chapters that are not: named, not silently dropped.
+    let t = SiteTest::fixture("basic");
+    t.write("content/06-/en.md", "+++\ntitle = \"Lost\"\n+++\n");
+    t.write(
+        "content/99999999999999999999999-big/en.md",
+        "+++\ntitle = \"Lost\"\n+++\n",
+    );
+    let run = docent(&t, &["build"]);
+    assert!(run.ok());
+    assert!(
+        run.stderr().contains("06-") && run.stderr().contains("99999999999999999999999-big"),
+        "{}",
+        run.stderr()
+    );
+}

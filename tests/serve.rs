@@ -799,6 +799,27 @@ async fn error_frames_name_files_relative_to_the_project() {
         !got.iter().any(|m| m.to_string().contains(&root)),
         "the project's location leaked: {got:?}"
     );
+    // Nor in the words of a message that names a folder.
+    edit(&s.site, "content/02-second/en.md", "title = 1\nx", "title");
+    let _ = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    edit(
+        &s.site,
+        "content/03-third/en.md",
+        "src=\"Dockerfile\"",
+        "src=\"Nope\"",
+    );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(300)).await;
+    let e = the_error(&got, "en.md");
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("content/03-third")),
+        "{e}"
+    );
+    assert!(
+        !got.iter().any(|m| m.to_string().contains(&root)),
+        "the project's location leaked: {got:?}"
+    );
 }
 
 #[test]

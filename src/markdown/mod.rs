@@ -100,8 +100,43 @@ fn options() -> Options<'static> {
     o
 }
 
+/// Block quotes nested deeper than this are refused: comrak's time grows with the square of
+/// the depth (a 200 KB line of `>` takes minutes), and no chapter needs more.
+const MAX_QUOTE_DEPTH: usize = 32;
+
+/// The first line whose block quotes nest too deep, as a located error.
+fn quote_depth(ctx: &Context<'_>) -> Option<Diagnostic> {
+    for (i, line) in ctx.source.body.lines().enumerate() {
+        let mut depth = 0;
+        for (col, c) in line.chars().enumerate() {
+            match c {
+                '>' => {
+                    depth += 1;
+                    if depth > MAX_QUOTE_DEPTH {
+                        return Some(
+                            Diagnostic::error(
+                                &ctx.source.path,
+                                ctx.file_line(i + 1),
+                                col + 1,
+                                format!("block quotes nested more than {MAX_QUOTE_DEPTH} deep"),
+                            )
+                            .with_help("use fewer `>` at the start of the line"),
+                        );
+                    }
+                }
+                ' ' | '\t' => {}
+                _ => break,
+            }
+        }
+    }
+    None
+}
+
 /// Renders one chapter file.
 pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
+    if let Some(d) = quote_depth(ctx) {
+        return Err(d.into());
+    }
     let arena = Arena::new();
     let options = options();
     let root: &AstNode<'_> = comrak::parse_document(&arena, &ctx.source.body, &options);

@@ -89,17 +89,26 @@ impl Guard {
     }
 }
 
-/// `host[:port]` or `[v6][:port]` → (host without brackets, port).
+/// `host[:port]` or `[v6][:port]` → (host without brackets, port); anything else after the
+/// name (`[::1]junk`, `host:port:x`) gives an empty name, which no rule accepts.
 fn split_host(value: &str) -> (String, Option<u16>) {
     let value = value.trim();
-    if let Some(rest) = value.strip_prefix('[') {
-        let (name, after) = rest.split_once(']').unwrap_or((rest, ""));
-        let port = after.strip_prefix(':').and_then(|p| p.parse().ok());
-        return (name.to_string(), port);
-    }
-    match value.rsplit_once(':') {
-        Some((name, port)) if !name.contains(':') => (name.to_string(), port.parse().ok()),
-        _ => (value.to_string(), None),
+    let (name, port) = match value.strip_prefix('[') {
+        Some(rest) => {
+            let (name, after) = rest.split_once(']').unwrap_or((rest, "!"));
+            (name, after)
+        }
+        None => match value.rsplit_once(':') {
+            Some((name, _)) if !name.contains(':') => (name, value.get(name.len()..).unwrap_or("")),
+            _ => (value, ""),
+        },
+    };
+    match port {
+        "" => (name.to_string(), None),
+        p => match p.strip_prefix(':').map(str::parse::<u16>) {
+            Some(Ok(port)) => (name.to_string(), Some(port)),
+            _ => (String::new(), None),
+        },
     }
 }
 
@@ -110,7 +119,7 @@ async fn check_host(
     request: Request<Body>,
     next: axum::middleware::Next,
 ) -> Response {
-    let (host, origin) = {
+    let (host, origin, authority_ok) = {
         let header = |name| {
             request
                 .headers()
@@ -118,12 +127,21 @@ async fn check_host(
                 .and_then(|v: &HeaderValue| v.to_str().ok())
                 .map(str::to_string)
         };
-        (
-            header(header::HOST).or_else(|| request.uri().authority().map(|a| a.to_string())),
-            header(header::ORIGIN),
-        )
+        // One readable Host; an absolute-form target's authority (`GET http://x/`) must
+        // name this server too.
+        let hosts = request.headers().get_all(header::HOST).iter().count();
+        let host = match hosts {
+            0 => request.uri().authority().map(|a| a.to_string()),
+            1 => header(header::HOST),
+            _ => None,
+        };
+        let authority_ok = request
+            .uri()
+            .authority()
+            .is_none_or(|a| guard.host_ok(a.as_str()));
+        (host, header(header::ORIGIN), authority_ok)
     };
-    if !host.as_deref().is_some_and(|h| guard.host_ok(h)) {
+    if !authority_ok || !host.as_deref().is_some_and(|h| guard.host_ok(h)) {
         return respond(
             StatusCode::MISDIRECTED_REQUEST,
             "text/plain; charset=utf-8",
@@ -394,6 +412,34 @@ pub fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_name_this_server_or_nothing() {
+        let g = Guard::new(std::net::IpAddr::from([127, 0, 0, 1]), 3000);
+        for ok in [
+            "localhost",
+            "LOCALHOST.",
+            "127.0.0.1:3000",
+            "[::1]:3000",
+            "[::1]",
+            "docs.localhost",
+        ] {
+            assert!(g.host_ok(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "[::1]junk",
+            "localhost:3000:1",
+            "localhost:x",
+            "127.0.0.1.evil.example",
+            "",
+        ] {
+            assert!(!g.host_ok(bad), "{bad}");
+        }
+        assert!(g.origin_ok("http://localhost:3000"));
+        assert!(!g.origin_ok("http://localhost:3001"));
+        assert!(!g.origin_ok("https://localhost:3000"));
+    }
 
     #[test]
     fn escapes_are_refused() {

@@ -81,7 +81,7 @@ impl Session {
             Ok(build) => {
                 if !quiet {
                     for w in &build.warnings {
-                        eprintln!("{w}");
+                        crate::errln!("{w}");
                     }
                 }
                 warnings = build.warnings;
@@ -137,10 +137,10 @@ impl Session {
                     aggregates,
                 };
                 if !self.quiet {
-                    eprintln!("{}", describe(changes, &r, &self.roots));
+                    crate::errln!("{}", describe(changes, &r, &self.roots));
                     if build.warnings != self.warnings {
                         for w in &build.warnings {
-                            eprintln!("{w}");
+                            crate::errln!("{w}");
                         }
                     }
                 }
@@ -165,9 +165,9 @@ impl Session {
 
 fn report_error(e: &Error) {
     for d in e.diagnostics() {
-        eprintln!("{d}");
+        crate::errln!("{d}");
     }
-    eprintln!("build failed; still serving the last good version");
+    crate::errln!("build failed; still serving the last good version");
 }
 
 /// One terminal line per rebuild: what changed, what was re-rendered, how long it took.
@@ -181,6 +181,8 @@ fn describe(changes: &BTreeSet<(ChangeKind, PathBuf)>, r: &Rebuilt, roots: &Root
     let more = changes.len().saturating_sub(3);
     let what = if more > 0 {
         format!("{} and {more} more", names.join(", "))
+    } else if names.is_empty() {
+        "the course folder".to_string()
     } else {
         names.join(", ")
     };
@@ -259,7 +261,7 @@ fn watch_loop(
             if now.is_some()
                 && let Err(e) = watcher.watch(&session.roots.course, RecursiveMode::Recursive)
             {
-                eprintln!("cannot watch {}: {e}", session.roots.course.display());
+                crate::errln!("cannot watch {}: {e}", session.roots.course.display());
             }
             armed = now;
         }
@@ -322,7 +324,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
 
 async fn run(options: ServeOptions) -> Result<()> {
     if !options.bind.is_loopback() {
-        eprintln!(
+        crate::errln!(
             "warning: serving on {}, which other machines can reach; use --bind 127.0.0.1 to keep it local",
             options.bind
         );
@@ -331,7 +333,7 @@ async fn run(options: ServeOptions) -> Result<()> {
     let state = Arc::clone(&session.state);
     let (listener, addr) = bind(options.bind, options.port).await?;
     if options.port != 0 && addr.port() != options.port {
-        eprintln!(
+        crate::errln!(
             "port {} is taken; using {} instead",
             options.port,
             addr.port()
@@ -348,7 +350,7 @@ async fn run(options: ServeOptions) -> Result<()> {
         host
     };
     let url = format!("http://{host}:{}/", addr.port());
-    println!(
+    crate::outln!(
         "serving {} at {url} (Ctrl-C to stop)",
         options.root.display()
     );
@@ -380,7 +382,7 @@ async fn run(options: ServeOptions) -> Result<()> {
     );
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
-        eprintln!("stopping");
+        crate::errln!("stopping");
     };
     http::serve_until(listener, app, shutdown).await;
     Ok(())
@@ -417,7 +419,7 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
-        eprintln!("could not open a browser ({opener}: {e}); open {url} yourself");
+        crate::errln!("could not open a browser ({opener}: {e}); open {url} yourself");
     }
 }
 

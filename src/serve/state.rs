@@ -67,10 +67,32 @@ impl ErrorItem {
             path,
             line: d.line,
             col: d.col,
-            message: d.message.clone(),
-            help: d.help.clone(),
+            message: scrub(&d.message, base),
+            help: d.help.as_deref().map(|h| scrub(h, base)),
         }
     }
+}
+
+/// `text` with the project's location (and the home folder) left out of the paths it
+/// names: `/home/ana/course/content/x` becomes `content/x`.
+fn scrub(text: &str, base: &std::path::Path) -> String {
+    let mut out = text.to_string();
+    let mut prefixes: Vec<String> = vec![base.display().to_string()];
+    if let Ok(real) = std::fs::canonicalize(base) {
+        prefixes.push(real.display().to_string());
+    }
+    prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for prefix in prefixes.iter().filter(|p| p.len() > 1) {
+        out = out
+            .replace(&format!("{prefix}/"), "")
+            .replace(prefix.as_str(), ".");
+    }
+    if let Some(home) = std::env::var_os("HOME").map(|h| h.to_string_lossy().into_owned())
+        && home.len() > 1
+    {
+        out = out.replace(&home, "~");
+    }
+    out
 }
 
 /// The last good site, the current error if any, and the channel to the pages.
