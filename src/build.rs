@@ -296,7 +296,7 @@ impl Inputs {
     fn findings(&self) -> Vec<Diagnostic> {
         let course = &self.loaded.course;
         let mut out = course.warnings.clone();
-        out.extend(crate::check::analyze(course, &self.chapters));
+        out.extend(crate::audit::analyze(course, &self.chapters));
         out.extend(render::course_warnings(course));
         for rendered in self.chapters.values() {
             out.extend(rendered.warnings.iter().cloned());

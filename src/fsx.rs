@@ -206,6 +206,30 @@ pub fn inside(project: &Path, path: &Path) -> Result<PathBuf, Escape> {
     }
 }
 
+/// What a path that leads out of the project (or nowhere) is reported as.
+pub fn escape_diagnostic(path: &Path, escape: &Escape, project: &Path) -> Diagnostic {
+    match escape {
+        Escape::Outside(real) => Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "links outside the project (to {}); docent reads and publishes only files inside {}",
+                real.display(),
+                project.display()
+            ),
+        )
+        .with_help("copy the file or folder into the project instead of linking to it"),
+        Escape::Dangling => Diagnostic::warning(
+            path,
+            0,
+            0,
+            "is a symbolic link to something that does not exist; skipped",
+        )
+        .with_help("fix or remove the link"),
+    }
+}
+
 /// Whether some component of `path` is a symlink whose target does not exist.
 fn has_dangling_link(path: &Path) -> bool {
     path.ancestors().any(|p| {

@@ -196,7 +196,7 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written
     let source_lang = languages.first().copied().unwrap_or("en");
     let source_text = chapter_file(text_for(source_lang), None);
     put(chapter.join(format!("{source_lang}.md")), &source_text)?;
-    let version = crate::translate::version_of(&source_text);
+    let version = crate::frontmatter::version_of(&source_text);
     for lang in languages.iter().skip(1) {
         // Only a real translation records the source version; a language docent has no
         // starter text for gets the source text to translate, with freshness unknown.

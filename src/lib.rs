@@ -4,6 +4,7 @@
 //! rendered once ([`markdown`]), pages are rendered from those ([`render`]) into an in-memory
 //! [`site::Site`], which is then written atomically (or served, or bundled).
 
+pub mod audit;
 pub mod build;
 pub mod bundle;
 pub mod check;
@@ -11,6 +12,7 @@ pub mod config;
 pub mod course;
 pub mod dockerfile;
 pub mod error;
+pub mod frontmatter;
 pub mod fsx;
 pub mod i18n;
 pub mod init;

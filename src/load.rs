@@ -1,8 +1,9 @@
 //! Reads `content/` into a [`Course`]: the only code that reads the course sources.
 
 use crate::config::Config;
-use crate::course::{Chapter, Course, FrontMatter, Source};
+use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Error, Result, line_col};
+use crate::frontmatter::{parse_front_matter, split_front_matter};
 use crate::fsx;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -63,7 +64,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     let real_root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let project = real_root.parent().unwrap_or(&real_root).to_path_buf();
     if let Err(escape) = fsx::inside(&project, &config_path) {
-        return Err(escape_diagnostic(&config_path, &escape, &project).into());
+        return Err(fsx::escape_diagnostic(&config_path, &escape, &project).into());
     }
     let config = Config::parse(&fsx::read_to_string(&config_path)?, &config_path)?;
     let mut findings = Findings::default();
@@ -176,7 +177,7 @@ fn chapter_dirs(
         };
         match fsx::inside(project, &path) {
             Err(escape) => {
-                findings.push(escape_diagnostic(&path, &escape, project));
+                findings.push(fsx::escape_diagnostic(&path, &escape, project));
                 continue;
             }
             Ok(_) if !path.is_dir() => continue,
@@ -199,30 +200,6 @@ impl Findings {
             crate::error::Severity::Error => self.errors.push(d),
             crate::error::Severity::Warning => self.warnings.push(d),
         }
-    }
-}
-
-/// What a path that leads out of the project (or nowhere) is reported as.
-pub fn escape_diagnostic(path: &Path, escape: &fsx::Escape, project: &Path) -> Diagnostic {
-    match escape {
-        fsx::Escape::Outside(real) => Diagnostic::error(
-            path,
-            0,
-            0,
-            format!(
-                "links outside the project (to {}); docent reads and publishes only files inside {}",
-                real.display(),
-                project.display()
-            ),
-        )
-        .with_help("copy the file or folder into the project instead of linking to it"),
-        fsx::Escape::Dangling => Diagnostic::warning(
-            path,
-            0,
-            0,
-            "is a symbolic link to something that does not exist; skipped",
-        )
-        .with_help("fix or remove the link"),
     }
 }
 
@@ -279,7 +256,11 @@ fn load_chapter(
                 if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
                     && std::fs::metadata(&path).is_err()
                 {
-                    findings.push(escape_diagnostic(&path, &fsx::Escape::Dangling, project));
+                    findings.push(fsx::escape_diagnostic(
+                        &path,
+                        &fsx::Escape::Dangling,
+                        project,
+                    ));
                     continue;
                 }
                 return Err(Error::io(&path, e.into()));
@@ -299,7 +280,7 @@ fn load_chapter(
         if entry.path_is_symlink()
             && let Err(escape) = fsx::inside(project, path)
         {
-            findings.push(escape_diagnostic(path, &escape, project));
+            findings.push(fsx::escape_diagnostic(path, &escape, project));
             if entry.file_type().is_dir() {
                 entries.skip_current_dir();
             }
@@ -453,7 +434,7 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         .into());
     }
     if let Some(version) = &front.translated_from
-        && !crate::translate::is_version(version)
+        && !crate::frontmatter::is_version(version)
     {
         let offset = split.matter.find("translated_from").unwrap_or(0);
         let (l, c) = line_col(split.matter, offset);
@@ -471,26 +452,9 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         front,
         body: std::sync::Arc::from(split.body),
         hash: *blake3::hash(split.body.as_bytes()).as_bytes(),
-        version: crate::translate::version_of(text),
+        version: crate::frontmatter::version_of(text),
         body_line: split.body_line,
     })
-}
-
-/// Front matter text of either kind → its fields; `Err((line, col, message))` within it.
-pub(crate) fn parse_front_matter(
-    kind: Delimiter,
-    matter: &str,
-) -> Result<FrontMatter, (usize, usize, String)> {
-    match kind {
-        Delimiter::Toml => toml::from_str::<FrontMatter>(matter).map_err(|e| {
-            let (l, c) = e.span().map_or((1, 1), |s| line_col(matter, s.start));
-            (l, c, e.message().to_string())
-        }),
-        Delimiter::Yaml => serde_saphyr::from_str::<FrontMatter>(matter).map_err(|e| {
-            let (l, c) = yaml_location(&e).unwrap_or((1, 1));
-            (l, c, yaml_message(&e))
-        }),
-    }
 }
 
 fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Diagnostic {
@@ -501,85 +465,6 @@ fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Di
         "front matter takes title (required), slug, description, draft"
     };
     Diagnostic::error(path, line, col, format!("invalid front matter: {message}")).with_help(help)
-}
-
-fn yaml_location(e: &serde_saphyr::Error) -> Option<(usize, usize)> {
-    let loc = e.location()?;
-    Some((
-        usize::try_from(loc.line()).ok()?.max(1),
-        usize::try_from(loc.column()).ok()?.max(1),
-    ))
-}
-
-/// saphyr's Display repeats the position, counted within the front matter rather than the
-/// file; keep the message alone (the diagnostic carries the file's line and column).
-fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let first = e
-        .to_string()
-        .lines()
-        .next()
-        .unwrap_or("invalid YAML")
-        .to_string();
-    let lower = first.to_ascii_lowercase();
-    match lower.find(" at line ").or_else(|| lower.find(", line ")) {
-        Some(i) => first
-            .get(..i)
-            .unwrap_or(&first)
-            .trim_end_matches([':', ','])
-            .to_string(),
-        None => first,
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Delimiter {
-    Toml,
-    Yaml,
-}
-
-pub(crate) struct Split<'a> {
-    pub(crate) kind: Delimiter,
-    pub(crate) matter: &'a str,
-    /// Where `matter` is in the whole text (a byte order mark included).
-    pub(crate) matter_range: std::ops::Range<usize>,
-    /// 1-based line of the file where `matter` starts.
-    pub(crate) matter_line: usize,
-    body: &'a str,
-    body_line: usize,
-}
-
-/// Splits `+++`/`---` front matter by hand to keep line offsets for error messages.
-pub(crate) fn split_front_matter(whole: &str) -> Option<Split<'_>> {
-    let text = whole.strip_prefix('\u{feff}').unwrap_or(whole);
-    let bom = whole.len() - text.len();
-    let (kind, fence) = if text.starts_with("+++") {
-        (Delimiter::Toml, "+++")
-    } else if text.starts_with("---") {
-        (Delimiter::Yaml, "---")
-    } else {
-        return None;
-    };
-    let first_end = text.find('\n')?;
-    if text.get(..first_end)?.trim_end() != fence {
-        return None;
-    }
-    let matter_start = first_end + 1;
-    let mut offset = matter_start;
-    for (line, raw) in (2..).zip(text.get(matter_start..)?.split_inclusive('\n')) {
-        if raw.trim_end() == fence {
-            let body_start = offset + raw.len();
-            return Some(Split {
-                kind,
-                matter: text.get(matter_start..offset)?,
-                matter_range: bom + matter_start..bom + offset,
-                matter_line: 2,
-                body: text.get(body_start..)?,
-                body_line: line + 1,
-            });
-        }
-        offset += raw.len();
-    }
-    None
 }
 
 /// Slugs must be unique within a language, or two chapters would write the same page.
@@ -638,15 +523,6 @@ fn check_slugs(course: &Course, errors: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_toml_and_keeps_body_line() {
-        let s = split_front_matter("+++\ntitle = \"A\"\n+++\n\nbody\n").expect("split");
-        assert_eq!(s.kind, Delimiter::Toml);
-        assert_eq!(s.matter, "title = \"A\"\n");
-        assert_eq!(s.body, "\nbody\n");
-        assert_eq!(s.body_line, 4);
-    }
 
     #[test]
     fn yaml_front_matter() {

@@ -13,14 +13,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// A part of a chapter under one heading, as the index stores it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Section {
-    /// Heading id, or empty for the text before the first heading.
-    pub anchor: String,
-    pub heading: String,
-    pub text: String,
-}
+pub use crate::markdown::sections::Section;
 
 /// Lower case without accents: "Estágio" → "estagio".
 pub fn fold(s: &str) -> String {
@@ -301,148 +294,6 @@ pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
     )
 }
 
-/// Splits a rendered chapter's HTML into sections at its `<h2 id>`/`<h3 id>` headings and
-/// keeps their text, code included (so `COPY --from` finds the chapters that use it).
-pub fn sections_of(html: &str) -> Vec<Section> {
-    let mut sections = vec![Section {
-        anchor: String::new(),
-        heading: String::new(),
-        text: String::new(),
-    }];
-    let mut rest = html;
-    let mut skip_depth: Option<(&str, usize)> = None;
-    let mut in_heading = false;
-    while let Some(lt) = rest.find('<') {
-        let text = rest.get(..lt).unwrap_or("");
-        if skip_depth.is_none()
-            && let Some(current) = sections.last_mut()
-        {
-            let target = if in_heading {
-                &mut current.heading
-            } else {
-                &mut current.text
-            };
-            push_text(target, text);
-        }
-        let tail = rest.get(lt..).unwrap_or("");
-        let Some(gt) = tail.find('>') else { break };
-        let tag = tail.get(..=gt).unwrap_or("");
-        rest = tail.get(gt + 1..).unwrap_or("");
-        let body = tag.trim_start_matches(['<', '/']);
-        let name = body
-            .get(
-                ..body
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .unwrap_or(body.len()),
-            )
-            .unwrap_or("");
-        let closing = tag.starts_with("</");
-        if let Some((skip_name, depth)) = skip_depth.as_mut() {
-            if name == *skip_name {
-                if closing {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        skip_depth = None;
-                    }
-                } else if !tag.ends_with("/>") {
-                    *depth += 1;
-                }
-            }
-            continue;
-        }
-        match (name, closing) {
-            ("h2" | "h3", false) => {
-                let anchor = attribute(tag, "id").unwrap_or_default();
-                sections.push(Section {
-                    anchor,
-                    heading: String::new(),
-                    text: String::new(),
-                });
-                in_heading = true;
-            }
-            ("h2" | "h3", true) => in_heading = false,
-            ("svg", false) => skip_depth = Some(("svg", 1)),
-            ("a", false) if tag.contains("class=\"anchor\"") => skip_depth = Some(("a", 1)),
-            ("div", false) if tag.contains("glossary-defs") => skip_depth = Some(("div", 1)),
-            ("button", false) => skip_depth = Some(("button", 1)),
-            ("br" | "p" | "li" | "div" | "tr" | "td" | "th" | "pre", _) | ("span", true) => {
-                if let Some(current) = sections.last_mut()
-                    && !in_heading
-                    && !current.text.ends_with(' ')
-                    && (name != "span" || tag.is_empty())
-                {
-                    current.text.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-    for s in &mut sections {
-        s.heading = squash(&s.heading);
-        s.text = squash(&s.text);
-    }
-    sections.retain(|s| !s.text.is_empty() || !s.heading.is_empty());
-    sections
-}
-
-fn push_text(target: &mut String, raw: &str) {
-    if !raw.contains(['&', crate::markdown::UI_MARK]) {
-        target.push_str(raw);
-        return;
-    }
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == crate::markdown::UI_MARK {
-            // A UI-string placeholder: not part of the chapter's text.
-            for d in chars.by_ref() {
-                if d == crate::markdown::UI_MARK {
-                    break;
-                }
-            }
-            continue;
-        }
-        if c != '&' {
-            target.push(c);
-            continue;
-        }
-        let mut entity = String::new();
-        while let Some(&d) = chars.peek() {
-            chars.next();
-            if d == ';' {
-                break;
-            }
-            entity.push(d);
-        }
-        target.push_str(match entity.as_str() {
-            "amp" => "&",
-            "lt" => "<",
-            "gt" => ">",
-            "quot" => "\"",
-            "#39" | "apos" => "'",
-            "nbsp" => " ",
-            _ => "",
-        });
-    }
-}
-
-fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let needle = format!(" {name}=\"");
-    let start = tag.find(&needle)? + needle.len();
-    let end = tag.get(start..)?.find('"')? + start;
-    tag.get(start..end).map(str::to_string)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,25 +325,6 @@ mod tests {
         assert_eq!(en.stem("images"), en.stem("image"));
         assert_eq!(en.stem("building"), en.stem("builds"));
         assert_eq!(en.stem("Stages"), "stage");
-    }
-
-    #[test]
-    fn sections_split_at_headings_and_keep_code() {
-        let html = "<p>Intro &amp; more.</p><h2 id=\"copy\">Copy <a class=\"anchor\" href=\"#copy\">#</a></h2><pre><code><span class=\"line\">COPY --from=build /app</span></code></pre><svg><text>no</text></svg><h3 id=\"x\">X</h3><p>Tail</p>";
-        let s = sections_of(html);
-        assert_eq!(s.len(), 3);
-        assert_eq!(s[0].text, "Intro & more.");
-        assert_eq!(
-            (s[1].anchor.as_str(), s[1].heading.as_str()),
-            ("copy", "Copy")
-        );
-        assert!(
-            s[1].text.contains("COPY --from=build /app"),
-            "{}",
-            s[1].text
-        );
-        assert!(!s[1].text.contains("no"));
-        assert_eq!(s[2].text, "Tail");
     }
 
     #[test]

@@ -75,7 +75,7 @@ fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
         .map_err(|e| crate::error::Error::io(&project_dir, e))?;
     // The folder itself first: `themes/` may be a link to somewhere else entirely.
     if let Err(escape) = fsx::inside(&project, dir) {
-        return Err(crate::load::escape_diagnostic(dir, &escape, &project).into());
+        return Err(crate::fsx::escape_diagnostic(dir, &escape, &project).into());
     }
     for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -86,7 +86,7 @@ fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
                 if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-                    let d = crate::load::escape_diagnostic(&path, &fsx::Escape::Dangling, &project);
+                    let d = crate::fsx::escape_diagnostic(&path, &fsx::Escape::Dangling, &project);
                     tracing::warn!("{d}");
                     continue;
                 }
@@ -96,7 +96,7 @@ fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
         if entry.path_is_symlink()
             && let Err(escape) = fsx::inside(&project, entry.path())
         {
-            return Err(crate::load::escape_diagnostic(entry.path(), &escape, &project).into());
+            return Err(crate::fsx::escape_diagnostic(entry.path(), &escape, &project).into());
         }
         if let Some(kind) = fsx::special_kind(&entry.file_type()) {
             tracing::warn!("{} is {kind}; skipped", entry.path().display());

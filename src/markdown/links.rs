@@ -1,5 +1,5 @@
 //! Links written the way GitHub shows the sources (`../02-first-build/`) become links to the
-//! chapter's page in the reader's language, resolved per output by `render::links`.
+//! chapter's page in the reader's language, resolved per output (see [`super::Body`]).
 
 use super::{Context, Findings};
 use crate::error::Diagnostic;

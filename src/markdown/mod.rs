@@ -3,6 +3,7 @@
 pub mod alerts;
 pub mod annotate;
 pub mod blocks;
+pub mod body;
 pub mod chart;
 pub mod codeblock;
 pub mod compare;
@@ -12,10 +13,12 @@ pub mod highlight;
 pub mod info;
 pub mod links;
 pub mod quiz;
+pub mod sections;
 
 use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Error, Result};
 use crate::i18n::I18n;
+pub use body::Body;
 use comrak::nodes::AstNode;
 use comrak::{Arena, Options};
 
@@ -23,7 +26,7 @@ pub use headings::Heading;
 
 /// Marks a UI string in rendered chapter HTML. A chapter is rendered once but shown on pages
 /// of several languages (fallback pages, print), so its interface strings (copy buttons,
-/// alert titles, anchor labels) are filled in per page by `render::links::localize_ui`.
+/// alert titles, anchor labels) are filled in per page (see [`Body`]).
 pub const UI_MARK: char = '\u{F8FF}';
 
 /// The placeholder for the UI string `key`.
@@ -49,11 +52,11 @@ impl Context<'_> {
 }
 
 /// A chapter rendered once, reused by its page, the print page and any language that falls
-/// back to it. Its HTML holds `docent:ch/<id>` links, resolved per output by `render::links`.
+/// back to it: its [`Body`] says where each output differs.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
-    /// Hash of `html`, so pages can tell cheaply whether what they show changed.
+    pub body: Body,
+    /// Hash of the body, so pages can tell cheaply whether what they show changed.
     pub html_hash: [u8; 32],
     /// Every heading (h2–h6), in order, for the table of contents and cross-language pairing.
     pub headings: Vec<Heading>,
@@ -61,14 +64,12 @@ pub struct Rendered {
     pub headings_hash: [u8; 32],
     pub warnings: Vec<Diagnostic>,
     /// The chapter's text by section, code included, for the search index.
-    pub sections: Vec<crate::search::Section>,
+    pub sections: Vec<sections::Section>,
     /// Every link and image as written, for `check`.
     pub links: Vec<links::LinkRef>,
     /// Every code block (not charts or quizzes): language, hash of the code, file line,
     /// number of annotations; translations must show the same.
     pub blocks: Vec<BlockRef>,
-    /// Every `id` in the HTML, so links to `#anchor` can be checked.
-    pub ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -178,12 +179,11 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     }
     Ok(Rendered {
         headings_hash: *headings_hash.finalize().as_bytes(),
-        ids: ids_of(&html),
         links: link_refs,
         blocks: findings.blocks,
-        sections: crate::search::sections_of(&html),
+        sections: sections::sections_of(&html),
         html_hash: *blake3::hash(html.as_bytes()).as_bytes(),
-        html,
+        body: Body::parse(html),
         headings,
         warnings: findings.warnings,
     })
@@ -283,19 +283,6 @@ fn comparison_tables(html: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Every `id="…"` of an HTML fragment.
-fn ids_of(html: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(" id=\"") {
-        let tail = rest.get(i + 5..).unwrap_or("");
-        let end = tail.find('"').unwrap_or(tail.len());
-        ids.push(tail.get(..end).unwrap_or("").to_string());
-        rest = tail.get(end..).unwrap_or("");
-    }
-    ids
 }
 
 /// The text of a node and its descendants (code spans included), for ids and TOC entries.

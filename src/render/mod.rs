@@ -1,6 +1,5 @@
 //! Course + rendered chapters → [`Site`]: every page, the assets, sitemap and robots.txt.
 
-pub mod links;
 mod pages;
 
 use crate::course::{Course, Page};

@@ -1,11 +1,11 @@
 //! Typed template contexts and the Tera renderer for every kind of page.
 
-use super::links::{localize_ui, prefix_ids, resolve_chapter_links};
 use super::{BuildOptions, LinkStyle, RenderedChapters, rendered_for};
 use crate::course::{Course, Page};
 use crate::error::{Diagnostic, Error, Result};
 use crate::i18n::I18n;
 use crate::markdown::Heading;
+use crate::markdown::body::Style;
 use crate::markdown::highlight;
 use crate::site::Site;
 use crate::theme::{self, Files};
@@ -796,10 +796,14 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         ctx.content = rendered
             .map(|r| {
-                let html = resolve_chapter_links(&r.html, |id, fragment| {
-                    format!("{}{fragment}", self.chapter_href(lang, root, id))
-                });
-                localize_ui(&html, |key| self.i18n.text(lang, key))
+                r.body.to_html(&Style {
+                    ui: &|key| self.i18n.text(lang, key),
+                    chapter_link: &|id, fragment| {
+                        format!("{}{fragment}", self.chapter_href(lang, root, id))
+                    },
+                    id_prefix: "",
+                    file_base: "",
+                })
             })
             .unwrap_or_default();
         ctx.content_lang = page.content_lang.to_string();
@@ -1043,17 +1047,20 @@ impl<'a> Renderer<'a> {
         {
             return Arc::clone(text);
         }
-        let prefixed = prefix_ids(&r.html, &format!("{slug}--"), &format!("../{slug}/"));
-        let linked = resolve_chapter_links(&prefixed, |id, fragment| {
-            let target = self
-                .page_by_id(lang, id)
-                .map_or_else(|| id.to_string(), |p| p.slug().to_string());
-            match fragment.strip_prefix('#') {
-                Some(f) if !f.is_empty() => format!("#{target}--{f}"),
-                _ => format!("#chapter-{target}"),
-            }
-        });
-        let done: Arc<str> = Arc::from(localize_ui(&linked, |key| self.i18n.text(lang, key)));
+        let done: Arc<str> = Arc::from(r.body.to_html(&Style {
+            ui: &|key| self.i18n.text(lang, key),
+            chapter_link: &|id, fragment| {
+                let target = self
+                    .page_by_id(lang, id)
+                    .map_or_else(|| id.to_string(), |p| p.slug().to_string());
+                match fragment.strip_prefix('#') {
+                    Some(f) if !f.is_empty() => format!("#{target}--{f}"),
+                    _ => format!("#chapter-{target}"),
+                }
+            },
+            id_prefix: &format!("{slug}--"),
+            file_base: &format!("../{slug}/"),
+        }));
         if let Some(Ok(mut cached)) = fragments.map(|f| f.lock()) {
             cached.insert(key, (fp, Arc::clone(&done)));
         }

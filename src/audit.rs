@@ -1,0 +1,331 @@
+//! The course's own consistency: links and anchors, images, translations that drifted from
+//! their source. Every build runs these and fails on errors; `docent check` reports them
+//! all.
+
+use crate::course::{Chapter, Course};
+use crate::error::Diagnostic;
+use crate::markdown::links::{Target, classify_in};
+use crate::render::RenderedChapters;
+use crate::translate::{Freshness, freshness};
+use std::path::Path;
+
+/// Every finding about the rendered course that needs no network.
+pub fn analyze(course: &Course, chapters: &RenderedChapters) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (index, chapter) in course.chapters.iter().enumerate() {
+        for (lang, source) in &chapter.sources {
+            let Some(rendered) = chapters.get(&(index, lang.clone())) else {
+                continue;
+            };
+            links(
+                course,
+                chapters,
+                chapter,
+                lang,
+                &source.path,
+                rendered,
+                &mut out,
+            );
+        }
+        translations(course, chapters, index, chapter, &mut out);
+    }
+    out
+}
+
+fn links(
+    course: &Course,
+    chapters: &RenderedChapters,
+    chapter: &Chapter,
+    lang: &str,
+    path: &Path,
+    rendered: &crate::markdown::Rendered,
+    out: &mut Vec<Diagnostic>,
+) {
+    for link in &rendered.links {
+        if link.image && link.no_alt {
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    link.line,
+                    link.col,
+                    format!("image `{}` has no alternative text", link.url),
+                )
+                .with_help("describe the image between the brackets: ![what it shows](file.svg)"),
+            );
+        }
+        let url = link.url.as_str();
+        if let Some(fragment) = url.strip_prefix('#') {
+            if !has_id(&rendered.body, fragment) {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        link.line,
+                        link.col,
+                        format!("`#{fragment}` is not a heading or anchor of this chapter"),
+                    )
+                    .with_help(closest_hint(&rendered.headings, fragment)),
+                );
+            }
+            continue;
+        }
+        match classify_in(url, &chapter.id, |id| course.chapter(id).is_some()) {
+            Target::Chapter { id, fragment } => {
+                let Some(fragment) = fragment.strip_prefix('#').filter(|f| !f.is_empty()) else {
+                    continue;
+                };
+                let shown = course.index.get(id.as_str()).and_then(|&i| {
+                    let page = course.page(lang, i)?;
+                    chapters.get(&(i, page.content_lang.to_string()))
+                });
+                if let Some(target) = shown
+                    && !has_id(&target.body, fragment)
+                {
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            link.line,
+                            link.col,
+                            format!(
+                                "`{url}`: chapter `{id}` has no heading `#{fragment}` in {lang}"
+                            ),
+                        )
+                        .with_help(closest_hint(&target.headings, fragment)),
+                    );
+                }
+            }
+            // Reported by the build already (no such chapter).
+            Target::UnknownChapter(_) => {}
+            Target::Other => {
+                if let Some(file) = local_file(url)
+                    && is_asset(chapter, &file)
+                {
+                    // Read with the chapter folder: there, and inside the project.
+                } else if let Some(file) = local_file(url)
+                    && let Err(escape) =
+                        crate::fsx::inside(&course.project, &chapter.dir.join(&file))
+                {
+                    let message = match escape {
+                        crate::fsx::Escape::Outside(_) => format!(
+                            "`{url}` links to a file outside the project, which is not published"
+                        ),
+                        crate::fsx::Escape::Dangling => {
+                            format!("`{url}` points at a symbolic link to nothing")
+                        }
+                    };
+                    out.push(
+                        Diagnostic::error(path, link.line, link.col, message).with_help(
+                            "copy the file into the chapter folder instead of linking to it",
+                        ),
+                    );
+                } else if let Some(file) = local_file(url)
+                    && !chapter.dir.join(&file).exists()
+                {
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            link.line,
+                            link.col,
+                            format!("`{url}` points at a file that does not exist"),
+                        )
+                        .with_help(format!(
+                            "create {} or fix the link",
+                            chapter.dir.join(&file).display()
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The path of a relative link to a file, without its query or fragment.
+fn local_file(url: &str) -> Option<String> {
+    if url.is_empty() || url.starts_with('/') || url.starts_with('#') || url.contains(':') {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    (!decoded.is_empty()).then(|| decoded.into_owned())
+}
+
+/// Whether `file` (relative to the chapter folder) is one of the files `load` found there,
+/// so most links are checked without touching the disk.
+fn is_asset(chapter: &Chapter, file: &str) -> bool {
+    let path = Path::new(file.strip_prefix("./").unwrap_or(file));
+    chapter.assets.iter().any(|a| a == path)
+}
+
+fn has_id(body: &crate::markdown::Body, fragment: &str) -> bool {
+    let decoded = percent_encoding::percent_decode_str(fragment)
+        .decode_utf8()
+        .map(|d| d.into_owned())
+        .unwrap_or_else(|_| fragment.to_string());
+    body.ids().any(|id| id == fragment || id == decoded)
+}
+
+fn closest_hint(headings: &[crate::markdown::Heading], fragment: &str) -> String {
+    let near = headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .min_by_key(|id| distance(id, fragment));
+    match near {
+        Some(id) => format!("headings have ids like #{id}; link to one of them"),
+        None => "the chapter has no headings to link to".to_string(),
+    }
+}
+
+/// Edit distance, to suggest the anchor that was meant.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = (prev + usize::from(ca != *cb)).min(above + 1).min(left + 1);
+            prev = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// Where `translation` departs from `source` compared item by item through `key`: the line
+/// of its first differing item, or (when one list is the other plus more) of its first extra
+/// item, else its last; `None` when they agree.
+fn drift<'t, T, K: PartialEq>(
+    source: &'t [T],
+    translation: &'t [T],
+    key: impl Fn(&'t T) -> K,
+    line: impl Fn(&T) -> usize,
+) -> Option<usize> {
+    if let Some((_, b)) = source
+        .iter()
+        .zip(translation)
+        .find(|(a, b)| key(a) != key(b))
+    {
+        return Some(line(b));
+    }
+    (source.len() != translation.len()).then(|| {
+        translation
+            .get(source.len())
+            .or(translation.last())
+            .map_or(1, &line)
+    })
+}
+
+/// Translations against their source: same headings, same code, same annotations, fresh.
+fn translations(
+    course: &Course,
+    chapters: &RenderedChapters,
+    index: usize,
+    chapter: &Chapter,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((source_lang, _)) = course.source_of(chapter) else {
+        return;
+    };
+    let Some(source) = chapters.get(&(index, source_lang.to_string())) else {
+        return;
+    };
+    for (lang, file) in &chapter.sources {
+        if lang == source_lang {
+            continue;
+        }
+        let Some(translation) = chapters.get(&(index, lang.clone())) else {
+            continue;
+        };
+        let path = &file.path;
+        if let Some(at) = drift(
+            &source.headings,
+            &translation.headings,
+            |h| h.level,
+            |h| h.line,
+        ) {
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    at,
+                    1,
+                    format!(
+                        "heading structure differs from {source_lang}: {} headings here, {} in the source",
+                        translation.headings.len(),
+                        source.headings.len()
+                    ),
+                )
+                .with_help("keep the same headings, at the same levels and in the same order, as the source"),
+            );
+        }
+        let block_line = |b: &crate::markdown::BlockRef| b.line;
+        if let Some(at) = drift(
+            &source.blocks,
+            &translation.blocks,
+            |b| (&b.lang, b.code),
+            block_line,
+        ) {
+            out.push(
+                Diagnostic::warning(path, at, 1, format!("code blocks differ from the {source_lang} source"))
+                    .with_help("show the same code blocks, with the same content, in the same order; translate only the prose"),
+            );
+        }
+        if let Some(at) = drift(
+            &source.blocks,
+            &translation.blocks,
+            |b| b.annotations,
+            block_line,
+        ) {
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    at,
+                    1,
+                    format!(
+                        "annotation count differs from the {source_lang} source ({} here, {} there)",
+                        translation.blocks.iter().map(|b| b.annotations).sum::<usize>(),
+                        source.blocks.iter().map(|b| b.annotations).sum::<usize>()
+                    ),
+                )
+                .with_help("give every annotated block the same notes as the source"),
+            );
+        }
+        match freshness(course, chapter, lang) {
+            Freshness::Stale { recorded } => out.push(
+                Diagnostic::warning(
+                    path,
+                    1,
+                    1,
+                    format!("translation is stale: the {source_lang} source changed since version {recorded}"),
+                )
+                .with_help(format!(
+                    "see what changed with `docent translate status`, update it, then `docent translate done {} {lang}`",
+                    chapter.id
+                )),
+            ),
+            Freshness::Unknown => out.push(
+                Diagnostic::warning(path, 1, 1, "translation records no source version (freshness unknown)")
+                    .with_help(format!("when it matches the source, run `docent translate done {} {lang}`", chapter.id)),
+            ),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("stages", "stage"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("try-it", "try-it"), 0);
+    }
+}

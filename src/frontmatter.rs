@@ -1,0 +1,327 @@
+//! Front matter: split from the chapter by hand (so the body keeps its line numbers for
+//! error messages), parsed as TOML (`+++`) or YAML (`---`), and edited in place by docent
+//! (`translated_from`) without touching any other byte. Also the version of a file, which
+//! translations record.
+
+use crate::course::FrontMatter;
+use crate::error::line_col;
+
+/// The version of a source file: the start of the hash of its whole text.
+pub fn version_of(text: &str) -> String {
+    blake3::hash(text.as_bytes())
+        .to_hex()
+        .get(..16)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Whether `text` has the shape of a version (so it can name a file of the store).
+pub fn is_version(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delimiter {
+    Toml,
+    Yaml,
+}
+
+pub struct Split<'a> {
+    pub kind: Delimiter,
+    pub matter: &'a str,
+    /// Where `matter` is in the whole text (a byte order mark included).
+    pub matter_range: std::ops::Range<usize>,
+    /// 1-based line of the file where `matter` starts.
+    pub matter_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+/// Splits `+++`/`---` front matter by hand to keep line offsets for error messages.
+pub fn split_front_matter(whole: &str) -> Option<Split<'_>> {
+    let text = whole.strip_prefix('\u{feff}').unwrap_or(whole);
+    let bom = whole.len() - text.len();
+    let (kind, fence) = if text.starts_with("+++") {
+        (Delimiter::Toml, "+++")
+    } else if text.starts_with("---") {
+        (Delimiter::Yaml, "---")
+    } else {
+        return None;
+    };
+    let first_end = text.find('\n')?;
+    if text.get(..first_end)?.trim_end() != fence {
+        return None;
+    }
+    let matter_start = first_end + 1;
+    let mut offset = matter_start;
+    for (line, raw) in (2..).zip(text.get(matter_start..)?.split_inclusive('\n')) {
+        if raw.trim_end() == fence {
+            let body_start = offset + raw.len();
+            return Some(Split {
+                kind,
+                matter: text.get(matter_start..offset)?,
+                matter_range: bom + matter_start..bom + offset,
+                matter_line: 2,
+                body: text.get(body_start..)?,
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+    }
+    None
+}
+
+/// Front matter text of either kind → its fields; `Err((line, col, message))` within it.
+pub fn parse_front_matter(
+    kind: Delimiter,
+    matter: &str,
+) -> Result<FrontMatter, (usize, usize, String)> {
+    match kind {
+        Delimiter::Toml => toml::from_str::<FrontMatter>(matter).map_err(|e| {
+            let (l, c) = e.span().map_or((1, 1), |s| line_col(matter, s.start));
+            (l, c, e.message().to_string())
+        }),
+        Delimiter::Yaml => serde_saphyr::from_str::<FrontMatter>(matter).map_err(|e| {
+            let (l, c) = yaml_location(&e).unwrap_or((1, 1));
+            (l, c, yaml_message(&e))
+        }),
+    }
+}
+
+fn yaml_location(e: &serde_saphyr::Error) -> Option<(usize, usize)> {
+    let loc = e.location()?;
+    Some((
+        usize::try_from(loc.line()).ok()?.max(1),
+        usize::try_from(loc.column()).ok()?.max(1),
+    ))
+}
+
+/// saphyr's Display repeats the position, counted within the front matter rather than the
+/// file; keep the message alone (the diagnostic carries the file's line and column).
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let first = e
+        .to_string()
+        .lines()
+        .next()
+        .unwrap_or("invalid YAML")
+        .to_string();
+    let lower = first.to_ascii_lowercase();
+    match lower.find(" at line ").or_else(|| lower.find(", line ")) {
+        Some(i) => first
+            .get(..i)
+            .unwrap_or(&first)
+            .trim_end_matches([':', ','])
+            .to_string(),
+        None => first,
+    }
+}
+
+/// Sets `translated_from` in TOML (`+++`) or YAML (`---`) front matter, changing nothing
+/// else: comments, layout, a byte order mark and every other line's ending stay as they
+/// were. The result is parsed again and must differ from the original in that one field.
+pub fn set_translated_from(text: &str, version: &str) -> Result<String, String> {
+    let split = split_front_matter(text)
+        .ok_or("cannot find the front matter to record the version in (`+++` or `---` lines)")?;
+    let at_file_line = |l: usize, c: usize| format!("{}:{c}", split.matter_line + l - 1);
+    let before = parse_front_matter(split.kind, split.matter).map_err(|(l, c, m)| {
+        format!(
+            "the front matter does not parse (line {}): {m}",
+            at_file_line(l, c)
+        )
+    })?;
+    // The front matter's own line ending, whatever the body uses.
+    let newline =
+        if split.matter.contains("\r\n") || (split.matter.is_empty() && text.contains("+++\r\n")) {
+            "\r\n"
+        } else {
+            "\n"
+        };
+    let matter = match split.kind {
+        Delimiter::Toml => set_toml_key(split.matter, "translated_from", version, newline)?,
+        Delimiter::Yaml => set_yaml_key(split.matter, "translated_from", version, newline),
+    };
+    let after = parse_front_matter(split.kind, &matter).map_err(|(l, c, m)| {
+        format!(
+            "recording the version would break the front matter (line {}): {m}",
+            at_file_line(l, c)
+        )
+    })?;
+    let expected = crate::course::FrontMatter {
+        translated_from: Some(version.to_string()),
+        ..before
+    };
+    if after != expected {
+        let line = match split.kind {
+            Delimiter::Toml => "translated_from = \"\"",
+            Delimiter::Yaml => "translated_from: \"\"",
+        };
+        return Err(format!(
+            "cannot record the version without touching other front matter; \
+             add a line `{line}` at the top level of the front matter and run this again"
+        ));
+    }
+    let range = split.matter_range;
+    Ok(format!(
+        "{}{matter}{}",
+        text.get(..range.start).unwrap_or(""),
+        text.get(range.end..).unwrap_or("")
+    ))
+}
+
+/// Sets a top-level string `key` in TOML text by editing bytes: the value in place when the
+/// key is there, else a new line after the last top-level key (before any `[table]`).
+fn set_toml_key(matter: &str, key: &str, value: &str, newline: &str) -> Result<String, String> {
+    let doc = toml_edit::Document::parse(matter)
+        .map_err(|e| format!("the front matter does not parse: {}", e.message()))?;
+    let quoted = format!("\"{value}\"");
+    let root = doc.as_table();
+    if let Some(item) = root.get(key) {
+        let span = item
+            .span()
+            .ok_or("cannot find where the existing value is written")?;
+        return Ok(format!(
+            "{}{quoted}{}",
+            matter.get(..span.start).unwrap_or(""),
+            matter.get(span.end..).unwrap_or("")
+        ));
+    }
+    // Where the top-level keys end: after the line holding the last of their values.
+    fn last_end(table: &toml_edit::Table, end: &mut usize) {
+        for (_, item) in table.iter() {
+            match item {
+                toml_edit::Item::Value(v) => {
+                    if let Some(span) = v.span() {
+                        *end = (*end).max(span.end);
+                    }
+                }
+                toml_edit::Item::Table(t) if t.is_dotted() => last_end(t, end),
+                _ => {}
+            }
+        }
+    }
+    let mut end = 0;
+    last_end(root, &mut end);
+    let at = if end == 0 {
+        0
+    } else {
+        matter
+            .get(end..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(matter.len(), |i| end + i + 1)
+    };
+    let (head, tail) = (
+        matter.get(..at).unwrap_or(""),
+        matter.get(at..).unwrap_or(""),
+    );
+    let gap = if head.is_empty() || head.ends_with('\n') {
+        ""
+    } else {
+        newline
+    };
+    Ok(format!("{head}{gap}{key} = {quoted}{newline}{tail}"))
+}
+
+/// Sets a top-level `key: "value"` in YAML text: replaces the line where the key starts at
+/// column 0, or adds one at the end.
+fn set_yaml_key(matter: &str, key: &str, value: &str, newline: &str) -> String {
+    let line = format!("{key}: \"{value}\"");
+    let mut out = String::with_capacity(matter.len() + line.len() + 2);
+    let mut done = false;
+    for raw in matter.split_inclusive('\n') {
+        let bare = raw.trim_end_matches(['\r', '\n']);
+        let is_key = bare
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'));
+        if !done && is_key {
+            out.push_str(&line);
+            out.push_str(raw.get(bare.len()..).unwrap_or(""));
+            done = true;
+        } else {
+            out.push_str(raw);
+        }
+    }
+    if !done {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push_str(newline);
+        }
+        out.push_str(&line);
+        out.push_str(newline);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_toml_and_keeps_body_line() {
+        let s = split_front_matter("+++\ntitle = \"A\"\n+++\n\nbody\n").expect("split");
+        assert_eq!(s.kind, Delimiter::Toml);
+        assert_eq!(s.matter, "title = \"A\"\n");
+        assert_eq!(s.body, "\nbody\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn records_the_version_and_keeps_the_rest() {
+        let toml = "+++\ntitle = \"T\"\n+++\n\nBody  \nwith spaces\n";
+        let once = set_translated_from(toml, "abc").expect("toml");
+        assert_eq!(
+            once,
+            "+++\ntitle = \"T\"\ntranslated_from = \"abc\"\n+++\n\nBody  \nwith spaces\n"
+        );
+        let twice = set_translated_from(&once, "def").expect("again");
+        assert_eq!(twice, once.replace("abc", "def"));
+        let yaml = "---\r\ntitle: T\r\n---\r\nx\r\n";
+        assert_eq!(
+            set_translated_from(yaml, "abc").expect("yaml"),
+            "---\r\ntitle: T\r\ntranslated_from: \"abc\"\r\n---\r\nx\r\n"
+        );
+        assert!(set_translated_from("no front matter", "abc").is_err());
+    }
+
+    #[test]
+    fn a_multi_line_string_is_not_mistaken_for_the_key() {
+        let text = "+++\ntitle = \"T\"\ndescription = \"\"\"\nFirst line.\ntranslated_from here is prose.\n\"\"\"\n# a comment\n+++\nBody\n";
+        let out = set_translated_from(text, "abc").expect("set");
+        assert!(out.contains("translated_from here is prose.\n"), "{out}");
+        assert!(out.contains("# a comment\n"), "{out}");
+        assert!(out.contains("translated_from = \"abc\""), "{out}");
+        assert!(out.ends_with("+++\nBody\n"), "{out}");
+    }
+
+    #[test]
+    fn the_front_matter_keeps_its_own_line_endings() {
+        let text = "+++\n# a comment\ntitle = \"T\"\n+++\n\nBody line\r\nmore\n";
+        let out = set_translated_from(text, "abc").expect("set");
+        assert_eq!(
+            out,
+            "+++\n# a comment\ntitle = \"T\"\ntranslated_from = \"abc\"\n+++\n\nBody line\r\nmore\n"
+        );
+        let crlf = "+++\r\ntitle = \"T\" # kept\r\ndescription = \"\"\"\nx\ny\"\"\"\r\n+++\r\n";
+        let out = set_translated_from(crlf, "abc").expect("set");
+        assert_eq!(
+            out,
+            "+++\r\ntitle = \"T\" # kept\r\ndescription = \"\"\"\nx\ny\"\"\"\r\ntranslated_from = \"abc\"\r\n+++\r\n"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_stays() {
+        let text = "\u{feff}+++\ntitle = \"T\"\n+++\nBody\n";
+        let out = set_translated_from(text, "abc").expect("set");
+        assert_eq!(
+            out,
+            "\u{feff}+++\ntitle = \"T\"\ntranslated_from = \"abc\"\n+++\nBody\n"
+        );
+    }
+
+    #[test]
+    fn yaml_block_text_that_starts_with_the_key_is_left_alone() {
+        let text = "---\ntitle: T\ndescription: |\n  translated_from: not a key\ntranslated_from: \"old\"\n---\nx\n";
+        let out = set_translated_from(text, "new").expect("set");
+        assert!(out.contains("  translated_from: not a key\n"), "{out}");
+        assert!(out.contains("\ntranslated_from: \"new\"\n"), "{out}");
+    }
+}

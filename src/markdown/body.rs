@@ -1,0 +1,282 @@
+//! A rendered chapter's HTML as the outputs read it: the text, plus the places where a page,
+//! the print page and a one-file bundle differ — UI strings (in the page's language), links
+//! to other chapters, ids and in-page links (prefixed where several chapters share a page)
+//! and relative file links (re-rooted there). The places are found once, here; no output
+//! scans the HTML again.
+
+use super::UI_MARK;
+use super::highlight::escape_html;
+use super::links::CHAPTER_SCHEME;
+
+/// What a marked span of the HTML is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A UI string key between two [`UI_MARK`]s; the span is the key.
+    Ui,
+    /// The value of an `href` to a chapter (`docent:ch/<id>#fragment`); the span is
+    /// `<id>#fragment`.
+    ChapterLink,
+    /// The value of an `id` attribute.
+    Id,
+    /// The value of `aria-controls` or `data-block`: an id this HTML refers to.
+    IdRef,
+    /// The value of `aria-describedby` / `aria-labelledby`: ids separated by spaces.
+    IdList,
+    /// The value of an `href`/`src` of the form `#x`; the span is `x`.
+    Anchor,
+    /// The value of an `href`/`src` naming a file beside the chapter (`diagram.svg`).
+    File,
+}
+
+/// A span of [`Body::html`] and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    kind: Kind,
+    /// Byte range of the span's content (for [`Kind::Ui`], without the marks around it).
+    start: u32,
+    end: u32,
+    /// Byte range the output replaces (for [`Kind::Ui`] and [`Kind::ChapterLink`], wider
+    /// than the content: the marks, the scheme).
+    outer_start: u32,
+    outer_end: u32,
+}
+
+/// A rendered chapter: HTML and its marks, sorted and disjoint.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    html: String,
+    marks: Vec<Mark>,
+}
+
+/// How one output treats the marked places.
+pub struct Style<'a> {
+    /// The text of a UI string key, in the page's language (escaped by the body).
+    pub ui: &'a dyn Fn(&str) -> String,
+    /// The `href` of a link to chapter `id` with `fragment` (empty or `#…`).
+    pub chapter_link: &'a dyn Fn(&str, &str) -> String,
+    /// Put before every id and in-page link, on a page that holds several chapters.
+    pub id_prefix: &'a str,
+    /// Put before relative file links, on a page that is not the chapter's own.
+    pub file_base: &'a str,
+}
+
+impl Body {
+    /// Finds the marked places of `html` (a chapter as the Markdown passes left it).
+    pub fn parse(html: String) -> Body {
+        let marks = scan(&html);
+        Body { html, marks }
+    }
+
+    /// The HTML as written, marks and all (for hashing and for finding sections).
+    pub fn raw(&self) -> &str {
+        &self.html
+    }
+
+    /// Every `id` the chapter defines, in order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.marks
+            .iter()
+            .filter(|m| m.kind == Kind::Id)
+            .map(|m| self.text(m.start, m.end))
+    }
+
+    fn text(&self, start: u32, end: u32) -> &str {
+        self.html.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// The chapter as one output shows it.
+    pub fn write(&self, out: &mut String, style: &Style<'_>) {
+        out.reserve(self.html.len());
+        let mut at = 0;
+        for m in &self.marks {
+            out.push_str(self.text(at, m.outer_start));
+            let value = self.text(m.start, m.end);
+            match m.kind {
+                Kind::Ui => out.push_str(&escape_html(&(style.ui)(value))),
+                Kind::ChapterLink => {
+                    let (id, fragment) = match value.find('#') {
+                        Some(h) => (value.get(..h).unwrap_or(""), value.get(h..).unwrap_or("")),
+                        None => (value, ""),
+                    };
+                    out.push_str(&(style.chapter_link)(id, fragment));
+                }
+                Kind::Id | Kind::IdRef => {
+                    out.push_str(style.id_prefix);
+                    out.push_str(value);
+                }
+                Kind::IdList => {
+                    for (k, id) in value.split(' ').enumerate() {
+                        if k > 0 {
+                            out.push(' ');
+                        }
+                        out.push_str(style.id_prefix);
+                        out.push_str(id);
+                    }
+                }
+                Kind::Anchor => {
+                    out.push('#');
+                    out.push_str(style.id_prefix);
+                    out.push_str(value);
+                }
+                Kind::File => {
+                    out.push_str(style.file_base);
+                    out.push_str(value);
+                }
+            }
+            at = m.outer_end;
+        }
+        out.push_str(self.text(at, self.html.len() as u32));
+    }
+
+    /// [`Body::write`] into a new string.
+    pub fn to_html(&self, style: &Style<'_>) -> String {
+        let mut out = String::new();
+        self.write(&mut out, style);
+        out
+    }
+}
+
+/// One pass over the HTML: every attribute whose value an output rewrites, and every UI
+/// string mark.
+fn scan(html: &str) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let pos = |n: usize| n as u32;
+    while i < bytes.len() {
+        let Some(rel) = html.get(i..).and_then(|rest| rest.find([UI_MARK, '='])) else {
+            break;
+        };
+        let at = i + rel;
+        if html.get(at..).is_some_and(|s| s.starts_with(UI_MARK)) {
+            let key_start = at + UI_MARK.len_utf8();
+            let Some(len) = html.get(key_start..).and_then(|s| s.find(UI_MARK)) else {
+                break;
+            };
+            let key_end = key_start + len;
+            let outer_end = key_end + UI_MARK.len_utf8();
+            marks.push(Mark {
+                kind: Kind::Ui,
+                start: pos(key_start),
+                end: pos(key_end),
+                outer_start: pos(at),
+                outer_end: pos(outer_end),
+            });
+            i = outer_end;
+            continue;
+        }
+        // `name="value"`, the name after a blank.
+        if bytes.get(at + 1) != Some(&b'"') {
+            i = at + 1;
+            continue;
+        }
+        let before = html.get(..at).unwrap_or("");
+        let name_start = before.rfind([' ', '\n', '\t']).map_or(0, |k| k + 1);
+        let name = before.get(name_start..).unwrap_or("");
+        let value_start = at + 2;
+        let Some(len) = html.get(value_start..).and_then(|s| s.find('"')) else {
+            break;
+        };
+        let value_end = value_start + len;
+        let value = html.get(value_start..value_end).unwrap_or("");
+        let is_attr = name_start > 0;
+        let mut mark = |kind, start: usize, outer_start: usize| {
+            marks.push(Mark {
+                kind,
+                start: pos(start),
+                end: pos(value_end),
+                outer_start: pos(outer_start),
+                outer_end: pos(value_end),
+            });
+        };
+        match name {
+            "href" | "src" if is_attr => {
+                if let Some(link) = value.strip_prefix(CHAPTER_SCHEME) {
+                    let _ = link;
+                    mark(
+                        Kind::ChapterLink,
+                        value_start + CHAPTER_SCHEME.len(),
+                        value_start,
+                    );
+                } else if value.starts_with('#') {
+                    mark(Kind::Anchor, value_start + 1, value_start);
+                } else if is_relative_file(value) {
+                    mark(Kind::File, value_start, value_start);
+                }
+            }
+            "aria-describedby" | "aria-labelledby" if is_attr => {
+                mark(Kind::IdList, value_start, value_start);
+            }
+            "id" if is_attr => mark(Kind::Id, value_start, value_start),
+            "aria-controls" | "data-block" if is_attr => {
+                mark(Kind::IdRef, value_start, value_start);
+            }
+            _ => {
+                // Any other value may hold UI strings (`aria-label`): look inside it.
+                i = value_start;
+                continue;
+            }
+        }
+        i = value_end;
+    }
+    marks
+}
+
+/// Whether a link names a file beside the chapter (to be re-rooted elsewhere).
+fn is_relative_file(url: &str) -> bool {
+    !(url.is_empty()
+        || url.starts_with('/')
+        || url.starts_with('#')
+        || url.starts_with("../")
+        || url.contains("://")
+        || url.starts_with("data:")
+        || url.starts_with(CHAPTER_SCHEME)
+        || url.starts_with("mailto:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style<'a>(
+        ui: &'a dyn Fn(&str) -> String,
+        link: &'a dyn Fn(&str, &str) -> String,
+        prefix: &'a str,
+        base: &'a str,
+    ) -> Style<'a> {
+        Style {
+            ui,
+            chapter_link: link,
+            id_prefix: prefix,
+            file_base: base,
+        }
+    }
+
+    #[test]
+    fn a_page_and_the_print_page_read_the_same_body() {
+        let html = format!(
+            "<h2 id=\"a\">A</h2><a href=\"{CHAPTER_SCHEME}02-x#b\">x</a> <a href=\"#a\">up</a>\
+             <img src=\"d.svg\" alt=\"\"><button aria-label=\"{m}code-copy{m} 1\" aria-controls=\"c\">{m}code-copy{m}</button>\
+             <span aria-describedby=\"p q\">k</span><a href=\"https://e.org/\">e</a>",
+            m = UI_MARK
+        );
+        let body = Body::parse(html);
+        assert_eq!(body.ids().collect::<Vec<_>>(), ["a"]);
+        let ui = |k: &str| format!("<{k}>");
+        let link = |id: &str, f: &str| format!("../{id}/{f}");
+        let page = body.to_html(&style(&ui, &link, "", ""));
+        assert_eq!(
+            page,
+            "<h2 id=\"a\">A</h2><a href=\"../02-x/#b\">x</a> <a href=\"#a\">up</a>\
+             <img src=\"d.svg\" alt=\"\"><button aria-label=\"&lt;code-copy&gt; 1\" aria-controls=\"c\">&lt;code-copy&gt;</button>\
+             <span aria-describedby=\"p q\">k</span><a href=\"https://e.org/\">e</a>"
+        );
+        let print = body.to_html(&style(&ui, &link, "s--", "../s/"));
+        assert!(print.contains("id=\"s--a\""), "{print}");
+        assert!(print.contains("href=\"#s--a\""), "{print}");
+        assert!(print.contains("src=\"../s/d.svg\""), "{print}");
+        assert!(print.contains("aria-describedby=\"s--p s--q\""), "{print}");
+        assert!(print.contains("aria-controls=\"s--c\""), "{print}");
+        assert!(print.contains("href=\"https://e.org/\""), "{print}");
+    }
+}
