@@ -76,12 +76,16 @@ fn main() {
         // As `serve` does: the watcher names the file, the reload goes out, then the print
         // pages and search index are brought up to date.
         let start = Instant::now();
-        let build = builder.rebuild([path.clone()]).expect("rebuild");
+        let build = builder
+            .rebuild([path.clone()], docent::render::Outputs::AllButAggregates)
+            .expect("rebuild");
         edits.push(start.elapsed());
         assert_eq!(build.chapters_rendered, 1);
         builder.finish().expect("finish");
         std::fs::write(path, original).expect("restore");
-        builder.rebuild([path.clone()]).expect("restore build");
+        builder
+            .rebuild([path.clone()], docent::render::Outputs::AllButAggregates)
+            .expect("restore build");
         builder.finish().expect("restore finish");
     }
     edits.sort();

@@ -1,10 +1,11 @@
-//! The pipeline: load → render chapters → render pages → [`Site`], with caches so that a
-//! rebuild (in `serve`) renders only what its inputs changed.
+//! The pipeline: load → render chapters → render pages → a [`Sink`] (the output folder, or a
+//! [`Site`] in memory), with caches so that a rebuild (in `serve`) renders only what its
+//! inputs changed.
 
 use crate::error::{Diagnostic, Result};
 use crate::i18n::I18n;
-use crate::render::{self, BuildOptions, ChapterCache, PageCache};
-use crate::site::Site;
+use crate::render::{self, BuildOptions, ChapterCache, Outputs, PageCache};
+use crate::site::{Collect, Sink, Site};
 use crate::{load, theme};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use std::sync::Arc;
 /// A successful build: the site, and what the author should still look at.
 #[derive(Debug)]
 pub struct Build {
+    /// The site, when it was built in memory (empty when it was written to a folder).
     pub site: Arc<Site>,
     pub warnings: Vec<Diagnostic>,
     pub languages: usize,
@@ -20,21 +22,15 @@ pub struct Build {
     pub chapters_rendered: usize,
     /// Pages whose template was rendered (the rest came from the cache).
     pub pages_rendered: usize,
+    /// HTML pages the site holds.
+    pub pages: usize,
     /// Output paths that differ from the previous successful build of this builder.
     pub changed: Vec<String>,
     /// Links to other sites, where they are written, for `check --external`.
     pub external_links: Vec<ExternalLink>,
-    /// Files already written to the output folder by [`Builder::build_to`], not in `site`.
-    pub written: Vec<String>,
-    /// Print pages or search indexes were left out of date (see `BuildOptions::defer_aggregates`);
-    /// [`Builder::finish`] brings them up to date.
-    pub deferred: bool,
-}
-
-impl Build {
-    pub fn pages(&self) -> usize {
-        self.site.pages().count() + self.written.iter().filter(|p| p.ends_with(".html")).count()
-    }
+    /// Print pages or search indexes were handed over out of date
+    /// ([`Outputs::AllButAggregates`]); [`Builder::finish`] brings them up to date.
+    pub stale: bool,
 }
 
 /// Builds one course again and again, keeping what it rendered between builds.
@@ -88,8 +84,13 @@ impl Builder {
     /// Reads the course and renders what changed. On error the caches and the previous site
     /// stay as they were.
     pub fn build(&mut self) -> Result<Build> {
+        self.build_outputs(Outputs::All)
+    }
+
+    /// [`Builder::build`], bringing only `outputs` up to date.
+    pub fn build_outputs(&mut self, outputs: Outputs) -> Result<Build> {
         self.read_everything_next();
-        self.build_from_inputs(None)
+        self.build_in_memory(outputs)
     }
 
     /// Makes the next build read the whole course from disk rather than patch the inputs
@@ -101,10 +102,21 @@ impl Builder {
 
     /// Like [`Builder::build`], told which files changed (by a file watcher): when they are
     /// only edits of existing chapter files, those are read again and nothing else is looked
-    /// at; anything else (or an unknown change) reads the whole course.
-    pub fn rebuild(&mut self, changed: impl IntoIterator<Item = PathBuf>) -> Result<Build> {
+    /// at; anything else (or an unknown change) reads the whole course. Brings `outputs` up
+    /// to date.
+    pub fn rebuild(
+        &mut self,
+        changed: impl IntoIterator<Item = PathBuf>,
+        outputs: Outputs,
+    ) -> Result<Build> {
         self.dirty.extend(changed);
-        self.build_from_inputs(None)
+        self.build_in_memory(outputs)
+    }
+
+    /// The whole course again from the inputs of the last build (after a rebuild that left
+    /// print pages or search indexes for later).
+    pub fn finish(&mut self) -> Result<Build> {
+        self.build_in_memory(Outputs::All)
     }
 
     /// Builds the whole course into the folder `out`, writing pages as they are rendered
@@ -114,56 +126,66 @@ impl Builder {
     pub fn build_to(&mut self, out: &Path) -> Result<Build> {
         self.read_everything_next();
         let staging = crate::site::Staging::new(out, &self.root)?;
-        let build = self.build_from_inputs(Some(&staging))?;
-        build.site.write_into(&staging)?;
+        self.pages.keep = false;
+        let build = self.build_into(Outputs::All, &staging)?;
         staging.commit()?;
         Ok(build)
     }
 
-    fn build_from_inputs(&mut self, output: Option<&crate::site::Staging>) -> Result<Build> {
+    fn build_in_memory(&mut self, outputs: Outputs) -> Result<Build> {
+        let collect = Collect::default();
+        let mut build = self.build_into(outputs, &collect)?;
+        let site = Arc::new(collect.into_site());
+        build.changed = match &self.previous {
+            Some(previous) => site.changed_since(previous),
+            None => site.files.keys().cloned().collect(),
+        };
+        build.pages = site.pages().count();
+        self.previous = Some(Arc::clone(&site));
+        build.site = site;
+        Ok(build)
+    }
+
+    /// Renders `outputs` into `sink`; on success the inputs are kept for the next build.
+    fn build_into(&mut self, outputs: Outputs, sink: &dyn Sink) -> Result<Build> {
         let clock = std::time::Instant::now();
         let inputs = self.inputs()?;
         let course = &inputs.loaded.course;
-        let chapters = &inputs.chapters;
-        let render::Output {
-            site,
-            pages_rendered,
-            written,
-        } = render::render_site(inputs.sources(), &self.options, &mut self.pages, output)?;
-        tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = inputs
             .findings()
             .into_iter()
             .partition(|d| d.severity == crate::error::Severity::Error);
-        tracing::debug!("checked: {} ms", clock.elapsed().as_millis());
         if !errors.is_empty() {
             return Err(crate::error::Error::Input(errors));
         }
-        let changed = match &self.previous {
-            Some(previous) => site.changed_since(previous),
-            None => site.files.keys().chain(&written).cloned().collect(),
+        let rendered = render::render_site(
+            inputs.sources(),
+            &self.options,
+            &mut self.pages,
+            outputs,
+            sink,
+        )?;
+        tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
+        let external_links = external_links(course, &inputs.chapters);
+        let build = Build {
+            site: Arc::new(Site::default()),
+            warnings,
+            languages: course.config.languages.len(),
+            chapters: course.chapters.len(),
+            chapters_rendered: inputs.chapters_rendered,
+            pages_rendered: rendered.pages_rendered,
+            pages: rendered
+                .files
+                .iter()
+                .filter(|p| p.ends_with(".html"))
+                .count(),
+            changed: rendered.files,
+            external_links,
+            stale: rendered.stale,
         };
-        let site = Arc::new(site);
-        self.previous = Some(Arc::clone(&site));
-        let external_links = external_links(course, chapters);
-        tracing::debug!("compared: {} ms", clock.elapsed().as_millis());
-        let languages = course.config.languages.len();
-        let chapter_count = course.chapters.len();
-        let chapters_rendered = inputs.chapters_rendered;
         self.loaded = Some(inputs.loaded);
         self.dirty.clear();
-        Ok(Build {
-            site,
-            warnings,
-            languages,
-            chapters: chapter_count,
-            chapters_rendered,
-            pages_rendered,
-            changed,
-            external_links,
-            written,
-            deferred: self.pages.deferred,
-        })
+        Ok(build)
     }
 
     /// Everything `docent check` reports that needs no network, errors and warnings together
@@ -176,7 +198,13 @@ impl Builder {
             Err(e) => return Err(e),
         };
         let mut findings = inputs.findings();
-        match render::render_site(inputs.sources(), &self.options, &mut self.pages, None) {
+        match render::render_site(
+            inputs.sources(),
+            &self.options,
+            &mut self.pages,
+            Outputs::All,
+            &crate::site::Discard,
+        ) {
             Ok(_) => {}
             Err(crate::error::Error::Input(list)) => findings.extend(list),
             Err(e) => return Err(e),
@@ -187,16 +215,8 @@ impl Builder {
         ))
     }
 
-    /// A build with nothing deferred, after a deferred one (from the same inputs, unless a
-    /// change was reported since).
-    pub fn finish(&mut self) -> Result<Build> {
-        let defer = std::mem::replace(&mut self.options.defer_aggregates, false);
-        let result = self.build_from_inputs(None);
-        self.options.defer_aggregates = defer;
-        result
-    }
-
-    /// One self-contained HTML file per language: `(file name, html)`.
+    /// One page per language holding the whole course: `(file name, html)`, its images not
+    /// inlined yet.
     pub fn single_files(&mut self) -> Result<Vec<(String, String)>> {
         self.read_everything_next();
         let inputs = self.inputs()?;

@@ -80,10 +80,12 @@ pub fn write_single_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     for path in &names {
         crate::output::check_bundle_file(path, root, crate::output::is_docent_single_file)?;
     }
+    let course = crate::load::load(root)?;
     let files = Builder::new(root, offline_options()).single_files()?;
     fsx::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for (name, mut html) in files {
+    for ((name, html), lang) in files.into_iter().zip(course.language_codes()) {
+        let mut html = inline_files(&course, lang, &html);
         let path = dir.join(name);
         if !html.ends_with('\n') {
             html.push('\n');
@@ -96,8 +98,61 @@ pub fn write_single_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// Chapter files the page of `lang` links (`src="../slug/diagram.svg"`) become data URIs, so
+/// the one-file page needs nothing beside it.
+fn inline_files(course: &crate::course::Course, lang: &str, html: &str) -> String {
+    let pages = course.pages(lang);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("=\"../") {
+        let (before, after) = rest.split_at(i + 2);
+        out.push_str(before);
+        let end = after.find('"').unwrap_or(after.len());
+        let target = after.get(..end).unwrap_or("");
+        let inlined = target
+            .strip_prefix("../")
+            .and_then(|t| t.split_once('/'))
+            .and_then(|(slug, file)| {
+                let page = pages.iter().find(|p| p.slug() == slug)?;
+                let rel = page.chapter.assets.iter().find(|a| {
+                    a.components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/")
+                        == file
+                })?;
+                let bytes = fsx::read(&page.chapter.dir.join(rel)).ok()?;
+                Some(format!(
+                    "data:{};base64,{}",
+                    media_type(file),
+                    base64(&bytes)
+                ))
+            });
+        out.push_str(inlined.as_deref().unwrap_or(target));
+        rest = after.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The media type of an inlined chapter file, by its extension.
+fn media_type(file: &str) -> &'static str {
+    match file
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        _ => "text/plain;charset=utf-8",
+    }
+}
+
 /// Standard base64, for images inlined as data URIs.
-pub fn base64(bytes: &[u8]) -> String {
+fn base64(bytes: &[u8]) -> String {
     const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

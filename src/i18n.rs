@@ -6,7 +6,6 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Mutex;
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -16,7 +15,8 @@ pub struct I18n {
     ids: BTreeSet<String>,
     default: String,
     /// (language, key) pairs that fell back, reported once each as warnings.
-    missing: Mutex<BTreeSet<(String, String)>>,
+    /// The message ids each language's own files define.
+    own: BTreeMap<String, BTreeSet<String>>,
     root: std::path::PathBuf,
 }
 
@@ -36,6 +36,7 @@ impl I18n {
     ) -> Result<I18n> {
         let mut bundles = BTreeMap::new();
         let mut ids = BTreeSet::new();
+        let mut own: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut errors = Vec::new();
         for &lang in languages {
             let langid = lang
@@ -80,6 +81,9 @@ impl I18n {
                 for entry in resource.entries() {
                     if let fluent_syntax::ast::Entry::Message(m) = entry {
                         ids.insert(m.id.name.to_string());
+                        own.entry(lang.to_string())
+                            .or_default()
+                            .insert(m.id.name.to_string());
                     }
                 }
                 bundle.add_resource_overriding(resource);
@@ -93,7 +97,7 @@ impl I18n {
             bundles,
             ids,
             default: default.to_string(),
-            missing: Mutex::new(BTreeSet::new()),
+            own,
             root: course_root.to_path_buf(),
         })
     }
@@ -115,7 +119,6 @@ impl I18n {
         if let Some(s) = self.try_format(lang, key, args) {
             return s;
         }
-        self.note_missing(lang, key);
         self.try_format(&self.default, key, args)
             .unwrap_or_else(|| key.to_string())
     }
@@ -128,12 +131,6 @@ impl I18n {
         Some(s.into_owned())
     }
 
-    fn note_missing(&self, lang: &str, key: &str) {
-        if let Ok(mut m) = self.missing.lock() {
-            m.insert((lang.to_string(), key.to_string()));
-        }
-    }
-
     /// Every message without arguments, resolved for `lang`, for templates (`t["nav-next"]`).
     pub fn table(&self, lang: &str) -> BTreeMap<String, String> {
         self.ids
@@ -142,26 +139,52 @@ impl I18n {
             .collect()
     }
 
-    /// Warnings for every key a language lacks and had to borrow from the default language.
+    /// Warnings for every key a language lacks and borrows from the default language, found
+    /// by comparing the files (not by what a build happened to render), so `build`, `check`
+    /// and `serve` report the same. A language with no strings at all is one warning.
     pub fn warnings(&self) -> Vec<Diagnostic> {
-        let Ok(missing) = self.missing.lock() else {
-            return Vec::new();
-        };
-        missing
-            .iter()
-            .map(|(lang, key)| {
-                Diagnostic::warning(
-                    theme::i18n_override_dir(&self.root).join(lang),
-                    0,
-                    0,
-                    format!(
-                        "UI string `{key}` is missing in {lang}; using {}",
+        let none = BTreeSet::new();
+        let default = self.own.get(&self.default).unwrap_or(&none);
+        let mut out = Vec::new();
+        for lang in self.bundles.keys().filter(|l| **l != self.default) {
+            let own = self.own.get(lang).unwrap_or(&none);
+            let missing: Vec<&String> = default.iter().filter(|k| !own.contains(*k)).collect();
+            let dir = theme::i18n_override_dir(&self.root).join(lang);
+            if !missing.is_empty() && missing.len() == default.len() {
+                out.push(
+                    Diagnostic::warning(
+                        &dir,
+                        0,
+                        0,
+                        format!(
+                            "no UI strings in {lang}; its pages use the {} ones ({} strings)",
+                            self.default,
+                            default.len()
+                        ),
+                    )
+                    .with_help(format!(
+                        "translate i18n/{}/*.ftl into i18n/{lang}/",
                         self.default
-                    ),
-                )
-                .with_help(format!("add `{key} = …` to i18n/{lang}/ui.ftl"))
-            })
-            .collect()
+                    )),
+                );
+                continue;
+            }
+            for key in missing {
+                out.push(
+                    Diagnostic::warning(
+                        &dir,
+                        0,
+                        0,
+                        format!(
+                            "UI string `{key}` is missing in {lang}; using {}",
+                            self.default
+                        ),
+                    )
+                    .with_help(format!("add `{key} = …` to i18n/{lang}/ui.ftl")),
+                );
+            }
+        }
+        out
     }
 }
 

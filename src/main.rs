@@ -35,7 +35,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     "built {} languages, {} chapters, {} pages into {} in {} ms{}",
                     build.languages,
                     build.chapters,
-                    build.pages(),
+                    build.pages,
                     args.out.display(),
                     start.elapsed().as_millis(),
                     match build.warnings.len() {

@@ -48,13 +48,84 @@ impl Site {
         changed.sort();
         changed
     }
+}
 
-    /// Writes every file into `staging`, in parallel.
-    pub fn write_into(&self, staging: &Staging) -> Result<()> {
-        use rayon::prelude::*;
-        self.files
-            .par_iter()
-            .try_for_each(|(path, bytes)| staging.write(path, bytes))
+/// Where rendered files go: the renderer hands each file over as it is made and never
+/// touches the disk itself. A [`Staging`] folder writes them (a build), a [`Collect`]
+/// keeps them as a [`Site`] in memory (the dev server, the bundles).
+pub trait Sink: Sync {
+    /// A whole file at `path` (relative, `/`-separated).
+    fn put(&self, path: &str, bytes: Bytes) -> Result<()>;
+    /// A file written piece by piece through `fill` (a page holding the whole course).
+    fn put_streamed(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()>;
+}
+
+/// A [`Sink`] that keeps what it is given as a [`Site`].
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Site>);
+
+impl Collect {
+    /// The files collected so far.
+    pub fn into_site(self) -> Site {
+        self.0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, path: &str, bytes: Bytes) -> Result<()> {
+        // A panic while another file was being added leaves a consistent map: keep going.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path, bytes);
+        Ok(())
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes).map_err(|e| Error::io(Path::new(path), e))?;
+        self.put(path, Bytes::from(bytes))
+    }
+}
+
+/// A [`Sink`] that keeps nothing: rendering only to find what is wrong (`docent check`).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: Bytes) -> Result<()> {
+        Ok(())
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        fill(&mut std::io::sink()).map_err(|e| Error::io(Path::new(path), e))
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Bytes) -> Result<()> {
+        self.write(path, &bytes)
+    }
+
+    fn put_streamed(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        self.write_with(path, |w| fill(w))
     }
 }
 

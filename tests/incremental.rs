@@ -3,11 +3,14 @@
 mod common;
 use common::*;
 use docent::build::Builder;
+use docent::render::Outputs;
 use docent::serve::serve_build_options;
 
 fn builder(t: &SiteTest) -> Builder {
     let mut b = Builder::new(&t.path("content"), serve_build_options());
-    let first = b.build().expect("first build");
+    let first = b
+        .build_outputs(Outputs::AllButAggregates)
+        .expect("first build");
     assert_eq!(first.chapters_rendered, 5, "every chapter file once");
     b
 }
@@ -33,7 +36,7 @@ fn a_body_edit_renders_one_chapter_in_its_language() {
     let t = SiteTest::fixture("basic");
     let mut b = builder(&t);
     edit_intro_body(&t);
-    let r = b.build().expect("rebuild");
+    let r = b.build_outputs(Outputs::AllButAggregates).expect("rebuild");
     assert_eq!(r.chapters_rendered, 1);
     // The chapter's page, nothing in Portuguese, no neighbour (the English print page and
     // search index follow, see below).
@@ -45,7 +48,7 @@ fn a_body_edit_renders_one_chapter_in_its_language() {
 fn nothing_changed_renders_nothing() {
     let t = SiteTest::fixture("basic");
     let mut b = builder(&t);
-    let r = b.build().expect("rebuild");
+    let r = b.build_outputs(Outputs::AllButAggregates).expect("rebuild");
     assert_eq!((r.chapters_rendered, r.pages_rendered), (0, 0));
     assert!(r.changed.is_empty());
 }
@@ -60,7 +63,7 @@ fn a_title_change_updates_the_neighbours_and_navigation() {
         "title = \"Second chapter\"",
         "title = \"Chapter two\"",
     );
-    let r = b.build().expect("rebuild");
+    let r = b.build_outputs(Outputs::AllButAggregates).expect("rebuild");
     assert_eq!(
         r.chapters_rendered, 0,
         "titles live in front matter, not in the body"
@@ -91,7 +94,7 @@ fn a_template_change_renders_pages_not_markdown() {
             "<footer class=\"site-footer\" data-x>",
         ),
     );
-    let r = b.build().expect("rebuild");
+    let r = b.build_outputs(Outputs::AllButAggregates).expect("rebuild");
     assert_eq!(r.chapters_rendered, 0);
     let rest = b.finish().expect("finish");
     assert_eq!(rest.chapters_rendered, 0);
@@ -111,7 +114,7 @@ fn a_css_change_renders_nothing() {
         "themes/default/static/style.css",
         &format!("{css}\nhr {{ color: red; }}\n"),
     );
-    let r = b.build().expect("rebuild");
+    let r = b.build_outputs(Outputs::AllButAggregates).expect("rebuild");
     assert_eq!((r.chapters_rendered, r.pages_rendered), (0, 0));
     assert_eq!(r.changed, ["assets/docent.css"]);
 }
@@ -122,9 +125,9 @@ fn a_failed_rebuild_keeps_the_caches() {
     let mut b = builder(&t);
     let good = t.read("content/01-intro/en.md");
     t.write("content/01-intro/en.md", "+++\ntitle = 3\n+++\n");
-    assert!(b.build().is_err());
+    assert!(b.build_outputs(Outputs::AllButAggregates).is_err());
     t.write("content/01-intro/en.md", &good);
-    let r = b.build().expect("rebuild");
+    let r = b.build_outputs(Outputs::AllButAggregates).expect("rebuild");
     assert_eq!((r.chapters_rendered, r.pages_rendered), (0, 0));
 }
 
@@ -133,11 +136,11 @@ fn serve_answers_first_and_brings_print_and_search_up_to_date_after() {
     let t = SiteTest::fixture("basic");
     let mut b = builder(&t);
     edit_intro_body(&t);
-    let first = b.build().expect("rebuild");
-    assert!(first.deferred, "the print page and search index wait");
+    let first = b.build_outputs(Outputs::AllButAggregates).expect("rebuild");
+    assert!(first.stale, "the print page and search index wait");
     assert_eq!(first.changed, ["en/intro/index.html"]);
     let full = b.finish().expect("finish");
-    assert!(!full.deferred);
+    assert!(!full.stale);
     assert_eq!(full.changed, ["en/print/index.html", "search/en.js"]);
     let print =
         String::from_utf8_lossy(full.site.get("en/print/index.html").expect("print")).into_owned();
@@ -202,7 +205,9 @@ fn rebuilding_from_watched_paths_gives_the_full_build() {
     let intro = t.path("content/01-intro/en.md");
     // A body edit: one chapter read and rendered.
     edit_intro_body(&t);
-    let r = b.rebuild([intro.clone()]).expect("rebuild");
+    let r = b
+        .rebuild([intro.clone()], Outputs::AllButAggregates)
+        .expect("rebuild");
     assert_eq!((r.chapters_rendered, r.pages_rendered), (1, 1));
     let done = b.finish().expect("finish");
     same_as_a_full_build(&t, &done.site);
@@ -213,7 +218,9 @@ fn rebuilding_from_watched_paths_gives_the_full_build() {
         "title = \"Introduction\"",
         "title = \"Getting started\"\nslug = \"start\"",
     );
-    let r = b.rebuild([intro.clone()]).expect("rebuild");
+    let r = b
+        .rebuild([intro.clone()], Outputs::AllButAggregates)
+        .expect("rebuild");
     assert!(r.site.get("en/start/index.html").is_some());
     assert!(r.site.get("en/intro/index.html").is_none());
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
@@ -227,14 +234,20 @@ fn a_watched_rebuild_rereads_every_file_broken_since_the_last_good_build() {
     let third = t.path("content/03-third/en.md");
     let good = t.read("content/01-intro/en.md");
     t.write("content/01-intro/en.md", "+++\ntitle = 3\n+++\n");
-    let err = b.rebuild([intro.clone()]).expect_err("bad front matter");
+    let err = b
+        .rebuild([intro.clone()], Outputs::AllButAggregates)
+        .expect_err("bad front matter");
     assert!(err.to_string().contains("01-intro"), "{err}");
     // Another file is saved while the first is still broken: still an error.
     edit(&t, "content/03-third/en.md", "Qapla'", "Qapla' batlh");
-    let err = b.rebuild([third]).expect_err("01-intro is still broken");
+    let err = b
+        .rebuild([third], Outputs::AllButAggregates)
+        .expect_err("01-intro is still broken");
     assert!(err.to_string().contains("01-intro"), "{err}");
     t.write("content/01-intro/en.md", &good);
-    let r = b.rebuild([intro]).expect("fixed");
+    let r = b
+        .rebuild([intro], Outputs::AllButAggregates)
+        .expect("fixed");
     assert!(r.changed.iter().any(|p| p == "en/third/index.html"));
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
 }
@@ -249,7 +262,10 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
         "+++\ntitle = \"Segundo capítulo\"\n+++\n\nTexto novo.\n",
     );
     let r = b
-        .rebuild([t.path("content/02-second/pt-BR.md")])
+        .rebuild(
+            [t.path("content/02-second/pt-BR.md")],
+            Outputs::AllButAggregates,
+        )
         .expect("new file");
     assert!(page_text(&r.site, "pt-BR/second/index.html").contains("Texto novo."));
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
@@ -261,7 +277,10 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
         "+++\ndraft = true\n",
     );
     let r = b
-        .rebuild([t.path("content/02-second/pt-BR.md")])
+        .rebuild(
+            [t.path("content/02-second/pt-BR.md")],
+            Outputs::AllButAggregates,
+        )
         .expect("draft");
     assert!(!page_text(&r.site, "pt-BR/second/index.html").contains("Texto novo."));
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
@@ -269,7 +288,10 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
     let dockerfile = format!("{}# edited\n", t.read("content/03-third/Dockerfile"));
     t.write("content/03-third/Dockerfile", &dockerfile);
     let r = b
-        .rebuild([t.path("content/03-third/Dockerfile")])
+        .rebuild(
+            [t.path("content/03-third/Dockerfile")],
+            Outputs::AllButAggregates,
+        )
         .expect("asset");
     assert_eq!(
         r.site.get("en/third/Dockerfile").map(|b| b.to_vec()),
@@ -279,7 +301,10 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
     // A removed chapter file.
     std::fs::remove_file(t.path("content/02-second/pt-BR.md")).expect("rm");
-    b.rebuild([t.path("content/02-second/pt-BR.md")])
-        .expect("removed");
+    b.rebuild(
+        [t.path("content/02-second/pt-BR.md")],
+        Outputs::AllButAggregates,
+    )
+    .expect("removed");
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
 }

@@ -1,16 +1,32 @@
-//! Course + rendered chapters → [`Site`]: every page, the assets, sitemap and robots.txt.
+//! Course + rendered chapters → every file of the site, handed to a [`Sink`] as it is made:
+//! pages per language, the print pages, search indexes, assets, sitemap and robots.txt.
+//!
+//! The parts: `chapters` (Markdown, once per chapter file), `renderer` (which pages, which
+//! changed), `pages` (chapter, home, chooser, 404), `context` (what templates see), `nav`
+//! (the sidebar), `print` (every chapter on one page), `aggregates` (search index, sitemap),
+//! `assets` (theme and chapter files), `templates` (Tera), `single` (the one-file page).
 
+mod aggregates;
+mod assets;
+mod chapters;
+mod context;
+mod nav;
 mod pages;
+mod print;
+mod renderer;
+mod single;
+mod templates;
+
+pub use chapters::{ChapterCache, RenderedChapters, course_warnings, render_chapters};
+pub use nav::NAV_INLINE_LIMIT;
+pub use renderer::{PageCache, Rendered as Output};
 
 use crate::course::{Course, Page};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::Result;
 use crate::i18n::I18n;
-use crate::markdown::{self, Rendered};
-use crate::site::Site;
+use crate::markdown::Rendered;
+use crate::site::Sink;
 use crate::theme::Files;
-use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 /// How pages link to each other: directories (`../slug/`) for a web server, or files
 /// (`../slug/index.html`) for a site opened from disk.
@@ -21,6 +37,8 @@ pub enum LinkStyle {
     File,
 }
 
+/// What the site is built for: the same course renders for a web server, the dev server
+/// or a folder opened from disk.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub link_style: LinkStyle,
@@ -30,10 +48,6 @@ pub struct BuildOptions {
     /// Where the site is served from, for the 404 page's `<base>`; defaults to the path of
     /// `base_url`. `serve` sets `/`.
     pub base_path: Option<String>,
-    /// Reuse the previous print pages and search indexes when only they are out of date,
-    /// and say so (`Build::deferred`): `serve` reloads the edited page first, then renders
-    /// those (which hold every chapter) right after.
-    pub defer_aggregates: bool,
 }
 
 impl Default for BuildOptions {
@@ -42,161 +56,19 @@ impl Default for BuildOptions {
             link_style: LinkStyle::Directory,
             hashed_assets: true,
             base_path: None,
-            defer_aggregates: false,
         }
     }
 }
 
-/// Rendered chapters keyed by (chapter index, language of the source).
-pub type RenderedChapters = BTreeMap<(usize, String), Arc<Rendered>>;
-
-/// Rendered chapters kept between builds, keyed by (chapter id, language), each with the hash
-/// of everything its rendering read; `serve` re-renders only what changed.
-#[derive(Default)]
-pub struct ChapterCache {
-    entries: HashMap<(String, String), ([u8; 32], Arc<Rendered>)>,
-}
-
-/// Renders every chapter file that changed since the cached rendering, in parallel; all
-/// errors of all chapters are returned. Returns the chapters and how many were rendered.
-pub fn render_chapters(
-    course: &Course,
-    i18n: &I18n,
-    environment: &[u8; 32],
-    cache: &mut ChapterCache,
-) -> Result<(RenderedChapters, usize)> {
-    let ids: Vec<&str> = course.chapters.iter().map(|c| c.id.as_str()).collect();
-    let jobs: Vec<(usize, &str, [u8; 32])> = course
-        .chapters
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, c)| {
-            let assets = c.assets_stamp;
-            c.sources.iter().map(move |(lang, source)| {
-                let mut h = blake3::Hasher::new();
-                h.update(environment);
-                h.update(c.id.as_bytes());
-                h.update(lang.as_bytes());
-                h.update(source.path.as_os_str().as_encoded_bytes());
-                h.update(&source.body_line.to_le_bytes());
-                h.update(&source.hash);
-                h.update(&assets);
-                (i, lang.as_str(), *h.finalize().as_bytes())
-            })
-        })
-        .collect();
-    let ids_hash = blake3::hash(ids.join("\n").as_bytes());
-    let todo: Vec<&(usize, &str, [u8; 32])> = jobs
-        .iter()
-        .filter(|(i, lang, key)| {
-            let k = keyed(key, ids_hash.as_bytes());
-            cache
-                .entries
-                .get(&(course.chapters[*i].id.clone(), lang.to_string()))
-                .is_none_or(|(old, _)| *old != k)
-        })
-        .collect();
-    let results: Vec<((usize, String), Result<Rendered>)> = todo
-        .par_iter()
-        .map(|&&(i, lang, _)| {
-            let chapter = &course.chapters[i];
-            let result = match chapter.sources.get(lang) {
-                Some(source) => markdown::render(&markdown::Context {
-                    course,
-                    chapter,
-                    source,
-                    lang,
-                    i18n,
-                }),
-                None => Ok(Rendered::default()),
-            };
-            ((i, lang.to_string()), result)
-        })
-        .collect();
-    let rendered_now = results.len();
-    let mut errors = Vec::new();
-    let mut fresh = HashMap::new();
-    for ((i, lang), result) in results {
-        match result {
-            Ok(r) => {
-                fresh.insert((i, lang), Arc::new(r));
-            }
-            Err(Error::Input(mut list)) => errors.append(&mut list),
-            Err(e) => return Err(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Error::Input(errors));
-    }
-    let mut out = BTreeMap::new();
-    let mut entries = HashMap::new();
-    for (i, lang, key) in &jobs {
-        let id = course.chapters[*i].id.clone();
-        let k = keyed(key, ids_hash.as_bytes());
-        let rendered = match fresh.remove(&(*i, lang.to_string())) {
-            Some(r) => r,
-            None => match cache.entries.get(&(id.clone(), lang.to_string())) {
-                Some((_, r)) => Arc::clone(r),
-                None => continue,
-            },
-        };
-        out.insert((*i, lang.to_string()), Arc::clone(&rendered));
-        entries.insert((id, lang.to_string()), (k, rendered));
-    }
-    cache.entries = entries;
-    Ok((out, rendered_now))
-}
-
-fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
-    let mut h = blake3::Hasher::new();
-    h.update(key);
-    h.update(more);
-    *h.finalize().as_bytes()
-}
-
-/// Warnings that belong to the course as a whole rather than one chapter's text.
-pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
-    let default = course.default_language();
-    let mut out = Vec::new();
-    for chapter in &course.chapters {
-        for lang in course.language_codes() {
-            if !chapter.sources.contains_key(lang) {
-                let from = if chapter.sources.contains_key(default) {
-                    default
-                } else {
-                    chapter
-                        .sources
-                        .keys()
-                        .next()
-                        .map_or(default, String::as_str)
-                };
-                out.push(
-                    Diagnostic::warning(
-                        chapter.dir.join(format!("{lang}.md")),
-                        0,
-                        0,
-                        format!(
-                            "chapter `{}` has no {lang} translation; its {lang} page shows the {from} text",
-                            chapter.id
-                        ),
-                    )
-                    .with_help(format!("add {lang}.md to the chapter folder")),
-                );
-            }
-        }
-    }
-    out
-}
-
-/// What [`render_site`] made.
-pub struct Output {
-    /// Every file not written to the output folder yet.
-    pub site: Site,
-    /// Pages whose template was rendered (the rest came from the cache).
-    pub pages_rendered: usize,
-    /// Files already written to the output folder (a one-shot build's pages, print pages
-    /// and search indexes), not held in `site`.
-    pub written: Vec<String>,
+/// Which files a render brings up to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outputs {
+    /// Every file.
+    All,
+    /// Every file but those that hold every chapter (print pages, search indexes), which are
+    /// handed over as they were when there are earlier ones: `serve` reloads the edited page
+    /// first and asks for [`Outputs::All`] right after.
+    AllButAggregates,
 }
 
 /// What pages are made from: the course, its strings and theme, and its rendered chapters.
@@ -213,8 +85,8 @@ impl<'a> Sources<'a> {
         self,
         options: &'a BuildOptions,
         cache: &mut PageCache,
-    ) -> Result<pages::Renderer<'a>> {
-        pages::Renderer::new(
+    ) -> Result<renderer::Renderer<'a>> {
+        renderer::Renderer::new(
             self.course,
             self.i18n,
             self.theme,
@@ -225,23 +97,20 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// Builds the site from rendered chapters: pages per language, assets, sitemap. With
-/// `output`, the large files are written there as they are made instead of kept.
+/// Renders `outputs` of the site from rendered chapters and hands every file to `sink`.
 pub fn render_site(
     sources: Sources<'_>,
     options: &BuildOptions,
     cache: &mut PageCache,
-    output: Option<&crate::site::Staging>,
+    outputs: Outputs,
+    sink: &dyn Sink,
 ) -> Result<Output> {
-    let mut renderer = sources.renderer(options, cache)?;
-    renderer.output = output;
-    tracing::debug!("renderer ready");
-    renderer.render(cache)
+    let renderer = sources.renderer(options, cache)?;
+    renderer.render(cache, outputs, sink)
 }
 
-pub use pages::PageCache;
-
-/// One self-contained HTML file per language (`course.<lang>.html`, html).
+/// One page per language holding the whole course (`course.<lang>.html`, html), before its
+/// images are inlined (see [`crate::bundle`]).
 pub fn single_files(
     sources: Sources<'_>,
     options: &BuildOptions,
@@ -255,6 +124,7 @@ pub fn single_files(
         .collect()
 }
 
+/// The name of the one-file page of `lang`.
 pub fn single_file_name(lang: &str) -> String {
     format!("course.{lang}.html")
 }

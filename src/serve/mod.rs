@@ -10,7 +10,7 @@ pub mod watch;
 
 use crate::build::Builder;
 use crate::error::{Error, Result};
-use crate::render::BuildOptions;
+use crate::render::{BuildOptions, Outputs};
 use crate::site::Site;
 use crate::theme;
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -61,7 +61,6 @@ pub fn serve_build_options() -> BuildOptions {
     BuildOptions {
         hashed_assets: false,
         base_path: Some("/".to_string()),
-        defer_aggregates: true,
         ..BuildOptions::default()
     }
 }
@@ -109,10 +108,12 @@ impl Session {
     pub fn rebuild(&mut self, changes: &BTreeSet<(ChangeKind, PathBuf)>, rescan: bool) -> Rebuilt {
         let start = Instant::now();
         let result = if rescan {
-            self.builder.build()
+            self.builder.build_outputs(Outputs::AllButAggregates)
         } else {
-            self.builder
-                .rebuild(changes.iter().map(|(_, path)| path.clone()))
+            self.builder.rebuild(
+                changes.iter().map(|(_, path)| path.clone()),
+                Outputs::AllButAggregates,
+            )
         };
         match result {
             Ok(build) => {
@@ -121,7 +122,7 @@ impl Session {
                 let elapsed = start.elapsed();
                 // The edited page is served; now the pages that hold every chapter.
                 let mut aggregates = None;
-                if build.deferred
+                if build.stale
                     && let Ok(full) = self.builder.finish()
                 {
                     self.state

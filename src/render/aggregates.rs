@@ -1,0 +1,127 @@
+//! What sums up the whole course: each language's search index and the sitemap.
+
+use super::renderer::Renderer;
+use super::{Outputs, rendered_for};
+use crate::error::Result;
+use crate::markdown::highlight;
+use crate::site::Sink;
+use bytes::Bytes;
+use std::collections::HashMap;
+
+/// A language, the fingerprint of its search index, and the cached index if still good.
+pub(super) type SearchPlan<'l> = (&'l str, [u8; 32], Option<Bytes>);
+/// A language, its index's fingerprint if the index was made now (to cache), and the index.
+pub(super) type SearchMade = (String, Option<[u8; 32]>, Bytes);
+
+impl<'a> Renderer<'a> {
+    /// For each language: the fingerprint of its search index and the cached script when it
+    /// is still good — or, when `outputs` leaves the aggregates for later, when there is one
+    /// at all (then `stale` is set if it is out of date).
+    pub(super) fn search_plans(
+        &self,
+        cache: &HashMap<String, ([u8; 32], Bytes)>,
+        outputs: Outputs,
+        stale: &mut bool,
+    ) -> Vec<SearchPlan<'a>> {
+        self.course
+            .language_codes()
+            .map(|lang| {
+                let mut h = blake3::Hasher::new();
+                h.update(&self.nav_hash);
+                h.update(format!("{:?}", self.options.link_style).as_bytes());
+                for page in self.pages_of(lang) {
+                    if let Some(r) = rendered_for(self.chapters, page) {
+                        h.update(&r.html_hash);
+                    }
+                }
+                let fp = *h.finalize().as_bytes();
+                let cached = cache
+                    .get(lang)
+                    .filter(|(old, _)| *old == fp || outputs == Outputs::AllButAggregates)
+                    .map(|(old, bytes)| {
+                        *stale |= *old != fp;
+                        bytes.clone()
+                    });
+                (lang, fp, cached)
+            })
+            .collect()
+    }
+
+    /// `search/<lang>.js` as planned: the cached script, or a new one, handed to `sink`.
+    pub(super) fn search_index(
+        &self,
+        (lang, fp, cached): SearchPlan<'_>,
+        sink: &dyn Sink,
+    ) -> Result<SearchMade> {
+        let path = format!("search/{lang}.js");
+        if let Some(bytes) = cached {
+            sink.put(&path, bytes.clone())?;
+            return Ok((lang.to_string(), None, bytes));
+        }
+        let bytes = Bytes::from(self.search_script(lang));
+        sink.put(&path, bytes.clone())?;
+        Ok((lang.to_string(), Some(fp), bytes))
+    }
+
+    /// The search index script of `lang`: every page of the language, section by section.
+    fn search_script(&self, lang: &str) -> String {
+        let pages: Vec<crate::search::Page> = self
+            .pages_of(lang)
+            .iter()
+            .map(|page| crate::search::Page {
+                title: page.title().to_string(),
+                url: self.href("", &format!("{lang}/{}/", page.slug())),
+                sections: rendered_for(self.chapters, page)
+                    .map_or(std::borrow::Cow::Borrowed(&[][..]), |r| {
+                        std::borrow::Cow::Borrowed(r.sections.as_slice())
+                    }),
+            })
+            .collect();
+        crate::search::index_script(lang, &pages)
+    }
+
+    pub(super) fn sitemap(&self) -> String {
+        let mut entries: Vec<Vec<(String, String)>> = Vec::new();
+        let alternates = |dir_in: &dyn Fn(&str) -> Option<String>| -> Vec<(String, String)> {
+            self.course
+                .language_codes()
+                .filter_map(|code| dir_in(code).map(|d| (code.to_string(), self.absolute(&d))))
+                .collect()
+        };
+        entries.push(alternates(&|code| Some(format!("{code}/"))));
+        entries.push(alternates(&|code| Some(format!("{code}/print/"))));
+        for (index, _) in self.course.chapters.iter().enumerate() {
+            entries.push(alternates(&|code| {
+                self.page_at(code, index)
+                    .map(|p| format!("{code}/{}/", p.slug()))
+            }));
+        }
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+        );
+        let esc = highlight::escape_html;
+        let base = &self.course.config.base_url;
+        xml.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n  </url>\n",
+            esc(base)
+        ));
+        for alts in &entries {
+            for (_, loc) in alts {
+                xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", esc(loc)));
+                for (code, href) in alts {
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                        esc(code),
+                        esc(href)
+                    ));
+                }
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+                    esc(base)
+                ));
+            }
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+}

@@ -1,0 +1,151 @@
+//! Each chapter file through the Markdown stage, in parallel, once: kept between builds
+//! with the hash of everything its rendering read, so `serve` renders only what changed.
+
+use crate::course::Course;
+use crate::error::{Diagnostic, Error, Result};
+use crate::i18n::I18n;
+use crate::markdown::{self, Rendered};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// Rendered chapters keyed by (chapter index, language of the source).
+pub type RenderedChapters = BTreeMap<(usize, String), Arc<Rendered>>;
+
+/// Rendered chapters kept between builds, keyed by (chapter id, language), each with the hash
+/// of everything its rendering read; `serve` re-renders only what changed.
+#[derive(Default)]
+pub struct ChapterCache {
+    entries: HashMap<(String, String), ([u8; 32], Arc<Rendered>)>,
+}
+
+/// Renders every chapter file that changed since the cached rendering, in parallel; all
+/// errors of all chapters are returned. Returns the chapters and how many were rendered.
+pub fn render_chapters(
+    course: &Course,
+    i18n: &I18n,
+    environment: &[u8; 32],
+    cache: &mut ChapterCache,
+) -> Result<(RenderedChapters, usize)> {
+    let ids: Vec<&str> = course.chapters.iter().map(|c| c.id.as_str()).collect();
+    let jobs: Vec<(usize, &str, [u8; 32])> = course
+        .chapters
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, c)| {
+            let assets = c.assets_stamp;
+            c.sources.iter().map(move |(lang, source)| {
+                let mut h = blake3::Hasher::new();
+                h.update(environment);
+                h.update(c.id.as_bytes());
+                h.update(lang.as_bytes());
+                h.update(source.path.as_os_str().as_encoded_bytes());
+                h.update(&source.body_line.to_le_bytes());
+                h.update(&source.hash);
+                h.update(&assets);
+                (i, lang.as_str(), *h.finalize().as_bytes())
+            })
+        })
+        .collect();
+    let ids_hash = blake3::hash(ids.join("\n").as_bytes());
+    let todo: Vec<&(usize, &str, [u8; 32])> = jobs
+        .iter()
+        .filter(|(i, lang, key)| {
+            let k = keyed(key, ids_hash.as_bytes());
+            cache
+                .entries
+                .get(&(course.chapters[*i].id.clone(), lang.to_string()))
+                .is_none_or(|(old, _)| *old != k)
+        })
+        .collect();
+    let results: Vec<((usize, String), Result<Rendered>)> = todo
+        .par_iter()
+        .map(|&&(i, lang, _)| {
+            let chapter = &course.chapters[i];
+            let result = match chapter.sources.get(lang) {
+                Some(source) => markdown::render(&markdown::Context {
+                    course,
+                    chapter,
+                    source,
+                    lang,
+                    i18n,
+                }),
+                None => Ok(Rendered::default()),
+            };
+            ((i, lang.to_string()), result)
+        })
+        .collect();
+    let rendered_now = results.len();
+    let mut errors = Vec::new();
+    let mut fresh = HashMap::new();
+    for ((i, lang), result) in results {
+        match result {
+            Ok(r) => {
+                fresh.insert((i, lang), Arc::new(r));
+            }
+            Err(Error::Input(mut list)) => errors.append(&mut list),
+            Err(e) => return Err(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Input(errors));
+    }
+    let mut out = BTreeMap::new();
+    let mut entries = HashMap::new();
+    for (i, lang, key) in &jobs {
+        let id = course.chapters[*i].id.clone();
+        let k = keyed(key, ids_hash.as_bytes());
+        let rendered = match fresh.remove(&(*i, lang.to_string())) {
+            Some(r) => r,
+            None => match cache.entries.get(&(id.clone(), lang.to_string())) {
+                Some((_, r)) => Arc::clone(r),
+                None => continue,
+            },
+        };
+        out.insert((*i, lang.to_string()), Arc::clone(&rendered));
+        entries.insert((id, lang.to_string()), (k, rendered));
+    }
+    cache.entries = entries;
+    Ok((out, rendered_now))
+}
+
+fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(key);
+    h.update(more);
+    *h.finalize().as_bytes()
+}
+
+/// Warnings that belong to the course as a whole rather than one chapter's text.
+pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
+    let default = course.default_language();
+    let mut out = Vec::new();
+    for chapter in &course.chapters {
+        for lang in course.language_codes() {
+            if !chapter.sources.contains_key(lang) {
+                let from = if chapter.sources.contains_key(default) {
+                    default
+                } else {
+                    chapter
+                        .sources
+                        .keys()
+                        .next()
+                        .map_or(default, String::as_str)
+                };
+                out.push(
+                    Diagnostic::warning(
+                        chapter.dir.join(format!("{lang}.md")),
+                        0,
+                        0,
+                        format!(
+                            "chapter `{}` has no {lang} translation; its {lang} page shows the {from} text",
+                            chapter.id
+                        ),
+                    )
+                    .with_help(format!("add {lang}.md to the chapter folder")),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,167 @@
+//! What templates are given: one typed context for every kind of page, and the parts most
+//! pages share (links between pages, the language switcher and alternates).
+
+use super::assets::Assets;
+use super::renderer::Renderer;
+use crate::markdown::Heading;
+use crate::render::LinkStyle;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Alternate {
+    pub(super) hreflang: String,
+    pub(super) href: String,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub(super) struct LangLink {
+    pub(super) code: String,
+    pub(super) name: String,
+    pub(super) href: String,
+    pub(super) current: bool,
+    /// Space-separated heading ids of the same chapter in that language, in order.
+    pub(super) headings: String,
+    pub(super) title: String,
+    pub(super) prompt: String,
+    pub(super) home_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct NavItem {
+    pub(super) title: String,
+    pub(super) href: String,
+    pub(super) current: bool,
+    pub(super) description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct NavLink {
+    pub(super) title: String,
+    pub(super) href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct PrintChapter {
+    pub(super) anchor: String,
+    pub(super) number: String,
+    pub(super) title: String,
+    pub(super) content: String,
+    pub(super) content_lang: String,
+    pub(super) notice: Option<String>,
+}
+
+/// Everything a template can use; fields a page kind does not need stay empty.
+#[derive(Debug, Clone, Serialize, Default)]
+pub(super) struct PageContext<'a> {
+    pub(super) kind: &'static str,
+    pub(super) lang: &'a str,
+    pub(super) t: Option<&'a BTreeMap<String, String>>,
+    pub(super) root: String,
+    pub(super) assets: Option<&'a Assets>,
+    pub(super) theme_boot: &'a str,
+    pub(super) course_title: String,
+    pub(super) description: String,
+    pub(super) title: String,
+    pub(super) canonical: String,
+    pub(super) alternates: Vec<Alternate>,
+    pub(super) base_href: Option<String>,
+    pub(super) home_href: String,
+    pub(super) print_href: String,
+    pub(super) repository: Option<&'a str>,
+    pub(super) languages: Vec<LangLink>,
+    pub(super) nav: Vec<NavItem>,
+    /// The sidebar's chapter list, rendered once per language from `nav.html` (the current
+    /// chapter is marked by each page): every page carries it, so it is not re-rendered
+    /// through the template for each of them.
+    pub(super) nav_html: String,
+    pub(super) prev: Option<NavLink>,
+    pub(super) next: Option<NavLink>,
+    pub(super) toc: Vec<&'a Heading>,
+    pub(super) content: String,
+    pub(super) content_lang: String,
+    pub(super) notice: Option<String>,
+    pub(super) chapter_number: String,
+    pub(super) chapter_count: String,
+    pub(super) chapters: Vec<PrintChapter>,
+    /// A translation whose source changed since: the notice and a link to the source.
+    pub(super) stale: Option<NavLink>,
+    pub(super) stale_lang: String,
+    /// A self-contained page (the one-file bundle) carries its styles, script and search
+    /// index inline instead of linking them.
+    pub(super) inline_css: Option<String>,
+    pub(super) inline_js: Option<String>,
+    pub(super) inline_search: Option<String>,
+}
+
+impl<'a> Renderer<'a> {
+    /// A link from a page whose root prefix is `root` to the directory `dir` ("en/slug/").
+    pub(super) fn href(&self, root: &str, dir: &str) -> String {
+        let mut s = format!("{root}{dir}");
+        if self.options.link_style == LinkStyle::File {
+            s.push_str("index.html");
+        }
+        if s.is_empty() {
+            s.push_str("./");
+        }
+        s
+    }
+
+    pub(super) fn absolute(&self, dir: &str) -> String {
+        format!("{}{dir}", self.course.config.base_url)
+    }
+
+    pub(super) fn base_context(
+        &'a self,
+        kind: &'static str,
+        lang: &'a str,
+        root: &str,
+    ) -> PageContext<'a> {
+        let lang_cfg = self.course.config.language(lang);
+        PageContext {
+            kind,
+            lang,
+            t: self.tables.get(lang),
+            root: root.to_string(),
+            assets: Some(&self.assets),
+            theme_boot: &self.theme_boot,
+            course_title: lang_cfg.map(|l| l.title.clone()).unwrap_or_default(),
+            description: lang_cfg.map(|l| l.description.clone()).unwrap_or_default(),
+            home_href: self.href(root, &format!("{lang}/")),
+            print_href: self.href(root, &format!("{lang}/print/")),
+            repository: self.course.config.repository.as_deref(),
+            content_lang: lang.to_string(),
+            ..PageContext::default()
+        }
+    }
+
+    /// The same page in every language: switcher links, hreflang alternates.
+    pub(super) fn language_links(
+        &self,
+        lang: &str,
+        root: &str,
+        dir_in: impl Fn(&str) -> Option<String>,
+    ) -> (Vec<LangLink>, Vec<Alternate>) {
+        let mut links = Vec::new();
+        let mut alternates = Vec::new();
+        for l in &self.course.config.languages {
+            let Some(dir) = dir_in(&l.code) else { continue };
+            links.push(LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                href: self.href(root, &dir),
+                current: l.code == lang,
+                ..LangLink::default()
+            });
+            alternates.push(Alternate {
+                hreflang: l.code.clone(),
+                href: self.absolute(&dir),
+            });
+        }
+        alternates.push(Alternate {
+            hreflang: "x-default".into(),
+            href: self.course.config.base_url.clone(),
+        });
+        (links, alternates)
+    }
+}

@@ -1,0 +1,412 @@
+//! The renderer: what pages a course has, which of them changed since the last build, and
+//! handing each one made to a [`Sink`]. The pages themselves are made in `pages`, `nav`,
+//! `print` and `aggregates`; this module decides what to make.
+
+use super::assets::{Assets, build_assets};
+use super::nav::nav_scripts;
+use super::print::Fragments;
+use super::templates::tera_for;
+use super::{BuildOptions, Outputs, RenderedChapters, rendered_for};
+use crate::course::{Course, Page};
+use crate::error::Result;
+use crate::i18n::I18n;
+use crate::site::Sink;
+use crate::theme::Files;
+use bytes::Bytes;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// Rendered pages kept between builds with the fingerprint of their inputs, so a rebuild in
+/// `serve` renders only what changed. A one-shot build turns keeping off ([`PageCache::keep`]):
+/// it writes pages as it makes them and holds none.
+pub struct PageCache {
+    /// Whether rendered pages are kept for the next build.
+    pub keep: bool,
+    pub(super) pages: HashMap<String, ([u8; 32], Bytes)>,
+    /// Each chapter's part of a print page, by (language, chapter id) and its inputs' hash.
+    pub(super) fragments: Fragments,
+    /// Chapter files published beside the pages.
+    pub(super) files: crate::fsx::FileCache,
+    /// Each chapter's files as published (`/` path, bytes), by chapter id, with the chapter's
+    /// `assets_stamp`: a rebuild that changed no asset reads and stats none.
+    pub(super) chapter_files: HashMap<String, ([u8; 32], PublishedFiles)>,
+    /// Search index scripts by language, with the hash of their inputs.
+    pub(super) search: HashMap<String, ([u8; 32], Bytes)>,
+    /// Compiled templates and the hash of their sources.
+    pub(super) tera: Option<([u8; 32], Arc<tera::Tera>)>,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        Self {
+            keep: true,
+            pages: HashMap::new(),
+            fragments: Fragments::default(),
+            files: crate::fsx::FileCache::default(),
+            chapter_files: HashMap::new(),
+            search: HashMap::new(),
+            tera: None,
+        }
+    }
+}
+
+/// A chapter's files as published: path relative to the chapter page (with `/`), bytes.
+pub(super) type PublishedFiles = Arc<[(String, Bytes)]>;
+
+/// What one call to [`Renderer::render`] made.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Pages whose template was rendered (the rest came from the cache).
+    pub pages_rendered: usize,
+    /// Every file handed to the sink, in no particular order.
+    pub files: Vec<String>,
+    /// Print pages or search indexes handed over as they were, out of date (only with
+    /// [`Outputs::AllButAggregates`]).
+    pub stale: bool,
+}
+
+/// Pages of a course, made from its rendered chapters, strings and theme.
+pub struct Renderer<'a> {
+    /// For courses over [`super::nav::NAV_INLINE_LIMIT`] chapters: the chapter list script per
+    /// language.
+    pub(super) nav_scripts: BTreeMap<String, (String, Bytes)>,
+    pub(super) theme_hash: [u8; 32],
+    /// Slugs and strings of every page: what a chapter's print fragment is resolved against.
+    pub(super) nav_hash: [u8; 32],
+    pub(super) course: &'a Course,
+    pub(super) i18n: &'a I18n,
+    pub(super) chapters: &'a RenderedChapters,
+    pub(super) options: &'a BuildOptions,
+    pub(super) tera: Arc<tera::Tera>,
+    pub(super) assets: Assets,
+    pub(super) asset_files: Vec<(String, Vec<u8>)>,
+    pub(super) theme_boot: String,
+    pub(super) tables: BTreeMap<String, BTreeMap<String, String>>,
+    /// Pages per language, computed once.
+    pub(super) pages: BTreeMap<String, Vec<Page<'a>>>,
+}
+
+/// A page of the site.
+pub(super) enum Job {
+    Chooser,
+    NotFound,
+    Home(String),
+    Print(String),
+    Chapter(String, usize),
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares to render `course`: templates (compiled once, kept in `cache`), assets, UI
+    /// strings and the pages of each language.
+    pub fn new(
+        course: &'a Course,
+        i18n: &'a I18n,
+        theme: &Files,
+        chapters: &'a RenderedChapters,
+        options: &'a BuildOptions,
+        cache: &mut PageCache,
+    ) -> Result<Self> {
+        let tera = tera_for(course, theme, &mut cache.tera)?;
+        let (assets, asset_files, theme_boot) = build_assets(theme, options.hashed_assets);
+        // Pages depend on the templates and the inlined boot script; stylesheets and scripts
+        // only through their names (in `assets`), so a CSS edit re-renders no page.
+        let mut theme_hasher = blake3::Hasher::new();
+        for (k, v) in theme {
+            if k.starts_with("templates/") || k == "static/theme-boot.js" {
+                theme_hasher.update(k.as_bytes());
+                theme_hasher.update(v);
+            }
+        }
+        let theme_hash = *theme_hasher.finalize().as_bytes();
+        let tables: BTreeMap<String, BTreeMap<String, String>> = course
+            .language_codes()
+            .map(|l| (l.to_string(), i18n.table(l)))
+            .collect();
+        let pages: BTreeMap<String, Vec<Page<'a>>> = course
+            .language_codes()
+            .map(|l| (l.to_string(), course.pages(l)))
+            .collect();
+        let nav_hash = {
+            let mut h = blake3::Hasher::new();
+            h.update(&theme_hash);
+            for (lang, pages) in &pages {
+                h.update(lang.as_bytes());
+                for p in pages {
+                    h.update(p.chapter.id.as_bytes());
+                    h.update(b"\0");
+                    h.update(p.slug().as_bytes());
+                    h.update(b"\0");
+                }
+            }
+            for (lang, table) in &tables {
+                h.update(format!("{lang}{table:?}").as_bytes());
+            }
+            *h.finalize().as_bytes()
+        };
+        Ok(Self {
+            nav_scripts: nav_scripts(&pages, options),
+            theme_hash,
+            nav_hash,
+            course,
+            i18n,
+            chapters,
+            options,
+            tera,
+            assets,
+            asset_files,
+            theme_boot,
+            tables,
+            pages,
+        })
+    }
+
+    /// Makes `outputs` and hands every file of the site to `sink`: pages whose inputs
+    /// changed since `cache` saw them are rendered, the rest come from the cache.
+    pub fn render(
+        &self,
+        cache: &mut PageCache,
+        outputs: Outputs,
+        sink: &dyn Sink,
+    ) -> Result<Rendered> {
+        let files = std::sync::Mutex::new(Vec::new());
+        let put = |path: &str, bytes: Bytes| -> Result<()> {
+            sink.put(path, bytes)?;
+            files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(path.to_string());
+            Ok(())
+        };
+        for (path, bytes) in &self.asset_files {
+            put(path, Bytes::from(bytes.clone()))?;
+        }
+        for (path, bytes) in self.nav_scripts.values() {
+            put(path, bytes.clone())?;
+        }
+        let mut jobs: Vec<Job> = vec![Job::Chooser, Job::NotFound];
+        for lang in self.course.language_codes() {
+            jobs.push(Job::Home(lang.to_string()));
+            jobs.push(Job::Print(lang.to_string()));
+            for i in 0..self.pages_of(lang).len() {
+                jobs.push(Job::Chapter(lang.to_string(), i));
+            }
+        }
+        let common = self.common_fingerprint();
+        let planned: Vec<(Job, String, [u8; 32])> = jobs
+            .into_iter()
+            .map(|job| {
+                let path = self.job_path(&job);
+                let fp = self.fingerprint(&job, &common);
+                (job, path, fp)
+            })
+            .collect();
+        let mut stale = false;
+        let mut todo = Vec::new();
+        for entry in &planned {
+            let (job, path, fp) = entry;
+            match cache.pages.get(path) {
+                Some((old, bytes)) if old == fp => put(path, bytes.clone())?,
+                // Asked for everything but the pages that hold every chapter: the old ones
+                // stay until the next call brings them up to date.
+                Some((_, bytes))
+                    if outputs == Outputs::AllButAggregates && matches!(job, Job::Print(_)) =>
+                {
+                    stale = true;
+                    put(path, bytes.clone())?;
+                }
+                _ => todo.push(entry),
+            }
+        }
+        // The search indexes (long, partly sequential merges) are made alongside the pages.
+        let search_plans = self.search_plans(&cache.search, outputs, &mut stale);
+        let keep = cache.keep;
+        let fragments = &cache.fragments;
+        let (rendered, searched) = rayon::join(
+            || {
+                todo.par_iter()
+                    .map(|(job, path, fp)| -> Result<_> {
+                        let bytes = self.make(job, path, keep.then_some(fragments), sink)?;
+                        files
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .push(path.clone());
+                        Ok((path.clone(), *fp, bytes))
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || {
+                search_plans
+                    .into_par_iter()
+                    .map(|plan| self.search_index(plan, sink))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let pages_rendered = rendered.len();
+        for r in rendered {
+            let (path, fp, bytes) = r?;
+            if keep {
+                cache.pages.insert(path, (fp, bytes));
+            }
+        }
+        let wanted: std::collections::HashSet<&String> =
+            planned.iter().map(|(_, p, _)| p).collect();
+        cache.pages.retain(|path, _| wanted.contains(path));
+        self.copy_chapter_assets(cache, &put)?;
+        for made in searched {
+            let (lang, fresh, bytes) = made?;
+            files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(format!("search/{lang}.js"));
+            if let (Some(fp), true) = (fresh, keep) {
+                cache.search.insert(lang, (fp, bytes));
+            }
+        }
+        put("sitemap.xml", Bytes::from(self.sitemap()))?;
+        put(
+            "robots.txt",
+            Bytes::from(format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                self.course.config.base_url
+            )),
+        )?;
+        Ok(Rendered {
+            pages_rendered,
+            files: files
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            stale,
+        })
+    }
+
+    /// Makes one page and hands it to `sink`; returns its bytes for the cache. A print page
+    /// that is not kept is written to the sink chapter by chapter, never held whole.
+    fn make(
+        &self,
+        job: &Job,
+        path: &str,
+        fragments: Option<&Fragments>,
+        sink: &dyn Sink,
+    ) -> Result<Bytes> {
+        let html = match job {
+            Job::Chooser => self.chooser()?,
+            Job::NotFound => self.not_found()?,
+            Job::Home(lang) => self.home(lang)?,
+            Job::Chapter(lang, i) => self.chapter(lang, *i)?,
+            Job::Print(lang) => match fragments {
+                Some(fragments) => self.print_page(lang, path, Some(fragments))?,
+                None => {
+                    let shell = self.print_shell(lang)?;
+                    sink.put_streamed(path, &mut |w| {
+                        self.splice_chapters(lang, &shell, None, |piece| {
+                            w.write_all(piece.as_bytes())
+                        })
+                    })?;
+                    return Ok(Bytes::new());
+                }
+            },
+        };
+        let bytes = Bytes::from(html);
+        sink.put(path, bytes.clone())?;
+        Ok(bytes)
+    }
+
+    pub(super) fn job_path(&self, job: &Job) -> String {
+        match job {
+            Job::Chooser => "index.html".into(),
+            Job::NotFound => "404.html".into(),
+            Job::Home(lang) => format!("{lang}/index.html"),
+            Job::Print(lang) => format!("{lang}/print/index.html"),
+            Job::Chapter(lang, i) => match self.pages_of(lang).get(*i) {
+                Some(page) => format!("{lang}/{}/index.html", page.slug()),
+                None => format!("{lang}/{i}/index.html"),
+            },
+        }
+    }
+    /// What every page depends on: theme, strings, configuration, navigation (titles, slugs,
+    /// order, descriptions) and options.
+    fn common_fingerprint(&self) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.theme_hash);
+        h.update(format!("{:?}", self.course.config).as_bytes());
+        h.update(
+            format!(
+                "{:?}{}{:?}",
+                self.options.link_style, self.options.hashed_assets, self.options.base_path
+            )
+            .as_bytes(),
+        );
+        h.update(format!("{:?}{:?}", self.assets, self.tables).as_bytes());
+        for (lang, pages) in &self.pages {
+            h.update(lang.as_bytes());
+            for p in pages {
+                for part in [
+                    p.chapter.id.as_str(),
+                    p.slug(),
+                    p.title(),
+                    p.content_lang,
+                    p.source.front.description.as_deref().unwrap_or(""),
+                ] {
+                    h.update(part.as_bytes());
+                    h.update(b"\0");
+                }
+            }
+        }
+        *h.finalize().as_bytes()
+    }
+    /// A page's inputs beyond the common ones: the chapter it shows (and the heading ids of
+    /// its translations, for the switcher), or every chapter for the print page.
+    fn fingerprint(&self, job: &Job, common: &[u8; 32]) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(common);
+        match job {
+            Job::Chapter(lang, i) => {
+                if let Some(page) = self.pages_of(lang).get(*i) {
+                    let fresh = crate::translate::freshness(self.course, page.chapter, lang);
+                    h.update(format!("{fresh:?}").as_bytes());
+                    if let Some(r) = rendered_for(self.chapters, page) {
+                        h.update(&r.html_hash);
+                    }
+                    for pages in self.pages.values() {
+                        if let Some(other) = pages
+                            .get(page.index)
+                            .filter(|p| p.index == page.index)
+                            .or_else(|| pages.iter().find(|p| p.index == page.index))
+                            && let Some(r) = rendered_for(self.chapters, other)
+                        {
+                            h.update(&r.headings_hash);
+                        }
+                    }
+                }
+            }
+            Job::Print(lang) => {
+                for page in self.pages_of(lang) {
+                    if let Some(r) = rendered_for(self.chapters, page) {
+                        h.update(&r.html_hash);
+                    }
+                }
+            }
+            Job::Chooser | Job::NotFound | Job::Home(_) => {}
+        }
+        *h.finalize().as_bytes()
+    }
+    /// The page of chapter `index` in `lang` (usually at the same position).
+    pub(super) fn page_at(&self, lang: &str, index: usize) -> Option<&Page<'a>> {
+        let pages = self.pages_of(lang);
+        pages
+            .get(index)
+            .filter(|p| p.index == index)
+            .or_else(|| pages.iter().find(|p| p.index == index))
+    }
+    /// The page of the chapter with folder `id` in `lang`.
+    pub(super) fn page_by_id(&self, lang: &str, id: &str) -> Option<&Page<'a>> {
+        self.course
+            .index
+            .get(id)
+            .and_then(|&i| self.page_at(lang, i))
+    }
+    pub(super) fn pages_of(&self, lang: &str) -> &[Page<'a>] {
+        self.pages.get(lang).map_or(&[], Vec::as_slice)
+    }
+}

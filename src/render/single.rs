@@ -1,0 +1,89 @@
+//! One page per language holding the whole course, for the one-file offline bundle.
+
+use super::context::{LangLink, NavItem};
+use super::rendered_for;
+use super::renderer::{PageCache, Renderer};
+use crate::error::{Error, Result};
+
+impl Renderer<'_> {
+    /// The whole course of one language as one page: the print page's chapters with the
+    /// site's navigation pointing inside the page, styles, script and search index inlined,
+    /// and the language switcher pointing at the sibling files. Images are still links to
+    /// chapter files; the bundle inlines them.
+    pub fn single_file(&self, lang: &str, cache: &mut PageCache) -> Result<String> {
+        let mut ctx = self.base_context("single", lang, "");
+        ctx.title = ctx.course_title.clone();
+        ctx.home_href = "#content".to_string();
+        ctx.print_href = "#content".to_string();
+        ctx.languages = self
+            .course
+            .config
+            .languages
+            .iter()
+            .map(|l| LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                href: super::single_file_name(&l.code),
+                current: l.code == lang,
+                ..LangLink::default()
+            })
+            .collect();
+        let nav = self
+            .pages_of(lang)
+            .iter()
+            .map(|p| NavItem {
+                title: p.title().to_string(),
+                href: format!("#chapter-{}", p.slug()),
+                current: false,
+                description: String::new(),
+            })
+            .collect();
+        ctx.nav_html = self.render_nav(lang, nav)?;
+        let mut search_pages = Vec::new();
+        ctx.chapters = self
+            .pages_of(lang)
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let slug = page.slug();
+                let rendered = rendered_for(self.chapters, page);
+                search_pages.push(crate::search::Page {
+                    title: page.title().to_string(),
+                    url: String::new(),
+                    sections: rendered
+                        .map(|r| r.sections.clone())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|mut s| {
+                            s.anchor = if s.anchor.is_empty() {
+                                format!("chapter-{slug}")
+                            } else {
+                                format!("{slug}--{}", s.anchor)
+                            };
+                            s
+                        })
+                        .collect::<Vec<_>>()
+                        .into(),
+                });
+                self.print_chapter(lang, i, page)
+            })
+            .collect();
+        let asset = |path: &str| {
+            self.asset_files
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        };
+        ctx.inline_css = asset(&self.assets.css);
+        ctx.inline_js = asset(&self.assets.js).map(|js| js.replace("</script", "<\\/script"));
+        ctx.inline_search = Some(crate::search::index_script(lang, &search_pages));
+        let shell = self.render_template("single.html", &ctx)?;
+        let mut out = String::with_capacity(shell.len());
+        self.splice_chapters(lang, &shell, Some(&cache.fragments), |piece| {
+            out.push_str(piece);
+            Ok(())
+        })
+        .map_err(|e| Error::io(std::path::Path::new(&super::single_file_name(lang)), e))?;
+        Ok(out)
+    }
+}
