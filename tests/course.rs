@@ -1,5 +1,6 @@
-//! The bundled course: ten chapters, both languages complete and equivalent, every example
-//! Dockerfile clean under hadolint, every chapter a real lesson.
+//! The bundled course: thirteen chapters, both languages complete and equivalent, every
+//! example Dockerfile clean under hadolint and buildable from its own folder, every chapter
+//! a real lesson, quizzes that cannot be guessed, nothing copied from the source notes.
 
 mod common;
 use common::*;
@@ -28,9 +29,9 @@ fn chapter_dirs() -> Vec<PathBuf> {
 }
 
 #[test]
-fn ten_chapters_each_in_both_languages() {
+fn thirteen_chapters_each_in_both_languages() {
     let dirs = chapter_dirs();
-    assert_eq!(dirs.len(), 10, "{dirs:?}");
+    assert_eq!(dirs.len(), 13, "{dirs:?}");
     for dir in &dirs {
         for lang in LANGS {
             assert!(
@@ -269,6 +270,269 @@ fn rules_broken_on_purpose_are_named_in_the_text() {
                     dir.display()
                 );
             }
+        }
+    }
+}
+
+/// Every Dockerfile the course shows, with the folder it is built from.
+fn course_dockerfiles() -> Vec<PathBuf> {
+    let mut files = vec![repo_root().join("Dockerfile")];
+    dockerfiles(&repo_root().join("content"), &mut files);
+    files
+}
+
+#[test]
+fn every_copy_source_of_every_example_is_in_its_build_context() {
+    let mut missing = Vec::new();
+    for file in course_dockerfiles() {
+        let context = dockerctx::context_of(&file);
+        let files = dockerctx::context_files(&context);
+        let text = std::fs::read_to_string(&file).expect("Dockerfile");
+        for (_, line, source) in dockerctx::copy_sources(&text) {
+            if dockerctx::matching(&files, &source).is_empty() {
+                missing.push(format!(
+                    "{}:{line}: `{source}` is not in the build context {} (missing, or left out by .dockerignore)",
+                    file.display(),
+                    context.display()
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "\n{}", missing.join("\n"));
+}
+
+#[test]
+fn the_sites_own_dockerfile_builds_from_what_it_copies() {
+    // No Docker engine here: gather exactly the files the build stage's COPY lines take from
+    // the context (.dockerignore honoured) into an empty folder, and run the stage's build
+    // there. A file the stage forgets to copy (a bench Cargo.toml declares, a theme folder)
+    // fails this test as it would fail `docker build`.
+    let root = repo_root();
+    let text = std::fs::read_to_string(root.join("Dockerfile")).expect("Dockerfile");
+    let df = docent::dockerfile::parse(&text);
+    let build = df.stage_named("build").expect("a stage named build");
+    let files = dockerctx::context_files(&root);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut copied = 0;
+    for (stage, line, source) in dockerctx::copy_sources(&text) {
+        if stage != Some(build) {
+            continue;
+        }
+        let matched = dockerctx::matching(&files, &source);
+        assert!(
+            !matched.is_empty(),
+            "Dockerfile:{line}: `{source}` copies nothing"
+        );
+        for rel in matched {
+            let to = dir.path().join(&rel);
+            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+            std::fs::copy(root.join(&rel), &to).expect("copy");
+            copied += 1;
+        }
+    }
+    assert!(copied > 10, "{copied} files copied");
+    let run = df
+        .instructions
+        .iter()
+        .find(|i| {
+            i.stage == Some(build) && i.keyword == "RUN" && i.args.join(" ").contains("cargo build")
+        })
+        .expect("the stage's cargo build");
+    assert!(run.args.join(" ").contains("--locked"), "{}", run.original);
+    let out = Command::new(env!("CARGO"))
+        .args(["build", "--locked", "--offline", "--quiet"])
+        .current_dir(dir.path())
+        // The repository's own target folder: the dependencies are already built there.
+        .env(
+            "CARGO_TARGET_DIR",
+            root.join("target").join("dockerfile-build-stage"),
+        )
+        .output()
+        .expect("cargo build");
+    assert!(
+        out.status.success(),
+        "cargo build with only the files the build stage copies:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every quiz question of the course in `lang`: (choices as plain text, right answer).
+fn quiz_questions(lang: &str) -> Vec<(String, Vec<String>, usize)> {
+    let mut out = Vec::new();
+    for dir in chapter_dirs() {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{lang}.md"))) else {
+            continue;
+        };
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find("```quiz\n") {
+            let body = &rest[start + 8..];
+            let end = body.find("\n```").expect("closed quiz");
+            let quiz = docent::markdown::quiz::parse(&body[..end]).expect("quiz parses");
+            for q in quiz.question {
+                let plain: Vec<String> = q
+                    .choices
+                    .iter()
+                    .map(|c| c.replace(['`', '*', '_'], ""))
+                    .collect();
+                out.push((dir.display().to_string(), plain, q.answer));
+            }
+            rest = &body[end..];
+        }
+    }
+    out
+}
+
+#[test]
+fn quiz_answers_cannot_be_guessed_by_position_or_length() {
+    for lang in LANGS {
+        let questions = quiz_questions(lang);
+        assert!(
+            questions.len() >= 40,
+            "{lang}: {} questions",
+            questions.len()
+        );
+        let n = questions.len() as f64;
+        let mut at = std::collections::BTreeMap::new();
+        for (_, _, answer) in &questions {
+            *at.entry(*answer).or_insert(0usize) += 1;
+        }
+        for (position, count) in &at {
+            assert!(
+                *count as f64 / n <= 0.40,
+                "{lang}: {count} of {n} right answers are choice {position}: {at:?}"
+            );
+        }
+        let longest: Vec<&String> = questions
+            .iter()
+            .filter(|(_, choices, answer)| {
+                let len = |c: &String| c.chars().count();
+                let right = len(&choices[*answer]);
+                choices
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| i == *answer || len(c) < right)
+            })
+            .map(|(file, _, _)| file)
+            .collect();
+        assert!(
+            longest.len() as f64 / n <= 0.40,
+            "{lang}: the right answer is the longest choice in {} of {n} questions",
+            longest.len()
+        );
+    }
+}
+
+/// Runs of `n` words of a text, lower-cased, without Markdown punctuation or code.
+fn shingles(text: &str, n: usize) -> std::collections::HashSet<String> {
+    let mut prose = String::new();
+    let mut in_fence = false;
+    let mut in_quiz = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_quiz = !in_fence && line.trim_start().starts_with("```quiz");
+            in_fence = !in_fence;
+            continue;
+        }
+        // A quiz's questions, choices and explanations are prose too.
+        if !in_fence || in_quiz {
+            // Inline code is not prose either.
+            let mut inside = false;
+            for part in line.split('`') {
+                if !inside {
+                    prose.push_str(part);
+                    prose.push(' ');
+                }
+                inside = !inside;
+            }
+            prose.push('\n');
+        }
+    }
+    let words: Vec<String> = prose
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(n).map(|w| w.join(" ")).collect()
+}
+
+#[test]
+fn no_sentence_is_taken_from_the_source_notes() {
+    let seeds = repo_root().join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&seeds) else {
+        eprintln!("skipping: ../shared/seeds is not beside the clone");
+        return;
+    };
+    let mut seed_runs = std::collections::HashMap::new();
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name == "README.md" {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).expect("seed");
+        for run in shingles(&text, 7) {
+            seed_runs.insert(run, name.clone());
+        }
+    }
+    assert!(seed_runs.len() > 1000, "seeds read: {}", seed_runs.len());
+    let mut copied = Vec::new();
+    for dir in chapter_dirs() {
+        for lang in LANGS {
+            let file = dir.join(format!("{lang}.md"));
+            let text = std::fs::read_to_string(&file).expect("chapter");
+            for run in shingles(&text, 7) {
+                if let Some(seed) = seed_runs.get(&run) {
+                    copied.push(format!("{}: \"{run}\" (from {seed})", file.display()));
+                }
+            }
+        }
+    }
+    copied.sort();
+    assert!(
+        copied.is_empty(),
+        "eight words in a row from a seed:\n{}",
+        copied.join("\n")
+    );
+}
+
+#[test]
+fn portuguese_avoids_the_phrasings_an_editor_marked() {
+    // "buildar" and its forms (say "fazer o build"), and literal calques a Brazilian
+    // technical editor struck out.
+    let words = [
+        "buildar",
+        "buildou",
+        "buildado",
+        "buildada",
+        "buildando",
+        "builda",
+        "builde",
+        "buildamos",
+        "buildei",
+    ];
+    let phrases = [
+        "se liga à glibc",
+        "runtimes trancados",
+        "o que cada um tira de você",
+    ];
+    for dir in chapter_dirs() {
+        let text = std::fs::read_to_string(dir.join("pt-BR.md"))
+            .expect("pt-BR")
+            .to_lowercase();
+        let used: std::collections::HashSet<&str> =
+            text.split(|c: char| !c.is_alphanumeric()).collect();
+        for word in words {
+            assert!(
+                !used.contains(word),
+                "{}/pt-BR.md says `{word}`",
+                dir.display()
+            );
+        }
+        for phrase in phrases {
+            assert!(
+                !text.contains(phrase),
+                "{}/pt-BR.md says `{phrase}`",
+                dir.display()
+            );
         }
     }
 }

@@ -240,11 +240,18 @@ pub fn stage_map(df: &Dockerfile, block_id: &str, of: Option<&str>) -> String {
 }
 
 /// An image or stage name, escaped, with line-break chances after `/`, `:` and `@`, so a
-/// long reference wraps between its parts rather than in the middle of a word.
+/// long reference wraps between its parts rather than in the middle of a word — and every
+/// 16 characters of a part longer than that (a `sha256` digest), which no screen fits.
 fn breakable(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 16);
     for part in name.split_inclusive(['/', ':', '@']) {
-        out.push_str(&escape_html(part));
+        let chars: Vec<char> = part.chars().collect();
+        for (i, chunk) in chars.chunks(16).enumerate() {
+            if i > 0 && chars.len() > 24 {
+                out.push_str("<wbr>");
+            }
+            out.push_str(&escape_html(&chunk.iter().collect::<String>()));
+        }
         if part.ends_with(['/', ':', '@']) {
             out.push_str("<wbr>");
         }

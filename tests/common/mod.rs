@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod dockerctx;
 
 use scraper::{ElementRef, Html, Selector};
 use std::path::{Path, PathBuf};

@@ -1,0 +1,3 @@
+module example.com/docent/api
+
+go 1.27

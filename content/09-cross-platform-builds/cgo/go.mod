@@ -1,0 +1,3 @@
+module example.com/docent/hello-cgo
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/docent/supply
+
+go 1.27
