@@ -3,7 +3,7 @@
 //! all.
 
 use crate::course::{Chapter, Course};
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Kind};
 use crate::markdown::links::{Target, classify_in};
 use crate::render::RenderedChapters;
 use crate::translate::{Freshness, freshness};
@@ -17,6 +17,7 @@ pub fn analyze(course: &Course, chapters: &RenderedChapters) -> Vec<Diagnostic> 
             let Some(rendered) = chapters.get(&(index, lang.clone())) else {
                 continue;
             };
+            let mut found = Vec::new();
             links(
                 course,
                 chapters,
@@ -24,10 +25,21 @@ pub fn analyze(course: &Course, chapters: &RenderedChapters) -> Vec<Diagnostic> 
                 lang,
                 &source.path,
                 rendered,
-                &mut out,
+                &mut found,
             );
+            out.extend(found.into_iter().map(|d| d.of(Kind::Link).in_lang(lang)));
         }
-        translations(course, chapters, index, chapter, &mut out);
+        let mut found = Vec::new();
+        translations(course, chapters, index, chapter, &mut found);
+        out.extend(found.into_iter().map(|d| {
+            // The language is the one of the file the finding names (`pt-BR.md`).
+            let lang = d
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            d.of(Kind::Translation).in_lang(lang)
+        }));
     }
     out
 }

@@ -56,6 +56,8 @@ struct Loaded {
     theme: Arc<theme::Files>,
     /// Hash of the string files: every rendered chapter depends on it.
     environment: [u8; 32],
+    /// What reading the theme and string overrides skipped.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Builder {
@@ -151,11 +153,13 @@ impl Builder {
         let clock = std::time::Instant::now();
         let inputs = self.inputs()?;
         let course = &inputs.loaded.course;
-        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = inputs
+        let (mut errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = inputs
             .findings()
             .into_iter()
             .partition(|d| d.severity == crate::error::Severity::Error);
+        // A failed build reports everything it found, warnings too, as `check` does.
         if !errors.is_empty() {
+            errors.extend(warnings);
             return Err(crate::error::Error::Input(errors));
         }
         let rendered = render::render_site(
@@ -164,7 +168,14 @@ impl Builder {
             &mut self.pages,
             outputs,
             sink,
-        )?;
+        )
+        .map_err(|e| match e {
+            crate::error::Error::Input(mut list) => {
+                list.extend(warnings.iter().cloned());
+                crate::error::Error::Input(list)
+            }
+            other => other,
+        })?;
         tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
         let external_links = external_links(course, &inputs.chapters);
         let build = Build {
@@ -240,7 +251,7 @@ impl Builder {
         let root = &self.root;
         let course = load::load_cached(root, &self.sources)?;
         let languages: Vec<&str> = course.language_codes().collect();
-        let layers = theme::i18n_layers(root)?;
+        let (layers, mut warnings) = theme::i18n_layers(root)?;
         let mut environment = blake3::Hasher::new();
         for layer in &layers {
             for (k, v) in layer {
@@ -250,12 +261,14 @@ impl Builder {
         }
         let environment = *environment.finalize().as_bytes();
         let i18n = I18n::from_layers(root, &layers, &languages, course.default_language())?;
-        let theme = theme::theme_files(root)?;
+        let (theme, theme_warnings) = theme::theme_files(root)?;
+        warnings.extend(theme_warnings);
         Ok(Loaded {
             course,
             i18n: Arc::new(i18n),
             theme: Arc::new(theme),
             environment,
+            warnings,
         })
     }
 
@@ -265,7 +278,7 @@ impl Builder {
         let phase = |name: &str| tracing::info!("{name}: {} ms", clock.elapsed().as_millis());
         let loaded = self.load()?;
         phase("loaded");
-        let (chapters, chapters_rendered) = render::render_chapters(
+        let rendered = render::render_chapters(
             &loaded.course,
             &loaded.i18n,
             &loaded.environment,
@@ -274,8 +287,9 @@ impl Builder {
         phase("chapters rendered");
         Ok(Inputs {
             loaded,
-            chapters,
-            chapters_rendered,
+            chapters: rendered.chapters,
+            chapters_rendered: rendered.rendered,
+            chapter_errors: rendered.errors,
         })
     }
 }
@@ -308,15 +322,23 @@ struct Inputs {
     loaded: Loaded,
     chapters: render::RenderedChapters,
     chapters_rendered: usize,
+    /// What stopped some chapters from rendering (they are not in `chapters`).
+    chapter_errors: Vec<Diagnostic>,
 }
 
 impl Inputs {
-    /// What `check` finds in them: link and translation problems (errors stop a build),
-    /// missing translations, each chapter's warnings, missing strings.
+    /// Everything every stage found, the one list `build`, `check` and `serve` all report:
+    /// what reading the course and its overrides skipped, chapters that did not render,
+    /// link and translation problems (looked for only when every chapter rendered),
+    /// missing translations, each chapter's warnings, missing UI strings.
     fn findings(&self) -> Vec<Diagnostic> {
         let course = &self.loaded.course;
         let mut out = course.warnings.clone();
-        out.extend(crate::audit::analyze(course, &self.chapters));
+        out.extend(self.loaded.warnings.iter().cloned());
+        out.extend(self.chapter_errors.iter().cloned());
+        if self.chapter_errors.is_empty() {
+            out.extend(crate::audit::analyze(course, &self.chapters));
+        }
         out.extend(render::course_warnings(course));
         for rendered in self.chapters.values() {
             out.extend(rendered.warnings.iter().cloned());

@@ -11,10 +11,34 @@ pub enum Severity {
     Error,
 }
 
+/// What a finding is about, for readers that sort or filter them (`check --format json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A chapter file: front matter, Markdown, a teaching block.
+    #[default]
+    Source,
+    /// `course.toml`.
+    Config,
+    /// Files and folders: links leaving the project, special files, folder names.
+    File,
+    /// Links, anchors and images between and inside chapters.
+    Link,
+    /// Translations: missing, stale, drifted from their source.
+    Translation,
+    /// UI strings (`i18n/`).
+    Strings,
+    /// Theme templates.
+    Template,
+}
+
 /// One finding about the user's input, located as precisely as we can.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    pub kind: Kind,
+    /// The language the finding concerns, when it concerns one.
+    pub lang: Option<String>,
     pub path: PathBuf,
     /// 1-based; 0 when the finding is about the whole file.
     pub line: usize,
@@ -33,6 +57,8 @@ impl Diagnostic {
     ) -> Self {
         Self {
             severity: Severity::Error,
+            kind: Kind::Source,
+            lang: None,
             path: path.into(),
             line,
             col,
@@ -55,6 +81,30 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same finding, of `kind`.
+    pub fn of(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// The same finding with its path relative to the current folder when it lies below
+    /// it, as a user typing commands there would write it.
+    pub fn for_terminal(&self) -> Diagnostic {
+        let mut d = self.clone();
+        if let Ok(cwd) = std::env::current_dir()
+            && let Ok(rel) = self.path.strip_prefix(&cwd)
+        {
+            d.path = rel.to_path_buf();
+        }
+        d
+    }
+
+    /// The same finding, about `lang`.
+    pub fn in_lang(mut self, lang: impl Into<String>) -> Self {
+        self.lang = Some(lang.into());
         self
     }
 
@@ -120,6 +170,14 @@ impl Error {
         Error::Io {
             path: path.to_path_buf(),
             source,
+        }
+    }
+
+    /// The same error, its findings of `kind`.
+    pub fn of(self, kind: Kind) -> Self {
+        match self {
+            Error::Input(list) => Error::Input(list.into_iter().map(|d| d.of(kind)).collect()),
+            other => other,
         }
     }
 

@@ -219,14 +219,16 @@ pub fn escape_diagnostic(path: &Path, escape: &Escape, project: &Path) -> Diagno
                 project.display()
             ),
         )
-        .with_help("copy the file or folder into the project instead of linking to it"),
+        .with_help("copy the file or folder into the project instead of linking to it")
+        .of(crate::error::Kind::File),
         Escape::Dangling => Diagnostic::warning(
             path,
             0,
             0,
             "is a symbolic link to something that does not exist; skipped",
         )
-        .with_help("fix or remove the link"),
+        .with_help("fix or remove the link")
+        .of(crate::error::Kind::File),
     }
 }
 

@@ -21,12 +21,6 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Loads the embedded strings plus the course's overrides for `languages`.
-    pub fn load(course_root: &Path, languages: &[&str], default: &str) -> Result<I18n> {
-        let layers = theme::i18n_layers(course_root)?;
-        Self::from_layers(course_root, &layers, languages, default)
-    }
-
     /// Builds the bundles from layers of files; later layers override earlier ones by message.
     pub fn from_layers(
         course_root: &Path,
@@ -68,12 +62,16 @@ impl I18n {
                     Err((r, errs)) => {
                         for e in errs {
                             let (l, c) = line_col(&text, e.pos.start);
-                            errors.push(Diagnostic::error(
-                                &origin,
-                                l,
-                                c,
-                                format!("invalid Fluent message: {}", e.kind),
-                            ));
+                            errors.push(
+                                Diagnostic::error(
+                                    &origin,
+                                    l,
+                                    c,
+                                    format!("invalid Fluent message: {}", e.kind),
+                                )
+                                .of(crate::error::Kind::Strings)
+                                .in_lang(lang),
+                            );
                         }
                         r
                     }
@@ -165,7 +163,9 @@ impl I18n {
                     .with_help(format!(
                         "translate i18n/{}/*.ftl into i18n/{lang}/",
                         self.default
-                    )),
+                    ))
+                    .of(crate::error::Kind::Strings)
+                    .in_lang(lang.as_str()),
                 );
                 continue;
             }
@@ -180,7 +180,9 @@ impl I18n {
                             self.default
                         ),
                     )
-                    .with_help(format!("add `{key} = …` to i18n/{lang}/ui.ftl")),
+                    .with_help(format!("add `{key} = …` to i18n/{lang}/ui.ftl"))
+                    .of(crate::error::Kind::Strings)
+                    .in_lang(lang.as_str()),
                 );
             }
         }

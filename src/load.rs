@@ -66,7 +66,8 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     if let Err(escape) = fsx::inside(&project, &config_path) {
         return Err(fsx::escape_diagnostic(&config_path, &escape, &project).into());
     }
-    let config = Config::parse(&fsx::read_to_string(&config_path)?, &config_path)?;
+    let config = Config::parse(&fsx::read_to_string(&config_path)?, &config_path)
+        .map_err(|e| e.of(crate::error::Kind::Config))?;
     let mut findings = Findings::default();
     let mut chapters = Vec::new();
     let loaded: Vec<(u64, Result<ChapterLoad>)> = chapter_dirs(root, &project, &mut findings)?
@@ -170,7 +171,8 @@ fn chapter_dirs(
             if digits > 0 && name.as_bytes().get(digits) == Some(&b'-') && path.is_dir() {
                 findings.push(
                     Diagnostic::warning(&path, 0, 0, "looks like a chapter folder but is not one; skipped")
-                        .with_help("name chapter folders <number>-<name>, e.g. 06-security, with a number below 2^64"),
+                        .with_help("name chapter folders <number>-<name>, e.g. 06-security, with a number below 2^64")
+                        .of(crate::error::Kind::File),
                 );
             }
             continue;
@@ -304,14 +306,16 @@ fn load_chapter(
         if let Some(kind) = fsx::special_kind(&entry.file_type()) {
             findings.push(
                 Diagnostic::warning(path, 0, 0, format!("is {kind}; skipped"))
-                    .with_help("docent reads only regular files and folders"),
+                    .with_help("docent reads only regular files and folders")
+                    .of(crate::error::Kind::File),
             );
             continue;
         }
         if top && rel == Path::new("index.html") {
             findings.push(
                 Diagnostic::error(path, 0, 0, "a chapter folder cannot hold `index.html`: it would replace the chapter's page")
-                    .with_help("rename the file; the page is made from the chapter's Markdown"),
+                    .with_help("rename the file; the page is made from the chapter's Markdown")
+                    .of(crate::error::Kind::File),
             );
             continue;
         }

@@ -50,10 +50,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => {
             let findings = docent::check::run(&args.root, args.external)?;
             match args.format {
-                cli::Format::Json => docent::outln!("{}", serde_json::to_string_pretty(&findings)?),
+                cli::Format::Json => {
+                    let findings: Vec<Diagnostic> =
+                        findings.iter().map(Diagnostic::for_terminal).collect();
+                    docent::outln!("{}", serde_json::to_string_pretty(&findings)?)
+                }
                 cli::Format::Human => {
                     for d in &findings {
-                        docent::outln!("{d}");
+                        docent::outln!("{}", d.for_terminal());
                     }
                     let errors = findings
                         .iter()
@@ -182,7 +186,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 
 fn print_diagnostics(list: &[Diagnostic]) {
     for d in list {
-        docent::errln!("{d}");
+        docent::errln!("{}", d.for_terminal());
     }
 }
 

@@ -4,7 +4,7 @@
 //! `themes/default/<path>` and `i18n/<lang>/<file>.ftl`; each such file replaces the embedded
 //! file of the same path, one file at a time, so the binary works with no theme folder at all.
 
-use crate::error::Result;
+use crate::error::{Diagnostic, Result};
 use crate::fsx;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -41,20 +41,20 @@ pub fn i18n_override_dir(course_root: &Path) -> PathBuf {
     project_dir(course_root).join("i18n")
 }
 
-/// Theme files: `templates/*.html` and `static/**`.
-pub fn theme_files(course_root: &Path) -> Result<Files> {
+/// Theme files: `templates/*.html` and `static/**`; and what was skipped, as warnings.
+pub fn theme_files(course_root: &Path) -> Result<(Files, Vec<Diagnostic>)> {
     let mut files = embedded::<EmbeddedTheme>();
-    overlay(&mut files, &theme_override_dir(course_root), course_root)?;
-    Ok(files)
+    let warnings = overlay(&mut files, &theme_override_dir(course_root), course_root)?;
+    Ok((files, warnings))
 }
 
 /// Fluent files, keyed `<lang>/<file>.ftl`, as two layers: the embedded strings, then the
 /// course's. Messages (not whole files) of the second layer override the first, so a course
 /// can change one string without copying the rest.
-pub fn i18n_layers(course_root: &Path) -> Result<[Files; 2]> {
+pub fn i18n_layers(course_root: &Path) -> Result<([Files; 2], Vec<Diagnostic>)> {
     let mut local = Files::new();
-    overlay(&mut local, &i18n_override_dir(course_root), course_root)?;
-    Ok([embedded::<EmbeddedI18n>(), local])
+    let warnings = overlay(&mut local, &i18n_override_dir(course_root), course_root)?;
+    Ok(([embedded::<EmbeddedI18n>(), local], warnings))
 }
 
 fn embedded<E: rust_embed::RustEmbed>() -> Files {
@@ -66,9 +66,10 @@ fn embedded<E: rust_embed::RustEmbed>() -> Files {
         .collect()
 }
 
-fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
+fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<Vec<Diagnostic>> {
+    let mut warnings = Vec::new();
     if !dir.is_dir() {
-        return Ok(());
+        return Ok(warnings);
     }
     let project_dir = project_dir(course_root);
     let project = std::fs::canonicalize(&project_dir)
@@ -99,7 +100,11 @@ fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
             return Err(crate::fsx::escape_diagnostic(entry.path(), &escape, &project).into());
         }
         if let Some(kind) = fsx::special_kind(&entry.file_type()) {
-            tracing::warn!("{} is {kind}; skipped", entry.path().display());
+            warnings.push(
+                Diagnostic::warning(entry.path(), 0, 0, format!("is {kind}; skipped"))
+                    .with_help("docent reads only regular files and folders")
+                    .of(crate::error::Kind::File),
+            );
             continue;
         }
         if !entry.file_type().is_file() {
@@ -118,7 +123,7 @@ fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<()> {
         }
         files.insert(key, Cow::Owned(fsx::read(entry.path())?));
     }
-    Ok(())
+    Ok(warnings)
 }
 
 /// Where a theme or i18n file comes from, for error messages.

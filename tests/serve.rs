@@ -920,3 +920,88 @@ async fn the_course_folder_deleted_and_restored_or_moved_and_back_is_watched_aga
     std::fs::rename(&away, &content).expect("move back");
     an_edit_still_reloads(&s, &mut ws, "Welcome back.", "Welcome again.").await;
 }
+
+/// (severity, location, message) of every finding printed in docent's terminal format.
+fn printed_findings(text: &str) -> std::collections::BTreeSet<(String, String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = std::collections::BTreeSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((severity, message)) = line
+            .strip_prefix("error: ")
+            .map(|m| ("error", m))
+            .or_else(|| line.strip_prefix("warning: ").map(|m| ("warning", m)))
+        else {
+            continue;
+        };
+        let Some(location) = lines
+            .get(i + 1)
+            .and_then(|l| l.trim_start().strip_prefix("--> "))
+        else {
+            continue;
+        };
+        out.insert((
+            severity.to_string(),
+            location.to_string(),
+            message.to_string(),
+        ));
+    }
+    out
+}
+
+#[test]
+fn build_check_and_serve_report_the_same_findings() {
+    let site = SiteTest::fixture("basic");
+    // A third language with no UI strings, a chapter without translations (02-second has
+    // only en.md), a stale translation and a broken link.
+    let toml = site.read("content/course.toml");
+    site.write(
+        "content/course.toml",
+        &format!("{toml}\n[[languages]]\ncode = \"es\"\nname = \"Español\"\ntitle = \"Curso\"\n"),
+    );
+    let intro = site.read("content/01-intro/pt-BR.md");
+    site.write(
+        "content/01-intro/pt-BR.md",
+        &intro.replacen("+++\n", "+++\ntranslated_from = \"0000000000000000\"\n", 1),
+    );
+    let third = site.read("content/03-third/en.md");
+    site.write(
+        "content/03-third/en.md",
+        &format!("{third}\nSee [nowhere](../02-second/#nowhere).\n"),
+    );
+    let build = site.docent(&["build"]);
+    assert!(!build.ok());
+    let from_build = printed_findings(&build.stderr());
+    let check = site.docent(&["check", "--format", "json"]);
+    let json: Vec<serde_json::Value> = serde_json::from_str(&check.stdout()).expect("json");
+    let from_check: std::collections::BTreeSet<(String, String, String)> = json
+        .iter()
+        .map(|d| {
+            let (path, line, col) = (
+                d["path"].as_str().unwrap_or_default(),
+                d["line"].as_u64().unwrap_or(0),
+                d["col"].as_u64().unwrap_or(0),
+            );
+            let location = match (line, col) {
+                (0, _) => path.to_string(),
+                (l, 0) => format!("{path}:{l}"),
+                (l, c) => format!("{path}:{l}:{c}"),
+            };
+            (
+                d["severity"].as_str().unwrap_or_default().to_string(),
+                location,
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let kinds: std::collections::BTreeSet<&str> =
+        json.iter().filter_map(|d| d["kind"].as_str()).collect();
+    for kind in ["link", "strings", "translation"] {
+        assert!(kinds.contains(kind), "no {kind} finding: {kinds:?}");
+    }
+    let server = start_with(site, &["--port", "0"], &[]);
+    let seen = server.wait_for_stderr("build failed");
+    let from_serve = printed_findings(&seen);
+    assert_eq!(from_build, from_check, "build and check");
+    assert_eq!(from_serve, from_check, "serve and check");
+    assert!(from_check.len() >= 5, "{from_check:?}");
+}

@@ -65,7 +65,9 @@ pub fn rewrite<'a>(
                     col,
                     format!("link to `{}`: there is no chapter `{name}`", link.url),
                 )
-                .with_help("link to a chapter by its folder, e.g. ../02-first-multi-stage-build/"),
+                .with_help("link to a chapter by its folder, e.g. ../02-first-multi-stage-build/")
+                .of(crate::error::Kind::Link)
+                .in_lang(ctx.lang),
             ),
             Target::Other => {}
         }

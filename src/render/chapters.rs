@@ -19,14 +19,14 @@ pub struct ChapterCache {
     entries: HashMap<(String, String), ([u8; 32], Arc<Rendered>)>,
 }
 
-/// Renders every chapter file that changed since the cached rendering, in parallel; all
-/// errors of all chapters are returned. Returns the chapters and how many were rendered.
+/// Renders every chapter file that changed since the cached rendering, in parallel; the
+/// errors of every chapter that failed are returned with the chapters that did not.
 pub fn render_chapters(
     course: &Course,
     i18n: &I18n,
     environment: &[u8; 32],
     cache: &mut ChapterCache,
-) -> Result<(RenderedChapters, usize)> {
+) -> Result<ChaptersRendered> {
     let ids: Vec<&str> = course.chapters.iter().map(|c| c.id.as_str()).collect();
     let jobs: Vec<(usize, &str, [u8; 32])> = course
         .chapters
@@ -87,9 +87,6 @@ pub fn render_chapters(
             Err(e) => return Err(e),
         }
     }
-    if !errors.is_empty() {
-        return Err(Error::Input(errors));
-    }
     let mut out = BTreeMap::new();
     let mut entries = HashMap::new();
     for (i, lang, key) in &jobs {
@@ -105,8 +102,24 @@ pub fn render_chapters(
         out.insert((*i, lang.to_string()), Arc::clone(&rendered));
         entries.insert((id, lang.to_string()), (k, rendered));
     }
-    cache.entries = entries;
-    Ok((out, rendered_now))
+    // A failed rendering keeps the cache as it was, so the next build reads again every
+    // chapter that may still be broken.
+    if errors.is_empty() {
+        cache.entries = entries;
+    }
+    Ok(ChaptersRendered {
+        chapters: out,
+        rendered: rendered_now,
+        errors,
+    })
+}
+
+/// What [`render_chapters`] made: the chapters that rendered (the cached ones included),
+/// how many were rendered now, and the errors of those that did not.
+pub struct ChaptersRendered {
+    pub chapters: RenderedChapters,
+    pub rendered: usize,
+    pub errors: Vec<Diagnostic>,
 }
 
 fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
@@ -142,7 +155,9 @@ pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
                             chapter.id
                         ),
                     )
-                    .with_help(format!("add {lang}.md to the chapter folder")),
+                    .with_help(format!("add {lang}.md to the chapter folder"))
+                    .of(crate::error::Kind::Translation)
+                    .in_lang(lang),
                 );
             }
         }

@@ -17,7 +17,9 @@ mod renderer;
 mod single;
 mod templates;
 
-pub use chapters::{ChapterCache, RenderedChapters, course_warnings, render_chapters};
+pub use chapters::{
+    ChapterCache, ChaptersRendered, RenderedChapters, course_warnings, render_chapters,
+};
 pub use nav::NAV_INLINE_LIMIT;
 pub use renderer::{PageCache, Rendered as Output};
 

@@ -76,7 +76,9 @@ pub(super) fn template_error(course: &Course, name: &str, e: &tera::Error) -> Er
         file
     };
     let path = theme::describe_origin(&course.root, &format!("templates/{file}"), false);
-    Diagnostic::error(path, line, col, format!("template error: {message}")).into()
+    Diagnostic::error(path, line, col, format!("template error: {message}"))
+        .of(crate::error::Kind::Template)
+        .into()
 }
 
 /// Tera reports validation errors (unknown filters…) as finished text: `error: msg` then

@@ -80,7 +80,7 @@ impl Session {
             Ok(build) => {
                 if !quiet {
                     for w in &build.warnings {
-                        crate::errln!("{w}");
+                        crate::errln!("{}", w.for_terminal());
                     }
                 }
                 warnings = build.warnings;
@@ -141,7 +141,7 @@ impl Session {
                     crate::errln!("{}", describe(changes, &r, &self.roots));
                     if build.warnings != self.warnings {
                         for w in &build.warnings {
-                            crate::errln!("{w}");
+                            crate::errln!("{}", w.for_terminal());
                         }
                     }
                 }
@@ -166,7 +166,7 @@ impl Session {
 
 fn report_error(e: &Error) {
     for d in e.diagnostics() {
-        crate::errln!("{d}");
+        crate::errln!("{}", d.for_terminal());
     }
     crate::errln!("build failed; still serving the last good version");
 }

@@ -173,9 +173,11 @@ impl AppState {
     /// A failed build: keep the site, remember and broadcast the error (paths relative to
     /// the project folder `base`).
     pub fn fail(&self, diagnostics: &[Diagnostic], base: &std::path::Path) {
+        // The overlay shows what broke the build; warnings stay in the terminal.
         let message = Message::Error {
             errors: diagnostics
                 .iter()
+                .filter(|d| d.severity == crate::error::Severity::Error)
                 .map(|d| ErrorItem::new(d, base))
                 .collect(),
         };
