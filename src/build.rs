@@ -15,8 +15,11 @@ use std::sync::Arc;
 pub struct Build {
     /// The site, when it was built in memory (empty when it was written to a folder).
     pub site: Arc<Site>,
+    /// What did not stop the build but needs the author's attention, from every stage.
     pub warnings: Vec<Diagnostic>,
+    /// Languages listed in `course.toml`, for the build summary.
     pub languages: usize,
+    /// Chapters of the course (folders, not chapter files), for the build summary.
     pub chapters: usize,
     /// Chapter files whose Markdown was rendered (the rest came from the cache).
     pub chapters_rendered: usize,
@@ -61,6 +64,8 @@ struct Loaded {
 }
 
 impl Builder {
+    /// A builder for the course at `root`, with empty caches: its first build reads and
+    /// renders everything.
     pub fn new(root: &Path, options: BuildOptions) -> Self {
         Self {
             root: root.to_path_buf(),
@@ -74,6 +79,7 @@ impl Builder {
         }
     }
 
+    /// The course folder this builder reads (the one holding `course.toml`).
     pub fn root(&self) -> &Path {
         &self.root
     }
@@ -278,12 +284,8 @@ impl Builder {
         let phase = |name: &str| tracing::info!("{name}: {} ms", clock.elapsed().as_millis());
         let loaded = self.load()?;
         phase("loaded");
-        let rendered = render::render_chapters(
-            &loaded.course,
-            &loaded.i18n,
-            &loaded.environment,
-            &mut self.chapters,
-        )?;
+        let rendered =
+            render::render_chapters(&loaded.course, &loaded.environment, &mut self.chapters)?;
         phase("chapters rendered");
         Ok(Inputs {
             loaded,

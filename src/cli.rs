@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// docent builds a bilingual course site from Markdown chapters.
 #[derive(Debug, Parser)]
 #[command(name = "docent", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Print only errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -18,7 +18,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the course into a static site.
     Build(BuildArgs),
     /// Preview the course: serve it, rebuild on every save and reload the browser.
@@ -36,13 +36,13 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The course folder (the one holding course.toml).
     #[arg(long, default_value = "content")]
     pub root: PathBuf,
@@ -55,7 +55,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum TranslateCommand {
+pub(crate) enum TranslateCommand {
     /// Print, per chapter and language: up to date, stale (with what changed), missing, unknown.
     Status {
         /// The course folder (the one holding course.toml).
@@ -78,7 +78,7 @@ pub enum TranslateCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to create the course in (its course goes to DIR/content).
     pub dir: PathBuf,
     /// Languages of the course, the first being the source.
@@ -90,7 +90,7 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct BundleArgs {
+pub(crate) struct BundleArgs {
     /// The course folder (the one holding course.toml).
     #[arg(long, default_value = "content")]
     pub root: PathBuf,
@@ -104,7 +104,7 @@ pub struct BundleArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The course folder (the one holding course.toml).
     #[arg(long, default_value = "content")]
     pub root: PathBuf,
@@ -120,7 +120,7 @@ pub struct ServeArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// The course folder (the one holding course.toml).
     #[arg(long, default_value = "content")]
     pub root: PathBuf,

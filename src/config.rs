@@ -12,22 +12,29 @@ pub struct Language {
     pub code: String,
     /// The language's own name for itself, shown in the switcher ("Português (Brasil)").
     pub name: String,
+    /// The course's title in this language: the home page heading and every page's title.
     pub title: String,
+    /// A sentence or two about the course in this language, for the home page and the
+    /// `<meta name="description">` of pages without their own; may be empty.
     #[serde(default)]
     pub description: String,
 }
 
+/// The settings of a course, as read from `course.toml` and checked.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Absolute URL the site is published at; used for canonical links and the sitemap only,
     /// every link between pages stays relative.
     pub base_url: String,
+    /// URL of the course's source repository, linked from every page's footer when given.
     #[serde(default)]
     pub repository: Option<String>,
     /// Defaults to the first language listed.
     #[serde(default)]
     pub default_language: Option<String>,
+    /// Every language of the course, in the order the language switcher shows them; never
+    /// empty after [`Config::parse`].
     pub languages: Vec<Language>,
 }
 
@@ -123,6 +130,7 @@ impl Config {
             .unwrap_or("en")
     }
 
+    /// The language whose tag is `code`, if the course has it.
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
     }

@@ -9,11 +9,18 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    /// The chapter's title in this language: its page heading, its entry in the sidebar.
     pub title: String,
+    /// The URL segment of the chapter in this language, instead of the folder name without
+    /// its number (see [`Chapter::default_slug`]).
     #[serde(default)]
     pub slug: Option<String>,
+    /// A sentence about the chapter, shown under its link on the home page and as the page's
+    /// `<meta name="description">`.
     #[serde(default)]
     pub description: Option<String>,
+    /// Leaves the file out of the site, as if it did not exist: readers of its language get
+    /// the default language's file instead.
     #[serde(default)]
     pub draft: bool,
     /// Hash of the source-language text this translation was made from (written by docent).
@@ -37,7 +44,10 @@ pub const MAX_SLUG: usize = 100;
 /// One language file of a chapter.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// Where the file was read from (inside [`Chapter::dir`]), for diagnostics and for
+    /// editing its front matter in place.
     pub path: PathBuf,
+    /// The parsed front matter.
     pub front: FrontMatter,
     /// The Markdown after the front matter.
     pub body: std::sync::Arc<str>,
@@ -54,7 +64,10 @@ pub struct Source {
 pub struct Chapter {
     /// The folder name, e.g. `02-first-multi-stage-build`: the language-free key of a chapter.
     pub id: String,
+    /// The chapter folder, under [`Course::root`]; chapter assets are read from it.
     pub dir: PathBuf,
+    /// Language code → that language's file of the chapter; drafts are left out, and there
+    /// is always at least one.
     pub sources: BTreeMap<String, Source>,
     /// Files beside the Markdown (Dockerfiles, images), relative to `dir`, sorted.
     pub assets: Vec<PathBuf>,
@@ -72,12 +85,15 @@ impl Chapter {
     }
 }
 
+/// Everything the pipeline knows about a course once it is read: its settings and chapters.
+/// Frozen after load; every later stage borrows it.
 #[derive(Debug, Clone)]
 pub struct Course {
     /// The folder holding `course.toml`.
     pub root: PathBuf,
     /// The project folder (the parent of `root`), resolved: nothing outside it is read.
     pub project: PathBuf,
+    /// The checked `course.toml`.
     pub config: Config,
     /// In reading order.
     pub chapters: Vec<Chapter>,
@@ -91,7 +107,10 @@ pub struct Course {
 /// What a reader of language `lang` gets for one chapter.
 #[derive(Debug, Clone, Copy)]
 pub struct Page<'a> {
+    /// The chapter the page shows.
     pub chapter: &'a Chapter,
+    /// Position of `chapter` in [`Course::chapters`] (0-based), with the language the key
+    /// its rendered chapter is found under.
     pub index: usize,
     /// The file shown: the translation, or the default language's file when it is missing.
     pub source: &'a Source,
@@ -100,10 +119,14 @@ pub struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
+    /// Whether a reader of `lang` gets another language's file because the translation is
+    /// missing.
     pub fn is_fallback(&self, lang: &str) -> bool {
         self.content_lang != lang
     }
 
+    /// The URL segment of the page: the front matter's `slug`, or the folder name without
+    /// its number.
     pub fn slug(&self) -> &'a str {
         self.source
             .front
@@ -112,16 +135,20 @@ impl<'a> Page<'a> {
             .unwrap_or_else(|| self.chapter.default_slug())
     }
 
+    /// The title from the front matter of the file shown.
     pub fn title(&self) -> &'a str {
         &self.source.front.title
     }
 }
 
 impl Course {
+    /// The language pages fall back to when a translation is missing (see
+    /// [`Config::default_language`]).
     pub fn default_language(&self) -> &str {
         self.config.default_language()
     }
 
+    /// The code of every language of the course, in `course.toml` order.
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {
         self.config.languages.iter().map(|l| l.code.as_str())
     }
@@ -159,6 +186,7 @@ impl Course {
             .map(|(l, s)| (l.as_str(), s))
     }
 
+    /// The chapter whose folder name is `id`.
     pub fn chapter(&self, id: &str) -> Option<&Chapter> {
         self.index.get(id).and_then(|&i| self.chapters.get(i))
     }

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth the author's attention, but the site is still built.
     Warning,
+    /// Stops the build: no site is written.
     Error,
 }
 
@@ -35,20 +37,27 @@ pub enum Kind {
 /// One finding about the user's input, located as precisely as we can.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// Whether the finding stops the build.
     pub severity: Severity,
+    /// What part of the input the finding is about.
     pub kind: Kind,
     /// The language the finding concerns, when it concerns one.
     pub lang: Option<String>,
+    /// The file or folder at fault; empty when no file is to blame (the server, a bundle).
     pub path: PathBuf,
     /// 1-based; 0 when the finding is about the whole file.
     pub line: usize,
     /// 1-based; 0 when unknown.
     pub col: usize,
+    /// What is wrong, in one line.
     pub message: String,
+    /// How to fix it, when there is advice to give; printed under the message.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// A finding that stops the build, of kind [`Kind::Source`] until [`Diagnostic::of`]
+    /// says otherwise.
     pub fn error(
         path: impl Into<PathBuf>,
         line: usize,
@@ -67,6 +76,7 @@ impl Diagnostic {
         }
     }
 
+    /// A finding that does not stop the build; otherwise as [`Diagnostic::error`].
     pub fn warning(
         path: impl Into<PathBuf>,
         line: usize,
@@ -79,6 +89,7 @@ impl Diagnostic {
         }
     }
 
+    /// The same finding, with advice on how to fix it.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -149,14 +160,15 @@ pub enum Error {
     /// Problems in the course sources, all of them, so the author fixes them in one go.
     #[error("{}", render_list(.0))]
     Input(Vec<Diagnostic>),
+    /// Reading or writing a file or folder failed (missing, permissions, a full disk).
     #[error("{path}: {source}")]
     Io {
+        /// The file or folder being read or written.
         path: PathBuf,
+        /// What the operating system reported.
         #[source]
         source: std::io::Error,
     },
-    #[error("template {name}: {message}")]
-    Template { name: String, message: String },
     /// The dev server could not start or run (port, watcher).
     #[error("{0}")]
     Serve(String),
@@ -166,6 +178,7 @@ pub enum Error {
 }
 
 impl Error {
+    /// An [`Error::Io`] naming `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),
@@ -186,9 +199,6 @@ impl Error {
         match self {
             Error::Input(list) => list.clone(),
             Error::Io { path, source } => vec![Diagnostic::error(path, 0, 0, source.to_string())],
-            Error::Template { name, message } => {
-                vec![Diagnostic::error(name, 0, 0, message.clone())]
-            }
             Error::Serve(message) | Error::Bundle(message) => {
                 vec![Diagnostic::error("", 0, 0, message.clone())]
             }
@@ -209,4 +219,5 @@ fn render_list(list: &[Diagnostic]) -> String {
         .join("\n")
 }
 
+/// The result of every fallible step of the pipeline: [`Error`] unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

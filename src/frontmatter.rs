@@ -20,20 +20,28 @@ pub fn is_version(text: &str) -> bool {
     text.len() == 16 && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// The fence a front matter opens with, which says how to parse it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delimiter {
+    /// `+++`: the front matter is TOML.
     Toml,
+    /// `---`: the front matter is YAML.
     Yaml,
 }
 
+/// A chapter file cut in two at its front matter fences, with positions kept for errors.
 pub struct Split<'a> {
+    /// How `matter` is written.
     pub kind: Delimiter,
+    /// The text between the fences, the fences left out.
     pub matter: &'a str,
     /// Where `matter` is in the whole text (a byte order mark included).
     pub matter_range: std::ops::Range<usize>,
     /// 1-based line of the file where `matter` starts.
     pub matter_line: usize,
+    /// Everything after the closing fence: the Markdown of the chapter.
     pub body: &'a str,
+    /// 1-based line of the file where `body` starts.
     pub body_line: usize,
 }
 

@@ -60,11 +60,13 @@ pub fn read_to_string(path: &Path) -> Result<String> {
     })
 }
 
+/// The bytes of a regular file; a FIFO, device or folder is refused with a diagnostic.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     regular_file(path)?;
     std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 
+/// Writes `bytes` to `path` in place, creating missing parent folders first.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
@@ -99,14 +101,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// The infix of [`write_atomic`]'s temporary files, so leftovers can be recognised.
 pub const TMP_INFIX: &str = ".docent-tmp-";
 
+/// [`std::fs::create_dir_all`], its error naming `path`.
 pub fn create_dir_all(path: &Path) -> Result<()> {
     std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))
 }
 
+/// [`std::fs::remove_dir_all`], its error naming `path`.
 pub fn remove_dir_all(path: &Path) -> Result<()> {
     std::fs::remove_dir_all(path).map_err(|e| Error::io(path, e))
 }
 
+/// [`std::fs::rename`], its error naming the destination `to`.
 pub fn rename(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(from, to).map_err(|e| Error::io(to, e))
 }
@@ -243,6 +248,7 @@ fn has_dangling_link(path: &Path) -> bool {
 /// A file's identity for caching: length and modification time.
 pub type Stamp = (u64, Option<std::time::SystemTime>);
 
+/// The [`Stamp`] of `path` as it is now (symlinks followed).
 pub fn stamp(path: &Path) -> Result<Stamp> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     Ok((meta.len(), meta.modified().ok()))
@@ -255,18 +261,16 @@ pub struct FileCache {
 }
 
 impl FileCache {
+    /// The bytes of `path`, read again only when its stamp changed since they were cached.
     pub fn read(&self, path: &Path) -> Result<bytes::Bytes> {
         let stamp = stamp(path)?;
-        if let Ok(entries) = self.entries.lock()
-            && let Some((s, bytes)) = entries.get(path)
+        if let Some((s, bytes)) = crate::sync::lock(&self.entries).get(path)
             && *s == stamp
         {
             return Ok(bytes.clone());
         }
         let bytes = bytes::Bytes::from(read(path)?);
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(path.to_path_buf(), (stamp, bytes.clone()));
-        }
+        crate::sync::lock(&self.entries).insert(path.to_path_buf(), (stamp, bytes.clone()));
         Ok(bytes)
     }
 }

@@ -9,12 +9,13 @@ use std::path::Path;
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// The UI strings of every language of a course (built-in defaults under the course's
+/// overrides), looked up by message id.
 pub struct I18n {
     bundles: BTreeMap<String, Bundle>,
     /// Every message id any language defines, so each language can be checked for gaps.
     ids: BTreeSet<String>,
     default: String,
-    /// (language, key) pairs that fell back, reported once each as warnings.
     /// The message ids each language's own files define.
     own: BTreeMap<String, BTreeSet<String>>,
     root: std::path::PathBuf,
@@ -100,11 +101,14 @@ impl I18n {
         })
     }
 
-    /// The message `key` in `lang`, or in the default language (with a warning), or the key.
+    /// The message `key` in `lang`, or in the default language (missing keys are reported by
+    /// [`I18n::warnings`]), or the key itself.
     pub fn text(&self, lang: &str, key: &str) -> String {
         self.format(lang, key, None)
     }
 
+    /// [`I18n::text`] with Fluent variables filled in: `args` pairs a variable name with its
+    /// value.
     pub fn text_with(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
         let mut fargs = FluentArgs::new();
         for (name, value) in args {

@@ -87,17 +87,22 @@ fn text_for(lang: &str) -> &'static Text {
 /// One file `init` wrote, and what happened to what was there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// The file, under the folder given to [`init`] (`<dir>/content/…`).
     pub path: PathBuf,
+    /// Whether it was created, left alone or replaced, for the summary `init` prints.
     pub outcome: Outcome,
 }
 
+/// What `init` did at one path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    /// Nothing was there; the file is new.
     Created,
     /// The file already held exactly this text; it was not touched.
     Unchanged,
     /// A different file was there; it was renamed to `kept` first.
     Replaced {
+        /// Where the old file is now: `<name>.orig`, or `<name>.orig.2`… when that is taken.
         kept: PathBuf,
     },
 }

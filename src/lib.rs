@@ -23,6 +23,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod sync;
 pub mod term;
 pub mod theme;
 pub mod translate;

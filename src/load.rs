@@ -26,24 +26,19 @@ impl SourceCache {
     fn reload(&self, path: &Path) -> Result<Source> {
         let stamp = fsx::stamp(path)?;
         let source = load_source(path)?;
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(path.to_path_buf(), (stamp, source.clone()));
-        }
+        crate::sync::lock(&self.entries).insert(path.to_path_buf(), (stamp, source.clone()));
         Ok(source)
     }
 
     fn load(&self, path: &Path) -> Result<Source> {
         let stamp = fsx::stamp(path)?;
-        if let Ok(entries) = self.entries.lock()
-            && let Some((s, source)) = entries.get(path)
+        if let Some((s, source)) = crate::sync::lock(&self.entries).get(path)
             && *s == stamp
         {
             return Ok(source.clone());
         }
         let source = load_source(path)?;
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(path.to_path_buf(), (stamp, source.clone()));
-        }
+        crate::sync::lock(&self.entries).insert(path.to_path_buf(), (stamp, source.clone()));
         Ok(source)
     }
 }
@@ -395,6 +390,8 @@ pub fn load_source(path: &Path) -> Result<Source> {
     parse_source(&text, path)
 }
 
+/// [`load_source`] for text already read: splits and checks the front matter of `text`;
+/// `path` is where the text came from, for the source and its diagnostics.
 pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     let Some(split) = split_front_matter(text) else {
         let opened = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -56,6 +56,8 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
+    /// The analyzer for language tag `lang`: a Snowball stemmer for its primary language
+    /// when there is one, and Portuguese plurals made singular for `pt`.
     pub fn new(lang: &str) -> Self {
         Self {
             stemmer: algorithm(lang).map(Stemmer::create),
@@ -103,8 +105,12 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// usually borrowed from the rendered chapter.
 #[derive(Debug, Clone)]
 pub struct Page<'a> {
+    /// The chapter's title, shown in search results.
     pub title: String,
+    /// The page's URL relative to the site root (empty in the one-file page); a result
+    /// adds `#anchor` for its section.
     pub url: String,
+    /// The page's text by section, what words are matched against.
     pub sections: std::borrow::Cow<'a, [Section]>,
 }
 

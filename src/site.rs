@@ -15,14 +15,17 @@ pub struct Site {
 }
 
 impl Site {
+    /// Adds the file at `path` (relative to the site root), replacing one already there.
     pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Bytes>) {
         self.files.insert(path.into(), bytes.into());
     }
 
+    /// The file at `path`, relative to the site root (`en/index.html`).
     pub fn get(&self, path: &str) -> Option<&Bytes> {
         self.files.get(path)
     }
 
+    /// The HTML files (`*.html`) with their paths, in path order.
     pub fn pages(&self) -> impl Iterator<Item = (&String, &Bytes)> {
         self.files.iter().filter(|(p, _)| p.ends_with(".html"))
     }
@@ -80,10 +83,7 @@ impl Collect {
 impl Sink for Collect {
     fn put(&self, path: &str, bytes: Bytes) -> Result<()> {
         // A panic while another file was being added leaves a consistent map: keep going.
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(path, bytes);
+        crate::sync::lock(&self.0).insert(path, bytes);
         Ok(())
     }
 
@@ -202,16 +202,10 @@ impl Staging {
         use std::io::Write;
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            let known = self
-                .made
-                .lock()
-                .map(|m| m.contains(parent))
-                .unwrap_or(false);
+            let known = crate::sync::lock(&self.made).contains(parent);
             if !known {
                 fsx::create_dir_all(parent)?;
-                if let Ok(mut made) = self.made.lock() {
-                    made.insert(parent.to_path_buf());
-                }
+                crate::sync::lock(&self.made).insert(parent.to_path_buf());
             }
         }
         let file = std::fs::File::create(&full).map_err(|e| Error::io(&full, e))?;

@@ -33,10 +33,12 @@ pub fn project_dir(course_root: &Path) -> PathBuf {
     abs.parent().map_or(abs.clone(), Path::to_path_buf)
 }
 
+/// Where a course's theme overrides live: `themes/default/` beside the course folder.
 pub fn theme_override_dir(course_root: &Path) -> PathBuf {
     project_dir(course_root).join("themes").join("default")
 }
 
+/// Where a course's UI string overrides live: `i18n/` beside the course folder.
 pub fn i18n_override_dir(course_root: &Path) -> PathBuf {
     project_dir(course_root).join("i18n")
 }

@@ -13,18 +13,22 @@ pub fn store_dir(root: &Path) -> PathBuf {
     root.join(".docent").join("sources")
 }
 
+/// Whether a translation still matches the source it was made from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case", tag = "state")]
 pub enum Freshness {
     /// The chapter is the source itself.
     Source,
+    /// The translation records the source's current version.
     UpToDate,
     /// The source changed since the translation was made from `recorded`.
     Stale {
+        /// The source version the translation records (`translated_from`).
         recorded: String,
     },
     /// The translation records no source version.
     Unknown,
+    /// The chapter has no file in this language; its page shows the source.
     Missing,
 }
 
@@ -51,8 +55,11 @@ pub fn freshness(course: &Course, chapter: &Chapter, lang: &str) -> Freshness {
 /// One chapter and language in `docent translate status`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Status {
+    /// The chapter's id (its folder name).
     pub chapter: String,
+    /// The language of the translation.
     pub lang: String,
+    /// How the translation stands against its source.
     #[serde(flatten)]
     pub freshness: Freshness,
     /// For a stale translation: what changed in the source since (a unified diff), when the
@@ -60,6 +67,8 @@ pub struct Status {
     pub diff: Option<String>,
 }
 
+/// Every translation of every chapter, in reading order then language order, the source
+/// files left out: what `docent translate status` prints.
 pub fn status(course: &Course) -> Vec<Status> {
     let mut out = Vec::new();
     for chapter in &course.chapters {

@@ -100,6 +100,7 @@ pub struct Flag {
 /// One `ENV` or `LABEL` assignment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyValue {
+    /// The name being set: the variable for `ENV`, the label for `LABEL`.
     pub key: String,
     /// The value as written: quotes and escapes are kept, as BuildKit's parser keeps them.
     pub value: String,
@@ -127,6 +128,7 @@ pub struct Heredoc {
 /// A build stage, opened by a `FROM` instruction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stage {
+    /// Position of the stage in [`Dockerfile::stages`] (0-based), what `--from=0` refers to.
     pub index: usize,
     /// The `AS` name, lower-cased as BuildKit does.
     pub name: Option<String>,
@@ -154,9 +156,11 @@ pub enum StageRef {
 /// An edge in the stage map: `to` needs `from`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dependency {
+    /// The stage or image that is needed.
     pub from: StageRef,
     /// Index of the stage that needs `from`.
     pub to: usize,
+    /// Which instruction makes the edge: `FROM`, `--from` on `COPY`/`ADD`, or a `RUN` mount.
     pub kind: DependencyKind,
     /// 1-based first line of the instruction that makes the edge.
     pub line: usize,
@@ -178,6 +182,7 @@ pub enum DependencyKind {
 pub struct Problem {
     /// 1-based source line; 0 when the problem concerns the file as a whole.
     pub line: usize,
+    /// What is wrong, for the author ("only one escape parser directive can be used").
     pub message: String,
 }
 

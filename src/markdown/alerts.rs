@@ -1,9 +1,10 @@
-//! GitHub-style alerts get their titles in the chapter's language.
+//! GitHub-style alerts get their titles in the reader's language, filled in per page.
 
-use super::Context;
 use comrak::nodes::{AlertType, AstNode, NodeValue};
 
-pub fn localize_titles<'a>(root: &'a AstNode<'a>, _ctx: &Context<'_>) {
+/// Gives every alert written without a title a UI-string mark for its type (`alert-note`,
+/// `alert-tip`…), filled in per page; a title the author wrote is kept.
+pub fn localize_titles<'a>(root: &'a AstNode<'a>) {
     for node in root.descendants() {
         let mut data = node.data.borrow_mut();
         if let NodeValue::Alert(alert) = &mut data.value

@@ -18,16 +18,23 @@ const KNOWN: &[&str] = &[
 
 /// A fence as the passes see it.
 pub struct Fence<'a> {
+    /// The code block's node, replaced by the finished HTML.
     pub node: &'a AstNode<'a>,
+    /// The parsed info string: language and attributes.
     pub info: Info,
+    /// The code: the fence's body, or the `src=` file's text.
     pub code: String,
     /// File line of the opening fence.
     pub line: usize,
+    /// 1-based column of the opening fence.
     pub col: usize,
     /// The `src=` file, when the code comes from one (its own path for diagnostics).
     pub src: Option<std::path::PathBuf>,
 }
 
+/// Replaces every code block of the chapter by its finished HTML, numbering them
+/// `code-1`, `code-2`… in order; `headings` let a quiz be labelled by the heading right
+/// above it.
 pub fn render_code_blocks<'a>(
     arena: &'a Arena<'a>,
     root: &'a AstNode<'a>,

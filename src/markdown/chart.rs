@@ -7,9 +7,12 @@ use super::ui;
 use crate::i18n::format_number;
 use std::fmt::Write;
 
+/// One `label: number` line of a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
+    /// The text before the last `:`, trimmed; may itself hold colons.
     pub label: String,
+    /// The number after it: finite and zero or more, in the chart's `unit`.
     pub value: f64,
 }
 

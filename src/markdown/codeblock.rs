@@ -1,4 +1,5 @@
-//! One code block → HTML: caption, highlighted lines, line numbers, highlighted lines, copy button.
+//! One code block → HTML: caption, syntax-highlighted lines, line numbers, highlighted
+//! (`hl_lines`) lines, copy button.
 
 use super::highlight::{self, Language, escape_html};
 use std::collections::{BTreeMap, BTreeSet};
@@ -9,9 +10,15 @@ use std::fmt::Write;
 pub struct Block<'a> {
     /// Unique on the page; line anchors are `{id}-L{n}`.
     pub id: String,
+    /// The fence's language as written, for `data-lang` and the `language-…` class; may be
+    /// empty.
     pub lang_token: &'a str,
+    /// The caption (`title=`): the block becomes a `<figure>`, its copy button in the
+    /// caption.
     pub title: Option<&'a str>,
+    /// 1-based lines to highlight (`hl_lines=`).
     pub highlighted: BTreeSet<usize>,
+    /// Show line numbers (`linenums`).
     pub linenums: bool,
     /// Lines that need an anchor (annotated lines, stage spans).
     pub anchors: BTreeSet<usize>,
@@ -23,7 +30,9 @@ pub struct Block<'a> {
     pub classes: Vec<&'static str>,
     /// Extra attributes on the outer element, already escaped.
     pub attrs: String,
+    /// The copy button's text (a UI-string mark, filled in per page).
     pub copy_label: String,
+    /// What the copy button says once the code is copied (a UI-string mark too).
     pub copied_label: String,
     /// Replaces a line's highlighted HTML (used to wrap Dockerfile keywords).
     pub line_html: BTreeMap<usize, String>,
@@ -45,6 +54,8 @@ pub fn render(block: &Block<'_>, code: &str, language: Language) -> String {
     render_lines(block, &lines)
 }
 
+/// Renders the block around code already highlighted (one HTML string per line), for
+/// callers that work on the lines too (Dockerfile insight, comparisons).
 pub fn render_lines(block: &Block<'_>, lines: &[String]) -> String {
     let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 40).sum::<usize>() + 400);
     let tag = if block.title.is_some() {

@@ -42,8 +42,11 @@ pub fn diff(left: &[&str], right: &[&str]) -> (BTreeSet<usize>, BTreeSet<usize>)
 /// `None` where that side has nothing (a filler row). `same` when both hold the same line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
+    /// The left listing's line shown in this row.
     pub left: Option<usize>,
+    /// The right listing's line shown in this row.
     pub right: Option<usize>,
+    /// Both sides hold the same line, so neither is marked.
     pub same: bool,
 }
 

@@ -6,10 +6,14 @@ use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use std::fmt;
 use std::sync::Mutex;
 
+/// A heading of a chapter, as the table of contents and link checks see it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
+    /// 1 to 6, as in `<h1>`–`<h6>`.
     pub level: u8,
+    /// The anchor (`#id`) links point at: GitHub-style, unique on the page.
     pub id: String,
+    /// The heading's plain text, markup removed, for the table of contents.
     pub text: String,
     /// Line in the chapter's body (1-based), for findings about translations.
     pub line: usize,
@@ -65,6 +69,8 @@ pub struct Adapter {
 }
 
 impl Adapter {
+    /// An adapter handing out the ids of `headings` in order; `label` (a UI-string mark)
+    /// starts each anchor link's accessible name.
     pub fn new(headings: &[Heading], label: String) -> Self {
         let ids: Vec<String> = headings.iter().map(|h| h.id.clone()).collect();
         Self {
@@ -82,26 +88,19 @@ impl HeadingAdapter for Adapter {
         heading: &HeadingMeta,
         _sourcepos: Option<Sourcepos>,
     ) -> fmt::Result {
-        let id = self
-            .ids
-            .lock()
-            .ok()
-            .and_then(|mut it| it.next())
-            .unwrap_or_default();
+        let id = crate::sync::lock(&self.ids).next().unwrap_or_default();
         write!(
             output,
             "<h{} id=\"{}\">",
             heading.level,
             super::highlight::escape_html(&id)
         )?;
-        if let Ok(mut cur) = self.current.lock() {
-            *cur = id;
-        }
+        *crate::sync::lock(&self.current) = id;
         Ok(())
     }
 
     fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
-        let id = self.current.lock().map(|c| c.clone()).unwrap_or_default();
+        let id = crate::sync::lock(&self.current).clone();
         write!(
             output,
             " <a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{}>",

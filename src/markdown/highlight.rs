@@ -102,29 +102,25 @@ pub fn highlight_lines_cached(code: &str, language: Language) -> Arc<[String]> {
     key.update(b"\0");
     key.update(code.as_bytes());
     let key = *key.finalize().as_bytes();
-    if let Ok(memo) = MEMO.lock()
-        && let Some(lines) = memo.lines.get(&key)
-    {
+    if let Some(lines) = crate::sync::lock(&MEMO).lines.get(&key) {
         return Arc::clone(lines);
     }
     let lines: Arc<[String]> = highlight_lines(code, language).into();
-    if let Ok(mut memo) = MEMO.lock() {
-        let size: usize = lines.iter().map(|l| l.len() + 24).sum();
-        if memo.bytes + size > MEMO_LIMIT {
-            memo.lines.clear();
-            memo.bytes = 0;
-        }
-        memo.bytes += size;
-        memo.lines.insert(key, Arc::clone(&lines));
+    let mut memo = crate::sync::lock(&MEMO);
+    let size: usize = lines.iter().map(|l| l.len() + 24).sum();
+    if memo.bytes + size > MEMO_LIMIT {
+        memo.lines.clear();
+        memo.bytes = 0;
     }
+    memo.bytes += size;
+    memo.lines.insert(key, Arc::clone(&lines));
+    drop(memo);
     lines
 }
 
 /// Forgets every memoized block (benchmarks measure cold builds with it).
 pub fn clear_memo() {
-    if let Ok(mut memo) = MEMO.lock() {
-        *memo = Memo::default();
-    }
+    *crate::sync::lock(&MEMO) = Memo::default();
 }
 
 /// Highlighted blocks by hash of syntax name and code, with their approximate size.
@@ -139,6 +135,8 @@ static MEMO: LazyLock<std::sync::Mutex<Memo>> = LazyLock::new(Default::default);
 /// How much highlighted HTML the memo keeps before starting over.
 const MEMO_LIMIT: usize = 8 << 20;
 
+/// The lines of a code block, split on `\n` only (a `\r` stays in its line) and without
+/// an empty last line for the final newline, so line n is the block's n-th line.
 pub fn split_lines(code: &str) -> impl Iterator<Item = &str> {
     let trimmed = code.strip_suffix('\n').unwrap_or(code);
     trimmed.split('\n')
@@ -202,6 +200,7 @@ fn open_span(html: &mut String, scope: Scope) {
     html.push_str("\">");
 }
 
+/// `s` safe in HTML text and in quoted attribute values: `& < > " '` escaped.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -2,15 +2,20 @@
 
 use std::collections::BTreeMap;
 
+/// A parsed info string (`dockerfile title="Dockerfile" linenums`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Info {
+    /// The first word when it is not `key=value`, a leading `{` dropped; empty when none.
     pub lang: String,
+    /// Attribute name → value, unquoted; a bare flag maps to an empty string.
     pub attrs: BTreeMap<String, String>,
     /// Attribute names in the order written, to report unknown ones.
     pub order: Vec<String>,
 }
 
 impl Info {
+    /// Splits an info string into its language and attributes; `Err` says what is wrong
+    /// (an unclosed quote).
     pub fn parse(info: &str) -> Result<Info, String> {
         let mut chars = info.trim().chars().peekable();
         let mut tokens: Vec<(String, Option<String>)> = Vec::new();
@@ -67,10 +72,12 @@ impl Info {
         Ok(out)
     }
 
+    /// The value of attribute `key`, `Some("")` for a bare flag.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.attrs.get(key).map(String::as_str)
     }
 
+    /// Whether attribute `key` is written, with or without a value.
     pub fn has(&self, key: &str) -> bool {
         self.attrs.contains_key(key)
     }

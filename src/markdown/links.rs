@@ -11,15 +11,21 @@ pub const CHAPTER_SCHEME: &str = "docent:ch/";
 /// A link or image as written, with where it was written, for `check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkRef {
+    /// The destination as the author wrote it, before chapter links are rewritten.
     pub url: String,
-    /// File line and column.
+    /// 1-based line of the file where the link starts.
     pub line: usize,
+    /// 1-based column where the link starts, on `line`.
     pub col: usize,
+    /// An image (`![alt](src)`) rather than a link.
     pub image: bool,
     /// An image whose alternative text is empty.
     pub no_alt: bool,
 }
 
+/// Records every link and image in `refs`, and points links to other chapters at
+/// [`CHAPTER_SCHEME`] for each output to resolve; a link to a chapter that does not exist is
+/// an error.
 pub fn rewrite<'a>(
     root: &'a AstNode<'a>,
     ctx: &Context<'_>,
@@ -74,14 +80,19 @@ pub fn rewrite<'a>(
     }
 }
 
+/// Where a link written in a chapter points, as far as docent is concerned.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Target {
+    /// A chapter of the course (its folder, `index.html` or a `.md` file in it).
     Chapter {
+        /// The chapter's folder name.
         id: String,
+        /// What followed the path, `#anchor` or `?query`, as written; may be empty.
         fragment: String,
     },
     /// Looks like a chapter folder (`NN-name`) that does not exist.
     UnknownChapter(String),
+    /// Anything else (another site, an anchor on the page, a file), left as it is.
     Other,
 }
 
@@ -90,6 +101,8 @@ pub fn classify(url: &str, ctx: &Context<'_>) -> Target {
     classify_in(url, &ctx.chapter.id, |id| ctx.course.chapter(id).is_some())
 }
 
+/// [`classify`] without a [`Context`]: `url` is written in chapter `own_id`, and `exists`
+/// says whether a chapter id is one of the course.
 pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Target {
     if url.is_empty() || url.starts_with('#') || url.starts_with('/') || has_scheme(url) {
         return Target::Other;

@@ -17,7 +17,6 @@ pub mod sections;
 
 use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Error, Result};
-use crate::i18n::I18n;
 pub use body::Body;
 use comrak::nodes::AstNode;
 use comrak::{Arena, Options};
@@ -36,12 +35,15 @@ pub fn ui(key: &str) -> String {
 
 /// What a pass needs to know about the chapter it works on.
 pub struct Context<'a> {
+    /// The whole course, for resolving links to other chapters.
     pub course: &'a Course,
+    /// The chapter the file belongs to: relative links start from it, `src=` files are
+    /// read from its folder.
     pub chapter: &'a Chapter,
+    /// The file being rendered: its body, and its path and body line for diagnostics.
     pub source: &'a Source,
     /// The language the source is written in (also the language of its alert titles).
     pub lang: &'a str,
-    pub i18n: &'a I18n,
 }
 
 impl Context<'_> {
@@ -55,6 +57,7 @@ impl Context<'_> {
 /// back to it: its [`Body`] says where each output differs.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The chapter's HTML, with the places that differ per page marked.
     pub body: Body,
     /// Hash of the body, so pages can tell cheaply whether what they show changed.
     pub html_hash: [u8; 32],
@@ -62,6 +65,7 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Hash of the heading ids: the pages of the chapter's translations link to them.
     pub headings_hash: [u8; 32],
+    /// What the passes found that does not stop the chapter from rendering.
     pub warnings: Vec<Diagnostic>,
     /// The chapter's text by section, code included, for the search index.
     pub sections: Vec<sections::Section>,
@@ -72,19 +76,28 @@ pub struct Rendered {
     pub blocks: Vec<BlockRef>,
 }
 
+/// A code block reduced to what its translations must keep: the lists of a chapter's source
+/// and of a translation are compared to find translations that drifted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BlockRef {
+    /// The fence's language (`dockerfile`), empty when it names none.
     pub lang: String,
+    /// Hash of the code, so a translation with different code is noticed.
     pub code: [u8; 32],
+    /// 1-based file line of the opening fence, to point at the block.
     pub line: usize,
+    /// How many annotation markers the block carries.
     pub annotations: usize,
 }
 
 /// Collects what the passes found; errors fail the chapter, warnings are kept.
 #[derive(Default)]
 pub struct Findings {
+    /// Problems that stop the chapter from rendering.
     pub errors: Vec<Diagnostic>,
+    /// Problems reported while the chapter still renders.
     pub warnings: Vec<Diagnostic>,
+    /// Every code block seen, in order; becomes [`Rendered::blocks`].
     pub blocks: Vec<BlockRef>,
 }
 
@@ -144,7 +157,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     let mut findings = Findings::default();
 
     let headings = headings::assign_ids(root);
-    alerts::localize_titles(root, ctx);
+    alerts::localize_titles(root);
     let mut link_refs = Vec::new();
     links::rewrite(root, ctx, &mut findings, &mut link_refs);
     blocks::render_code_blocks(&arena, root, ctx, &headings, &mut findings);

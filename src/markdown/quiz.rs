@@ -5,19 +5,25 @@ use super::ui;
 use serde::Deserialize;
 use std::fmt::Write;
 
+/// The body of a ` ```quiz ` block, as TOML.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
+    /// The `[[question]]` tables, in the order they are asked; at least one.
     pub question: Vec<Question>,
 }
 
+/// One multiple-choice question of a quiz.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    /// The question, one line of Markdown.
     pub prompt: String,
+    /// The possible answers, one line of Markdown each, shown in this order; two or more.
     pub choices: Vec<String>,
     /// 0-based index into `choices`.
     pub answer: usize,
+    /// Why the answer is right, one line of Markdown shown with it; may be empty.
     #[serde(default)]
     pub explain: String,
 }

@@ -7,7 +7,9 @@ use serde::Serialize;
 pub struct Section {
     /// Heading id, or empty for the text before the first heading.
     pub anchor: String,
+    /// The heading's text, shown in search results; empty before the first heading.
     pub heading: String,
+    /// The section's text without markup, code included, for matching search words.
     pub text: String,
 }
 

@@ -10,8 +10,9 @@ use std::collections::HashMap;
 
 /// A language, the fingerprint of its search index, and the cached index if still good.
 pub(super) type SearchPlan<'l> = (&'l str, [u8; 32], Option<Bytes>);
-/// A language, its index's fingerprint if the index was made now (to cache), and the index.
-pub(super) type SearchMade = (String, Option<[u8; 32]>, Bytes);
+/// A language, its index's fingerprint if the index was made now, and the index when it is
+/// kept for the cache.
+pub(super) type SearchMade = (String, Option<[u8; 32]>, Option<Bytes>);
 
 impl<'a> Renderer<'a> {
     /// For each language: the fingerprint of its search index and the cached script when it
@@ -47,20 +48,22 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// `search/<lang>.js` as planned: the cached script, or a new one, handed to `sink`.
+    /// `search/<lang>.js` as planned: the cached script, or a new one, handed to `sink`
+    /// (and returned when `keep`).
     pub(super) fn search_index(
         &self,
         (lang, fp, cached): SearchPlan<'_>,
+        keep: bool,
         sink: &dyn Sink,
     ) -> Result<SearchMade> {
         let path = format!("search/{lang}.js");
         if let Some(bytes) = cached {
-            sink.put(&path, bytes.clone())?;
-            return Ok((lang.to_string(), None, bytes));
+            sink.put(&path, bytes)?;
+            return Ok((lang.to_string(), None, None));
         }
         let bytes = Bytes::from(self.search_script(lang));
         sink.put(&path, bytes.clone())?;
-        Ok((lang.to_string(), Some(fp), bytes))
+        Ok((lang.to_string(), Some(fp), keep.then_some(bytes)))
     }
 
     /// The search index script of `lang`: every page of the language, section by section.

@@ -3,7 +3,6 @@
 
 use crate::course::Course;
 use crate::error::{Diagnostic, Error, Result};
-use crate::i18n::I18n;
 use crate::markdown::{self, Rendered};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -23,7 +22,6 @@ pub struct ChapterCache {
 /// errors of every chapter that failed are returned with the chapters that did not.
 pub fn render_chapters(
     course: &Course,
-    i18n: &I18n,
     environment: &[u8; 32],
     cache: &mut ChapterCache,
 ) -> Result<ChaptersRendered> {
@@ -68,7 +66,6 @@ pub fn render_chapters(
                     chapter,
                     source,
                     lang,
-                    i18n,
                 }),
                 None => Ok(Rendered::default()),
             };
@@ -117,8 +114,11 @@ pub fn render_chapters(
 /// What [`render_chapters`] made: the chapters that rendered (the cached ones included),
 /// how many were rendered now, and the errors of those that did not.
 pub struct ChaptersRendered {
+    /// Every chapter file that rendered, whether now or earlier (from the cache).
     pub chapters: RenderedChapters,
+    /// How many chapter files were rendered by this call, for the build summary.
     pub rendered: usize,
+    /// Why the chapter files that failed did; empty when all rendered.
     pub errors: Vec<Diagnostic>,
 }
 

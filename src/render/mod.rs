@@ -34,8 +34,10 @@ use crate::theme::Files;
 /// (`../slug/index.html`) for a site opened from disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LinkStyle {
+    /// `../slug/`: the server finds `index.html`.
     #[default]
     Directory,
+    /// `../slug/index.html`: no server to find it (the offline bundle).
     File,
 }
 
@@ -43,6 +45,7 @@ pub enum LinkStyle {
 /// or a folder opened from disk.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// How pages link to each other; [`LinkStyle::File`] for a site opened from disk.
     pub link_style: LinkStyle,
     /// Content-hashed asset names (`docent.3f2a….css`) for long caching in production; `serve`
     /// turns them off so a CSS edit changes no page and can be swapped in place.
@@ -76,9 +79,13 @@ pub enum Outputs {
 /// What pages are made from: the course, its strings and theme, and its rendered chapters.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
+    /// The course: its settings, chapters and pages per language.
     pub course: &'a Course,
+    /// The UI strings filled into templates and chapter bodies.
     pub i18n: &'a I18n,
+    /// Templates and static files, the course's overrides applied.
     pub theme: &'a Files,
+    /// Every chapter file, rendered once (see [`render_chapters`]).
     pub chapters: &'a RenderedChapters,
 }
 

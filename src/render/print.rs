@@ -125,8 +125,8 @@ impl Renderer<'_> {
         h.update(&r.html_hash);
         h.update(&self.nav_hash);
         let fp = *h.finalize().as_bytes();
-        if let Some(Ok(cached)) = fragments.map(|f| f.lock())
-            && let Some((old, text)) = cached.get(&key)
+        if let Some(fragments) = fragments
+            && let Some((old, text)) = crate::sync::lock(fragments).get(&key)
             && *old == fp
         {
             return Arc::clone(text);
@@ -145,8 +145,8 @@ impl Renderer<'_> {
             id_prefix: &format!("{slug}--"),
             file_base: &format!("../{slug}/"),
         }));
-        if let Some(Ok(mut cached)) = fragments.map(|f| f.lock()) {
-            cached.insert(key, (fp, Arc::clone(&done)));
+        if let Some(fragments) = fragments {
+            crate::sync::lock(fragments).insert(key, (fp, Arc::clone(&done)));
         }
         done
     }

@@ -67,7 +67,7 @@ pub struct Rendered {
 }
 
 /// Pages of a course, made from its rendered chapters, strings and theme.
-pub struct Renderer<'a> {
+pub(super) struct Renderer<'a> {
     /// For courses over [`super::nav::NAV_INLINE_LIMIT`] chapters: the chapter list script per
     /// language.
     pub(super) nav_scripts: BTreeMap<String, (String, Bytes)>,
@@ -99,7 +99,7 @@ pub(super) enum Job {
 impl<'a> Renderer<'a> {
     /// Prepares to render `course`: templates (compiled once, kept in `cache`), assets, UI
     /// strings and the pages of each language.
-    pub fn new(
+    pub(super) fn new(
         course: &'a Course,
         i18n: &'a I18n,
         theme: &Files,
@@ -163,7 +163,7 @@ impl<'a> Renderer<'a> {
 
     /// Makes `outputs` and hands every file of the site to `sink`: pages whose inputs
     /// changed since `cache` saw them are rendered, the rest come from the cache.
-    pub fn render(
+    pub(super) fn render(
         &self,
         cache: &mut PageCache,
         outputs: Outputs,
@@ -172,10 +172,7 @@ impl<'a> Renderer<'a> {
         let files = std::sync::Mutex::new(Vec::new());
         let put = |path: &str, bytes: Bytes| -> Result<()> {
             sink.put(path, bytes)?;
-            files
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(path.to_string());
+            crate::sync::lock(&files).push(path.to_string());
             Ok(())
         };
         for (path, bytes) in &self.asset_files {
@@ -227,10 +224,7 @@ impl<'a> Renderer<'a> {
                 todo.par_iter()
                     .map(|(job, path, fp)| -> Result<_> {
                         let bytes = self.make(job, path, keep.then_some(fragments), sink)?;
-                        files
-                            .lock()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner)
-                            .push(path.clone());
+                        crate::sync::lock(&files).push(path.clone());
                         Ok((path.clone(), *fp, bytes))
                     })
                     .collect::<Vec<_>>()
@@ -238,14 +232,13 @@ impl<'a> Renderer<'a> {
             || {
                 search_plans
                     .into_par_iter()
-                    .map(|plan| self.search_index(plan, sink))
+                    .map(|plan| self.search_index(plan, keep, sink))
                     .collect::<Vec<_>>()
             },
         );
         let pages_rendered = rendered.len();
         for r in rendered {
-            let (path, fp, bytes) = r?;
-            if keep {
+            if let (path, fp, Some(bytes)) = r? {
                 cache.pages.insert(path, (fp, bytes));
             }
         }
@@ -255,11 +248,8 @@ impl<'a> Renderer<'a> {
         self.copy_chapter_assets(cache, &put)?;
         for made in searched {
             let (lang, fresh, bytes) = made?;
-            files
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(format!("search/{lang}.js"));
-            if let (Some(fp), true) = (fresh, keep) {
+            crate::sync::lock(&files).push(format!("search/{lang}.js"));
+            if let (Some(fp), Some(bytes)) = (fresh, bytes) {
                 cache.search.insert(lang, (fp, bytes));
             }
         }
@@ -280,15 +270,16 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Makes one page and hands it to `sink`; returns its bytes for the cache. A print page
-    /// that is not kept is written to the sink chapter by chapter, never held whole.
+    /// Makes one page and hands it to `sink`; returns its bytes when they are kept for the
+    /// cache (`fragments` given), else nothing, so a one-shot build holds no page after it
+    /// is written. A print page that is not kept goes to the sink chapter by chapter.
     fn make(
         &self,
         job: &Job,
         path: &str,
         fragments: Option<&Fragments>,
         sink: &dyn Sink,
-    ) -> Result<Bytes> {
+    ) -> Result<Option<Bytes>> {
         let html = match job {
             Job::Chooser => self.chooser()?,
             Job::NotFound => self.not_found()?,
@@ -303,13 +294,13 @@ impl<'a> Renderer<'a> {
                             w.write_all(piece.as_bytes())
                         })
                     })?;
-                    return Ok(Bytes::new());
+                    return Ok(None);
                 }
             },
         };
         let bytes = Bytes::from(html);
         sink.put(path, bytes.clone())?;
-        Ok(bytes)
+        Ok(fragments.is_some().then_some(bytes))
     }
 
     pub(super) fn job_path(&self, job: &Job) -> String {

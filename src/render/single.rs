@@ -10,7 +10,7 @@ impl Renderer<'_> {
     /// site's navigation pointing inside the page, styles, script and search index inlined,
     /// and the language switcher pointing at the sibling files. Images are still links to
     /// chapter files; the bundle inlines them.
-    pub fn single_file(&self, lang: &str, cache: &mut PageCache) -> Result<String> {
+    pub(super) fn single_file(&self, lang: &str, cache: &mut PageCache) -> Result<String> {
         let mut ctx = self.base_context("single", lang, "");
         ctx.title = ctx.course_title.clone();
         ctx.home_href = "#content".to_string();

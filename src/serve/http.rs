@@ -11,6 +11,8 @@ use axum::routing::get;
 use bytes::Bytes;
 use std::sync::Arc;
 
+/// The live-reload script served at `/__docent/live.js` and injected into every HTML page
+/// served; never part of a built site.
 pub const LIVE_JS: &str = include_str!("live.js");
 const LIVE_TAG: &str = "<script src=\"/__docent/live.js\" defer></script>";
 
@@ -22,6 +24,8 @@ pub const MAX_CLIENTS: usize = 256;
 const PING_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
 const SILENT_FOR: std::time::Duration = std::time::Duration::from_secs(45);
 
+/// The preview's routes: the reload WebSocket, the live-reload script, and every other
+/// path from the site in `state`; requests `guard` does not accept are refused first.
 pub fn router(state: Arc<AppState>, guard: Guard) -> Router {
     Router::new()
         .route("/__docent/ws", get(websocket))
@@ -43,6 +47,9 @@ pub struct Guard {
 }
 
 impl Guard {
+    /// The guard of a server listening on `bind` and `port` (the port WebSocket origins
+    /// must use): it answers to `localhost`, loopback and `bind`; bound to every address,
+    /// also to this machine's host name and any IP literal.
     pub fn new(bind: std::net::IpAddr, port: u16) -> Self {
         let mut names = vec![
             "localhost".to_string(),
@@ -374,6 +381,8 @@ fn no_store(response: &mut Response) {
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
+/// The `Content-Type` to serve `path` with, from its extension; source files a course
+/// shows (Dockerfiles, YAML, TOML…) are plain text so the browser displays them.
 pub fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit_once('.')

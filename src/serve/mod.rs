@@ -22,13 +22,19 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use watch::{ChangeKind, Roots};
 
+/// What `docent serve` was asked for on the command line.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// The course folder (the one holding `course.toml`).
     pub root: PathBuf,
+    /// Address to listen on; anything but loopback makes the preview reachable from other
+    /// machines, which is warned about.
     pub bind: IpAddr,
     /// First port to try; 0 lets the system pick one.
     pub port: u16,
+    /// Open the site in the default browser once the server listens.
     pub open: bool,
+    /// Print no warnings and no line per rebuild; errors and the address are still printed.
     pub quiet: bool,
 }
 
@@ -37,7 +43,9 @@ pub struct Session {
     builder: Builder,
     /// Warnings of the last good build, printed again only when they change.
     warnings: Vec<crate::error::Diagnostic>,
+    /// What the HTTP side reads: the current site, its error, the reload channel.
     pub state: Arc<AppState>,
+    /// The folders watched, to classify changed paths.
     pub roots: Roots,
     quiet: bool,
 }
@@ -45,9 +53,13 @@ pub struct Session {
 /// The outcome of one rebuild, for the terminal line and for benchmarks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rebuilt {
+    /// The build succeeded and its site is being served; else the last good one still is.
     pub ok: bool,
+    /// Chapter files whose Markdown was rendered (0 when the build failed).
     pub chapters_rendered: usize,
+    /// Pages whose template was rendered (0 when the build failed).
     pub pages_rendered: usize,
+    /// Output paths that differ from the site served before; open pages reload by them.
     pub changed: Vec<String>,
     /// From the start of the rebuild to the reload message.
     pub elapsed: Duration,

@@ -11,21 +11,39 @@ use tokio::sync::broadcast;
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Message {
     /// These pages changed (URL paths like `/en/slug/`); `all` when every page should reload.
-    Reload { pages: Vec<String>, all: bool },
+    Reload {
+        /// URL paths of the changed pages (`/en/slug/`): those reload.
+        pages: Vec<String>,
+        /// A file other than a page, stylesheet, sitemap or search index changed (a script,
+        /// an image): every page reloads.
+        all: bool,
+    },
     /// Only stylesheets changed: swap them in place.
-    Css { files: Vec<String> },
+    Css {
+        /// URL paths of the changed stylesheets (`/assets/docent.css`).
+        files: Vec<String>,
+    },
     /// The last rebuild failed; the previous pages are still served.
-    Error { errors: Vec<ErrorItem> },
+    Error {
+        /// What broke the build, errors only, for the overlay.
+        errors: Vec<ErrorItem>,
+    },
     /// A rebuild succeeded: clear any error overlay.
     Ok,
 }
 
+/// A [`Diagnostic`] as the error overlay shows it, safe to send to a browser.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ErrorItem {
+    /// The file, relative to the project folder; only its name when it lies outside.
     pub path: String,
+    /// 1-based; 0 when the error is about the whole file.
     pub line: usize,
+    /// 1-based; 0 when unknown.
     pub col: usize,
+    /// What is wrong, with the project's location left out of any path it names.
     pub message: String,
+    /// How to fix it, scrubbed the same way.
     pub help: Option<String>,
     /// The lines around `line` (number, text), so the overlay shows where the problem is.
     pub excerpt: Vec<(usize, String)>,
@@ -99,6 +117,7 @@ fn scrub(text: &str, base: &std::path::Path) -> String {
 pub struct AppState {
     site: RwLock<Arc<Site>>,
     error: RwLock<Option<Message>>,
+    /// Messages to every open page; each WebSocket client subscribes to it.
     pub tx: broadcast::Sender<Message>,
     /// Open pages listening for reloads.
     pub clients: Clients,
@@ -123,10 +142,6 @@ impl Clients {
             .ok()
             .map(|_| Seat(Arc::clone(&self.0)))
     }
-
-    pub fn open(&self) -> usize {
-        self.0.load(std::sync::atomic::Ordering::SeqCst)
-    }
 }
 
 impl Drop for Seat {
@@ -136,6 +151,7 @@ impl Drop for Seat {
 }
 
 impl AppState {
+    /// State serving `site`, with no error and no clients yet.
     pub fn new(site: Arc<Site>) -> Self {
         let (tx, _) = broadcast::channel(64);
         Self {
@@ -146,25 +162,21 @@ impl AppState {
         }
     }
 
+    /// The site being served now: the last good build (empty if none succeeded yet).
     pub fn site(&self) -> Arc<Site> {
-        match self.site.read() {
-            Ok(s) => Arc::clone(&s),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
+        Arc::clone(&crate::sync::read(&self.site))
     }
 
+    /// The [`Message::Error`] of the last build when it failed, sent to each page that
+    /// connects so it shows the overlay too.
     pub fn error(&self) -> Option<Message> {
-        self.error.read().ok().and_then(|e| e.clone())
+        crate::sync::read(&self.error).clone()
     }
 
     /// A good build: swap the site in, clear the error, tell the pages.
     pub fn publish(&self, site: Arc<Site>, messages: Vec<Message>) {
-        if let Ok(mut s) = self.site.write() {
-            *s = site;
-        }
-        if let Ok(mut e) = self.error.write() {
-            *e = None;
-        }
+        *crate::sync::write(&self.site) = site;
+        *crate::sync::write(&self.error) = None;
         for m in messages {
             let _ = self.tx.send(m);
         }
@@ -181,9 +193,7 @@ impl AppState {
                 .map(|d| ErrorItem::new(d, base))
                 .collect(),
         };
-        if let Ok(mut e) = self.error.write() {
-            *e = Some(message.clone());
-        }
+        *crate::sync::write(&self.error) = Some(message.clone());
         let _ = self.tx.send(message);
     }
 }

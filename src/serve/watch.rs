@@ -5,20 +5,30 @@ use std::path::{Path, PathBuf};
 /// What a changed path is to the course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ChangeKind {
+    /// `course.toml`.
     Config,
+    /// A chapter folder, or a `.md` file directly in one.
     Chapter,
+    /// A theme template (`templates/…`).
     Template,
+    /// A theme stylesheet (`.css`): open pages can swap it in without a reload.
     Style,
+    /// A theme script (`.js`).
     Script,
+    /// A UI string file (`.ftl`).
     Strings,
+    /// Any other file of a chapter folder or of the theme (images, Dockerfiles, fonts).
     Asset,
 }
 
 /// Where the watched inputs live.
 #[derive(Debug, Clone)]
 pub struct Roots {
+    /// The course folder (holding `course.toml`), absolute.
     pub course: PathBuf,
+    /// The theme override folder, `<project>/themes/default`.
     pub themes: PathBuf,
+    /// The UI string override folder, `<project>/i18n`.
     pub i18n: PathBuf,
 }
 

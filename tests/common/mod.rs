@@ -1,6 +1,6 @@
 //! A chainable harness: copy a fixture course to a temporary folder, run the real `docent`
 //! binary on it, and query the output with a real HTML parser.
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 pub mod browser;
 pub mod dockerctx;
