@@ -34,6 +34,7 @@ impl I18n {
         let mut own: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut errors = Vec::new();
         for &lang in languages {
+            // course.toml refuses tags that do not parse, so the default never applies.
             let langid = lang
                 .parse::<unic_langid::LanguageIdentifier>()
                 .unwrap_or_default();

@@ -23,13 +23,7 @@ pub type Files = BTreeMap<String, Cow<'static, [u8]>>;
 
 /// Where a course keeps its overrides: the folder that holds the course root.
 pub fn project_dir(course_root: &Path) -> PathBuf {
-    let abs = if course_root.is_absolute() {
-        course_root.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(course_root))
-            .unwrap_or_else(|_| course_root.to_path_buf())
-    };
+    let abs = crate::fsx::absolute(course_root);
     abs.parent().map_or(abs.clone(), Path::to_path_buf)
 }
 

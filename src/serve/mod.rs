@@ -215,11 +215,7 @@ fn describe(changes: &BTreeSet<(ChangeKind, PathBuf)>, r: &Rebuilt, roots: &Root
 }
 
 fn absolute(path: &std::path::Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| {
-        std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
-    })
+    std::fs::canonicalize(path).unwrap_or_else(|_| crate::fsx::absolute(path))
 }
 
 /// How long file events must pause before a rebuild starts: an editor's save (write a
