@@ -135,7 +135,27 @@ impl Builder {
         self.read_everything_next();
         let staging = crate::site::Staging::new(out, &self.root)?;
         self.pages.keep = false;
-        let build = self.build_into(Outputs::All, &staging)?;
+        let mut loaded = self.load()?;
+        // Nothing is read again after a one-shot build: the cache need not hold the text.
+        self.sources = load::SourceCache::default();
+        let (rendered, written) = render::stream_chapters(
+            &mut loaded.course,
+            &loaded.i18n,
+            &loaded.theme,
+            &self.options,
+            &mut self.pages,
+            &staging,
+        )?;
+        let inputs = Inputs {
+            loaded,
+            chapters: rendered.chapters,
+            chapters_rendered: rendered.rendered,
+            chapter_errors: rendered.errors,
+        };
+        let build = self.render_inputs(inputs, Outputs::Shared, &staging, written);
+        // What is kept lacks the chapters' text: a next build reads everything again.
+        self.read_everything_next();
+        let build = build?;
         staging.commit()?;
         Ok(build)
     }
@@ -156,8 +176,21 @@ impl Builder {
 
     /// Renders `outputs` into `sink`; on success the inputs are kept for the next build.
     fn build_into(&mut self, outputs: Outputs, sink: &dyn Sink) -> Result<Build> {
-        let clock = std::time::Instant::now();
         let inputs = self.inputs()?;
+        self.render_inputs(inputs, outputs, sink, render::Written::default())
+    }
+
+    /// Stops at the findings' errors, or renders `outputs` of `inputs` into `sink` (after
+    /// the chapter pages already `written`, in a one-shot build); on success the inputs are
+    /// kept for the next build.
+    fn render_inputs(
+        &mut self,
+        inputs: Inputs,
+        outputs: Outputs,
+        sink: &dyn Sink,
+        written: render::Written,
+    ) -> Result<Build> {
+        let clock = std::time::Instant::now();
         let course = &inputs.loaded.course;
         let (mut errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = inputs
             .findings()
@@ -168,20 +201,26 @@ impl Builder {
             errors.extend(warnings);
             return Err(crate::error::Error::Input(errors));
         }
-        let rendered = render::render_site(
+        let with_warnings = |e| match e {
+            crate::error::Error::Input(mut list) => {
+                list.extend(warnings.iter().cloned());
+                crate::error::Error::Input(list)
+            }
+            other => other,
+        };
+        if let Some(e) = written.error {
+            return Err(with_warnings(e));
+        }
+        let mut rendered = render::render_site(
             inputs.sources(),
             &self.options,
             &mut self.pages,
             outputs,
             sink,
         )
-        .map_err(|e| match e {
-            crate::error::Error::Input(mut list) => {
-                list.extend(warnings.iter().cloned());
-                crate::error::Error::Input(list)
-            }
-            other => other,
-        })?;
+        .map_err(with_warnings)?;
+        rendered.files.extend(written.files);
+        rendered.pages_rendered += written.pages_rendered;
         tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
         let external_links = external_links(course, &inputs.chapters);
         let build = Build {

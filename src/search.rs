@@ -292,12 +292,61 @@ pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
         .zip(postings)
         .filter(|(_, list)| !list.is_empty())
         .collect();
-    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string());
-    let lang_json = serde_json::to_string(lang).unwrap_or_else(|_| "\"\"".to_string());
-    format!(
-        "window.docentSearch=window.docentSearch||{{}};window.docentSearch[{lang_json}]={};\n",
-        json.replace("</", "<\\/")
-    )
+    let mut out = b"window.docentSearch=window.docentSearch||{};window.docentSearch[".to_vec();
+    write_script_json(&mut out, lang);
+    out.extend_from_slice(b"]=");
+    // Written straight into the script: a large course's index is held once, not three times.
+    write_script_json(&mut out, &index);
+    out.extend_from_slice(b";\n");
+    // Everything written is JSON from `serde_json` (valid UTF-8) or ASCII.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends `value` as JSON that is safe inside a `<script>` element (see [`ScriptSafe`]);
+/// `null` if it cannot be written as JSON.
+pub fn write_script_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let at = out.len();
+    let mut writer = ScriptSafe {
+        out,
+        after_lt: false,
+    };
+    if serde_json::to_writer(&mut writer, value).is_err() {
+        out.truncate(at);
+        out.extend_from_slice(b"null");
+    }
+}
+
+/// Writes JSON for a `<script>` element: `</` becomes `<\/` (the same string to JSON),
+/// so no text in the index can close the element.
+struct ScriptSafe<'o> {
+    out: &'o mut Vec<u8>,
+    /// Whether the last byte written was `<`.
+    after_lt: bool,
+}
+
+impl std::io::Write for ScriptSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if b == b'/'
+                && i.checked_sub(1)
+                    .map_or(self.after_lt, |p| buf.get(p) == Some(&b'<'))
+            {
+                self.out.extend_from_slice(&buf[start..i]);
+                self.out.push(b'\\');
+                start = i;
+            }
+        }
+        self.out.extend_from_slice(&buf[start..]);
+        if let Some(&last) = buf.last() {
+            self.after_lt = last == b'<';
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

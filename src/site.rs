@@ -59,12 +59,17 @@ impl Site {
 pub trait Sink: Sync {
     /// A whole file at `path` (relative, `/`-separated).
     fn put(&self, path: &str, bytes: Bytes) -> Result<()>;
-    /// A file written piece by piece through `fill` (a page holding the whole course).
-    fn put_streamed(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<()>;
+    /// A file that grows while the rest is made (a page holding every chapter, filled batch
+    /// by batch): complete once [`Filling::close`] returns.
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn Filling + 's>>;
+}
+
+/// A file of a [`Sink`] being filled piece by piece.
+pub trait Filling: Send {
+    /// Adds `piece` at the end of the file.
+    fn write(&mut self, piece: &[u8]) -> Result<()>;
+    /// Finishes the file; only then does the sink hold it.
+    fn close(self: Box<Self>) -> Result<()>;
 }
 
 /// A [`Sink`] that keeps what it is given as a [`Site`].
@@ -74,9 +79,7 @@ pub struct Collect(std::sync::Mutex<Site>);
 impl Collect {
     /// The files collected so far.
     pub fn into_site(self) -> Site {
-        self.0
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        crate::sync::into_inner(self.0)
     }
 }
 
@@ -87,14 +90,31 @@ impl Sink for Collect {
         Ok(())
     }
 
-    fn put_streamed(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<()> {
-        let mut bytes = Vec::new();
-        fill(&mut bytes).map_err(|e| Error::io(Path::new(path), e))?;
-        self.put(path, Bytes::from(bytes))
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn Filling + 's>> {
+        Ok(Box::new(Collecting {
+            sink: self,
+            path: path.to_string(),
+            bytes: Vec::new(),
+        }))
+    }
+}
+
+/// A file of a [`Collect`], added to it when closed.
+struct Collecting<'s> {
+    sink: &'s Collect,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+impl Filling for Collecting<'_> {
+    fn write(&mut self, piece: &[u8]) -> Result<()> {
+        self.bytes.extend_from_slice(piece);
+        Ok(())
+    }
+
+    fn close(self: Box<Self>) -> Result<()> {
+        let Collecting { sink, path, bytes } = *self;
+        sink.put(&path, Bytes::from(bytes))
     }
 }
 
@@ -106,12 +126,18 @@ impl Sink for Discard {
         Ok(())
     }
 
-    fn put_streamed(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<()> {
-        fill(&mut std::io::sink()).map_err(|e| Error::io(Path::new(path), e))
+    fn open<'s>(&'s self, _: &str) -> Result<Box<dyn Filling + 's>> {
+        Ok(Box::new(Discard))
+    }
+}
+
+impl Filling for Discard {
+    fn write(&mut self, _: &[u8]) -> Result<()> {
+        Ok(())
+    }
+
+    fn close(self: Box<Self>) -> Result<()> {
+        Ok(())
     }
 }
 
@@ -120,12 +146,34 @@ impl Sink for Staging {
         self.write(path, &bytes)
     }
 
-    fn put_streamed(
-        &self,
-        path: &str,
-        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<()> {
-        self.write_with(path, |w| fill(w))
+    fn open<'s>(&'s self, path: &str) -> Result<Box<dyn Filling + 's>> {
+        let full = self.dir.join(path);
+        self.make_parent(&full)?;
+        let file = std::fs::File::create(&full).map_err(|e| Error::io(&full, e))?;
+        Ok(Box::new(FileFilling {
+            out: std::io::BufWriter::with_capacity(64 * 1024, file),
+            path: full,
+        }))
+    }
+}
+
+/// A file of a [`Staging`] folder, written as it grows.
+struct FileFilling {
+    out: std::io::BufWriter<std::fs::File>,
+    path: PathBuf,
+}
+
+impl Filling for FileFilling {
+    fn write(&mut self, piece: &[u8]) -> Result<()> {
+        use std::io::Write;
+        self.out
+            .write_all(piece)
+            .map_err(|e| Error::io(&self.path, e))
+    }
+
+    fn close(mut self: Box<Self>) -> Result<()> {
+        use std::io::Write;
+        self.out.flush().map_err(|e| Error::io(&self.path, e))
     }
 }
 
@@ -189,18 +237,13 @@ impl Staging {
 
     /// Writes `bytes` at `path` (relative, `/`-separated) in the staging folder.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.write_with(path, |w| w.write_all(bytes))
+        let full = self.dir.join(path);
+        self.make_parent(&full)?;
+        std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
     }
 
-    /// Writes the file at `path` piece by piece through `fill`, so a page holding the whole
-    /// course is never one string in memory.
-    pub fn write_with(
-        &self,
-        path: &str,
-        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<()> {
-        use std::io::Write;
-        let full = self.dir.join(path);
+    /// Creates the folder `full` goes in, once per folder.
+    fn make_parent(&self, full: &Path) -> Result<()> {
         if let Some(parent) = full.parent() {
             let known = crate::sync::lock(&self.made).contains(parent);
             if !known {
@@ -208,11 +251,7 @@ impl Staging {
                 crate::sync::lock(&self.made).insert(parent.to_path_buf());
             }
         }
-        let file = std::fs::File::create(&full).map_err(|e| Error::io(&full, e))?;
-        let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
-        fill(&mut w)
-            .and_then(|()| w.flush())
-            .map_err(|e| Error::io(&full, e))
+        Ok(())
     }
 
     /// Swaps the written site in for the old one (kept aside until the swap is done).

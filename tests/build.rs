@@ -395,29 +395,65 @@ fn pages_written_as_they_are_rendered_equal_the_site_in_memory() {
     );
 }
 
+/// A course of 100 chapters, more than one batch of a one-shot build (which writes pages
+/// a batch of chapters at a time): chapter 5 links to chapter 90 with `anchor`.
+fn hundred_chapters(t: &SiteTest, anchor: &str) {
+    for i in 11..=100 {
+        t.write(
+            &format!("content/{i:03}-extra-{i}/en.md"),
+            &format!("+++\ntitle = \"Extra {i}\"\n+++\n\n## Part {i}\n\nText {i}.\n"),
+        );
+    }
+    t.write(
+        "content/015-extra-15/en.md",
+        &format!("+++\ntitle = \"Extra 15\"\n+++\n\nSee [later](../090-extra-90/#{anchor}).\n"),
+    );
+}
+
+#[test]
+fn links_into_a_later_batch_are_checked_against_its_headings() {
+    let t = SiteTest::bundled();
+    hundred_chapters(&t, "part-90");
+    t.build();
+    let page = t.html("en/extra-15/index.html");
+    let link = one(&page, "main a[href*='extra-90']");
+    assert!(attr(&link, "href").ends_with("/en/extra-90/#part-90"));
+    let target = t.html("en/extra-90/index.html");
+    assert_eq!(all(&target, "h2#part-90").len(), 1);
+
+    hundred_chapters(&t, "part-9");
+    let stderr = t.build_fails_keeping_the_site();
+    assert!(
+        stderr.contains("015-extra-15/en.md") && stderr.contains("part-9"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_chapter_failing_in_a_later_batch_fails_the_build_and_keeps_the_site() {
+    let t = SiteTest::bundled();
+    hundred_chapters(&t, "part-90");
+    t.build();
+    // Pages of the first batches are written before chapters 95 and 97 are rendered.
+    for i in [95, 97] {
+        t.write(
+            &format!("content/{i:03}-extra-{i}/en.md"),
+            &format!("+++\ntitle = \"Extra {i}\"\n+++\n\n```dockerfile src=\"nope\"\n```\n"),
+        );
+    }
+    let stderr = t.build_fails_keeping_the_site();
+    // Every failing chapter is reported, not only the first.
+    for file in ["095-extra-95/en.md:5:1", "097-extra-97/en.md:5:1"] {
+        assert!(stderr.contains(file), "{file} in {stderr}");
+    }
+}
+
 #[test]
 fn failed_build_leaves_the_previous_site_untouched() {
     let t = SiteTest::fixture("basic");
     t.build();
-    let before = t.tree("site");
     t.write("content/02-second/en.md", "+++\ntitle = \n+++\nbroken\n");
-    let run = t.docent(&["build"]);
-    assert_eq!(run.code(), Some(1));
-    assert_eq!(
-        t.tree("site"),
-        before,
-        "the old site must survive a failed build"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(t.dir.path())
-        .expect("ls")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("docent-"))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "staging folders left behind: {leftovers:?}"
-    );
+    t.build_fails_keeping_the_site();
 }
 
 /// Each bad input: the message names file:line:col, says what was expected, exits 1.

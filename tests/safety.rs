@@ -116,13 +116,7 @@ fn out_naming_a_file_is_refused_and_the_file_stays() {
     let run = docent(&t, &["build", "--out", "out.txt"]);
     refused(&run, "--out out.txt");
     assert_eq!(t.read("out.txt"), "keep me\n");
-    let hidden: Vec<String> = std::fs::read_dir(t.dir.path())
-        .expect("ls")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("docent-"))
-        .collect();
-    assert!(hidden.is_empty(), "left behind: {hidden:?}");
+    assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
 }
 
 /// The pid of a process that has ended.

@@ -80,6 +80,27 @@ impl Body {
             .map(|m| self.text(m.start, m.end))
     }
 
+    /// A body holding only the ids of this one (what links from other chapters are checked
+    /// against), for a chapter whose pages are written.
+    pub fn ids_only(&self) -> Body {
+        let mut html = String::new();
+        let mut marks = Vec::new();
+        for id in self.ids() {
+            let start = html.len() as u32;
+            html.push_str(id);
+            let end = html.len() as u32;
+            html.push(' ');
+            marks.push(Mark {
+                kind: Kind::Id,
+                start,
+                end,
+                outer_start: start,
+                outer_end: end,
+            });
+        }
+        Body { html, marks }
+    }
+
     fn text(&self, start: u32, end: u32) -> &str {
         self.html.get(start as usize..end as usize).unwrap_or("")
     }

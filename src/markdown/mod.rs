@@ -76,6 +76,15 @@ pub struct Rendered {
     pub blocks: Vec<BlockRef>,
 }
 
+impl Rendered {
+    /// What stays of a chapter once its pages are written (a one-shot build): everything but
+    /// the body's text, whose ids are kept for checking links.
+    pub fn written(mut self) -> Rendered {
+        self.body = self.body.ids_only();
+        self
+    }
+}
+
 /// A code block reduced to what its translations must keep: the lists of a chapter's source
 /// and of a translation are compared to find translations that drifted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -72,22 +72,27 @@ pub(super) fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
 }
 
 impl Renderer<'_> {
-    /// Publishes each chapter's files beside its page in every language, read again only
-    /// when the chapter's folder changed.
+    /// Publishes the files of the chapters at course positions `range` beside their pages in
+    /// every language, read again only when the chapter's folder changed.
     pub(super) fn copy_chapter_assets(
         &self,
         cache: &mut PageCache,
+        range: std::ops::Range<usize>,
         put: &dyn Fn(&str, Bytes) -> Result<()>,
     ) -> Result<()> {
         let mut kept = HashMap::new();
-        for chapter in &self.course.chapters {
+        for chapter in self.course.chapters.get(range).unwrap_or_default() {
             let files = match cache.chapter_files.remove(&chapter.id) {
                 Some((stamp, files)) if stamp == chapter.assets_stamp => files,
                 _ => chapter
                     .assets
                     .iter()
                     .map(|rel| {
-                        let bytes = cache.files.read(&chapter.dir.join(rel))?;
+                        let path = chapter.dir.join(rel);
+                        let bytes = match cache.keep {
+                            true => cache.files.read(&path)?,
+                            false => Bytes::from(crate::fsx::read(&path)?),
+                        };
                         let rel = rel
                             .components()
                             .map(|c| c.as_os_str().to_string_lossy())
@@ -104,9 +109,14 @@ impl Renderer<'_> {
                     }
                 }
             }
-            kept.insert(chapter.id.clone(), (chapter.assets_stamp, files));
+            if cache.keep {
+                kept.insert(chapter.id.clone(), (chapter.assets_stamp, files));
+            }
         }
-        cache.chapter_files = kept;
+        // A one-shot build holds no file after it is written.
+        if cache.keep {
+            cache.chapter_files = kept;
+        }
         Ok(())
     }
 }

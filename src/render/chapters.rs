@@ -56,22 +56,7 @@ pub fn render_chapters(
                 .is_none_or(|(old, _)| *old != k)
         })
         .collect();
-    let results: Vec<((usize, String), Result<Rendered>)> = todo
-        .par_iter()
-        .map(|&&(i, lang, _)| {
-            let chapter = &course.chapters[i];
-            let result = match chapter.sources.get(lang) {
-                Some(source) => markdown::render(&markdown::Context {
-                    course,
-                    chapter,
-                    source,
-                    lang,
-                }),
-                None => Ok(Rendered::default()),
-            };
-            ((i, lang.to_string()), result)
-        })
-        .collect();
+    let results = render_files(course, todo.iter().map(|&&(i, lang, _)| (i, lang)));
     let rendered_now = results.len();
     let mut errors = Vec::new();
     let mut fresh = HashMap::new();
@@ -120,6 +105,34 @@ pub struct ChaptersRendered {
     pub rendered: usize,
     /// Why the chapter files that failed did; empty when all rendered.
     pub errors: Vec<Diagnostic>,
+}
+
+/// The Markdown stage of each (chapter position, language) in `files`, in parallel; results
+/// in the order given.
+pub(super) fn render_files<'l>(
+    course: &Course,
+    files: impl Iterator<Item = (usize, &'l str)>,
+) -> Vec<((usize, String), Result<Rendered>)> {
+    let files: Vec<(usize, &str)> = files.collect();
+    files
+        .par_iter()
+        .map(|&(i, lang)| {
+            let result = match course
+                .chapters
+                .get(i)
+                .and_then(|c| Some((c, c.sources.get(lang)?)))
+            {
+                Some((chapter, source)) => markdown::render(&markdown::Context {
+                    course,
+                    chapter,
+                    source,
+                    lang,
+                }),
+                None => Ok(Rendered::default()),
+            };
+            ((i, lang.to_string()), result)
+        })
+        .collect()
 }
 
 fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {

@@ -4,7 +4,8 @@
 //! The parts: `chapters` (Markdown, once per chapter file), `renderer` (which pages, which
 //! changed), `pages` (chapter, home, chooser, 404), `context` (what templates see), `nav`
 //! (the sidebar), `print` (every chapter on one page), `aggregates` (search index, sitemap),
-//! `assets` (theme and chapter files), `templates` (Tera), `single` (the one-file page).
+//! `assets` (theme and chapter files), `templates` (Tera), `single` (the one-file page),
+//! `stream` (a one-shot build, a batch of chapters at a time).
 
 mod aggregates;
 mod assets;
@@ -15,6 +16,7 @@ mod pages;
 mod print;
 mod renderer;
 mod single;
+mod stream;
 mod templates;
 
 pub use chapters::{
@@ -22,6 +24,7 @@ pub use chapters::{
 };
 pub use nav::NAV_INLINE_LIMIT;
 pub use renderer::{PageCache, Rendered as Output};
+pub use stream::{Written, stream_chapters};
 
 use crate::course::{Course, Page};
 use crate::error::Result;
@@ -74,6 +77,10 @@ pub enum Outputs {
     /// handed over as they were when there are earlier ones: `serve` reloads the edited page
     /// first and asks for [`Outputs::All`] right after.
     AllButAggregates,
+    /// Only the files not made chapter by chapter: home pages, language chooser, 404, search
+    /// indexes, sitemap, robots.txt and theme assets (a one-shot build writes the chapter
+    /// pages, their files and the print pages a batch of chapters at a time, see `stream`).
+    Shared,
 }
 
 /// What pages are made from: the course, its strings and theme, and its rendered chapters.

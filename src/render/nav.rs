@@ -35,15 +35,13 @@ pub(super) fn nav_scripts(
                     (href, p.title())
                 })
                 .collect();
-            let js = format!(
-                "window.docentNav=window.docentNav||{{}};window.docentNav[{}]={};\n",
-                serde_json::to_string(lang).unwrap_or_default(),
-                serde_json::to_string(&items)
-                    .unwrap_or_default()
-                    .replace("</", "<\\/")
-            );
+            let mut js = b"window.docentNav=window.docentNav||{};window.docentNav[".to_vec();
+            crate::search::write_script_json(&mut js, lang);
+            js.extend_from_slice(b"]=");
+            crate::search::write_script_json(&mut js, &items);
+            js.extend_from_slice(b";\n");
             let path = if options.hashed_assets {
-                hashed_name(&format!("assets/nav-{lang}"), "js", js.as_bytes())
+                hashed_name(&format!("assets/nav-{lang}"), "js", &js)
             } else {
                 format!("assets/nav-{lang}.js")
             };

@@ -1,80 +1,187 @@
 //! The print page: every chapter of a language on one page, ids prefixed with the chapter's
 //! slug and links between chapters turned into jumps within the page. The template is
 //! rendered once with a marker where each chapter goes, and the chapters are spliced in
-//! there, a batch at a time: the page holding the whole course never goes through the
-//! template engine, and is never held whole when it is written to disk.
+//! there: the page holding the whole course never goes through the template engine, and a
+//! one-shot build writes it as the chapters are rendered, never holding it whole.
 
 use super::context::PrintChapter;
 use super::renderer::Renderer;
 use crate::course::Page;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::markdown::body::Style;
 use crate::render::rendered_for;
+use crate::site::{Filling, Sink};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Marks where a chapter's print fragment goes in the rendered print template.
-const SPLICE: char = '\u{F8FE}';
+/// Marks where a chapter's print fragment goes in the rendered print template: a comment,
+/// which no text the template escapes can contain.
+const SLOT_OPEN: &str = "<!--docent-chapter-";
+const SLOT_CLOSE: &str = "-->";
 
 /// Each chapter's part of a print page, by (language, chapter id), with its inputs' hash.
 pub(super) type Fragments = std::sync::Mutex<HashMap<(String, String), ([u8; 32], Arc<str>)>>;
 
-impl Renderer<'_> {
-    /// The print page of `lang` as one string, its chapters kept in `fragments` (`serve`).
-    pub(super) fn print_page(
-        &self,
-        lang: &str,
-        path: &str,
-        fragments: Option<&Fragments>,
-    ) -> Result<String> {
-        let shell = self.print_shell(lang)?;
-        let mut html = String::with_capacity(shell.len());
-        self.splice_chapters(lang, &shell, fragments, |piece| {
-            html.push_str(piece);
-            Ok(())
-        })
-        .map_err(|e| Error::io(std::path::Path::new(path), e))?;
-        Ok(html)
+/// A print page's rendered template cut at its chapter slots: `texts[k]` comes before the
+/// chapter at position `slots[k]` of the language's pages, and the last text ends the page.
+pub(super) struct Shell {
+    texts: Vec<String>,
+    slots: Vec<usize>,
+}
+
+impl Shell {
+    fn cut(html: &str) -> Shell {
+        let mut texts = Vec::new();
+        let mut slots = Vec::new();
+        let mut current = String::new();
+        let mut rest = html;
+        while let Some(at) = rest.find(SLOT_OPEN) {
+            current.push_str(rest.get(..at).unwrap_or(""));
+            let after = rest.get(at + SLOT_OPEN.len()..).unwrap_or("");
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let slot = after.get(..digits).and_then(|d| d.parse::<usize>().ok());
+            match (
+                slot,
+                after.get(digits..).and_then(|a| a.strip_prefix(SLOT_CLOSE)),
+            ) {
+                (Some(i), Some(tail)) => {
+                    texts.push(std::mem::take(&mut current));
+                    slots.push(i);
+                    rest = tail;
+                }
+                // A comment of the theme's own that starts alike: text.
+                _ => {
+                    current.push_str(SLOT_OPEN);
+                    rest = after;
+                }
+            }
+        }
+        current.push_str(rest);
+        texts.push(current);
+        Shell { texts, slots }
+    }
+}
+
+/// A print page written while the chapters are rendered a batch at a time (a one-shot
+/// build): the page holding the whole course is never in memory.
+pub(super) struct PrintStream<'s> {
+    lang: String,
+    path: String,
+    shell: Shell,
+    /// The next slot to fill.
+    next: usize,
+    out: Box<dyn Filling + 's>,
+}
+
+impl PrintStream<'_> {
+    /// Where the page goes in the site.
+    pub(super) fn path(&self) -> &str {
+        &self.path
     }
 
-    /// Emits the rendered print template `shell` piece by piece with each chapter's fragment
-    /// at its [`SPLICE`] marker, 32 fragments prepared in parallel at a time (kept in
-    /// `fragments` when given): a page holding the whole course is never copied through the
-    /// template engine, and never held whole when it is written to disk.
-    pub(super) fn splice_chapters(
+    /// Writes the end of the page and finishes the file.
+    pub(super) fn close(mut self) -> Result<()> {
+        for text in self.shell.texts.get(self.next..).unwrap_or_default() {
+            self.out.write(text.as_bytes())?;
+        }
+        self.out.close()
+    }
+}
+
+impl Renderer<'_> {
+    /// The print page of `lang` as one string, its chapters kept in `fragments` (`serve`).
+    pub(super) fn print_page(&self, lang: &str, fragments: Option<&Fragments>) -> Result<String> {
+        self.spliced(lang, &self.print_shell(lang)?, fragments)
+    }
+
+    /// `html` (a rendered template whose chapters are [`Renderer::print_chapter`]s) with
+    /// each chapter's fragment in its place, fragments kept in `fragments` when given.
+    pub(super) fn spliced(
         &self,
         lang: &str,
-        shell: &str,
+        html: &str,
         fragments: Option<&Fragments>,
-        mut emit: impl FnMut(&str) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
-        let total = self.pages_of(lang).len();
-        let mut batch: std::collections::VecDeque<(usize, Arc<str>)> = Default::default();
-        let mut pieces = shell.split(SPLICE);
-        while let Some(text) = pieces.next() {
-            emit(text)?;
-            let Some(marker) = pieces.next() else { break };
-            let Ok(i) = marker.parse::<usize>() else {
-                continue;
-            };
-            if batch.front().is_none_or(|(k, _)| *k != i) {
-                batch = (i..(i + 32).min(total))
-                    .into_par_iter()
-                    .map(|k| (k, self.print_fragment(lang, k, fragments)))
-                    .collect::<Vec<_>>()
-                    .into();
-            }
-            if let Some((_, fragment)) = batch.pop_front() {
-                emit(&fragment)?;
+    ) -> Result<String> {
+        let shell = Shell::cut(html);
+        let mut out = String::with_capacity(html.len());
+        self.fill_slots(
+            lang,
+            &shell,
+            0..shell.slots.len(),
+            fragments,
+            &mut |piece| {
+                out.push_str(piece);
+                Ok(())
+            },
+        )?;
+        if let Some(end) = shell.texts.get(shell.slots.len()) {
+            out.push_str(end);
+        }
+        Ok(out)
+    }
+
+    /// Starts the print page of `lang` in `sink`, to be filled by [`Renderer::print_batch`].
+    pub(super) fn open_print<'s>(&self, lang: &str, sink: &'s dyn Sink) -> Result<PrintStream<'s>> {
+        let path = format!("{lang}/print/index.html");
+        Ok(PrintStream {
+            lang: lang.to_string(),
+            shell: Shell::cut(&self.print_shell(lang)?),
+            next: 0,
+            out: sink.open(&path)?,
+            path,
+        })
+    }
+
+    /// Adds to `stream` the chapters at course positions before `end` that it does not hold
+    /// yet (their rendered chapters must be in this renderer).
+    pub(super) fn print_batch(&self, stream: &mut PrintStream<'_>, end: usize) -> Result<()> {
+        let pages = self.pages_of(&stream.lang);
+        let from = stream.next;
+        let upto = from
+            + stream.shell.slots[from..]
+                .iter()
+                .take_while(|&&i| pages.get(i).is_some_and(|p| p.index < end))
+                .count();
+        let out = &mut stream.out;
+        self.fill_slots(
+            &stream.lang,
+            &stream.shell,
+            from..upto,
+            None,
+            &mut |piece| out.write(piece.as_bytes()),
+        )?;
+        stream.next = upto;
+        Ok(())
+    }
+
+    /// Emits the shell's slots `range`, each with the text before it, 32 fragments prepared
+    /// in parallel at a time (kept in `fragments` when given).
+    fn fill_slots(
+        &self,
+        lang: &str,
+        shell: &Shell,
+        range: std::ops::Range<usize>,
+        fragments: Option<&Fragments>,
+        emit: &mut dyn FnMut(&str) -> Result<()>,
+    ) -> Result<()> {
+        let slots = shell.slots.get(range.clone()).unwrap_or_default();
+        for (n, chunk) in slots.chunks(32).enumerate() {
+            let made: Vec<Arc<str>> = chunk
+                .par_iter()
+                .map(|&i| self.print_fragment(lang, i, fragments))
+                .collect();
+            for (k, fragment) in made.iter().enumerate() {
+                let text = shell.texts.get(range.start + n * 32 + k);
+                emit(text.map_or("", String::as_str))?;
+                emit(fragment)?;
             }
         }
         Ok(())
     }
 
-    /// The print page with a splice marker where each chapter goes (see
-    /// [`Renderer::splice_chapters`]).
-    pub(super) fn print_shell(&self, lang: &str) -> Result<String> {
+    /// The print page with a slot where each chapter goes (see [`Shell`]).
+    fn print_shell(&self, lang: &str) -> Result<String> {
         let root = "../../";
         let (languages, alternates) =
             self.language_links(lang, root, |code| Some(format!("{code}/print/")));
@@ -98,7 +205,7 @@ impl Renderer<'_> {
             anchor: format!("chapter-{}", page.slug()),
             number: self.chapter_number(lang, i),
             title: page.title().to_string(),
-            content: format!("{SPLICE}{i}{SPLICE}"),
+            content: format!("{SLOT_OPEN}{i}{SLOT_CLOSE}"),
             content_lang: page.content_lang.to_string(),
             notice: self.fallback_notice(lang, page),
         }

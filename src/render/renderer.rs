@@ -184,9 +184,11 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<Job> = vec![Job::Chooser, Job::NotFound];
         for lang in self.course.language_codes() {
             jobs.push(Job::Home(lang.to_string()));
-            jobs.push(Job::Print(lang.to_string()));
-            for i in 0..self.pages_of(lang).len() {
-                jobs.push(Job::Chapter(lang.to_string(), i));
+            if outputs != Outputs::Shared {
+                jobs.push(Job::Print(lang.to_string()));
+                for i in 0..self.pages_of(lang).len() {
+                    jobs.push(Job::Chapter(lang.to_string(), i));
+                }
             }
         }
         let common = self.common_fingerprint();
@@ -245,7 +247,9 @@ impl<'a> Renderer<'a> {
         let wanted: std::collections::HashSet<&String> =
             planned.iter().map(|(_, p, _)| p).collect();
         cache.pages.retain(|path, _| wanted.contains(path));
-        self.copy_chapter_assets(cache, &put)?;
+        if outputs != Outputs::Shared {
+            self.copy_chapter_assets(cache, 0..self.course.chapters.len(), &put)?;
+        }
         for made in searched {
             let (lang, fresh, bytes) = made?;
             crate::sync::lock(&files).push(format!("search/{lang}.js"));
@@ -263,16 +267,55 @@ impl<'a> Renderer<'a> {
         )?;
         Ok(Rendered {
             pages_rendered,
-            files: files
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            files: crate::sync::into_inner(files),
             stale,
         })
     }
 
+    /// The pages of the chapters at course positions `range`, in every language, their
+    /// files, and their part of each print page in `prints` (a one-shot build, a batch of
+    /// chapters at a time: their rendered chapters are in this renderer). Returns the paths
+    /// handed to `sink`.
+    pub(super) fn chapter_batch(
+        &self,
+        range: std::ops::Range<usize>,
+        prints: &mut [super::print::PrintStream<'_>],
+        cache: &mut PageCache,
+        sink: &dyn Sink,
+    ) -> Result<Vec<String>> {
+        let paths = std::sync::Mutex::new(Vec::new());
+        let put = |path: &str, bytes: Bytes| -> Result<()> {
+            sink.put(path, bytes)?;
+            crate::sync::lock(&paths).push(path.to_string());
+            Ok(())
+        };
+        let jobs: Vec<Job> = self
+            .course
+            .language_codes()
+            .flat_map(|lang| {
+                self.pages_of(lang)
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| range.contains(&p.index))
+                    .map(move |(i, _)| Job::Chapter(lang.to_string(), i))
+            })
+            .collect();
+        jobs.par_iter().try_for_each(|job| {
+            let path = self.job_path(job);
+            self.make(job, &path, None, sink)?;
+            crate::sync::lock(&paths).push(path);
+            Ok::<_, crate::error::Error>(())
+        })?;
+        self.copy_chapter_assets(cache, range.clone(), &put)?;
+        for stream in prints {
+            self.print_batch(stream, range.end)?;
+        }
+        Ok(crate::sync::into_inner(paths))
+    }
+
     /// Makes one page and hands it to `sink`; returns its bytes when they are kept for the
     /// cache (`fragments` given), else nothing, so a one-shot build holds no page after it
-    /// is written. A print page that is not kept goes to the sink chapter by chapter.
+    /// is written.
     fn make(
         &self,
         job: &Job,
@@ -285,18 +328,7 @@ impl<'a> Renderer<'a> {
             Job::NotFound => self.not_found()?,
             Job::Home(lang) => self.home(lang)?,
             Job::Chapter(lang, i) => self.chapter(lang, *i)?,
-            Job::Print(lang) => match fragments {
-                Some(fragments) => self.print_page(lang, path, Some(fragments))?,
-                None => {
-                    let shell = self.print_shell(lang)?;
-                    sink.put_streamed(path, &mut |w| {
-                        self.splice_chapters(lang, &shell, None, |piece| {
-                            w.write_all(piece.as_bytes())
-                        })
-                    })?;
-                    return Ok(None);
-                }
-            },
+            Job::Print(lang) => self.print_page(lang, fragments)?,
         };
         let bytes = Bytes::from(html);
         sink.put(path, bytes.clone())?;

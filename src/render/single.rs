@@ -3,7 +3,7 @@
 use super::context::{LangLink, NavItem};
 use super::rendered_for;
 use super::renderer::{PageCache, Renderer};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 impl Renderer<'_> {
     /// The whole course of one language as one page: the print page's chapters with the
@@ -78,12 +78,6 @@ impl Renderer<'_> {
         ctx.inline_js = asset(&self.assets.js).map(|js| js.replace("</script", "<\\/script"));
         ctx.inline_search = Some(crate::search::index_script(lang, &search_pages));
         let shell = self.render_template("single.html", &ctx)?;
-        let mut out = String::with_capacity(shell.len());
-        self.splice_chapters(lang, &shell, Some(&cache.fragments), |piece| {
-            out.push_str(piece);
-            Ok(())
-        })
-        .map_err(|e| Error::io(std::path::Path::new(&super::single_file_name(lang)), e))?;
-        Ok(out)
+        self.spliced(lang, &shell, Some(&cache.fragments))
     }
 }

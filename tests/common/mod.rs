@@ -91,6 +91,34 @@ impl SiteTest {
     }
 
     /// Every file under `rel`, relative path → bytes.
+    /// What a build leaves beside the output: staging or old-site folders of docent's.
+    pub fn leftovers(&self) -> Vec<String> {
+        std::fs::read_dir(self.dir.path())
+            .expect("ls")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("docent-"))
+            .collect()
+    }
+
+    /// Runs `docent build`, which must fail and leave `site/` as it was with nothing
+    /// beside it; returns what it printed on stderr.
+    pub fn build_fails_keeping_the_site(&self) -> String {
+        let before = self.tree("site");
+        let run = self.docent(&["build"]);
+        assert_eq!(run.code(), Some(1), "{}", run.stderr());
+        assert!(
+            self.tree("site") == before,
+            "the old site must survive a failed build"
+        );
+        assert!(
+            self.leftovers().is_empty(),
+            "left behind: {:?}",
+            self.leftovers()
+        );
+        run.stderr()
+    }
+
     pub fn tree(&self, rel: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
         let root = self.path(rel);
         walkdir::WalkDir::new(&root)
