@@ -178,23 +178,41 @@ pub fn is_docent_zip(path: &Path) -> bool {
 /// docent's closing comment, or (pages written before that comment existed) it is the
 /// single-file page with docent's inlined search index.
 pub fn is_docent_single_file(path: &Path) -> bool {
-    use std::io::Read;
+    use std::io::{Read, Seek, SeekFrom};
     if !is_regular(path) {
         return false;
     }
-    let Ok(file) = std::fs::File::open(path) else {
+    let Ok(mut file) = std::fs::File::open(path) else {
         return false;
     };
+    // The tail line is what a bundle ends with; a large course's file can be hundreds of MB,
+    // so only its end is read.
+    let mut tail = Vec::new();
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if file
+        .seek(SeekFrom::Start(len.saturating_sub(4096)))
+        .is_err()
+        || file.by_ref().take(4096).read_to_end(&mut tail).is_err()
+    {
+        return false;
+    }
+    if String::from_utf8_lossy(&tail)
+        .trim_end()
+        .ends_with(SINGLE_FILE_TAIL.trim_end())
+    {
+        return true;
+    }
+    // Written before the tail line existed (those files were small): the page's own markers.
     let mut text = Vec::new();
-    if file.take(64 << 20).read_to_end(&mut text).is_err() {
+    if file.seek(SeekFrom::Start(0)).is_err() || file.take(64 << 20).read_to_end(&mut text).is_err()
+    {
         return false;
     }
     let text = String::from_utf8_lossy(&text);
-    text.trim_end().ends_with(SINGLE_FILE_TAIL.trim_end())
-        || (text.starts_with("<!DOCTYPE html>")
-            && text.trim_end().ends_with("</html>")
-            && text.contains("<body class=\"page-single\"")
-            && text.contains("window.docentSearch"))
+    text.starts_with("<!DOCTYPE html>")
+        && text.trim_end().ends_with("</html>")
+        && text.contains("<body class=\"page-single\"")
+        && text.contains("window.docentSearch")
 }
 
 /// A regular file (not a FIFO, device or folder), which can be read without blocking.
@@ -286,5 +304,25 @@ pub fn keep_aside(path: &Path) -> Result<Option<PathBuf>> {
             return Ok(Some(aside));
         }
         n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 2×2000 course's single file is larger than any prefix docent would read; it must
+    /// still be recognised as ours, or a second `docent bundle --single-file` refuses.
+    #[test]
+    fn a_large_single_file_is_recognised_by_its_tail() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("course.en.html");
+        let mut big = String::from("<!DOCTYPE html>\n<html>");
+        big.push_str(&"x".repeat(70 << 20));
+        big.push_str("</html>\n");
+        std::fs::write(&path, format!("{big}{SINGLE_FILE_TAIL}")).expect("write");
+        assert!(is_docent_single_file(&path));
+        std::fs::write(&path, &big).expect("write");
+        assert!(!is_docent_single_file(&path));
     }
 }
