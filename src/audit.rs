@@ -181,33 +181,11 @@ fn closest_hint(headings: &[crate::markdown::Heading], fragment: &str) -> String
     let near = headings
         .iter()
         .map(|h| h.id.as_str())
-        .min_by_key(|id| distance(id, fragment));
+        .min_by_key(|id| crate::error::distance(id, fragment));
     match near {
         Some(id) => format!("headings have ids like #{id}; link to one of them"),
         None => "the chapter has no headings to link to".to_string(),
     }
-}
-
-/// Edit distance, to suggest the anchor that was meant.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(0);
-            let left = row.get(j).copied().unwrap_or(0);
-            let value = (prev + usize::from(ca != *cb)).min(above + 1).min(left + 1);
-            prev = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = value;
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
 }
 
 /// Where `translation` departs from `source` compared item by item through `key`: the line
@@ -268,8 +246,8 @@ fn translations(
                     at,
                     1,
                     format!(
-                        "heading structure differs from {source_lang}: {} headings here, {} in the source",
-                        translation.headings.len(),
+                        "heading structure differs from {source_lang}: {} here, {} in the source",
+                        crate::plural::count(translation.headings.len(), "heading", "headings"),
                         source.headings.len()
                     ),
                 )
@@ -327,17 +305,5 @@ fn translations(
             ),
             _ => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(distance("stages", "stage"), 1);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("try-it", "try-it"), 0);
     }
 }

@@ -385,7 +385,7 @@ impl Inputs {
             out.extend(rendered.warnings.iter().cloned());
         }
         out.extend(self.loaded.i18n.warnings());
-        out
+        crate::error::fold_repeats(out)
     }
 
     fn sources(&self) -> render::Sources<'_> {

@@ -34,6 +34,75 @@ pub enum Kind {
     Template,
 }
 
+/// `findings` with each group of [`Diagnostic::once_per`] findings folded into its first,
+/// which says how many more places it was found in.
+pub fn fold_repeats(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut first: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(findings.len());
+    for d in findings {
+        if let Some(key) = d.once.clone() {
+            if let Some((_, more)) = first.get_mut(&key) {
+                *more += 1;
+                continue;
+            }
+            first.insert(key, (out.len(), 0));
+        }
+        out.push(d);
+    }
+    for (at, more) in first.into_values().filter(|(_, more)| *more > 0) {
+        if let Some(d) = out.get_mut(at) {
+            let places = crate::plural::count(more, "more place", "more places");
+            d.message = format!("{} (and {places} like it)", d.message);
+        }
+    }
+    out
+}
+
+/// Edit distance (Levenshtein, by character): how far a misspelling is from what was meant.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = (prev + usize::from(ca != *cb)).min(above + 1).min(left + 1);
+            prev = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// The candidate `word` was most likely meant to be, if one is close enough to suggest: a
+/// few edits away (a third of its length), or one starts with the other (`linenumbers` →
+/// `linenums`, `build` → `builder`).
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_l = word.to_lowercase();
+    candidates
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let c_l = c.to_lowercase();
+            let d = distance(&word_l, &c_l);
+            let prefix = c_l.len() >= 3 && word_l.len() >= 3
+                && (c_l.starts_with(&word_l) || word_l.starts_with(&c_l));
+            (c, d, prefix)
+        })
+        .filter(|(_, d, prefix)| {
+            let len = word.chars().count();
+            *prefix || *d <= if len <= 3 { 1 } else { (len / 3).max(2) }
+        })
+        .min_by_key(|(_, d, prefix)| (!*prefix && *d > 1, *d))
+        .map(|(c, _, _)| c)
+}
+
 /// One finding about the user's input, located as precisely as we can.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
@@ -53,6 +122,11 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is advice to give; printed under the message.
     pub help: Option<String>,
+    /// Findings with the same key are one problem found in many places (an unknown
+    /// language in every block that uses it): only the first is reported, saying how many
+    /// more there are.
+    #[serde(skip)]
+    pub once: Option<String>,
 }
 
 impl Diagnostic {
@@ -73,6 +147,7 @@ impl Diagnostic {
             col,
             message: message.into(),
             help: None,
+            once: None,
         }
     }
 
@@ -92,6 +167,12 @@ impl Diagnostic {
     /// The same finding, with advice on how to fix it.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same finding, reported once for every finding with the same `key`.
+    pub fn once_per(mut self, key: impl Into<String>) -> Self {
+        self.once = Some(key.into());
         self
     }
 
@@ -221,3 +302,26 @@ fn render_list(list: &[Diagnostic]) -> String {
 
 /// The result of every fallible step of the pipeline: [`Error`] unless said otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("stages", "stage"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("try-it", "try-it"), 0);
+    }
+
+    #[test]
+    fn suggestions() {
+        let attrs = ["title", "hl_lines", "linenums", "src", "annotate"];
+        assert_eq!(did_you_mean("linenumbers", attrs), Some("linenums"));
+        assert_eq!(did_you_mean("titel", attrs), Some("title"));
+        assert_eq!(did_you_mean("hl-lines", attrs), Some("hl_lines"));
+        assert_eq!(did_you_mean("colour", attrs), None);
+        assert_eq!(did_you_mean("build", ["builder", "runtime"]), Some("builder"));
+        assert_eq!(did_you_mean("x", ["builder", "runtime"]), None);
+    }
+}

@@ -160,9 +160,9 @@ impl I18n {
                         0,
                         0,
                         format!(
-                            "no UI strings in {lang}; its pages use the {} ones ({} strings)",
+                            "no UI strings in {lang}; its pages use the {} ones ({})",
                             self.default,
-                            default.len()
+                            crate::plural::count(default.len(), "string", "strings")
                         ),
                     )
                     .with_help(format!(

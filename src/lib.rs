@@ -19,6 +19,7 @@ pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod plural;
 pub mod render;
 pub mod search;
 pub mod serve;

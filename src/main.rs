@@ -5,6 +5,7 @@ mod cli;
 use clap::Parser;
 use cli::{Cli, Command};
 use docent::Diagnostic;
+use docent::plural::count;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -32,16 +33,15 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             if !cli.quiet {
                 print_diagnostics(&build.warnings);
                 docent::errln!(
-                    "built {} languages, {} chapters, {} pages into {} in {} ms{}",
-                    build.languages,
-                    build.chapters,
-                    build.pages,
+                    "built {}, {}, {} into {} in {} ms{}",
+                    count(build.languages, "language", "languages"),
+                    count(build.chapters, "chapter", "chapters"),
+                    count(build.pages, "page", "pages"),
                     args.out.display(),
                     start.elapsed().as_millis(),
                     match build.warnings.len() {
                         0 => String::new(),
-                        1 => ", 1 warning".to_string(),
-                        n => format!(", {n} warnings"),
+                        n => format!(", {}", count(n, "warning", "warnings")),
                     }
                 );
             }
@@ -65,14 +65,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                         .count();
                     let warnings = findings.len() - errors;
                     docent::outln!(
-                        "{}: {errors} error{}, {warnings} warning{}",
+                        "{}: {}, {}",
                         if findings.is_empty() {
                             "ok"
                         } else {
                             "problems found"
                         },
-                        if errors == 1 { "" } else { "s" },
-                        if warnings == 1 { "" } else { "s" },
+                        count(errors, "error", "errors"),
+                        count(warnings, "warning", "warnings"),
                     );
                 }
             }
@@ -160,11 +160,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             } else {
                 let out = args.out.clone().unwrap_or_else(|| "course.zip".into());
-                let count = docent::bundle::write_zip(&args.root, &out)?;
+                let files = docent::bundle::write_zip(&args.root, &out)?;
                 if !cli.quiet {
                     docent::errln!(
-                        "wrote {} ({count} files) in {} ms; unpack it and open index.html",
+                        "wrote {} ({}) in {} ms; unpack it and open index.html",
                         out.display(),
+                        count(files, "file", "files"),
                         start.elapsed().as_millis()
                     );
                 }

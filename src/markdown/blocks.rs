@@ -12,9 +12,32 @@ use comrak::nodes::{AstNode, NodeValue};
 use std::path::{Component, Path};
 
 /// Attributes a code block may carry; anything else gets a warning.
-const KNOWN: &[&str] = &[
-    "title", "hl_lines", "linenums", "src", "annotate", "compare", "nomap", "unit",
+pub const KNOWN: &[&str] = &[
+    "title", "hl_lines", "linenums", "src", "annotate", "compare", "nomap", "unit", "hidelines",
 ];
+
+/// mdBook's attributes (for its Rust playground and test runner), accepted so a book written
+/// for mdBook builds without noise; they change nothing here but `hidelines`.
+const MDBOOK: &[&str] = &[
+    "ignore",
+    "noplayground",
+    "noplaypen",
+    "should_panic",
+    "no_run",
+    "compile_fail",
+    "editable",
+    "mdbook-runnable",
+    "test_harness",
+    "allow_fail",
+];
+
+/// Whether `key` is an mdBook attribute (`edition2015`…`edition2024` included).
+fn is_mdbook_attribute(key: &str) -> bool {
+    MDBOOK.contains(&key)
+        || key
+            .strip_prefix("edition")
+            .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// A fence as the passes see it.
 pub struct Fence<'a> {
@@ -120,15 +143,19 @@ fn read_fence<'a>(
         }
     };
     for key in &info.order {
-        if !KNOWN.contains(&key.as_str()) {
+        if !KNOWN.contains(&key.as_str()) && !is_mdbook_attribute(key) {
+            let mut help = format!("known attributes: {}", KNOWN.join(", "));
+            if let Some(meant) = crate::error::did_you_mean(key, KNOWN.iter().copied()) {
+                help = format!("did you mean `{meant}`? {help}");
+            }
             findings.warnings.push(
                 Diagnostic::warning(
                     path,
                     line,
                     col,
-                    format!("unknown code block attribute `{key}`"),
+                    format!("unknown code block attribute `{key}`; ignored"),
                 )
-                .with_help(format!("known attributes: {}", KNOWN.join(", "))),
+                .with_help(help),
             );
         }
     }
@@ -160,6 +187,9 @@ fn read_fence<'a>(
             }
         }
     }
+    if let Some(prefix) = hidden_line_prefix(&info) {
+        code = without_hidden_lines(&code, prefix);
+    }
     Some(Fence {
         node,
         info,
@@ -168,6 +198,56 @@ fn read_fence<'a>(
         col,
         src: src_path,
     })
+}
+
+/// The prefix marking lines hidden from readers (mdBook's convention): `# ` in Rust blocks,
+/// or whatever `hidelines=` names in any block.
+fn hidden_line_prefix(info: &Info) -> Option<&str> {
+    match info.get("hidelines") {
+        Some(prefix) if !prefix.is_empty() => Some(prefix),
+        _ if highlight::resolve(&info.lang) == Language::Syntax("Rust") => Some("#"),
+        _ => None,
+    }
+}
+
+/// `code` without its hidden lines: with prefix `#`, a line that is `#` or starts with `# `
+/// after its indentation (Rust's `#[derive]` and `#!` stay), and `##` written for a literal
+/// `#`; with another prefix, every line starting with it after the indentation.
+fn without_hidden_lines(code: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for line in code.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim_start();
+        let indent = &body[..body.len() - trimmed.len()];
+        let hidden = if prefix == "#" {
+            trimmed == "#" || trimmed.starts_with("# ")
+        } else {
+            trimmed.starts_with(prefix)
+        };
+        if hidden {
+            continue;
+        }
+        match trimmed.strip_prefix("##") {
+            Some(rest) if prefix == "#" => {
+                out.push_str(indent);
+                out.push('#');
+                out.push_str(rest);
+                out.push_str(&line[body.len()..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// What to write instead of an unknown language: a close known name, or the usual ones.
+fn unknown_language_help(lang: &str) -> String {
+    let usual = "use a language such as dockerfile, bash, console, yaml, json, toml, go, rust, \
+                 python, javascript, or text for none";
+    match crate::error::did_you_mean(lang, highlight::known_names()) {
+        Some(meant) => format!("did you mean `{meant}`? {usual}"),
+        None => usual.to_string(),
+    }
 }
 
 /// Reads a `src=` file of the chapter folder, refusing paths that leave it, by name or
@@ -246,7 +326,8 @@ fn prepare<'a, 'f>(
                     fence.info.lang
                 ),
             )
-            .with_help("use e.g. dockerfile, bash, console, yaml, json, go, javascript, text"),
+            .with_help(unknown_language_help(&fence.info.lang))
+            .once_per(format!("unknown code block language {}", fence.info.lang)),
         );
     }
     let line_count = fence.code.lines().count();

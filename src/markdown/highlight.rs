@@ -39,7 +39,8 @@ pub fn resolve(token: &str) -> Language {
         "dockerfile" | "docker" | "containerfile" => "Dockerfile",
         "sh" | "bash" | "shell" | "zsh" => "Bourne Again Shell (bash)",
         "yaml" | "yml" => "YAML",
-        "json" => "JSON",
+        "json" | "jsonc" | "json5" => "JSON",
+        "fsharp" | "f#" => "F#",
         "toml" => "TOML",
         "go" | "golang" => "Go",
         "javascript" | "js" | "mjs" | "cjs" => "JavaScript",
@@ -55,18 +56,60 @@ pub fn resolve(token: &str) -> Language {
         "sql" => "SQL",
         "diff" | "patch" => "Diff",
         "markdown" | "md" => "Markdown",
+        "c++" | "cc" | "hpp" => "C++",
+        "c#" | "csharp" | "cs" => "C#",
+        "objective-c" | "objc" => "Objective-C",
+        "kotlin" | "kt" | "kts" => "Kotlin",
+        "hcl" | "terraform" | "tf" => "HCL",
+        "powershell" | "ps1" | "pwsh" => "PowerShell",
+        "nix" => "Nix",
+        "proto" | "protobuf" => "Protocol Buffer",
+        "graphql" | "gql" => "GraphQL",
+        "jsx" => "JavaScript (Babel)",
+        "tsx" => "TypeScriptReact",
+        "asm" | "assembly" | "nasm" => "Assembly (x86_64)",
+        "wasm" | "wat" => "WebAssembly Text",
         _ => {
-            return match SYNTAXES.find_syntax_by_token(token) {
-                Some(s) => Language::Syntax(static_name(&s.name)),
-                None => Language::Unknown,
-            };
+            return by_token_or_name(token)
+                .or_else(|| by_token_or_name(&lower))
+                .map_or(Language::Unknown, |s| Language::Syntax(static_name(&s.name)));
         }
     };
     if SYNTAXES.find_syntax_by_name(name).is_some() {
         Language::Syntax(name)
     } else {
-        Language::Unknown
+        by_token_or_name(&lower).map_or(Language::Unknown, |s| Language::Syntax(static_name(&s.name)))
     }
+}
+
+/// A syntax by its usual file extension or first-line token (syntect's lookup), else by its
+/// name in any case, spaces written as `-` (`Haskell`, `haskell`, `git-commit`).
+fn by_token_or_name(token: &str) -> Option<&'static SyntaxReference> {
+    SYNTAXES.find_syntax_by_token(token).or_else(|| {
+        SYNTAXES
+            .syntaxes()
+            .iter()
+            .find(|s| {
+                s.name.eq_ignore_ascii_case(token)
+                    || s.name.replace(' ', "-").eq_ignore_ascii_case(token)
+            })
+    })
+}
+
+/// The names a fence can use, for suggestions: the usual aliases and every syntax's
+/// extensions.
+pub fn known_names() -> impl Iterator<Item = &'static str> {
+    const USUAL: &[&str] = &[
+        "dockerfile", "bash", "sh", "shell", "console", "yaml", "json", "toml", "go", "rust",
+        "python", "javascript", "typescript", "text", "makefile", "ini", "html", "css", "sql",
+        "diff", "markdown",
+    ];
+    USUAL.iter().copied().chain(
+        SYNTAXES
+            .syntaxes()
+            .iter()
+            .flat_map(|s| s.file_extensions.iter().map(String::as_str)),
+    )
 }
 
 /// Syntax names live as long as the static syntax set.
@@ -311,7 +354,29 @@ mod tests {
             assert!(html.contains("<span class=\"hl-"), "{token}: {html}");
         }
         assert_eq!(resolve("console"), Language::Console);
+        assert_eq!(resolve("shell-session"), Language::Console);
         assert_eq!(resolve("klingon"), Language::Unknown);
+    }
+
+    /// The names and aliases authors write for the languages two-face carries, in any case.
+    #[test]
+    fn usual_names_and_aliases_resolve() {
+        let mut missing = Vec::new();
+        for token in [
+            "yml", "ts", "tsx", "jsx", "py", "Containerfile", "c", "cpp", "c++", "cs", "csharp",
+            "java", "kotlin", "kt", "swift", "ruby", "rb", "php", "perl", "lua", "haskell",
+            "Haskell", "scala", "clojure", "elixir", "erlang", "ocaml", "fsharp", "r", "julia",
+            "zig", "nim", "dart", "groovy", "hcl", "terraform", "powershell", "ps1", "nix",
+            "proto", "graphql", "sql", "diff", "xml", "html", "css", "scss", "less", "svelte",
+            "vue", "lisp", "elm", "d", "fish", "zsh", "cmake", "dockerignore", "git-commit",
+            "nginx", "jsonc", "csv", "latex", "tex", "asm", "vim", "awk",
+        ] {
+            let lang = resolve(token);
+            if !matches!(lang, Language::Syntax(s) if !s.is_empty()) {
+                missing.push(token);
+            }
+        }
+        assert!(missing.is_empty(), "not resolved: {missing:?}");
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! A fence's info string: the language, then `key="value"`, `key=value` and bare flags.
+//! A fence's info string: the language (the first token, up to a comma or a space), then
+//! `key="value"`, `key=value` and bare flags, separated by spaces or commas
+//! (`rust,ignore`, `toml title="Cargo.toml"`, `rust,edition2021 hidelines=#`).
 
 use std::collections::BTreeMap;
 
 /// A parsed info string (`dockerfile title="Dockerfile" linenums`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Info {
-    /// The first word when it is not `key=value`, a leading `{` dropped; empty when none.
+    /// The first token when it is not `key=value`, a leading `{` or `.` dropped; empty when
+    /// none.
     pub lang: String,
     /// Attribute name → value, unquoted; a bare flag maps to an empty string.
     pub attrs: BTreeMap<String, String>,
@@ -61,15 +64,38 @@ impl Info {
         }
         let mut out = Info::default();
         let mut iter = tokens.into_iter().peekable();
+        // mdBook writes flags after the language with commas: `rust,ignore,should_panic`.
+        let mut flags = Vec::new();
         if let Some((first, None)) = iter.peek() {
-            out.lang = first.trim_start_matches('{').to_string();
+            let mut parts = first.split(',');
+            out.lang = parts
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches(['{', '.'])
+                .trim_end_matches('}')
+                .to_string();
+            flags.extend(parts.filter(|p| !p.is_empty()).map(String::from));
             iter.next();
         }
+        for flag in flags {
+            out.push(flag, String::new());
+        }
         for (key, value) in iter {
-            out.order.push(key.clone());
-            out.attrs.insert(key, value.unwrap_or_default());
+            match value {
+                Some(value) => out.push(key, value),
+                None => {
+                    for flag in key.split(',').filter(|f| !f.is_empty()) {
+                        out.push(flag.to_string(), String::new());
+                    }
+                }
+            }
         }
         Ok(out)
+    }
+
+    fn push(&mut self, key: String, value: String) {
+        self.order.push(key.clone());
+        self.attrs.insert(key, value);
     }
 
     /// The value of attribute `key`, `Some("")` for a bare flag.
@@ -98,8 +124,8 @@ pub fn parse_line_ranges(spec: &str, len: usize) -> Result<Vec<usize>, String> {
         }
         if b > len {
             return Err(format!(
-                "`{part}` goes past the end of the block, which has {len} line{}",
-                if len == 1 { "" } else { "s" }
+                "`{part}` goes past the end of the block, which has {}",
+                crate::plural::count(len, "line", "lines")
             ));
         }
         lines.extend(a..=b);
@@ -122,6 +148,22 @@ mod tests {
         assert_eq!(i.get("hl_lines"), Some("2 5-7"));
         assert!(i.has("linenums"));
         assert_eq!(parse_line_ranges("2 5-7", 7), Ok(vec![2, 5, 6, 7]));
+    }
+
+    #[test]
+    fn mdbook_info_strings() {
+        let i = Info::parse("rust,ignore,should_panic").expect("parse");
+        assert_eq!(i.lang, "rust");
+        assert_eq!(i.order, ["ignore", "should_panic"]);
+        let i = Info::parse(r#"toml title="Cargo.toml""#).expect("parse");
+        assert_eq!((i.lang.as_str(), i.get("title")), ("toml", Some("Cargo.toml")));
+        let i = Info::parse("console,ignore linenums").expect("parse");
+        assert_eq!(i.lang, "console");
+        assert_eq!(i.order, ["ignore", "linenums"]);
+        let i = Info::parse("rust,edition2021 hidelines=#").expect("parse");
+        assert_eq!(i.get("hidelines"), Some("#"));
+        assert!(i.has("edition2021"));
+        assert_eq!(Info::parse("{.python}").expect("parse").lang, "python");
     }
 
     #[test]

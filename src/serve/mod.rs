@@ -10,6 +10,7 @@ pub mod watch;
 
 use crate::build::Builder;
 use crate::error::{Error, Result};
+use crate::plural::count;
 use crate::render::{BuildOptions, Outputs};
 use crate::site::Site;
 use crate::theme;
@@ -203,14 +204,11 @@ fn describe(changes: &BTreeSet<(ChangeKind, PathBuf)>, r: &Rebuilt, roots: &Root
         format!(" (print pages and search index {} ms later)", d.as_millis())
     });
     format!(
-        "rebuilt in {} ms: {what} changed; rendered {} chapter file{}, {} page{}; {} output file{} changed{after}",
+        "rebuilt in {} ms: {what} changed; rendered {}, {}; {} changed{after}",
         r.elapsed.as_millis(),
-        r.chapters_rendered,
-        if r.chapters_rendered == 1 { "" } else { "s" },
-        r.pages_rendered,
-        if r.pages_rendered == 1 { "" } else { "s" },
-        r.changed.len(),
-        if r.changed.len() == 1 { "" } else { "s" },
+        count(r.chapters_rendered, "chapter file", "chapter files"),
+        count(r.pages_rendered, "page", "pages"),
+        count(r.changed.len(), "output file", "output files"),
     )
 }
 

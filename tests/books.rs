@@ -1,0 +1,109 @@
+//! Real books brought from elsewhere: info strings with attributes, titles with inline
+//! Markdown, parts and nested chapters, single-language courses, authoring mistakes that
+//! teach, and messages with the right plurals.
+
+mod common;
+use common::*;
+
+/// A one-language course (`en`) with the given chapter folders and texts.
+fn course(chapters: &[(&str, &str)]) -> SiteTest {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = SiteTest { dir };
+    t.write(
+        "content/course.toml",
+        "base_url = \"https://example.org/book/\"\n\n[[languages]]\ncode = \"en\"\nname = \"English\"\ntitle = \"The Book\"\n",
+    );
+    for (dir, text) in chapters {
+        t.write(&format!("content/{dir}/en.md"), text);
+    }
+    t
+}
+
+/// The warnings a build printed: each `warning:` line with the lines under it.
+fn warnings(stderr: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in stderr.lines() {
+        if line.starts_with("warning:") {
+            out.push(line.to_string());
+        } else if (line.starts_with("  ") || line.starts_with(" =")) && !out.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.push('\n');
+                last.push_str(line);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn mdbook_info_strings_highlight_and_warn_once() {
+    let t = course(&[(
+        "01-code",
+        "+++\ntitle = \"Code\"\n+++\n\n\
+```rust,ignore\n#[derive(Debug)]\nstruct Point { x: i32 }\n# fn main() {\n#\nlet p = Point { x: 1 };\n## not hidden\n# }\n```\n\n\
+```rust,noplayground,edition2021\nfn main() {}\n```\n\n\
+```console,ignore\n$ cargo run\n   Compiling demo\n```\n\n\
+```toml title=\"Cargo.toml\"\n[package]\nname = \"demo\"\n```\n\n\
+```sh\necho hi\n```\n\n```yml\na: 1\n```\n\n```ts\nlet a: number = 1;\n```\n\n```py\nx = 1\n```\n\n\
+```Containerfile\nFROM alpine\n```\n\n```shell-session\n$ ls\nfile\n```\n\n\
+```klingon\nnuqneH\n```\n\n```klingon\nQapla'\n```\n\n```klingon\nbIjatlh\n```\n\n\
+```text linenumbers\nplain\n```\n\n```python hidelines=!!!\n!!!import os\nprint(1)\n```\n",
+    )]);
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("built 1 language, 1 chapter, ") && run.stderr().contains(", 2 warnings"),
+        "plurals follow the numbers: {}",
+        run.stderr()
+    );
+    let w = warnings(&run.stderr());
+    assert_eq!(w.len(), 2, "exactly the unknown language and attribute: {w:#?}");
+    let klingon: Vec<&String> = w.iter().filter(|w| w.contains("`klingon`")).collect();
+    assert_eq!(klingon.len(), 1, "one warning per language, not per block: {w:#?}");
+    assert!(klingon[0].contains("2 more places"), "{}", klingon[0]);
+    assert!(klingon[0].contains("en.md:"), "names the first place: {}", klingon[0]);
+    let attr = w.iter().find(|w| w.contains("`linenumbers`")).expect("attribute warning");
+    assert!(attr.contains("did you mean `linenums`"), "{attr}");
+    assert!(attr.contains("en.md:"), "{attr}");
+
+    let doc = t.html("en/code/index.html");
+    let blocks = all(&doc, ".code-block");
+    assert_eq!(blocks.len(), 15);
+    let highlighted = |i: usize| {
+        blocks[i]
+            .select(&sel("pre code span[class^='hl-']"))
+            .next()
+            .is_some()
+    };
+    for (i, what) in [
+        (0, "rust,ignore"),
+        (1, "rust,noplayground"),
+        (3, "toml title"),
+        (4, "sh"),
+        (5, "yml"),
+        (6, "ts"),
+        (7, "py"),
+        (8, "Containerfile"),
+        (9, "shell-session"),
+        (2, "console,ignore"),
+    ] {
+        assert!(highlighted(i), "{what} is highlighted: {}", blocks[i].html());
+    }
+    assert_eq!(attr_of(&blocks[0], "data-lang"), "rust");
+    assert_eq!(
+        text(&one(&doc, "figure.code-block figcaption.code-title span")),
+        "Cargo.toml"
+    );
+    // mdBook's hidden lines: `# ` lines and a lone `#` go, `#[derive]` stays, `##` is `#`.
+    let rust = text(&blocks[0].select(&sel("pre code")).next().expect("code"));
+    assert!(rust.contains("#[derive(Debug)]"), "{rust}");
+    assert!(rust.contains("let p = Point"), "{rust}");
+    assert!(!rust.contains("fn main"), "{rust}");
+    assert!(rust.contains("# not hidden") && !rust.contains("## not hidden"), "{rust}");
+    let python = text(&blocks[14].select(&sel("pre code")).next().expect("code"));
+    assert!(!python.contains("import os") && python.contains("print(1)"), "{python}");
+}
+
+fn attr_of(e: &scraper::ElementRef<'_>, name: &str) -> String {
+    e.value().attr(name).unwrap_or_default().to_string()
+}
