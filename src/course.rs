@@ -41,6 +41,68 @@ pub fn valid_slug(slug: &str) -> bool {
 /// The longest slug docent accepts.
 pub const MAX_SLUG: usize = 100;
 
+/// A chapter title written with inline Markdown (`` Using `Box<T>` ``), in the two forms
+/// pages need: HTML for headings, the sidebar and pager links; plain text for `<title>`,
+/// meta tags, the sitemap and the search index.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Title {
+    /// Plain text: code spans without their backquotes, emphasis without its stars.
+    pub text: String,
+    /// Inline HTML, escaped; links are unwrapped (a title is itself a link in the sidebar)
+    /// and raw HTML is shown as written.
+    pub html: String,
+}
+
+impl Title {
+    /// Renders the inline Markdown of `md`, one line.
+    pub fn parse(md: &str) -> Title {
+        use comrak::nodes::NodeValue;
+        let mut options = comrak::Options::default();
+        options.extension.strikethrough = true;
+        options.render.escape = true;
+        let arena = comrak::Arena::new();
+        // A title is inline text: a leading `#` or `-` must not make it a heading or list.
+        let escaped = match md.trim().chars().next() {
+            Some('#' | '-' | '+' | '*' | '>' | '=' | '|') => format!("\\{}", md.trim()),
+            _ if md.trim().starts_with(|c: char| c.is_ascii_digit()) => {
+                md.trim().replacen(". ", "\\. ", 1).replacen(") ", "\\) ", 1)
+            }
+            _ => md.trim().to_string(),
+        };
+        let root = comrak::parse_document(&arena, &escaped, &options);
+        let links: Vec<_> = root
+            .descendants()
+            .filter(|n| matches!(n.data.borrow().value, NodeValue::Link(_) | NodeValue::Image(_)))
+            .collect();
+        for link in links {
+            while let Some(child) = link.first_child() {
+                link.insert_before(child);
+            }
+            link.detach();
+        }
+        let mut text = String::new();
+        for node in root.descendants() {
+            match &node.data.borrow().value {
+                NodeValue::Text(t) => text.push_str(t),
+                NodeValue::Code(c) => text.push_str(&c.literal),
+                NodeValue::HtmlInline(h) => text.push_str(h),
+                NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        let mut html = String::new();
+        // Writing into a String cannot fail.
+        let _ = comrak::format_html(root, &options, &mut html);
+        let html = html.trim();
+        let html = html
+            .strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>"))
+            .unwrap_or(html)
+            .replace('\n', " ");
+        Title { text, html }
+    }
+}
+
 /// One language file of a chapter.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -49,6 +111,8 @@ pub struct Source {
     pub path: PathBuf,
     /// The parsed front matter.
     pub front: FrontMatter,
+    /// `front.title` rendered.
+    pub title: Title,
     /// The Markdown after the front matter.
     pub body: std::sync::Arc<str>,
     /// Hash of `body`, computed once when the file is read.
@@ -135,9 +199,14 @@ impl<'a> Page<'a> {
             .unwrap_or_else(|| self.chapter.default_slug())
     }
 
-    /// The title from the front matter of the file shown.
+    /// The title of the file shown, as plain text.
     pub fn title(&self) -> &'a str {
-        &self.source.front.title
+        &self.source.title.text
+    }
+
+    /// The title of the file shown, as inline HTML.
+    pub fn title_html(&self) -> &'a str {
+        &self.source.title.html
     }
 }
 
@@ -189,5 +258,23 @@ impl Course {
     /// The chapter whose folder name is `id`.
     pub fn chapter(&self, id: &str) -> Option<&Chapter> {
         self.index.get(id).and_then(|&i| self.chapters.get(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_with_inline_markdown() {
+        let t = Title::parse("Using `Box<T>` to *point* at the [heap](x.md)");
+        assert_eq!(t.text, "Using Box<T> to point at the heap");
+        assert_eq!(t.html, "Using <code>Box&lt;T&gt;</code> to <em>point</em> at the heap");
+        let t = Title::parse("Vec<T> & friends");
+        assert_eq!(t.text, "Vec<T> & friends");
+        assert_eq!(t.html, "Vec&lt;T&gt; &amp; friends");
+        assert_eq!(Title::parse("# Not a heading").text, "# Not a heading");
+        assert_eq!(Title::parse("1. Not a list").text, "1. Not a list");
+        assert_eq!(Title::parse("- dash").html, "- dash");
     }
 }

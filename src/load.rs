@@ -450,6 +450,7 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     }
     Ok(Source {
         path: path.to_path_buf(),
+        title: crate::course::Title::parse(&front.title),
         front,
         body: std::sync::Arc::from(split.body),
         hash: *blake3::hash(split.body.as_bytes()).as_bytes(),

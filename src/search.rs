@@ -107,6 +107,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 pub struct Page<'a> {
     /// The chapter's title, shown in search results.
     pub title: String,
+    /// The title as inline HTML (docent's escaping), shown when it has markup.
+    pub title_html: String,
     /// The page's URL relative to the site root (empty in the one-file page); a result
     /// adds `#anchor` for its section.
     pub url: String,
@@ -116,7 +118,8 @@ pub struct Page<'a> {
 
 #[derive(Serialize)]
 struct Index<'a> {
-    pages: Vec<(&'a str, &'a str)>,
+    /// (title, url) or, for a title with markup, (title, url, title as HTML)
+    pages: Vec<Vec<&'a str>>,
     /// (page, anchor, heading, text)
     sections: Vec<(usize, &'a str, &'a str, &'a str)>,
     /// folded word → stem
@@ -207,6 +210,11 @@ fn section_terms(vocabulary: &Vocabulary, spellings: &[(&str, usize, usize)]) ->
     }
 }
 
+/// Whether a title's HTML holds tags, not just escaped text.
+fn has_markup(html: &str) -> bool {
+    html.contains('<')
+}
+
 /// The index script for `lang`: assigns `window.docentSearch[lang]`. Sections are analysed
 /// in parallel; the result does not depend on the order they finish in.
 pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
@@ -219,7 +227,13 @@ pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
     let mut index = Index {
         pages: pages
             .iter()
-            .map(|p| (p.title.as_str(), p.url.as_str()))
+            .map(|p| {
+                let mut entry = vec![p.title.as_str(), p.url.as_str()];
+                if has_markup(&p.title_html) {
+                    entry.push(p.title_html.as_str());
+                }
+                entry
+            })
             .collect(),
         sections: sections
             .iter()

@@ -104,6 +104,53 @@ fn mdbook_info_strings_highlight_and_warn_once() {
     assert!(!python.contains("import os") && python.contains("print(1)"), "{python}");
 }
 
+/// The first element under `e` matching `s`.
+fn inside<'a>(e: &scraper::ElementRef<'a>, s: &str) -> scraper::ElementRef<'a> {
+    e.select(&sel(s))
+        .next()
+        .unwrap_or_else(|| panic!("no {s} in {}", e.html()))
+}
+
 fn attr_of(e: &scraper::ElementRef<'_>, name: &str) -> String {
     e.value().attr(name).unwrap_or_default().to_string()
+}
+
+#[test]
+fn titles_with_inline_markdown_render_as_html_and_read_as_text() {
+    let t = course(&[
+        ("01-intro", "+++\ntitle = \"Intro\"\n+++\n\nHello.\n"),
+        (
+            "02-box",
+            "+++\ntitle = \"Using `Box<T>` to *point* at the heap\"\ndescription = \"Boxes\"\n+++\n\nBoxes live on the heap.\n",
+        ),
+        ("03-after", "+++\ntitle = \"After\"\n+++\n\nBye.\n"),
+    ]);
+    t.build();
+    let page = t.html("en/box/index.html");
+    let h1 = one(&page, "main h1");
+    assert_eq!(text(&h1), "Using Box<T> to point at the heap");
+    assert_eq!(text(&inside(&h1, "code")), "Box<T>");
+    assert_eq!(text(&inside(&h1, "em")), "point");
+    let title = text(&one(&page, "title"));
+    assert!(title.starts_with("Using Box<T> to point at the heap "), "{title}");
+    assert!(!title.contains('`') && !title.contains('*'), "{title}");
+    for meta in all(&page, "meta[property='og:title'], meta[name='twitter:title']") {
+        let content = attr(&meta, "content");
+        assert!(!content.contains('`'), "{content}");
+    }
+    let current = one(&page, ".chapter-list a[aria-current='page']");
+    assert_eq!(text(&inside(&current, ".nav-title code")), "Box<T>");
+    for (rel, sel_) in [
+        ("en/intro/index.html", ".pager-next .pager-title code"),
+        ("en/after/index.html", ".pager-prev .pager-title code"),
+        ("en/index.html", "main li a code"),
+        ("en/print/index.html", ".print-chapter-title code"),
+    ] {
+        let doc = t.html(rel);
+        assert_eq!(text(&one(&doc, sel_)), "Box<T>", "{rel} {sel_}");
+        assert!(!doc.root_element().html().contains("`Box"), "{rel} shows backquotes");
+    }
+    let index = t.read("site/search/en.js");
+    assert!(index.contains("\"Using Box<T> to point at the heap\""), "plain title indexed");
+    assert!(!index.contains("`Box"), "no backquotes in the index");
 }

@@ -73,6 +73,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|page| crate::search::Page {
                 title: page.title().to_string(),
+                title_html: page.title_html().to_string(),
                 url: self.href("", &format!("{lang}/{}/", page.slug())),
                 sections: rendered_for(self.chapters, page)
                     .map_or(std::borrow::Cow::Borrowed(&[][..]), |r| {

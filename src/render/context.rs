@@ -30,6 +30,8 @@ pub(super) struct LangLink {
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct NavItem {
     pub(super) title: String,
+    /// The title's inline Markdown as HTML (escaped by docent).
+    pub(super) title_html: String,
     pub(super) href: String,
     pub(super) current: bool,
     pub(super) description: String,
@@ -38,6 +40,7 @@ pub(super) struct NavItem {
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct NavLink {
     pub(super) title: String,
+    pub(super) title_html: String,
     pub(super) href: String,
 }
 
@@ -46,6 +49,7 @@ pub(super) struct PrintChapter {
     pub(super) anchor: String,
     pub(super) number: String,
     pub(super) title: String,
+    pub(super) title_html: String,
     pub(super) content: String,
     pub(super) content_lang: String,
     pub(super) notice: Option<String>,
@@ -63,6 +67,8 @@ pub(super) struct PageContext<'a> {
     pub(super) course_title: String,
     pub(super) description: String,
     pub(super) title: String,
+    /// The page heading: `title` with its inline Markdown as HTML.
+    pub(super) title_html: String,
     pub(super) canonical: String,
     pub(super) alternates: Vec<Alternate>,
     pub(super) base_href: Option<String>,

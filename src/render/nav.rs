@@ -32,7 +32,7 @@ pub(super) fn nav_scripts(
                     if options.link_style == LinkStyle::File {
                         href.push_str("index.html");
                     }
-                    (href, p.title())
+                    (href, p.title_html())
                 })
                 .collect();
             let mut js = b"window.docentNav=window.docentNav||{};window.docentNav[".to_vec();
@@ -100,6 +100,7 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(i, p)| NavItem {
                 title: p.title().to_string(),
+                title_html: p.title_html().to_string(),
                 href: self.href(root, &format!("{lang}/{}/", p.slug())),
                 current: Some(i) == current,
                 description: p.source.front.description.clone().unwrap_or_default(),

@@ -35,11 +35,13 @@ impl Renderer<'_> {
         }
         let nav_link = |p: &Page<'_>| NavLink {
             title: p.title().to_string(),
+            title_html: p.title_html().to_string(),
             href: self.href(root, &format!("{lang}/{}/", p.slug())),
         };
         let dir = format!("{lang}/{}/", page.slug());
         let mut ctx = self.base_context("chapter", lang, root);
         ctx.title = page.title().to_string();
+        ctx.title_html = page.title_html().to_string();
         if let Some(d) = &page.source.front.description {
             ctx.description = d.clone();
         }
@@ -79,6 +81,7 @@ impl Renderer<'_> {
         {
             ctx.stale = Some(NavLink {
                 title: self.i18n.text(lang, "stale-notice"),
+                title_html: String::new(),
                 href: self.href(root, &format!("{source_lang}/{}/", source_page.slug())),
             });
             ctx.stale_lang = source_lang.to_string();
@@ -128,6 +131,7 @@ impl Renderer<'_> {
         ctx.nav_html = self.nav_html(lang, root, None)?;
         ctx.next = self.pages_of(lang).first().map(|p| NavLink {
             title: p.title().to_string(),
+            title_html: p.title_html().to_string(),
             href: self.href(root, &format!("{lang}/{}/", p.slug())),
         });
         let count = self.pages_of(lang).len().to_string();

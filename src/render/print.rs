@@ -205,6 +205,7 @@ impl Renderer<'_> {
             anchor: format!("chapter-{}", page.slug()),
             number: self.chapter_number(lang, i),
             title: page.title().to_string(),
+            title_html: page.title_html().to_string(),
             content: format!("{SLOT_OPEN}{i}{SLOT_CLOSE}"),
             content_lang: page.content_lang.to_string(),
             notice: self.fallback_notice(lang, page),

@@ -367,7 +367,7 @@ impl<'a> Renderer<'a> {
                 for part in [
                     p.chapter.id.as_str(),
                     p.slug(),
-                    p.title(),
+                    p.source.front.title.as_str(),
                     p.content_lang,
                     p.source.front.description.as_deref().unwrap_or(""),
                 ] {

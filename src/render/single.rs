@@ -33,6 +33,7 @@ impl Renderer<'_> {
             .iter()
             .map(|p| NavItem {
                 title: p.title().to_string(),
+                title_html: p.title_html().to_string(),
                 href: format!("#chapter-{}", p.slug()),
                 current: false,
                 description: String::new(),
@@ -49,6 +50,7 @@ impl Renderer<'_> {
                 let rendered = rendered_for(self.chapters, page);
                 search_pages.push(crate::search::Page {
                     title: page.title().to_string(),
+                    title_html: page.title_html().to_string(),
                     url: String::new(),
                     sections: rendered
                         .map(|r| r.sections.clone())

@@ -687,7 +687,9 @@
           a.href = href(s);
           var chapter = document.createElement("span");
           chapter.className = "search-chapter";
-          chapter.textContent = index.pages[s[0]][0];
+          // A title with inline Markdown comes as docent's escaped HTML too.
+          var page = index.pages[s[0]];
+          if (page[2]) chapter.innerHTML = page[2]; else chapter.textContent = page[0];
           a.appendChild(chapter);
           if (s[2]) {
             var h = document.createElement("span");
@@ -755,7 +757,7 @@
         number.textContent = (i + 1) + ".";
         var title = document.createElement("span");
         title.className = "nav-title";
-        title.textContent = item[1];
+        title.innerHTML = item[1]; // the title as docent's escaped inline HTML
         a.appendChild(number);
         a.appendChild(document.createTextNode(" "));
         a.appendChild(title);
