@@ -64,15 +64,21 @@ impl Title {
         // A title is inline text: a leading `#` or `-` must not make it a heading or list.
         let escaped = match md.trim().chars().next() {
             Some('#' | '-' | '+' | '*' | '>' | '=' | '|') => format!("\\{}", md.trim()),
-            _ if md.trim().starts_with(|c: char| c.is_ascii_digit()) => {
-                md.trim().replacen(". ", "\\. ", 1).replacen(") ", "\\) ", 1)
-            }
+            _ if md.trim().starts_with(|c: char| c.is_ascii_digit()) => md
+                .trim()
+                .replacen(". ", "\\. ", 1)
+                .replacen(") ", "\\) ", 1),
             _ => md.trim().to_string(),
         };
         let root = comrak::parse_document(&arena, &escaped, &options);
         let links: Vec<_> = root
             .descendants()
-            .filter(|n| matches!(n.data.borrow().value, NodeValue::Link(_) | NodeValue::Image(_)))
+            .filter(|n| {
+                matches!(
+                    n.data.borrow().value,
+                    NodeValue::Link(_) | NodeValue::Image(_)
+                )
+            })
             .collect();
         for link in links {
             while let Some(child) = link.first_child() {
@@ -269,7 +275,10 @@ mod tests {
     fn titles_with_inline_markdown() {
         let t = Title::parse("Using `Box<T>` to *point* at the [heap](x.md)");
         assert_eq!(t.text, "Using Box<T> to point at the heap");
-        assert_eq!(t.html, "Using <code>Box&lt;T&gt;</code> to <em>point</em> at the heap");
+        assert_eq!(
+            t.html,
+            "Using <code>Box&lt;T&gt;</code> to <em>point</em> at the heap"
+        );
         let t = Title::parse("Vec<T> & friends");
         assert_eq!(t.text, "Vec<T> & friends");
         assert_eq!(t.html, "Vec&lt;T&gt; &amp; friends");

@@ -83,7 +83,10 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// The candidate `word` was most likely meant to be, if one is close enough to suggest: a
 /// few edits away (a third of its length), or one starts with the other (`linenumbers` →
 /// `linenums`, `build` → `builder`).
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word_l = word.to_lowercase();
     candidates
         .into_iter()
@@ -91,7 +94,8 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|c| {
             let c_l = c.to_lowercase();
             let d = distance(&word_l, &c_l);
-            let prefix = c_l.len() >= 3 && word_l.len() >= 3
+            let prefix = c_l.len() >= 3
+                && word_l.len() >= 3
                 && (c_l.starts_with(&word_l) || word_l.starts_with(&c_l));
             (c, d, prefix)
         })
@@ -321,7 +325,10 @@ mod suggestion_tests {
         assert_eq!(did_you_mean("titel", attrs), Some("title"));
         assert_eq!(did_you_mean("hl-lines", attrs), Some("hl_lines"));
         assert_eq!(did_you_mean("colour", attrs), None);
-        assert_eq!(did_you_mean("build", ["builder", "runtime"]), Some("builder"));
+        assert_eq!(
+            did_you_mean("build", ["builder", "runtime"]),
+            Some("builder")
+        );
         assert_eq!(did_you_mean("x", ["builder", "runtime"]), None);
     }
 }

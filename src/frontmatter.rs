@@ -113,6 +113,13 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         .next()
         .unwrap_or("invalid YAML")
         .to_string();
+    // "error: line 2 column 1: unknown field …": the position is said by the diagnostic.
+    let first = match first.strip_prefix("error: line ") {
+        Some(rest) => rest
+            .split_once(": ")
+            .map_or(first.clone(), |(_, message)| message.to_string()),
+        None => first,
+    };
     let lower = first.to_ascii_lowercase();
     match lower.find(" at line ").or_else(|| lower.find(", line ")) {
         Some(i) => first

@@ -460,16 +460,29 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
 }
 
 fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Diagnostic {
+    const KEYS: &[&str] = &["title", "slug", "description", "draft", "translated_from"];
     let message = message.trim();
+    let takes = "front matter takes title (required), slug, description, draft";
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(key, _)| key);
+    if let Some(key) = unknown {
+        let help = match crate::error::did_you_mean(key, KEYS.iter().copied()) {
+            Some(meant) => format!("did you mean `{meant}`? {takes}"),
+            None => takes.to_string(),
+        };
+        return Diagnostic::error(path, line, col, format!("unknown front matter key `{key}`"))
+            .with_help(help);
+    }
     let help = if message.contains("missing field `title`") {
         "every chapter needs `title = \"…\"` in its front matter"
     } else {
-        "front matter takes title (required), slug, description, draft"
+        takes
     };
     Diagnostic::error(path, line, col, format!("invalid front matter: {message}")).with_help(help)
 }
 
-/// Slugs must be unique within a language, or two chapters would write the same page.
 fn check_slugs(course: &Course, errors: &mut Vec<Diagnostic>) {
     // A folder name is the slug of every file that sets none: `11-..` would write over the
     // language chooser, `11-a?b` would give broken links.

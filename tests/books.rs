@@ -52,17 +52,33 @@ fn mdbook_info_strings_highlight_and_warn_once() {
     let run = t.docent(&["build"]);
     assert!(run.ok(), "{}", run.stderr());
     assert!(
-        run.stderr().contains("built 1 language, 1 chapter, ") && run.stderr().contains(", 2 warnings"),
+        run.stderr().contains("built 1 language, 1 chapter, ")
+            && run.stderr().contains(", 2 warnings"),
         "plurals follow the numbers: {}",
         run.stderr()
     );
     let w = warnings(&run.stderr());
-    assert_eq!(w.len(), 2, "exactly the unknown language and attribute: {w:#?}");
+    assert_eq!(
+        w.len(),
+        2,
+        "exactly the unknown language and attribute: {w:#?}"
+    );
     let klingon: Vec<&String> = w.iter().filter(|w| w.contains("`klingon`")).collect();
-    assert_eq!(klingon.len(), 1, "one warning per language, not per block: {w:#?}");
+    assert_eq!(
+        klingon.len(),
+        1,
+        "one warning per language, not per block: {w:#?}"
+    );
     assert!(klingon[0].contains("2 more places"), "{}", klingon[0]);
-    assert!(klingon[0].contains("en.md:"), "names the first place: {}", klingon[0]);
-    let attr = w.iter().find(|w| w.contains("`linenumbers`")).expect("attribute warning");
+    assert!(
+        klingon[0].contains("en.md:"),
+        "names the first place: {}",
+        klingon[0]
+    );
+    let attr = w
+        .iter()
+        .find(|w| w.contains("`linenumbers`"))
+        .expect("attribute warning");
     assert!(attr.contains("did you mean `linenums`"), "{attr}");
     assert!(attr.contains("en.md:"), "{attr}");
 
@@ -87,7 +103,11 @@ fn mdbook_info_strings_highlight_and_warn_once() {
         (9, "shell-session"),
         (2, "console,ignore"),
     ] {
-        assert!(highlighted(i), "{what} is highlighted: {}", blocks[i].html());
+        assert!(
+            highlighted(i),
+            "{what} is highlighted: {}",
+            blocks[i].html()
+        );
     }
     assert_eq!(attr_of(&blocks[0], "data-lang"), "rust");
     assert_eq!(
@@ -99,9 +119,15 @@ fn mdbook_info_strings_highlight_and_warn_once() {
     assert!(rust.contains("#[derive(Debug)]"), "{rust}");
     assert!(rust.contains("let p = Point"), "{rust}");
     assert!(!rust.contains("fn main"), "{rust}");
-    assert!(rust.contains("# not hidden") && !rust.contains("## not hidden"), "{rust}");
+    assert!(
+        rust.contains("# not hidden") && !rust.contains("## not hidden"),
+        "{rust}"
+    );
     let python = text(&blocks[14].select(&sel("pre code")).next().expect("code"));
-    assert!(!python.contains("import os") && python.contains("print(1)"), "{python}");
+    assert!(
+        !python.contains("import os") && python.contains("print(1)"),
+        "{python}"
+    );
 }
 
 /// The first element under `e` matching `s`.
@@ -132,9 +158,15 @@ fn titles_with_inline_markdown_render_as_html_and_read_as_text() {
     assert_eq!(text(&inside(&h1, "code")), "Box<T>");
     assert_eq!(text(&inside(&h1, "em")), "point");
     let title = text(&one(&page, "title"));
-    assert!(title.starts_with("Using Box<T> to point at the heap "), "{title}");
+    assert!(
+        title.starts_with("Using Box<T> to point at the heap "),
+        "{title}"
+    );
     assert!(!title.contains('`') && !title.contains('*'), "{title}");
-    for meta in all(&page, "meta[property='og:title'], meta[name='twitter:title']") {
+    for meta in all(
+        &page,
+        "meta[property='og:title'], meta[name='twitter:title']",
+    ) {
         let content = attr(&meta, "content");
         assert!(!content.contains('`'), "{content}");
     }
@@ -148,9 +180,65 @@ fn titles_with_inline_markdown_render_as_html_and_read_as_text() {
     ] {
         let doc = t.html(rel);
         assert_eq!(text(&one(&doc, sel_)), "Box<T>", "{rel} {sel_}");
-        assert!(!doc.root_element().html().contains("`Box"), "{rel} shows backquotes");
+        assert!(
+            !doc.root_element().html().contains("`Box"),
+            "{rel} shows backquotes"
+        );
     }
     let index = t.read("site/search/en.js");
-    assert!(index.contains("\"Using Box<T> to point at the heap\""), "plain title indexed");
+    assert!(
+        index.contains("\"Using Box<T> to point at the heap\""),
+        "plain title indexed"
+    );
     assert!(!index.contains("`Box"), "no backquotes in the index");
+}
+
+/// Each mistake is reported at its file, line and column, in plain words, with the fix.
+#[test]
+fn authoring_mistakes_are_located_and_explained() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "+++\ntitle = \"A\"\n+++\n\n```dockerfile\nFROM golang:1.22 AS builder\nRUN go build -o /app\n\nFROM alpine AS runtime\nCOPY --from=build /app /app\n```\n",
+            "en.md:10:1",
+            &[
+                "--from=build names no stage",
+                "`builder`, `runtime`",
+                "did you mean `builder`",
+            ],
+        ),
+        (
+            "+++\ntitle = \"A\"\n+++\n\n```quiz\n[[question]]\nprompt = \"Which?\"\nchoices = [\"The first\", \"The last\"]\nanswer = \"The last\"\n```\n",
+            "en.md:9:1",
+            &["counting from 0", "\"The last\" is choice 1", "answer = 1"],
+        ),
+        (
+            "+++\ntitle = \"A\"\n+++\n\n```quiz\n[[question]]\nprompt = \"Which?\"\nchoices = [\"a\", \"b\"]\nanswer = 2\n```\n",
+            "en.md:9:1",
+            &["`answer = 2`, but there are only 2 choices", "0 to 1"],
+        ),
+        (
+            "+++\ntitle = \"A\"\ntitel = \"B\"\n+++\n\nText.\n",
+            "en.md:3:1",
+            &["unknown front matter key `titel`", "did you mean `title`"],
+        ),
+        (
+            "---\ntitle: A\nslugg: a\n---\n\nText.\n",
+            "en.md:3:1",
+            &["unknown front matter key `slugg`", "did you mean `slug`"],
+        ),
+    ];
+    for (text, location, messages) in cases {
+        let t = course(&[("01-a", text)]);
+        let run = t.docent(&["build"]);
+        let err = run.stderr();
+        assert!(err.contains(location), "{location} in:\n{err}");
+        for m in *messages {
+            assert!(err.contains(m), "{m:?} in:\n{err}");
+        }
+        assert!(!err.contains("invalid type"), "no serde jargon:\n{err}");
+        assert!(
+            !err.contains("line 1 column"),
+            "no second, inner position:\n{err}"
+        );
+    }
 }

@@ -470,7 +470,7 @@ fn error_messages_name_file_line_and_column() {
             "content/01-intro/en.md",
             "+++\ntitle = \"A\"\ncolour = \"red\"\n+++\nbody\n",
             "content/01-intro/en.md:3:1",
-            &["unknown field `colour`"],
+            &["unknown front matter key `colour`"],
         ),
         (
             "content/01-intro/en.md",

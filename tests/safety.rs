@@ -541,7 +541,7 @@ fn authoring_slips_are_located_errors() {
         (
             "---\ntitle: Second\ncolour: red\n---\n\nBody.\n",
             "en.md:3:1",
-            "unknown field",
+            "unknown front matter key `colour`",
         ),
     ];
     for (text, location, message) in cases {

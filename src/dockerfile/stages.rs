@@ -327,8 +327,15 @@ impl Linker<'_> {
             }
         } else {
             if let Some(near) = self.near_stage_name(&resolved) {
+                let names: Vec<String> = self
+                    .stages
+                    .iter()
+                    .filter_map(|s| s.name.as_deref())
+                    .map(|n| format!("`{n}`"))
+                    .collect();
                 self.problem(format!(
-                    "{what}{resolved}: no stage has that name (did you mean {near:?}?); BuildKit would pull it as an image"
+                    "{what}{resolved} names no stage (stages are {}; did you mean `{near}`?): BuildKit would pull an image called `{resolved}`",
+                    names.join(", ")
                 ));
             }
             StageRef::Image(resolved)
@@ -359,32 +366,11 @@ impl Linker<'_> {
             .iter()
             .filter_map(|s| s.name.as_deref())
             .filter(|name| name.chars().count() <= 64)
-            .map(|name| (edit_distance(&word, name), name))
+            .map(|name| (crate::error::distance(&word, name), name))
             .filter(|&(d, name)| d > 0 && d <= if name.chars().count() < 5 { 1 } else { 2 })
             .min_by_key(|&(d, _)| d)
             .map(|(_, name)| name)
     }
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = i;
-        let mut left = i + 1;
-        let mut next = Vec::with_capacity(row.len());
-        next.push(left);
-        for (j, cb) in b.iter().enumerate() {
-            let up = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let cost = diagonal + usize::from(ca != *cb);
-            left = cost.min(up.saturating_add(1)).min(left + 1);
-            next.push(left);
-            diagonal = up;
-        }
-        row = next;
-    }
-    row.last().copied().unwrap_or(0)
 }
 
 /// Replaces `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME-word}`, `${NAME:+word}` and

@@ -310,7 +310,7 @@ fn copy_from_images_and_unknown_names() {
         ]
     );
     assert!(!d.problems.iter().any(|p| p.line == 3 || p.line == 4));
-    assert!(has_problem(&d, 5, "did you mean \"builder\""));
+    assert!(has_problem(&d, 5, "did you mean `builder`"));
     assert!(has_problem(&d, 6, "no stage with that index"));
 }
 

@@ -13,7 +13,15 @@ use std::path::{Component, Path};
 
 /// Attributes a code block may carry; anything else gets a warning.
 pub const KNOWN: &[&str] = &[
-    "title", "hl_lines", "linenums", "src", "annotate", "compare", "nomap", "unit", "hidelines",
+    "title",
+    "hl_lines",
+    "linenums",
+    "src",
+    "annotate",
+    "compare",
+    "nomap",
+    "unit",
+    "hidelines",
 ];
 
 /// mdBook's attributes (for its Rust playground and test runner), accepted so a book written
@@ -362,11 +370,27 @@ fn prepare<'a, 'f>(
     let raw: Vec<&str> = highlight::split_lines(&fence.code).collect();
     if language == Language::Syntax("Dockerfile") {
         let df = dockerfile::parse(&fence.code);
-        if let Some(src) = &fence.src {
+        // A block written in the chapter is often a fragment (one instruction to discuss);
+        // its problems are reported when it is a whole Dockerfile, starting with FROM.
+        let whole = df
+            .instructions
+            .first()
+            .is_some_and(|i| i.keyword == "FROM" || i.keyword == "ARG");
+        let at = match &fence.src {
+            Some(src) => Some((src.as_path(), 0)),
+            None if whole => Some((ctx.source.path.as_path(), fence.line)),
+            None => None,
+        };
+        if let Some((file, offset)) = at {
             for p in &df.problems {
                 findings.warnings.push(
-                    Diagnostic::warning(src, p.line, 1, format!("Dockerfile: {}", p.message))
-                        .with_help("fix the Dockerfile; docent reads it the way BuildKit does"),
+                    Diagnostic::warning(
+                        file,
+                        p.line + offset,
+                        1,
+                        format!("Dockerfile: {}", p.message),
+                    )
+                    .with_help("fix the Dockerfile; docent reads it the way BuildKit does"),
                 );
             }
         }

@@ -72,13 +72,17 @@ pub fn resolve(token: &str) -> Language {
         _ => {
             return by_token_or_name(token)
                 .or_else(|| by_token_or_name(&lower))
-                .map_or(Language::Unknown, |s| Language::Syntax(static_name(&s.name)));
+                .map_or(Language::Unknown, |s| {
+                    Language::Syntax(static_name(&s.name))
+                });
         }
     };
     if SYNTAXES.find_syntax_by_name(name).is_some() {
         Language::Syntax(name)
     } else {
-        by_token_or_name(&lower).map_or(Language::Unknown, |s| Language::Syntax(static_name(&s.name)))
+        by_token_or_name(&lower).map_or(Language::Unknown, |s| {
+            Language::Syntax(static_name(&s.name))
+        })
     }
 }
 
@@ -86,13 +90,10 @@ pub fn resolve(token: &str) -> Language {
 /// name in any case, spaces written as `-` (`Haskell`, `haskell`, `git-commit`).
 fn by_token_or_name(token: &str) -> Option<&'static SyntaxReference> {
     SYNTAXES.find_syntax_by_token(token).or_else(|| {
-        SYNTAXES
-            .syntaxes()
-            .iter()
-            .find(|s| {
-                s.name.eq_ignore_ascii_case(token)
-                    || s.name.replace(' ', "-").eq_ignore_ascii_case(token)
-            })
+        SYNTAXES.syntaxes().iter().find(|s| {
+            s.name.eq_ignore_ascii_case(token)
+                || s.name.replace(' ', "-").eq_ignore_ascii_case(token)
+        })
     })
 }
 
@@ -100,9 +101,27 @@ fn by_token_or_name(token: &str) -> Option<&'static SyntaxReference> {
 /// extensions.
 pub fn known_names() -> impl Iterator<Item = &'static str> {
     const USUAL: &[&str] = &[
-        "dockerfile", "bash", "sh", "shell", "console", "yaml", "json", "toml", "go", "rust",
-        "python", "javascript", "typescript", "text", "makefile", "ini", "html", "css", "sql",
-        "diff", "markdown",
+        "dockerfile",
+        "bash",
+        "sh",
+        "shell",
+        "console",
+        "yaml",
+        "json",
+        "toml",
+        "go",
+        "rust",
+        "python",
+        "javascript",
+        "typescript",
+        "text",
+        "makefile",
+        "ini",
+        "html",
+        "css",
+        "sql",
+        "diff",
+        "markdown",
     ];
     USUAL.iter().copied().chain(
         SYNTAXES
@@ -363,13 +382,72 @@ mod tests {
     fn usual_names_and_aliases_resolve() {
         let mut missing = Vec::new();
         for token in [
-            "yml", "ts", "tsx", "jsx", "py", "Containerfile", "c", "cpp", "c++", "cs", "csharp",
-            "java", "kotlin", "kt", "swift", "ruby", "rb", "php", "perl", "lua", "haskell",
-            "Haskell", "scala", "clojure", "elixir", "erlang", "ocaml", "fsharp", "r", "julia",
-            "zig", "nim", "dart", "groovy", "hcl", "terraform", "powershell", "ps1", "nix",
-            "proto", "graphql", "sql", "diff", "xml", "html", "css", "scss", "less", "svelte",
-            "vue", "lisp", "elm", "d", "fish", "zsh", "cmake", "dockerignore", "git-commit",
-            "nginx", "jsonc", "csv", "latex", "tex", "asm", "vim", "awk",
+            "yml",
+            "ts",
+            "tsx",
+            "jsx",
+            "py",
+            "Containerfile",
+            "c",
+            "cpp",
+            "c++",
+            "cs",
+            "csharp",
+            "java",
+            "kotlin",
+            "kt",
+            "swift",
+            "ruby",
+            "rb",
+            "php",
+            "perl",
+            "lua",
+            "haskell",
+            "Haskell",
+            "scala",
+            "clojure",
+            "elixir",
+            "erlang",
+            "ocaml",
+            "fsharp",
+            "r",
+            "julia",
+            "zig",
+            "nim",
+            "dart",
+            "groovy",
+            "hcl",
+            "terraform",
+            "powershell",
+            "ps1",
+            "nix",
+            "proto",
+            "graphql",
+            "sql",
+            "diff",
+            "xml",
+            "html",
+            "css",
+            "scss",
+            "less",
+            "svelte",
+            "vue",
+            "lisp",
+            "elm",
+            "d",
+            "fish",
+            "zsh",
+            "cmake",
+            "dockerignore",
+            "git-commit",
+            "nginx",
+            "jsonc",
+            "csv",
+            "latex",
+            "tex",
+            "asm",
+            "vim",
+            "awk",
         ] {
             let lang = resolve(token);
             if !matches!(lang, Language::Syntax(s) if !s.is_empty()) {

@@ -156,7 +156,10 @@ mod tests {
         assert_eq!(i.lang, "rust");
         assert_eq!(i.order, ["ignore", "should_panic"]);
         let i = Info::parse(r#"toml title="Cargo.toml""#).expect("parse");
-        assert_eq!((i.lang.as_str(), i.get("title")), ("toml", Some("Cargo.toml")));
+        assert_eq!(
+            (i.lang.as_str(), i.get("title")),
+            ("toml", Some("Cargo.toml"))
+        );
         let i = Info::parse("console,ignore linenums").expect("parse");
         assert_eq!(i.lang, "console");
         assert_eq!(i.order, ["ignore", "linenums"]);

@@ -22,10 +22,33 @@ pub struct Question {
     /// The possible answers, one line of Markdown each, shown in this order; two or more.
     pub choices: Vec<String>,
     /// 0-based index into `choices`.
-    pub answer: usize,
+    pub answer: Answer,
     /// Why the answer is right, one line of Markdown shown with it; may be empty.
     #[serde(default)]
     pub explain: String,
+}
+
+/// A question's `answer` as written: the right choice's position, counting from 0, or (a
+/// mistake [`parse`] explains) something else.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// The position of the right choice in `choices`, counting from 0.
+    Index(i64),
+    /// Text: wrong, but most likely the right choice written out.
+    Text(String),
+    /// Anything else TOML can hold (a list, a table, a float, a boolean).
+    Other(toml::Value),
+}
+
+impl Answer {
+    /// The index into `choices`, once [`parse`] has checked it.
+    pub fn index(&self) -> usize {
+        match self {
+            Answer::Index(i) => usize::try_from(*i).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        }
+    }
 }
 
 /// Parses and checks the quiz; `Err((line within the body, column, message))`.
@@ -40,20 +63,60 @@ pub fn parse(body: &str) -> Result<Quiz, (usize, usize, String)> {
         return Err((1, 1, "a quiz needs at least one [[question]]".into()));
     }
     for (i, q) in quiz.question.iter().enumerate() {
-        if q.choices.len() < 2 || q.answer >= q.choices.len() {
-            let line = nth_question_line(body, i);
+        let start = nth_question_line(body, i);
+        let n = i + 1;
+        if q.choices.len() < 2 {
+            let line = key_line(body, start, "choices").unwrap_or(start);
             return Err((
                 line,
                 1,
-                format!(
-                    "question {}: needs two or more choices and `answer` between 0 and {}",
-                    i + 1,
-                    q.choices.len().saturating_sub(1)
-                ),
+                format!("question {n}: needs two or more `choices`"),
             ));
+        }
+        let line = key_line(body, start, "answer").unwrap_or(start);
+        let last = q.choices.len() - 1;
+        let counts = format!(
+            "`answer` is the position of the right choice, counting from 0 (0 to {last} here)"
+        );
+        match &q.answer {
+            Answer::Index(a) if usize::try_from(*a).is_ok_and(|a| a <= last) => {}
+            Answer::Index(a) => {
+                return Err((
+                    line,
+                    1,
+                    format!(
+                        "question {n}: `answer = {a}`, but there are only {} ({counts})",
+                        crate::plural::count(q.choices.len(), "choice", "choices")
+                    ),
+                ));
+            }
+            Answer::Text(text) => {
+                let hint = match q.choices.iter().position(|c| c.trim() == text.trim()) {
+                    Some(k) => format!("; \"{text}\" is choice {k}: write `answer = {k}`"),
+                    None => String::new(),
+                };
+                return Err((line, 1, format!("question {n}: {counts}, not text{hint}")));
+            }
+            Answer::Other(_) => {
+                return Err((line, 1, format!("question {n}: {counts}: one whole number")));
+            }
         }
     }
     Ok(quiz)
+}
+
+/// The line of `key = …` in the question that starts at line `start` (1-based).
+fn key_line(body: &str, start: usize, key: &str) -> Option<usize> {
+    body.lines()
+        .enumerate()
+        .skip(start)
+        .take_while(|(_, l)| l.trim() != "[[question]]")
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|(n, _)| n + 1)
 }
 
 fn nth_question_line(body: &str, i: usize) -> usize {
@@ -103,7 +166,7 @@ pub fn render(quiz: &Quiz, id: &str, labelled_by: Option<&str>) -> String {
         let _ = write!(
             out,
             "<li class=\"quiz-question\" id=\"{qid}\" data-answer=\"{}\"><fieldset><legend><span class=\"quiz-number\">{}</span> <span class=\"quiz-prompt\">{}</span></legend><ul class=\"quiz-choices\">",
-            q.answer,
+            q.answer.index(),
             i + 1,
             inline(&q.prompt)
         );
@@ -114,7 +177,10 @@ pub fn render(quiz: &Quiz, id: &str, labelled_by: Option<&str>) -> String {
                 inline(choice)
             );
         }
-        let right = q.choices.get(q.answer).map_or(String::new(), |c| inline(c));
+        let right = q
+            .choices
+            .get(q.answer.index())
+            .map_or(String::new(), |c| inline(c));
         let _ = write!(
             out,
             "</ul></fieldset><div class=\"quiz-actions\"><button type=\"button\" class=\"quiz-check\" hidden data-right=\"{}\" data-wrong=\"{}\" data-choose=\"{}\">{}</button><span class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></span></div><details class=\"quiz-answer\"><summary>{}</summary><p><strong>{}</strong> {}</p>{}</details></li>",
