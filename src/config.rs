@@ -36,6 +36,47 @@ pub struct Config {
     /// Every language of the course, in the order the language switcher shows them; never
     /// empty after [`Config::parse`].
     pub languages: Vec<Language>,
+    /// Chapters shown without a number (a foreword, appendices), by id; their
+    /// sub-chapters are unnumbered too.
+    #[serde(default)]
+    pub unnumbered: Vec<String>,
+    /// Titled groups of consecutive top-level chapters, in reading order.
+    #[serde(default)]
+    pub parts: Vec<Part>,
+}
+
+/// A titled group of top-level chapters (`[[parts]]` in `course.toml`).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// One title for every language, or one per language code.
+    pub title: PartTitle,
+    /// The ids (folder names) of its top-level chapters, consecutive in reading order.
+    pub chapters: Vec<String>,
+}
+
+/// A part's title: the same in every language, or per language.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum PartTitle {
+    /// `title = "Getting started"`.
+    One(String),
+    /// `title = { en = "Getting started", pt-BR = "Primeiros passos" }`.
+    PerLanguage(std::collections::BTreeMap<String, String>),
+}
+
+impl Part {
+    /// The title for readers of `lang`: theirs, else the default language's, else any.
+    pub fn title(&self, lang: &str, default: &str) -> &str {
+        match &self.title {
+            PartTitle::One(t) => t,
+            PartTitle::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(default))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
 }
 
 impl Config {

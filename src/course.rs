@@ -132,8 +132,17 @@ pub struct Source {
 /// A chapter folder; its languages are found through the folder, never by comparing paths.
 #[derive(Debug, Clone)]
 pub struct Chapter {
-    /// The folder name, e.g. `02-first-multi-stage-build`: the language-free key of a chapter.
+    /// The folder's path under the course folder, e.g. `02-first-multi-stage-build` or, for
+    /// a sub-chapter, `03-ownership/01-references`: the language-free key of a chapter.
     pub id: String,
+    /// 0 for a top-level chapter, 1 for its sub-chapters, and so on.
+    pub depth: usize,
+    /// The chapter this one is a sub-chapter of (position in [`Course::chapters`]).
+    pub parent: Option<usize>,
+    /// "3", "3.2", "3.2.1"; `None` for an unnumbered chapter (`unnumbered` in course.toml).
+    pub number: Option<String>,
+    /// The part of `course.toml` the chapter belongs to (position in its `parts`).
+    pub part: Option<usize>,
     /// The chapter folder, under [`Course::root`]; chapter assets are read from it.
     pub dir: PathBuf,
     /// Language code → that language's file of the chapter; drafts are left out, and there
@@ -149,9 +158,8 @@ pub struct Chapter {
 impl Chapter {
     /// The folder name without its numeric prefix.
     pub fn default_slug(&self) -> &str {
-        self.id
-            .split_once('-')
-            .map_or(self.id.as_str(), |(_, rest)| rest)
+        let name = self.id.rsplit('/').next().unwrap_or(&self.id);
+        name.split_once('-').map_or(name, |(_, rest)| rest)
     }
 }
 

@@ -316,6 +316,8 @@ mod suggestion_tests {
         assert_eq!(distance("stages", "stage"), 1);
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("try-it", "try-it"), 0);
+        assert_eq!(distance("builder", "biulder"), 2);
+        assert_eq!(distance("dépôt", "depot"), 2);
     }
 
     #[test]

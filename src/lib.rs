@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod outline;
 pub mod output;
 pub mod plural;
 pub mod render;

@@ -61,13 +61,26 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     if let Err(escape) = fsx::inside(&project, &config_path) {
         return Err(fsx::escape_diagnostic(&config_path, &escape, &project).into());
     }
-    let config = Config::parse(&fsx::read_to_string(&config_path)?, &config_path)
-        .map_err(|e| e.of(crate::error::Kind::Config))?;
+    let config_text = fsx::read_to_string(&config_path)?;
+    let config =
+        Config::parse(&config_text, &config_path).map_err(|e| e.of(crate::error::Kind::Config))?;
     let mut findings = Findings::default();
     let mut chapters = Vec::new();
-    let loaded: Vec<(u64, Result<ChapterLoad>)> = chapter_dirs(root, &project, &mut findings)?
+    let dirs = chapter_dirs(root, &project, &mut findings)?;
+    let nested: std::collections::HashSet<PathBuf> = dirs
+        .iter()
+        .filter(|(k, _)| k.len() > 1)
+        .map(|(_, d)| d.clone())
+        .collect();
+    let loaded: Vec<(Vec<u64>, Result<ChapterLoad>)> = dirs
         .into_par_iter()
-        .map(|(order, dir)| (order, load_chapter(&config, &dir, &project, cache)))
+        .map(|(order, dir)| {
+            let id = chapter_id(root, &dir);
+            (
+                order,
+                load_chapter(&config, &dir, id, &nested, &project, cache),
+            )
+        })
         .collect();
     for (order, result) in loaded {
         match result {
@@ -82,7 +95,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         }
     }
     chapters.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| ca.id.cmp(&cb.id)));
-    let chapters: Vec<Chapter> = chapters.into_iter().map(|(_, c)| c).collect();
+    let chapters = crate::outline::arrange(chapters, &config);
     let index = chapters
         .iter()
         .enumerate()
@@ -97,6 +110,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         warnings: findings.warnings,
     };
     let mut errors = findings.errors;
+    errors.extend(crate::outline::check(&course, &config_text, &config_path));
     check_slugs(&course, &mut errors);
     if !errors.is_empty() {
         return Err(Error::Input(errors));
@@ -116,12 +130,9 @@ pub fn reload(
     let mut edits = Vec::new();
     for path in changed {
         let rel = path.strip_prefix(&previous.root).ok()?;
-        let mut parts = rel.components();
-        let (Some(dir), Some(file), None) = (parts.next(), parts.next(), parts.next()) else {
-            return None;
-        };
-        let index = *previous.index.get(dir.as_os_str().to_str()?)?;
-        let lang = Path::new(file.as_os_str()).file_stem()?.to_str()?;
+        let dir = rel.parent().filter(|d| !d.as_os_str().is_empty())?;
+        let index = *previous.index.get(&chapter_id(Path::new(""), dir))?;
+        let lang = rel.file_stem()?.to_str()?;
         let chapter = previous.chapters.get(index)?;
         let known = chapter.sources.get(lang)?;
         if known.path != *path || !path.is_file() {
@@ -148,22 +159,42 @@ pub fn reload(
     Some(Ok(course))
 }
 
-/// Folders named `<number>-<name>`, with their number; everything else is not a chapter.
-/// A numbered folder that is a link leaving the project is an error: it would publish
-/// whatever it points at.
+/// Folders named `<number>-<name>`, depth first, each with the numbers on its way (its
+/// sort key): the course folder's numbered folders are chapters, and a chapter folder's
+/// numbered folders holding a Markdown file are its sub-chapters. Everything else is not a
+/// chapter. A numbered folder that is a link leaving the project is an error: it would
+/// publish whatever it points at.
 fn chapter_dirs(
     root: &Path,
     project: &Path,
     findings: &mut Findings,
-) -> Result<Vec<(u64, PathBuf)>> {
+) -> Result<Vec<(Vec<u64>, PathBuf)>> {
     let mut dirs = Vec::new();
-    for entry in fsx::read_dir_sorted(root)? {
+    numbered_dirs(root, &[], project, findings, &mut dirs)?;
+    Ok(dirs)
+}
+
+/// Sub-chapters nest at most this deep (a guard against linked folders going round).
+const MAX_DEPTH: usize = 8;
+
+fn numbered_dirs(
+    dir: &Path,
+    key: &[u64],
+    project: &Path,
+    findings: &mut Findings,
+    out: &mut Vec<(Vec<u64>, PathBuf)>,
+) -> Result<()> {
+    for entry in fsx::read_dir_sorted(dir)? {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(order) = chapter_number(&name) else {
             // Numbered like a chapter but not one (`06-`, a number too large): say so.
             let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-            if digits > 0 && name.as_bytes().get(digits) == Some(&b'-') && path.is_dir() {
+            if key.is_empty()
+                && digits > 0
+                && name.as_bytes().get(digits) == Some(&b'-')
+                && path.is_dir()
+            {
                 findings.push(
                     Diagnostic::warning(&path, 0, 0, "looks like a chapter folder but is not one; skipped")
                         .with_help("name chapter folders <number>-<name>, e.g. 06-security, with a number below 2^64")
@@ -172,16 +203,40 @@ fn chapter_dirs(
             }
             continue;
         };
+        // Inside a chapter, a numbered folder without Markdown holds assets.
+        let sub_chapter = path.is_dir() && has_markdown(&path);
+        if !key.is_empty() && !sub_chapter {
+            continue;
+        }
         match fsx::inside(project, &path) {
             Err(escape) => {
                 findings.push(fsx::escape_diagnostic(&path, &escape, project));
                 continue;
             }
             Ok(_) if !path.is_dir() => continue,
-            Ok(_) => dirs.push((order, path)),
+            Ok(_) => {
+                let mut sub = key.to_vec();
+                sub.push(order);
+                out.push((sub.clone(), path.clone()));
+                if sub.len() < MAX_DEPTH {
+                    numbered_dirs(&path, &sub, project, findings, out)?;
+                }
+            }
         }
     }
-    Ok(dirs)
+    Ok(())
+}
+
+/// Whether `dir` holds a Markdown file of its own (a sub-chapter, not a folder of assets).
+fn has_markdown(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(std::result::Result::ok).any(|e| {
+            Path::new(&e.file_name())
+                .extension()
+                .is_some_and(|x| x == "md")
+                && e.path().is_file()
+        })
+    })
 }
 
 /// Errors and warnings found while reading the course.
@@ -211,16 +266,26 @@ fn chapter_number(name: &str) -> Option<u64> {
 /// A chapter folder read: the chapter (none when it has no chapter file) and warnings.
 type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>);
 
+/// A chapter folder's id: its path under the course folder, `/`-separated.
+fn chapter_id(root: &Path, dir: &Path) -> String {
+    dir.strip_prefix(root)
+        .unwrap_or(dir)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads one chapter folder: its language files and its assets (every other file, in
+/// folders too, except the folders in `nested`, which are sub-chapters).
 fn load_chapter(
     config: &Config,
     dir: &Path,
+    id: String,
+    nested: &std::collections::HashSet<PathBuf>,
     project: &Path,
     cache: &SourceCache,
 ) -> Result<ChapterLoad> {
-    let id = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let mut sources = BTreeMap::new();
     let mut assets = Vec::new();
     let mut assets_stamp = blake3::Hasher::new();
@@ -264,6 +329,10 @@ fn load_chapter(
             }
         };
         let path = entry.path();
+        if entry.file_type().is_dir() && nested.contains(path) {
+            entries.skip_current_dir();
+            continue;
+        }
         let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
         let hidden = rel
             .components()
@@ -375,6 +444,10 @@ fn load_chapter(
     Ok((
         Some(Chapter {
             id,
+            depth: 0,
+            parent: None,
+            number: None,
+            part: None,
             dir: dir.to_path_buf(),
             sources,
             assets,

@@ -109,6 +109,9 @@ pub struct Page<'a> {
     pub title: String,
     /// The title as inline HTML (docent's escaping), shown when it has markup.
     pub title_html: String,
+    /// Where the chapter sits: its part and the chapters above it ("Part › Chapter"), plain
+    /// text; empty for a top-level chapter outside any part.
+    pub crumb: String,
     /// The page's URL relative to the site root (empty in the one-file page); a result
     /// adds `#anchor` for its section.
     pub url: String,
@@ -118,7 +121,8 @@ pub struct Page<'a> {
 
 #[derive(Serialize)]
 struct Index<'a> {
-    /// (title, url) or, for a title with markup, (title, url, title as HTML)
+    /// (title, url), then the title as HTML when it has markup (else ""), then the crumb
+    /// when there is one
     pages: Vec<Vec<&'a str>>,
     /// (page, anchor, heading, text)
     sections: Vec<(usize, &'a str, &'a str, &'a str)>,
@@ -229,8 +233,15 @@ pub fn index_script(lang: &str, pages: &[Page<'_>]) -> String {
             .iter()
             .map(|p| {
                 let mut entry = vec![p.title.as_str(), p.url.as_str()];
-                if has_markup(&p.title_html) {
-                    entry.push(p.title_html.as_str());
+                if has_markup(&p.title_html) || !p.crumb.is_empty() {
+                    entry.push(if has_markup(&p.title_html) {
+                        p.title_html.as_str()
+                    } else {
+                        ""
+                    });
+                }
+                if !p.crumb.is_empty() {
+                    entry.push(p.crumb.as_str());
                 }
                 entry
             })
@@ -400,6 +411,8 @@ mod tests {
     fn index_maps_words_to_stems_and_sections() {
         let pages = vec![Page {
             title: "Primeiro".into(),
+            title_html: "Primeiro".into(),
+            crumb: String::new(),
             url: "pt-BR/primeiro/".into(),
             sections: vec![Section {
                 anchor: "a".into(),

@@ -381,8 +381,8 @@ fn teaching_block_errors_name_file_and_line() {
         ),
         (
             "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\"]\nanswer = 3\n```\n",
-            "en.md:6:1",
-            "question 1",
+            "en.md:8:1",
+            "question 1: needs two or more `choices`",
         ),
     ];
     for (body, location, message) in cases {

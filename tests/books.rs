@@ -25,11 +25,11 @@ fn warnings(stderr: &str) -> Vec<String> {
     for line in stderr.lines() {
         if line.starts_with("warning:") {
             out.push(line.to_string());
-        } else if (line.starts_with("  ") || line.starts_with(" =")) && !out.is_empty() {
-            if let Some(last) = out.last_mut() {
-                last.push('\n');
-                last.push_str(line);
-            }
+        } else if (line.starts_with("  ") || line.starts_with(" ="))
+            && let Some(last) = out.last_mut()
+        {
+            last.push('\n');
+            last.push_str(line);
         }
     }
     out

@@ -147,7 +147,7 @@ fn single_files_hold_every_chapter_and_load_nothing() {
         assert_eq!(attr(&one(&doc, "html"), "lang"), lang);
         let titles: Vec<String> = all(&doc, ".print-chapter-title").iter().map(text).collect();
         let home = t.html(&format!("{lang}/index.html"));
-        let expected: Vec<String> = all(&home, ".home-chapter-list a")
+        let expected: Vec<String> = all(&home, ".home-chapter-list a .home-title")
             .iter()
             .map(text)
             .collect();

@@ -374,7 +374,7 @@ fn quiz_questions(lang: &str) -> Vec<(String, Vec<String>, usize)> {
                     .iter()
                     .map(|c| c.replace(['`', '*', '_'], ""))
                     .collect();
-                out.push((dir.display().to_string(), plain, q.answer));
+                out.push((dir.display().to_string(), plain, q.answer.index()));
             }
             rest = &body[end..];
         }

@@ -69,3 +69,4 @@ compare-view-unified = Unified
 quiz-score = Right so far: { $right } of { $total }
 quiz-score-done = All answered: { $right } of { $total } right
 code-keys-hint = In a code block, press ↓ to step through its notes and instruction explanations.
+nav-toggle = Sub-chapters

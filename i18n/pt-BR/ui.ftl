@@ -68,3 +68,4 @@ compare-view-unified = Unificada
 quiz-score = Acertos até agora: { $right } de { $total }
 quiz-score-done = Tudo respondido: { $right } de { $total } certas
 code-keys-hint = Num bloco de código, aperte ↓ para percorrer as notas e as explicações das instruções.
+nav-toggle = Subcapítulos

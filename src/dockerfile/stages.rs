@@ -459,14 +459,6 @@ mod tests {
     }
 
     #[test]
-    fn distances() {
-        assert_eq!(edit_distance("builder", "biulder"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("base", "base"), 0);
-        assert_eq!(edit_distance("dépôt", "depot"), 2);
-    }
-
-    #[test]
     fn mount_specs() {
         assert_eq!(
             mount_source("type=cache,from=builder,target=/x").as_deref(),

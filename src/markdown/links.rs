@@ -111,7 +111,7 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
         Some(i) => (url.get(..i).unwrap_or(url), url.get(i..).unwrap_or("")),
         None => (url, ""),
     };
-    let mut parts: Vec<&str> = vec![own_id];
+    let mut parts: Vec<&str> = own_id.split('/').collect();
     for comp in path.split('/') {
         match comp {
             "" | "." => {}
@@ -128,21 +128,37 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
         [file] => file.ends_with(".md") || *file == "index.html",
         _ => false,
     };
-    match parts.as_slice() {
-        [id, rest @ ..] if is_page(rest) && (*id != own_id || !rest.is_empty()) => {
-            if exists(id) {
-                Target::Chapter {
-                    id: (*id).to_string(),
-                    fragment: fragment.to_string(),
-                }
-            } else if looks_like_chapter(id) {
-                Target::UnknownChapter((*id).to_string())
-            } else {
-                Target::Other
-            }
+    // The longest run of folders that is a chapter, then at most a page file.
+    for k in (1..=parts.len()).rev() {
+        let (Some(folders), Some(rest)) = (parts.get(..k), parts.get(k..)) else {
+            continue;
+        };
+        if !is_page(rest) {
+            continue;
         }
-        _ => Target::Other,
+        let id = folders.join("/");
+        if id == own_id && rest.is_empty() {
+            return Target::Other;
+        }
+        if exists(&id) {
+            return Target::Chapter {
+                id,
+                fragment: fragment.to_string(),
+            };
+        }
+        // A missing chapter: a numbered folder at the top or under a chapter, written as a
+        // folder (not `01-diagram.png`, a file beside the page).
+        let under_chapter = k == 1 || exists(&folders[..k - 1].join("/"));
+        let as_folder = path.ends_with('/') || !rest.is_empty();
+        if under_chapter
+            && folders
+                .last()
+                .is_some_and(|f| looks_like_chapter(f) && (as_folder || !f.contains('.')))
+        {
+            return Target::UnknownChapter(id);
+        }
     }
+    Target::Other
 }
 
 fn looks_like_chapter(name: &str) -> bool {
@@ -190,5 +206,28 @@ mod tests {
         assert_eq!(classify("https://docs.docker.com/"), Target::Other);
         assert_eq!(classify("mailto:a@b"), Target::Other);
         assert_eq!(classify("../../README.md"), Target::Other);
+        assert_eq!(classify("img/01-diagram.png"), Target::Other);
+        assert_eq!(classify("01-diagram.png"), Target::Other);
+    }
+
+    #[test]
+    fn links_between_nested_chapters() {
+        let ids = ["01-a", "03-b", "03-b/01-x", "03-b/02-y", "03-b/02-y/01-z"];
+        let from = |own: &str, url: &str| classify_in(url, own, |id| ids.contains(&id));
+        let ch = |id: &str, f: &str| Target::Chapter {
+            id: id.into(),
+            fragment: f.into(),
+        };
+        assert_eq!(from("03-b/01-x", "../02-y/"), ch("03-b/02-y", ""));
+        assert_eq!(from("03-b/01-x", "../../01-a/#top"), ch("01-a", "#top"));
+        assert_eq!(from("03-b", "01-x/"), ch("03-b/01-x", ""));
+        assert_eq!(from("03-b", "02-y/01-z/en.md"), ch("03-b/02-y/01-z", ""));
+        assert_eq!(from("03-b/02-y/01-z", "../../"), ch("03-b", ""));
+        assert_eq!(from("01-a", "../03-b/01-x/"), ch("03-b/01-x", ""));
+        assert_eq!(
+            from("03-b/01-x", "../09-gone/"),
+            Target::UnknownChapter("03-b/09-gone".into())
+        );
+        assert_eq!(from("03-b/01-x", "pic.png"), Target::Other);
     }
 }

@@ -216,7 +216,7 @@ mod tests {
         let ok = "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = 1\n";
         assert!(parse(ok).is_ok());
         let bad = "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = 2\n";
-        assert_eq!(parse(bad).err().map(|e| e.0), Some(1));
+        assert_eq!(parse(bad).err().map(|e| e.0), Some(4)); // the `answer` line
         let typo = "[[question]]\nprompt = \"p\"\nchoice = [\"a\"]\nanswer = 0\n";
         let err = parse(typo).expect_err("unknown field");
         assert_eq!(err.0, 3);

@@ -74,6 +74,7 @@ impl<'a> Renderer<'a> {
             .map(|page| crate::search::Page {
                 title: page.title().to_string(),
                 title_html: page.title_html().to_string(),
+                crumb: self.crumb(lang, page),
                 url: self.href("", &format!("{lang}/{}/", page.slug())),
                 sections: rendered_for(self.chapters, page)
                     .map_or(std::borrow::Cow::Borrowed(&[][..]), |r| {

@@ -27,7 +27,9 @@ pub(super) struct LangLink {
     pub(super) home_label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// One chapter in the sidebar or on the home page. Items come in reading order; a
+/// chapter's sub-chapters follow it, one level deeper.
+#[derive(Debug, Clone, Serialize, Default)]
 pub(super) struct NavItem {
     pub(super) title: String,
     /// The title's inline Markdown as HTML (escaped by docent).
@@ -35,6 +37,26 @@ pub(super) struct NavItem {
     pub(super) href: String,
     pub(super) current: bool,
     pub(super) description: String,
+    /// "3.2.1"; empty for an unnumbered chapter.
+    pub(super) number: String,
+    /// 0 for a top-level chapter.
+    pub(super) depth: usize,
+    /// Its sub-chapters follow (a template opens a nested list after it).
+    pub(super) has_children: bool,
+    /// It is the current chapter or holds it: its branch is shown open.
+    pub(super) open: bool,
+    /// How many nested lists end after it (a template closes that many).
+    pub(super) closes: usize,
+    /// Position in reading order, for ids that must be unique in a page.
+    pub(super) index: usize,
+}
+
+/// Chapters under one part title (or none, for chapters outside any part).
+#[derive(Debug, Clone, Serialize, Default)]
+pub(super) struct NavGroup {
+    /// The part's title as inline HTML; empty outside a part.
+    pub(super) title_html: String,
+    pub(super) items: Vec<NavItem>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +72,8 @@ pub(super) struct PrintChapter {
     pub(super) number: String,
     pub(super) title: String,
     pub(super) title_html: String,
+    /// The title of the part this chapter opens, as inline HTML; empty when it opens none.
+    pub(super) part_html: String,
     pub(super) content: String,
     pub(super) content_lang: String,
     pub(super) notice: Option<String>,
@@ -76,7 +100,10 @@ pub(super) struct PageContext<'a> {
     pub(super) print_href: String,
     pub(super) repository: Option<&'a str>,
     pub(super) languages: Vec<LangLink>,
+    /// Every chapter in reading order (see [`NavItem`] for the nesting).
     pub(super) nav: Vec<NavItem>,
+    /// The same chapters grouped by part.
+    pub(super) nav_groups: Vec<NavGroup>,
     /// The sidebar's chapter list, rendered once per language from `nav.html` (the current
     /// chapter is marked by each page): every page carries it, so it is not re-rendered
     /// through the template for each of them.

@@ -86,7 +86,7 @@ impl Renderer<'_> {
             });
             ctx.stale_lang = source_lang.to_string();
         }
-        ctx.chapter_number = self.chapter_number(lang, i);
+        ctx.chapter_number = self.chapter_number(lang, page);
         self.render_template("chapter.html", &ctx)
     }
     pub(super) fn chapter_href(&self, lang: &str, root: &str, id: &str) -> String {
@@ -95,9 +95,12 @@ impl Renderer<'_> {
             None => self.href(root, &format!("{lang}/")),
         }
     }
-    pub(super) fn chapter_number(&self, lang: &str, i: usize) -> String {
-        self.i18n
-            .text_with(lang, "chapter-number", &[("number", &(i + 1).to_string())])
+    /// "Chapter 3.2" in `lang`; empty for an unnumbered chapter.
+    pub(super) fn chapter_number(&self, lang: &str, page: &Page<'_>) -> String {
+        page.chapter.number.as_ref().map_or_else(String::new, |n| {
+            self.i18n
+                .text_with(lang, "chapter-number", &[("number", n)])
+        })
     }
     pub(super) fn fallback_notice(&self, lang: &str, page: &Page<'_>) -> Option<String> {
         if !page.is_fallback(lang) {
@@ -127,7 +130,12 @@ impl Renderer<'_> {
         ctx.canonical = self.absolute(&format!("{lang}/"));
         ctx.languages = languages;
         ctx.alternates = alternates;
-        ctx.nav = self.nav(lang, root, None);
+        ctx.nav_groups = self.nav(lang, root, None);
+        ctx.nav = ctx
+            .nav_groups
+            .iter()
+            .flat_map(|g| g.items.iter().cloned())
+            .collect();
         ctx.nav_html = self.nav_html(lang, root, None)?;
         ctx.next = self.pages_of(lang).first().map(|p| NavLink {
             title: p.title().to_string(),

@@ -203,9 +203,10 @@ impl Renderer<'_> {
     pub(super) fn print_chapter(&self, lang: &str, i: usize, page: &Page<'_>) -> PrintChapter {
         PrintChapter {
             anchor: format!("chapter-{}", page.slug()),
-            number: self.chapter_number(lang, i),
+            number: self.chapter_number(lang, page),
             title: page.title().to_string(),
             title_html: page.title_html().to_string(),
+            part_html: self.part_opened_by(lang, page),
             content: format!("{SLOT_OPEN}{i}{SLOT_CLOSE}"),
             content_lang: page.content_lang.to_string(),
             notice: self.fallback_notice(lang, page),

@@ -3,7 +3,6 @@
 //! `print` and `aggregates`; this module decides what to make.
 
 use super::assets::{Assets, build_assets};
-use super::nav::nav_scripts;
 use super::print::Fragments;
 use super::templates::tera_for;
 use super::{BuildOptions, Outputs, RenderedChapters, rendered_for};
@@ -144,8 +143,8 @@ impl<'a> Renderer<'a> {
             }
             *h.finalize().as_bytes()
         };
-        Ok(Self {
-            nav_scripts: nav_scripts(&pages, options),
+        let mut renderer = Self {
+            nav_scripts: BTreeMap::new(),
             theme_hash,
             nav_hash,
             course,
@@ -158,7 +157,9 @@ impl<'a> Renderer<'a> {
             theme_boot,
             tables,
             pages,
-        })
+        };
+        renderer.nav_scripts = renderer.nav_scripts()?;
+        Ok(renderer)
     }
 
     /// Makes `outputs` and hands every file of the site to `sink`: pages whose inputs

@@ -1,6 +1,6 @@
 //! One page per language holding the whole course, for the one-file offline bundle.
 
-use super::context::{LangLink, NavItem};
+use super::context::LangLink;
 use super::rendered_for;
 use super::renderer::{PageCache, Renderer};
 use crate::error::Result;
@@ -28,17 +28,7 @@ impl Renderer<'_> {
                 ..LangLink::default()
             })
             .collect();
-        let nav = self
-            .pages_of(lang)
-            .iter()
-            .map(|p| NavItem {
-                title: p.title().to_string(),
-                title_html: p.title_html().to_string(),
-                href: format!("#chapter-{}", p.slug()),
-                current: false,
-                description: String::new(),
-            })
-            .collect();
+        let nav = self.nav_with(lang, None, |p| format!("#chapter-{}", p.slug()));
         ctx.nav_html = self.render_nav(lang, nav)?;
         let mut search_pages = Vec::new();
         ctx.chapters = self
@@ -51,6 +41,7 @@ impl Renderer<'_> {
                 search_pages.push(crate::search::Page {
                     title: page.title().to_string(),
                     title_html: page.title_html().to_string(),
+                    crumb: self.crumb(lang, page),
                     url: String::new(),
                     sections: rendered
                         .map(|r| r.sections.clone())

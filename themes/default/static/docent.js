@@ -689,6 +689,12 @@
           chapter.className = "search-chapter";
           // A title with inline Markdown comes as docent's escaped HTML too.
           var page = index.pages[s[0]];
+          if (page[3]) {
+            var crumb = document.createElement("span");
+            crumb.className = "search-crumb";
+            crumb.textContent = page[3];
+            a.appendChild(crumb);
+          }
           if (page[2]) chapter.innerHTML = page[2]; else chapter.textContent = page[0];
           a.appendChild(chapter);
           if (s[2]) {
@@ -738,38 +744,50 @@
     });
   }
 
-  // A course with very many chapters lists them from one script per language instead of
-  // repeating the list in every page.
-  function setupNavScript() {
-    var list = document.querySelector("ol[data-nav-script]");
-    if (!list) return;
-    var lang = list.dataset.lang;
-    function fill() {
-      var items = window.docentNav && window.docentNav[lang];
-      if (!items) return;
-      var frag = document.createDocumentFragment();
-      items.forEach(function (item, i) {
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = list.dataset.root + item[0];
-        var number = document.createElement("span");
-        number.className = "nav-number";
-        number.textContent = (i + 1) + ".";
-        var title = document.createElement("span");
-        title.className = "nav-title";
-        title.innerHTML = item[1]; // the title as docent's escaped inline HTML
-        a.appendChild(number);
-        a.appendChild(document.createTextNode(" "));
-        a.appendChild(title);
-        if (item[0] === list.dataset.current) a.setAttribute("aria-current", "page");
-        li.appendChild(a);
-        frag.appendChild(li);
+  // The sidebar: a course with very many chapters gets its list from one script per
+  // language (the same HTML every page would carry), marked here for this page. Branches
+  // fold with their toggle, the current one open; the current chapter is scrolled into
+  // view inside the sidebar (never the page).
+  function setupNav() {
+    var sidebar = document.querySelector(".sidebar");
+    if (!sidebar) return;
+    var tree = sidebar.querySelector(".nav-tree[data-nav-script]");
+    function ready() {
+      sidebar.querySelectorAll(".nav-toggle").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          var branch = button.closest(".nav-branch");
+          var open = branch.dataset.open !== "true";
+          branch.dataset.open = open ? "true" : "false";
+          button.setAttribute("aria-expanded", open ? "true" : "false");
+        });
       });
-      list.appendChild(frag);
+      document.documentElement.classList.add("nav-ready");
+      var current = sidebar.querySelector("a[aria-current='page']");
+      if (!current || sidebar.scrollHeight <= sidebar.clientHeight) return;
+      var r = current.getBoundingClientRect(), s = sidebar.getBoundingClientRect();
+      if (r.top < s.top || r.bottom > s.bottom) sidebar.scrollTop += r.top - s.top - s.height / 3;
+    }
+    if (!tree) return ready();
+    var lang = tree.dataset.lang;
+    function fill() {
+      var html = window.docentNav && window.docentNav[lang];
+      if (typeof html !== "string") return;
+      tree.innerHTML = html; // nav.html, rendered and escaped by docent
+      tree.querySelectorAll("a").forEach(function (a) {
+        if (a.getAttribute("href") !== tree.dataset.current) return;
+        a.setAttribute("aria-current", "page");
+        for (var b = a.closest(".nav-branch"); b; b = b.parentElement.closest(".nav-branch")) {
+          b.dataset.open = "true";
+          var t = b.querySelector(":scope > .nav-toggle");
+          if (t) t.setAttribute("aria-expanded", "true");
+        }
+      });
+      ready();
     }
     if (window.docentNav && window.docentNav[lang]) return fill();
     var script = document.createElement("script");
-    script.src = list.dataset.navScript;
+    script.src = tree.dataset.navScript;
     script.onload = fill;
     document.head.appendChild(script);
   }
@@ -787,7 +805,7 @@
     setupCompare();
     setupQuizzes();
     setupSearch();
-    setupNavScript();
+    setupNav();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

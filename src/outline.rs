@@ -1,0 +1,232 @@
+//! The course's outline: which chapter is a sub-chapter of which, their numbers ("3.2.1",
+//! or none for `unnumbered` chapters) and the parts of `course.toml` they belong to.
+
+use crate::config::Config;
+use crate::course::{Chapter, Course};
+use crate::error::{Diagnostic, Kind, line_col};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The chapters in reading order (sorted by `keys`, the numbers of the folders on their
+/// way), with their parent, depth, number and part filled in.
+pub fn arrange(chapters: Vec<(Vec<u64>, Chapter)>, config: &Config) -> Vec<Chapter> {
+    let unnumbered: HashSet<&str> = config.unnumbered.iter().map(String::as_str).collect();
+    let part_of: HashMap<&str, usize> = config
+        .parts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.chapters.iter().map(move |id| (id.as_str(), i)))
+        .collect();
+    let mut at_key: HashMap<Vec<u64>, usize> = HashMap::new();
+    // Numbered children so far, per parent (`None`: the top level).
+    let mut counts: HashMap<Option<usize>, usize> = HashMap::new();
+    let mut out: Vec<Chapter> = Vec::with_capacity(chapters.len());
+    for (key, mut chapter) in chapters {
+        // The nearest folder above that is a chapter (a folder without a chapter file is
+        // skipped, and its sub-chapters hang from the next one up).
+        let parent = (1..key.len())
+            .rev()
+            .find_map(|n| key.get(..n).and_then(|k| at_key.get(k)).copied());
+        let above = parent.and_then(|p| out.get(p));
+        chapter.parent = parent;
+        chapter.depth = above.map_or(0, |p| p.depth + 1);
+        chapter.part = match above {
+            Some(p) => p.part,
+            None => part_of.get(chapter.id.as_str()).copied(),
+        };
+        let numbered =
+            !unnumbered.contains(chapter.id.as_str()) && above.is_none_or(|p| p.number.is_some());
+        chapter.number = numbered.then(|| {
+            let n = counts.entry(parent).or_default();
+            *n += 1;
+            match above.and_then(|p| p.number.as_deref()) {
+                Some(prefix) => format!("{prefix}.{n}"),
+                None => n.to_string(),
+            }
+        });
+        at_key.insert(key, out.len());
+        out.push(chapter);
+    }
+    out
+}
+
+/// What is wrong with `unnumbered` and `parts` in `course.toml` (`text`, at `path`): ids
+/// of no chapter, a part holding a sub-chapter, a chapter in two parts, a part whose
+/// chapters are not consecutive, a part titled in a language the course does not have.
+pub fn check(course: &Course, text: &str, path: &Path) -> Vec<Diagnostic> {
+    let at = |needle: &str| text.find(needle).map_or((0, 0), |o| line_col(text, o));
+    let mut out = Vec::new();
+    let mut error = |needle: &str, message: String, help: String| {
+        let (l, c) = at(needle);
+        out.push(
+            Diagnostic::error(path, l, c, message)
+                .with_help(help)
+                .of(Kind::Config),
+        );
+    };
+    let ids: Vec<&str> = course.chapters.iter().map(|c| c.id.as_str()).collect();
+    let unknown = |id: &str| {
+        let near = crate::error::did_you_mean(id, ids.iter().copied());
+        match near {
+            Some(near) => format!("did you mean \"{near}\"? chapters are named by their folder"),
+            None => "chapters are named by their folder, e.g. \"03-ownership\" or \"03-ownership/01-borrowing\"".to_string(),
+        }
+    };
+    for id in &course.config.unnumbered {
+        if course.chapter(id).is_none() {
+            error(
+                &format!("\"{id}\""),
+                format!("unnumbered: no chapter `{id}`"),
+                unknown(id),
+            );
+        }
+    }
+    let top: Vec<&str> = course
+        .chapters
+        .iter()
+        .filter(|c| c.depth == 0)
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (n, part) in course.config.parts.iter().enumerate() {
+        let name = format!(
+            "part {} (\"{}\")",
+            n + 1,
+            part.title(course.default_language(), course.default_language())
+        );
+        if let crate::config::PartTitle::PerLanguage(map) = &part.title {
+            for lang in map.keys() {
+                if course.config.language(lang).is_none() {
+                    error(
+                        &format!("{lang} ="),
+                        format!(
+                            "{name} has a title in `{lang}`, which is not a language of the course"
+                        ),
+                        "title a part with one string, or with one entry per language code".into(),
+                    );
+                }
+            }
+        }
+        if part.chapters.is_empty() {
+            error(
+                "[[parts]]",
+                format!("{name} lists no chapters"),
+                "list its top-level chapters: chapters = [\"01-intro\", \"02-setup\"]".into(),
+            );
+        }
+        let mut positions = Vec::new();
+        for id in &part.chapters {
+            let needle = format!("\"{id}\"");
+            match course.chapter(id) {
+                None => error(&needle, format!("{name}: no chapter `{id}`"), unknown(id)),
+                Some(c) if c.depth > 0 => error(
+                    &needle,
+                    format!("{name}: `{id}` is a sub-chapter; parts hold top-level chapters"),
+                    "list the chapter it belongs to; its sub-chapters come with it".into(),
+                ),
+                Some(_) => {
+                    if let Some(other) = seen.insert(id.as_str(), n) {
+                        error(
+                            &needle,
+                            format!("{name}: `{id}` is already in part {}", other + 1),
+                            "a chapter belongs to one part".into(),
+                        );
+                    }
+                    positions.extend(top.iter().position(|t| t == id));
+                }
+            }
+        }
+        positions.sort_unstable();
+        if positions.windows(2).any(|w| w[1] != w[0] + 1) {
+            let gap = positions
+                .windows(2)
+                .find(|w| w[1] != w[0] + 1)
+                .and_then(|w| top.get(w[0] + 1))
+                .copied()
+                .unwrap_or_default();
+            error(
+                "[[parts]]",
+                format!("{name}: its chapters are not consecutive (`{gap}` comes between them)"),
+                "a part is a run of consecutive chapters: add the missing ones, or renumber the folders".into(),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn chapter(id: &str) -> Chapter {
+        Chapter {
+            id: id.to_string(),
+            depth: 0,
+            parent: None,
+            number: None,
+            part: None,
+            dir: id.into(),
+            sources: BTreeMap::new(),
+            assets: Vec::new(),
+            assets_stamp: [0; 32],
+        }
+    }
+
+    #[test]
+    fn numbers_nest_and_skip_unnumbered() {
+        let config = Config::parse(
+            "base_url = \"https://e.org/\"\nunnumbered = [\"00-foreword\", \"09-appendix\"]\n[[languages]]\ncode = \"en\"\nname = \"E\"\ntitle = \"T\"\n[[parts]]\ntitle = \"One\"\nchapters = [\"01-a\", \"02-b\"]\n",
+            Path::new("course.toml"),
+        )
+        .expect("config");
+        let list = [
+            (vec![0], "00-foreword"),
+            (vec![1], "01-a"),
+            (vec![1, 1], "01-a/01-x"),
+            (vec![1, 1, 1], "01-a/01-x/01-deep"),
+            (vec![1, 2], "01-a/02-y"),
+            (vec![2], "02-b"),
+            (vec![9], "09-appendix"),
+            (vec![9, 1], "09-appendix/01-more"),
+        ];
+        let out = arrange(
+            list.iter()
+                .map(|(k, id)| (k.clone(), chapter(id)))
+                .collect(),
+            &config,
+        );
+        let numbers: Vec<Option<&str>> = out.iter().map(|c| c.number.as_deref()).collect();
+        assert_eq!(
+            numbers,
+            [
+                None,
+                Some("1"),
+                Some("1.1"),
+                Some("1.1.1"),
+                Some("1.2"),
+                Some("2"),
+                None,
+                None
+            ]
+        );
+        let depths: Vec<usize> = out.iter().map(|c| c.depth).collect();
+        assert_eq!(depths, [0, 0, 1, 2, 1, 0, 0, 1]);
+        assert_eq!(out[3].parent, Some(2));
+        assert_eq!(out[4].parent, Some(1));
+        let parts: Vec<Option<usize>> = out.iter().map(|c| c.part).collect();
+        assert_eq!(
+            parts,
+            [
+                None,
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(0),
+                None,
+                None
+            ]
+        );
+    }
+}
