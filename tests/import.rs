@@ -534,3 +534,49 @@ fn a_book_with_parts_and_nesting_builds_and_checks_clean() {
     assert!(run.ok(), "{}", run.stderr());
     builds_and_checks_clean(&t, "out", &[]);
 }
+
+#[test]
+fn reports_directives_cycles_symlinks_and_copies_same_named_files_apart() {
+    let t = empty();
+    t.write("book/book.toml", "[book]\ntitle = \"Small Book\"\n");
+    t.write("book/src/SUMMARY.md", "- [One](one.md)\n");
+    t.write(
+        "book/src/one.md",
+        "# One\n\n{{#title Custom}}\n{{#frobnicate x}}\n\n{{#include part.md}}\n\n![a](img/a.png) ![b](other/a.png) ![outside](secret.png)\n",
+    );
+    t.write(
+        "book/src/part.md",
+        "Included, [here](one.md).\n{{#include loop.md}}",
+    );
+    t.write("book/src/loop.md", "{{#include part.md}}");
+    t.write("book/src/img/a.png", "first");
+    t.write("book/src/other/a.png", "second");
+    t.write("outside.png", "not the book's");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(t.path("outside.png"), t.path("book/src/secret.png"))
+        .expect("symlink");
+    let run = t.docent(&["import", "mdbook", "book", "out"]);
+    let err = run.stderr();
+    assert!(run.ok(), "{err}");
+    let one = t.read("out/01-one/en.md");
+    assert!(!one.contains("#title"), "{one}");
+    assert!(one.contains("{{#frobnicate x}}"), "{one}");
+    assert!(one.contains("Included, [here](../01-one/)."), "{one}");
+    assert!(one.contains("![a](a.png) ![b](2-a.png)"), "{one}");
+    assert_eq!(t.read("out/01-one/a.png"), "first");
+    assert_eq!(t.read("out/01-one/2-a.png"), "second");
+    for want in [
+        "`{{#title Custom}}` dropped",
+        "unknown directive `{{#frobnicate}}`",
+        "includes a file that includes it back",
+        "base_url is the placeholder https://example.org/small-book/",
+    ] {
+        assert!(err.contains(want), "{want} not in\n{err}");
+    }
+    #[cfg(unix)]
+    {
+        assert!(err.contains("leads outside the book"), "{err}");
+        assert!(one.contains("![outside](secret.png)"), "{one}");
+        assert!(!t.path("out/01-one/secret.png").exists());
+    }
+}

@@ -152,8 +152,10 @@ fn rewrite_line(
         }
         keep
     });
-    let mut out = line.to_string();
-    for (start, end) in edits.into_iter().rev() {
+    // Resolved in reading order (asset names are given first come, first served), then
+    // replaced from the end so earlier offsets stay right.
+    let mut replacements = Vec::new();
+    for (start, end) in edits {
         let url = &line[start..end];
         let (url, angle) = match url.strip_prefix('<').and_then(|u| u.strip_suffix('>')) {
             Some(inner) => (inner, true),
@@ -162,8 +164,12 @@ fn rewrite_line(
         let col = line[..start].chars().count() + 1;
         if let Some(new) = resolve(cx, url, line_no, col, assets, report) {
             let new = if angle { format!("<{new}>") } else { new };
-            out.replace_range(start..end, &new);
+            replacements.push((start, end, new));
         }
+    }
+    let mut out = line.to_string();
+    for (start, end, new) in replacements.into_iter().rev() {
+        out.replace_range(start..end, &new);
     }
     out
 }
