@@ -33,6 +33,22 @@ pub(crate) enum Command {
     /// Package the course for reading offline: one zip of the whole site, or one HTML file
     /// per language.
     Bundle(BundleArgs),
+    /// Turn a book written for another tool into a docent course folder.
+    Import {
+        #[command(subcommand)]
+        kind: ImportKind,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ImportKind {
+    /// Import an mdBook: chapters, parts, includes, links and images; prints what to look at.
+    Mdbook {
+        /// The mdBook project folder (the one holding book.toml).
+        book: PathBuf,
+        /// The course folder to create (must not exist, or be empty).
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -15,6 +15,7 @@ pub mod error;
 pub mod frontmatter;
 pub mod fsx;
 pub mod i18n;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod markdown;

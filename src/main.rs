@@ -172,6 +172,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            kind: cli::ImportKind::Mdbook { book, out },
+        } => {
+            let report = docent::import::mdbook(book, out)?;
+            print_diagnostics(&report.findings);
+            docent::errln!("{}", report.summary());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve(args) => {
             docent::serve::serve(docent::serve::ServeOptions {
                 root: args.root.clone(),

@@ -1,0 +1,143 @@
+//! The mdBook project: `book.toml` and the rule that only files inside the book are read.
+
+use crate::error::{Diagnostic, Result, line_col};
+use std::path::{Path, PathBuf};
+
+/// An mdBook project being imported.
+#[derive(Debug)]
+pub(crate) struct Book {
+    /// The book folder resolved through symlinks: nothing outside it is read.
+    pub real: PathBuf,
+    /// The Markdown folder (`[book] src`, default `src`).
+    pub src: PathBuf,
+    /// `book.toml`, for the report.
+    pub toml_path: PathBuf,
+    /// `[book] title`.
+    pub title: String,
+    /// `[book] authors`.
+    pub authors: Vec<String>,
+    /// `[book] description`.
+    pub description: String,
+    /// `[book] language`, checked to be a language tag.
+    pub language: String,
+    /// `[output.html] site-url`.
+    pub site_url: Option<String>,
+    /// `[output.html] git-repository-url`.
+    pub repository: Option<String>,
+}
+
+impl Book {
+    /// Reads `dir/book.toml`; a folder without one is not an mdBook.
+    pub(crate) fn open(dir: &Path, report: &mut Vec<Diagnostic>) -> Result<Book> {
+        let toml_path = dir.join("book.toml");
+        if !toml_path.is_file() {
+            return Err(Diagnostic::error(
+                &toml_path,
+                0,
+                0,
+                "no book.toml: the folder to import must be an mdBook project",
+            )
+            .with_help("name the folder that holds book.toml (and src/SUMMARY.md)")
+            .into());
+        }
+        let text = crate::fsx::read_to_string(&toml_path)?;
+        let table: toml::Table = toml::from_str(&text).map_err(|e| {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
+            Diagnostic::error(
+                &toml_path,
+                line,
+                col,
+                format!("invalid book.toml: {}", e.message()),
+            )
+        })?;
+        let get = |section: &[&str], key: &str| -> Option<&toml::Value> {
+            let mut t = &table;
+            for s in section {
+                t = t.get(*s)?.as_table()?;
+            }
+            t.get(key)
+        };
+        let string = |section: &[&str], key: &str| {
+            get(section, key)
+                .and_then(toml::Value::as_str)
+                .map(str::to_string)
+        };
+        let title = string(&["book"], "title").unwrap_or_else(|| {
+            report.push(Diagnostic::warning(
+                &toml_path,
+                0,
+                0,
+                "book.toml has no [book] title; the course is titled after the folder",
+            ));
+            dir.file_name()
+                .map_or_else(|| "Book".to_string(), |n| n.to_string_lossy().into_owned())
+        });
+        let mut language = string(&["book"], "language").unwrap_or_else(|| "en".to_string());
+        if language.parse::<unic_langid::LanguageIdentifier>().is_err()
+            || language.contains(['/', '\\', '.'])
+        {
+            report.push(Diagnostic::warning(
+                &toml_path,
+                0,
+                0,
+                format!("[book] language `{language}` is not a language tag; using `en`"),
+            ));
+            language = "en".to_string();
+        }
+        let authors = get(&["book"], "authors")
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(toml::Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let src = string(&["book"], "src").unwrap_or_else(|| "src".to_string());
+        let real = std::fs::canonicalize(dir).map_err(|e| crate::error::Error::io(dir, e))?;
+        Ok(Book {
+            real,
+            src: dir.join(src),
+            toml_path,
+            title,
+            authors,
+            description: string(&["book"], "description").unwrap_or_default(),
+            language,
+            site_url: string(&["output", "html"], "site-url"),
+            repository: string(&["output", "html"], "git-repository-url"),
+        })
+    }
+
+    /// Where `path` really is, when it is a regular file inside the book; otherwise why not.
+    pub(crate) fn real_inside(&self, path: &Path) -> std::result::Result<PathBuf, String> {
+        let real = match std::fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+                return Err("a symbolic link to nothing".to_string());
+            }
+            Err(_) => return Err("no such file".to_string()),
+        };
+        if !real.starts_with(&self.real) {
+            return Err(format!(
+                "leads outside the book (to {}), not followed",
+                real.display()
+            ));
+        }
+        match std::fs::metadata(&real) {
+            Ok(m) if m.is_file() => Ok(real),
+            Ok(m) if m.is_dir() => Err("a folder, not a file".to_string()),
+            Ok(_) => Err("not a regular file".to_string()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// The text of a file inside the book; otherwise why it cannot be read.
+    pub(crate) fn read_text(&self, path: &Path) -> std::result::Result<String, String> {
+        let real = self.real_inside(path)?;
+        crate::fsx::read_to_string(&real).map_err(|e| {
+            e.diagnostics()
+                .first()
+                .map_or_else(|| "unreadable".to_string(), |d| d.message.clone())
+        })
+    }
+}
