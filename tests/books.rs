@@ -242,3 +242,313 @@ fn authoring_mistakes_are_located_and_explained() {
         );
     }
 }
+
+/// A two-language book with a preface, two parts, three levels of sub-chapters and an
+/// unnumbered appendix with a sub-chapter.
+fn nested_book() -> SiteTest {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = SiteTest { dir };
+    t.write(
+        "content/course.toml",
+        r#"base_url = "https://example.org/book/"
+unnumbered = ["00-preface", "99-appendix"]
+
+[[languages]]
+code = "en"
+name = "English"
+title = "The Book"
+
+[[languages]]
+code = "pt-BR"
+name = "Português (Brasil)"
+title = "O Livro"
+
+[[parts]]
+title = { en = "Getting *started*", pt-BR = "Primeiros passos" }
+chapters = ["01-start", "02-basics"]
+
+[[parts]]
+title = "Advanced"
+chapters = ["03-advanced"]
+"#,
+    );
+    let chapters = [
+        ("00-preface", "Preface", "Prefácio", ""),
+        ("01-start", "Start", "Início", ""),
+        ("02-basics", "Basics", "Fundamentos", ""),
+        ("02-basics/01-values", "Values", "Valores", ""),
+        ("02-basics/02-types", "Types", "Tipos", ""),
+        (
+            "02-basics/02-types/01-ints",
+            "Integers",
+            "Inteiros",
+            "See [the start](../../../01-start/) and [floats](../02-floats/#precision).\n",
+        ),
+        (
+            "02-basics/02-types/02-floats",
+            "Floats and `f64`",
+            "",
+            "## Precision\n\nText.\n",
+        ),
+        ("03-advanced", "Advanced", "Avançado", ""),
+        (
+            "03-advanced/01-traits",
+            "Traits",
+            "Traits",
+            "Back to [floats](../../02-basics/02-types/02-floats/#precision).\n",
+        ),
+        ("99-appendix", "Appendix", "Apêndice", ""),
+        ("99-appendix/01-glossary", "Glossary", "Glossário", ""),
+    ];
+    for (id, en, pt, body) in chapters {
+        t.write(
+            &format!("content/{id}/en.md"),
+            &format!("+++\ntitle = \"{en}\"\n+++\n\nAbout {en}.\n\n{body}"),
+        );
+        if !pt.is_empty() {
+            t.write(
+                &format!("content/{id}/pt-BR.md"),
+                &format!("+++\ntitle = \"{pt}\"\n+++\n\nSobre {pt}.\n\n{body}"),
+            );
+        }
+    }
+    t
+}
+
+#[test]
+fn parts_and_nested_chapters_shape_every_page() {
+    let t = nested_book();
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let order = [
+        ("preface", ""),
+        ("start", "1."),
+        ("basics", "2."),
+        ("values", "2.1."),
+        ("types", "2.2."),
+        ("ints", "2.2.1."),
+        ("floats", "2.2.2."),
+        ("advanced", "3."),
+        ("traits", "3.1."),
+        ("appendix", ""),
+        ("glossary", ""),
+    ];
+    let page = t.html("en/ints/index.html");
+    // Sidebar: part headings, nested lists, numbers, the current branch open.
+    let parts: Vec<String> = all(&page, ".sidebar .nav-part").iter().map(text).collect();
+    assert_eq!(parts, ["Getting started", "Advanced"]);
+    assert_eq!(
+        text(&inside(&all(&page, ".sidebar .nav-part")[0], "em")),
+        "started"
+    );
+    let links = all(&page, ".sidebar .chapter-list a");
+    let seen: Vec<(String, String)> = links
+        .iter()
+        .map(|a| {
+            let href = attr(a, "href");
+            let slug = href
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            (slug, text(&inside(a, ".nav-number")))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = order
+        .iter()
+        .map(|(s, n)| (s.to_string(), n.to_string()))
+        .collect();
+    assert_eq!(seen, expected, "reading order and numbers");
+    let current = one(&page, ".sidebar a[aria-current='page']");
+    assert!(attr(&current, "href").ends_with("/ints/"));
+    let depth = |slug: &str| {
+        let a = links
+            .iter()
+            .find(|a| attr(a, "href").ends_with(&format!("/{slug}/")))
+            .expect("link");
+        a.ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .filter(|e| {
+                e.value()
+                    .has_class("nav-children", scraper::CaseSensitivity::CaseSensitive)
+            })
+            .count()
+    };
+    assert_eq!(
+        ["start", "values", "ints", "traits", "glossary"].map(depth),
+        [0, 1, 2, 1, 1]
+    );
+    let open: Vec<String> = all(&page, ".nav-branch[data-open='true'] > a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(
+        open.len(),
+        2,
+        "basics and types hold the current chapter: {open:?}"
+    );
+    assert_eq!(
+        all(&page, ".nav-branch[data-open='false']").len(),
+        2,
+        "advanced, appendix"
+    );
+    for b in all(&page, ".nav-branch") {
+        let toggle = inside(&b, ".nav-toggle");
+        let list = inside(&b, ".nav-children");
+        assert_eq!(attr(&toggle, "aria-controls"), attr(&list, "id"));
+    }
+    // The chapter's own number, prev and next in reading order.
+    assert_eq!(text(&one(&page, "main .chapter-number")), "Chapter 2.2.1");
+    assert!(attr(&one(&page, ".pager-prev"), "href").ends_with("/types/"));
+    assert!(attr(&one(&page, ".pager-next"), "href").ends_with("/floats/"));
+    assert!(all(&t.html("en/preface/index.html"), "main .chapter-number").is_empty());
+    assert!(
+        attr(
+            &one(&t.html("en/advanced/index.html"), ".pager-prev"),
+            "href"
+        )
+        .ends_with("/floats/")
+    );
+    // Links between nested chapters reach the reader's language.
+    let body = one(&page, ".chapter-body");
+    let hrefs: Vec<String> = body.select(&sel("a")).map(|a| attr(&a, "href")).collect();
+    assert_eq!(hrefs, ["../../en/start/", "../../en/floats/#precision"]);
+    let pt = t.html("pt-BR/traits/index.html");
+    let back = one(&pt, ".chapter-body a");
+    assert_eq!(attr(&back, "href"), "../../pt-BR/floats/#precision");
+    // The language switcher lands on the same nested chapter.
+    let switch = all(&page, "a[hreflang='pt-BR']");
+    assert!(
+        switch
+            .iter()
+            .any(|a| attr(a, "href").ends_with("pt-BR/ints/")),
+        "switcher"
+    );
+    // Home and print page follow the outline.
+    let home = t.html("pt-BR/index.html");
+    let home_parts: Vec<String> = all(&home, ".home-part").iter().map(text).collect();
+    assert_eq!(home_parts, ["Primeiros passos", "Advanced"]);
+    assert_eq!(
+        all(
+            &home,
+            ".home-chapter-list .home-chapter-list .home-chapter-list li"
+        )
+        .len(),
+        2
+    );
+    let print = t.html("en/print/index.html");
+    let titles: Vec<String> = all(&print, ".print-chapter-title")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(titles.len(), order.len());
+    assert_eq!(titles[6], "Floats and f64");
+    let print_parts: Vec<String> = all(&print, ".print-part").iter().map(text).collect();
+    assert_eq!(print_parts, ["Getting started", "Advanced"]);
+    // Search results say where a chapter sits.
+    let index = t.read("site/search/en.js");
+    assert!(
+        index.contains("\"Getting started › Basics › Types\""),
+        "crumb in the index"
+    );
+    // Plurals: two languages, eleven chapters.
+    assert!(
+        run.stderr().contains("built 2 languages, 11 chapters,"),
+        "{}",
+        run.stderr()
+    );
+}
+
+/// Mistakes in `parts` and `unnumbered` point at course.toml with what to write.
+#[test]
+fn outline_mistakes_are_located() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "unnumbered = [\"00-prefase\"]\n",
+            "unnumbered = [\"00-prefase\"]",
+            &["no chapter `00-prefase`", "did you mean \"00-preface\""],
+        ),
+        (
+            "[[parts]]\ntitle = \"A\"\nchapters = [\"01-start\", \"03-advanced\"]\n",
+            "[[parts]]",
+            &["not consecutive", "`02-basics` comes between them"],
+        ),
+        (
+            "[[parts]]\ntitle = \"A\"\nchapters = [\"02-basics/01-values\"]\n",
+            "\"02-basics/01-values\"",
+            &["is a sub-chapter"],
+        ),
+        (
+            "[[parts]]\ntitle = { en = \"A\", fr = \"B\" }\nchapters = [\"01-start\"]\n",
+            "fr =",
+            &["`fr`, which is not a language of the course"],
+        ),
+    ];
+    for (extra, needle, messages) in cases {
+        let t = nested_book();
+        let toml = t.read("content/course.toml");
+        let head = toml
+            .split("[[parts]]")
+            .next()
+            .unwrap_or_default()
+            .replace("unnumbered = [\"00-preface\", \"99-appendix\"]\n", "");
+        let text = if extra.starts_with("[[") {
+            format!("{head}{extra}")
+        } else {
+            format!("{extra}{head}")
+        };
+        t.write("content/course.toml", &text);
+        let line = text
+            .lines()
+            .position(|l| l.contains(needle))
+            .map(|n| n + 1)
+            .expect("needle");
+        let run = t.docent(&["build"]);
+        assert!(!run.ok(), "{extra}");
+        let err = run.stderr();
+        assert!(
+            err.contains(&format!("course.toml:{line}:")),
+            "line {line} in:\n{err}"
+        );
+        for m in *messages {
+            assert!(err.contains(m), "{m:?} in:\n{err}");
+        }
+    }
+}
+
+/// A course too long to repeat its sidebar in every page: 90 chapters of two sub-chapters.
+fn large_nested_book() -> SiteTest {
+    let t = course(&[]);
+    for i in 1..=90 {
+        t.write(
+            &format!("content/{i:02}-topic-{i}/en.md"),
+            &format!("+++\ntitle = \"Topic {i}\"\n+++\n\nAbout topic {i}.\n"),
+        );
+        for j in 1..=2 {
+            t.write(
+                &format!("content/{i:02}-topic-{i}/{j:02}-topic-{i}-{j}/en.md"),
+                &format!("+++\ntitle = \"Topic {i}.{j}\"\n+++\n\nAbout topic {i}.{j}.\n"),
+            );
+        }
+    }
+    t
+}
+
+#[test]
+fn outline_works_in_a_real_browser() {
+    if !browser::available() {
+        return;
+    }
+    let small = nested_book();
+    small.build();
+    let large = large_nested_book();
+    large.build();
+    browser::run(
+        "outline.mjs",
+        &[
+            &small.path("site").display().to_string(),
+            &large.path("site").display().to_string(),
+        ],
+    );
+}

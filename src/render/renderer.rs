@@ -34,6 +34,8 @@ pub struct PageCache {
     pub(super) search: HashMap<String, ([u8; 32], Bytes)>,
     /// Compiled templates and the hash of their sources.
     pub(super) tera: Option<([u8; 32], Arc<tera::Tera>)>,
+    /// The sidebar scripts of large courses, with the navigation hash they were made for.
+    pub(super) nav: Option<([u8; 32], BTreeMap<String, (String, Bytes)>)>,
 }
 
 impl Default for PageCache {
@@ -45,6 +47,7 @@ impl Default for PageCache {
             files: crate::fsx::FileCache::default(),
             chapter_files: HashMap::new(),
             search: HashMap::new(),
+            nav: None,
             tera: None,
         }
     }
@@ -129,13 +132,20 @@ impl<'a> Renderer<'a> {
         let nav_hash = {
             let mut h = blake3::Hasher::new();
             h.update(&theme_hash);
+            // Parts, unnumbered chapters, link style: everything the outline is made of.
+            h.update(format!("{:?}{:?}", course.config, options.link_style).as_bytes());
             for (lang, pages) in &pages {
                 h.update(lang.as_bytes());
                 for p in pages {
-                    h.update(p.chapter.id.as_bytes());
-                    h.update(b"\0");
-                    h.update(p.slug().as_bytes());
-                    h.update(b"\0");
+                    for part in [
+                        p.chapter.id.as_str(),
+                        p.slug(),
+                        p.source.front.title.as_str(),
+                        p.source.front.description.as_deref().unwrap_or(""),
+                    ] {
+                        h.update(part.as_bytes());
+                        h.update(b"\0");
+                    }
                 }
             }
             for (lang, table) in &tables {
@@ -158,7 +168,13 @@ impl<'a> Renderer<'a> {
             tables,
             pages,
         };
-        renderer.nav_scripts = renderer.nav_scripts()?;
+        renderer.nav_scripts = match cache.nav.take() {
+            Some((hash, scripts)) if hash == nav_hash => scripts,
+            _ => renderer.nav_scripts()?,
+        };
+        if cache.keep {
+            cache.nav = Some((nav_hash, renderer.nav_scripts.clone()));
+        }
         Ok(renderer)
     }
 
