@@ -83,7 +83,7 @@ pub(crate) enum TranslateCommand {
     },
     /// Record that a translation now matches its source.
     Done {
-        /// The chapter: its folder name (02-first-multi-stage-build) or number (2).
+        /// The chapter: its folder (02-first-multi-stage-build, 03-ownership/01-references) or number (2, 3.1).
         chapter: String,
         /// The language of the translation (pt-BR).
         lang: String,

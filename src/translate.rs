@@ -106,18 +106,26 @@ pub fn status(course: &Course) -> Vec<Status> {
 
 /// Records that `chapter`'s `lang` file now matches its source: writes `translated_from`
 /// into its front matter (the rest of the file stays byte for byte) and stores the source
-/// version. `chapter` is the folder name or its number.
+/// version. `chapter` is the folder (`02-first`, `03-ownership/01-references`), its number
+/// as shown (`3.1`), or a top-level folder's number (`2`).
 pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
+    let chapter = chapter.trim_end_matches('/');
     let number = chapter.parse::<u64>().ok();
-    let found = course.chapters.iter().find(|c| {
-        c.id == chapter
-            || number.is_some_and(|n| {
-                c.id.split('-').next().and_then(|p| p.parse::<u64>().ok()) == Some(n)
+    let found = course
+        .chapters
+        .iter()
+        .find(|c| c.id == chapter || c.number.as_deref() == Some(chapter))
+        .or_else(|| {
+            course.chapters.iter().find(|c| {
+                c.depth == 0
+                    && number.is_some_and(|n| {
+                        c.id.split('-').next().and_then(|p| p.parse::<u64>().ok()) == Some(n)
+                    })
             })
-    });
+        });
     let Some(found) = found else {
         return Err(Diagnostic::error(&course.root, 0, 0, format!("no chapter `{chapter}`"))
-            .with_help("name the chapter by its folder, e.g. 02-first-multi-stage-build, or its number")
+            .with_help("name the chapter by its folder, e.g. 02-first-multi-stage-build or 03-ownership/01-references, or its number, e.g. 3.1")
             .into());
     };
     let Some((source_lang, source)) = course.source_of(found) else {

@@ -83,6 +83,18 @@ fn mdbook_info_strings_highlight_and_warn_once() {
     assert!(attr.contains("en.md:"), "{attr}");
 
     let doc = t.html("en/code/index.html");
+    // One language: nothing to switch to or choose from.
+    assert!(
+        all(&doc, ".lang-switcher").is_empty(),
+        "no language switcher"
+    );
+    let root = t.html("index.html");
+    let refresh = one(&root, "meta[http-equiv='refresh']");
+    assert_eq!(attr_of(&refresh, "content"), "0; url=en/");
+    assert!(
+        all(&root, ".chooser").is_empty(),
+        "no chooser for one language"
+    );
     let blocks = all(&doc, ".code-block");
     assert_eq!(blocks.len(), 15);
     let highlighted = |i: usize| {
@@ -550,5 +562,76 @@ fn outline_works_in_a_real_browser() {
             &small.path("site").display().to_string(),
             &large.path("site").display().to_string(),
         ],
+    );
+}
+
+/// `docent serve`'s rebuilds of a nested course: an edit of a sub-chapter file renders that
+/// file alone, and a new sub-chapter folder is found; each time the site is the one a
+/// fresh build makes.
+#[test]
+fn rebuilds_of_nested_chapters_match_a_full_build() {
+    use docent::build::Builder;
+    use docent::render::Outputs;
+    let t = nested_book();
+    let root = t.path("content");
+    let options = docent::serve::serve_build_options();
+    let mut b = Builder::new(&root, options.clone());
+    b.build_outputs(Outputs::All).expect("first build");
+    let same = |site: &docent::site::Site| {
+        let fresh = Builder::new(&root, options.clone())
+            .build()
+            .expect("fresh build");
+        assert_same_files(
+            &site.files,
+            &fresh.site.files,
+            "rebuild against a fresh build",
+        );
+    };
+    let file = "content/02-basics/02-types/01-ints/en.md";
+    t.write(
+        file,
+        &t.read(file)
+            .replace("About Integers.", "About whole numbers."),
+    );
+    let r = b.rebuild([t.path(file)], Outputs::All).expect("rebuild");
+    assert_eq!(r.chapters_rendered, 1);
+    same(&r.site);
+    t.write(
+        "content/02-basics/02-types/03-chars/en.md",
+        "+++\ntitle = \"Characters\"\n+++\n\nAbout chars.\n",
+    );
+    let r = b
+        .rebuild(
+            [t.path("content/02-basics/02-types/03-chars/en.md")],
+            Outputs::All,
+        )
+        .expect("rebuild");
+    same(&r.site);
+    let page = scraper::Html::parse_document(
+        std::str::from_utf8(&r.site.files["en/chars/index.html"]).expect("utf-8"),
+    );
+    assert_eq!(text(&one(&page, "main .chapter-number")), "Chapter 2.2.3");
+}
+
+#[test]
+fn translations_of_sub_chapters_are_recorded_by_folder_or_number() {
+    let t = nested_book();
+    for chapter in ["02-basics/02-types/01-ints", "3.1"] {
+        let run = t.docent(&["translate", "done", chapter, "pt-BR"]);
+        assert!(run.ok(), "{chapter}: {}", run.stderr());
+    }
+    assert!(
+        t.read("content/02-basics/02-types/01-ints/pt-BR.md")
+            .contains("translated_from")
+    );
+    assert!(
+        t.read("content/03-advanced/01-traits/pt-BR.md")
+            .contains("translated_from")
+    );
+    let run = t.docent(&["translate", "done", "9.9", "pt-BR"]);
+    assert!(
+        !run.ok() && run.stderr().contains("no chapter `9.9`"),
+        "{}",
+        run.stderr()
     );
 }

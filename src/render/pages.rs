@@ -7,6 +7,7 @@ use super::renderer::Renderer;
 use crate::course::Page;
 use crate::error::{Diagnostic, Result};
 use crate::markdown::body::Style;
+use crate::markdown::highlight;
 
 impl Renderer<'_> {
     pub(super) fn chapter(&self, lang: &str, i: usize) -> Result<String> {
@@ -148,8 +149,21 @@ impl Renderer<'_> {
             .text_with(lang, "home-chapter-count", &[("count", &count)]);
         self.render_template("home.html", &ctx)
     }
+    /// The site's root page: a language chooser, or for a course in one language a page
+    /// that sends the reader on to that language's home (nothing to choose).
     pub(super) fn chooser(&self) -> Result<String> {
         let default = self.course.default_language();
+        if let [only] = self.course.config.languages.as_slice() {
+            let esc = highlight::escape_html;
+            let home = esc(&self.href("", &format!("{}/", only.code)));
+            return Ok(format!(
+                "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"docent\">\n<title>{}</title>\n<meta http-equiv=\"refresh\" content=\"0; url={home}\">\n<link rel=\"canonical\" href=\"{}\">\n</head>\n<body>\n<p><a href=\"{home}\">{}</a></p>\n</body>\n</html>\n",
+                esc(&only.code),
+                esc(&only.title),
+                esc(&self.absolute(&format!("{}/", only.code))),
+                esc(&only.title),
+            ));
+        }
         let (mut languages, alternates) =
             self.language_links(default, "", |code| Some(format!("{code}/")));
         for l in &mut languages {
