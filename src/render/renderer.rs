@@ -16,6 +16,9 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+/// Each language's sidebar script (large courses only): its path and text.
+pub(super) type NavScripts = BTreeMap<String, (String, Bytes)>;
+
 /// Rendered pages kept between builds with the fingerprint of their inputs, so a rebuild in
 /// `serve` renders only what changed. A one-shot build turns keeping off ([`PageCache::keep`]):
 /// it writes pages as it makes them and holds none.
@@ -35,7 +38,7 @@ pub struct PageCache {
     /// Compiled templates and the hash of their sources.
     pub(super) tera: Option<([u8; 32], Arc<tera::Tera>)>,
     /// The sidebar scripts of large courses, with the navigation hash they were made for.
-    pub(super) nav: Option<([u8; 32], BTreeMap<String, (String, Bytes)>)>,
+    pub(super) nav: Option<([u8; 32], NavScripts)>,
 }
 
 impl Default for PageCache {
@@ -72,7 +75,7 @@ pub struct Rendered {
 pub(super) struct Renderer<'a> {
     /// For courses over [`super::nav::NAV_INLINE_LIMIT`] chapters: the chapter list script per
     /// language.
-    pub(super) nav_scripts: BTreeMap<String, (String, Bytes)>,
+    pub(super) nav_scripts: NavScripts,
     pub(super) theme_hash: [u8; 32],
     /// Slugs and strings of every page: what a chapter's print fragment is resolved against.
     pub(super) nav_hash: [u8; 32],
