@@ -7,19 +7,7 @@ use crate::error::Diagnostic;
 
 /// A TOML basic string.
 pub(super) fn quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    toml::Value::String(s.to_string()).to_string()
 }
 
 /// The language's name for itself, for the common tags; the tag otherwise.
@@ -110,7 +98,10 @@ mod tests {
 
     #[test]
     fn quotes_toml_strings() {
-        assert_eq!(quote("a \"b\"\\"), "\"a \\\"b\\\"\\\\\"");
+        for s in ["a \"b\"\\", "it's", "line\nbreak\t\u{7}", "Usando `Box<T>`"] {
+            let back: toml::Table = toml::from_str(&format!("x = {}", quote(s))).expect("toml");
+            assert_eq!(back["x"].as_str(), Some(s), "{}", quote(s));
+        }
         assert_eq!(language_name("pt-BR"), "Português (Brasil)");
         assert_eq!(language_name("xx"), "xx");
     }
