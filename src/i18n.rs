@@ -113,7 +113,11 @@ impl I18n {
     pub fn text_with(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
         let mut fargs = FluentArgs::new();
         for (name, value) in args {
-            fargs.set(*name, FluentValue::from(*value));
+            // A whole number goes in as a number, so messages can pick plural forms.
+            match value.parse::<u32>() {
+                Ok(n) if n.to_string() == *value => fargs.set(*name, FluentValue::from(n)),
+                _ => fargs.set(*name, FluentValue::from(*value)),
+            }
         }
         self.format(lang, key, Some(&fargs))
     }

@@ -25,7 +25,10 @@ alert-caution = Caution
 fallback-notice = This chapter has not been translated into { $language } yet. You are reading the original version in { $source }.
 home-start = Start the course
 home-chapters = What you will learn
-home-chapter-count = { $count } chapters
+home-chapter-count = { $count ->
+    [one] { $count } chapter
+   *[other] { $count } chapters
+}
 print-link = Print version
 print-intro = Every chapter of the course on one page, ready to print or save as PDF.
 notfound-title = Page not found

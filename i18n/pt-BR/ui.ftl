@@ -24,7 +24,10 @@ alert-caution = Cuidado
 fallback-notice = Este capítulo ainda não foi traduzido para { $language }. Você está lendo a versão original em { $source }.
 home-start = Começar o curso
 home-chapters = O que você vai aprender
-home-chapter-count = { $count } capítulos
+home-chapter-count = { $count ->
+    [one] { $count } capítulo
+   *[other] { $count } capítulos
+}
 print-link = Versão para impressão
 print-intro = Todos os capítulos do curso em uma página só, prontos para imprimir ou salvar em PDF.
 notfound-title = Página não encontrada

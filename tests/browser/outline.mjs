@@ -55,6 +55,10 @@ await run([
     await hit.waitFor({ timeout: 5000 });
     equal(await hit.locator(".search-crumb").textContent(), "Getting started › Basics › Types", "crumb");
     equal(await hit.locator(".search-chapter").textContent(), "Integers", "chapter");
+    await page.fill("#search-input", "floats");
+    const floats = page.locator("#search-results li", { hasText: "Floats and" }).first();
+    await floats.waitFor({ timeout: 5000 });
+    equal(await floats.locator(".search-chapter code").textContent(), "f64", "a title's code span");
   }],
   ["no script errors", async () => {
     equal(errors, [], "page errors");
