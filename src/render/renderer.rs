@@ -175,9 +175,8 @@ impl<'a> Renderer<'a> {
             Some((hash, scripts)) if hash == nav_hash => scripts,
             _ => renderer.nav_scripts()?,
         };
-        if cache.keep {
-            cache.nav = Some((nav_hash, renderer.nav_scripts.clone()));
-        }
+        // Kept even by a one-shot build, which makes a renderer per batch of chapters.
+        cache.nav = Some((nav_hash, renderer.nav_scripts.clone()));
         Ok(renderer)
     }
 
