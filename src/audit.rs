@@ -116,19 +116,19 @@ fn links(
                     && let Err(escape) =
                         crate::fsx::inside(&course.project, &chapter.dir.join(&file))
                 {
-                    let message = match escape {
-                        crate::fsx::Escape::Outside(_) => format!(
-                            "`{url}` links to a file outside the project, which is not published"
-                        ),
-                        crate::fsx::Escape::Dangling => {
-                            format!("`{url}` points at a symbolic link to nothing")
-                        }
-                    };
-                    out.push(
-                        Diagnostic::error(path, link.line, link.col, message).with_help(
+                    let (message, help) = match escape {
+                        crate::fsx::Escape::Outside(_) => (
+                            format!(
+                                "`{url}` links to a file outside the project, which is not published"
+                            ),
                             "copy the file into the chapter folder instead of linking to it",
                         ),
-                    );
+                        crate::fsx::Escape::Dangling => (
+                            format!("`{url}` is a symbolic link to a file that does not exist"),
+                            "fix the link, or put the file itself in the chapter folder",
+                        ),
+                    };
+                    out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
                 } else if let Some(file) = local_file(url)
                     && !chapter.dir.join(&file).exists()
                 {
