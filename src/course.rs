@@ -26,6 +26,37 @@ pub struct FrontMatter {
     /// Hash of the source-language text this translation was made from (written by docent).
     #[serde(default)]
     pub translated_from: Option<String>,
+    /// The chapter (`review = true`) or some of its sections (`review = ["self-check"]`,
+    /// heading ids) recap or quiz rather than teach: search ranks them below the sections
+    /// that teach the same words.
+    #[serde(default)]
+    pub review: Review,
+}
+
+/// Which parts of a chapter are review (see [`FrontMatter::review`]).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Review {
+    /// The whole chapter, or none of it.
+    Whole(bool),
+    /// The sections under these heading ids.
+    Sections(Vec<String>),
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review::Whole(false)
+    }
+}
+
+impl Review {
+    /// Whether the section under heading `anchor` ("" before the first heading) is review.
+    pub fn covers(&self, anchor: &str) -> bool {
+        match self {
+            Review::Whole(all) => *all,
+            Review::Sections(ids) => ids.iter().any(|id| id == anchor),
+        }
+    }
 }
 
 /// Whether `slug` can be a URL path segment as it is: ASCII letters, digits, `-` and `_`,
@@ -63,7 +94,8 @@ impl Title {
         let arena = comrak::Arena::new();
         // A title is inline text: a leading `#` or `-` must not make it a heading or list.
         let escaped = match md.trim().chars().next() {
-            Some('#' | '-' | '+' | '*' | '>' | '=' | '|') => format!("\\{}", md.trim()),
+            // `<div> soup` would be an HTML block, not text.
+            Some('#' | '-' | '+' | '*' | '>' | '=' | '|' | '<') => format!("\\{}", md.trim()),
             _ if md.trim().starts_with(|c: char| c.is_ascii_digit()) => md
                 .trim()
                 .replacen(". ", "\\. ", 1)
@@ -293,5 +325,19 @@ mod tests {
         assert_eq!(Title::parse("# Not a heading").text, "# Not a heading");
         assert_eq!(Title::parse("1. Not a list").text, "1. Not a list");
         assert_eq!(Title::parse("- dash").html, "- dash");
+        for html_like in [
+            "<T>",
+            "<details> and <summary> explained",
+            "<!-- comment",
+            "<script>alert(1)</script>",
+        ] {
+            let t = Title::parse(html_like);
+            assert_eq!(t.text, html_like);
+            assert!(
+                !t.html.contains('<') || t.html.starts_with("&lt;"),
+                "{}",
+                t.html
+            );
+        }
     }
 }

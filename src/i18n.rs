@@ -19,6 +19,9 @@ pub struct I18n {
     /// The message ids each language's own files define.
     own: BTreeMap<String, BTreeSet<String>>,
     root: std::path::PathBuf,
+    /// The bundled English strings, for a course whose default language docent has no
+    /// strings for (an imported French book): its pages still have every label.
+    fallback: Option<Bundle>,
 }
 
 impl I18n {
@@ -33,7 +36,10 @@ impl I18n {
         let mut ids = BTreeSet::new();
         let mut own: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut errors = Vec::new();
-        for &lang in languages {
+        let mut fallback = None;
+        let english = (!languages.contains(&"en")).then_some("en");
+        for lang in languages.iter().copied().chain(english) {
+            let is_fallback = Some(lang) == english;
             // course.toml refuses tags that do not parse, so the default never applies.
             let langid = lang
                 .parse::<unic_langid::LanguageIdentifier>()
@@ -43,6 +49,12 @@ impl I18n {
             // NUMBER() is the only builtin; a failure means it is already there.
             let _ = bundle.add_builtins();
             let prefix = format!("{}/", strings_dir(layers, lang));
+            // The fallback is the embedded English alone, never a course's own files.
+            let layers = if is_fallback {
+                layers.get(..1).unwrap_or(layers)
+            } else {
+                layers
+            };
             let files = layers.iter().enumerate().flat_map(|(layer, files)| {
                 files
                     .range(prefix.clone()..)
@@ -80,16 +92,24 @@ impl I18n {
                 };
                 for entry in resource.entries() {
                     if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        // Every label a template may ask for exists, whatever the languages.
                         ids.insert(m.id.name.to_string());
-                        own.entry(lang.to_string())
-                            .or_default()
-                            .insert(m.id.name.to_string());
+                        if !is_fallback {
+                            own.entry(lang.to_string())
+                                .or_default()
+                                .insert(m.id.name.to_string());
+                        }
                     }
                 }
                 bundle.add_resource_overriding(resource);
             }
-            bundles.insert(lang.to_string(), bundle);
+            if is_fallback {
+                fallback = Some(bundle);
+            } else {
+                bundles.insert(lang.to_string(), bundle);
+            }
         }
+
         if !errors.is_empty() {
             return Err(crate::error::Error::Input(errors));
         }
@@ -99,6 +119,7 @@ impl I18n {
             default: default.to_string(),
             own,
             root: course_root.to_path_buf(),
+            fallback,
         })
     }
 
@@ -127,6 +148,12 @@ impl I18n {
             return s;
         }
         self.try_format(&self.default, key, args)
+            .or_else(|| {
+                let bundle = self.fallback.as_ref()?;
+                let pattern = bundle.get_message(key)?.value()?;
+                let mut errs = Vec::new();
+                Some(bundle.format_pattern(pattern, args, &mut errs).into_owned())
+            })
             .unwrap_or_else(|| key.to_string())
     }
 
@@ -153,6 +180,30 @@ impl I18n {
         let none = BTreeSet::new();
         let default = self.own.get(&self.default).unwrap_or(&none);
         let mut out = Vec::new();
+        // A default language docent has no strings for: its pages (and those of any other
+        // language without strings) use the bundled English ones.
+        if default.is_empty() && self.fallback.is_some() {
+            for lang in self
+                .bundles
+                .keys()
+                .filter(|l| self.own.get(*l).is_none_or(|o| o.is_empty()))
+            {
+                out.push(
+                    Diagnostic::warning(
+                        theme::i18n_override_dir(&self.root).join(lang),
+                        0,
+                        0,
+                        format!("no UI strings in {lang}; its pages use docent's English ones"),
+                    )
+                    .with_help(format!(
+                        "translate docent's i18n/en/*.ftl (the labels of the theme) into i18n/{lang}/ in your project"
+                    ))
+                    .of(crate::error::Kind::Strings)
+                    .in_lang(lang.as_str()),
+                );
+            }
+            return out;
+        }
         for lang in self.bundles.keys().filter(|l| **l != self.default) {
             let own = self.own.get(lang).unwrap_or(&none);
             let missing: Vec<&String> = default.iter().filter(|k| !own.contains(*k)).collect();
@@ -218,6 +269,7 @@ fn strings_dir(layers: &[Files], lang: &str) -> String {
 
 /// A number in the reader's format: `1,100.5` in English, `1.100,5` in Portuguese.
 /// fluent-rs formats no numbers itself, so docent does, with at most two decimals.
+/// `value` as readers of `lang` write numbers.
 pub fn format_number(value: f64, lang: &str) -> String {
     let primary = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
     let (group, decimal) = match primary.as_str() {

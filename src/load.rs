@@ -67,12 +67,13 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     let mut findings = Findings::default();
     let mut chapters = Vec::new();
     let dirs = chapter_dirs(root, &project, &mut findings)?;
+    let dir_paths: Vec<PathBuf> = dirs.iter().map(|(_, d)| d.clone()).collect();
     let nested: std::collections::HashSet<PathBuf> = dirs
         .iter()
         .filter(|(k, _)| k.len() > 1)
         .map(|(_, d)| d.clone())
         .collect();
-    let loaded: Vec<(Vec<u64>, Result<ChapterLoad>)> = dirs
+    let loaded: Vec<(OrderKey, Result<ChapterLoad>)> = dirs
         .into_par_iter()
         .map(|(order, dir)| {
             let id = chapter_id(root, &dir);
@@ -82,18 +83,47 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
             )
         })
         .collect();
-    for (order, result) in loaded {
+    // Folders that are no chapter: drafts, and folders without a chapter file.
+    let mut absent: std::collections::HashMap<String, (PathBuf, bool)> = Default::default();
+    for ((order, result), dir) in loaded.into_iter().zip(&dir_paths) {
         match result {
-            Ok((chapter, warnings)) => {
+            Ok((chapter, warnings, draft)) => {
                 findings.warnings.extend(warnings);
-                if let Some(chapter) = chapter {
-                    chapters.push((order, chapter));
+                match chapter {
+                    Some(chapter) => chapters.push((order, chapter)),
+                    None => {
+                        absent.insert(chapter_id(root, dir), (dir.clone(), draft));
+                    }
                 }
             }
             Err(Error::Input(list)) => list.into_iter().for_each(|d| findings.push(d)),
             Err(other) => return Err(other),
         }
     }
+    // A chapter's sub-chapters go with it: a draft's are drafts, and a folder without a
+    // chapter file takes its sub-chapters out of the outline too (said once, on it).
+    let mut left_out: std::collections::BTreeMap<String, usize> = Default::default();
+    chapters.retain(|(_, c)| {
+        let gone = crate::outline::ancestors(&c.id).find(|up| absent.contains_key(*up));
+        if let Some(up) = gone {
+            *left_out.entry(up.to_string()).or_default() += 1;
+        }
+        gone.is_none()
+    });
+    for (id, n) in &left_out {
+        if let Some((dir, false)) = absent.get(id) {
+            findings.push(
+                Diagnostic::warning(dir, 0, 0, format!("{} inside it left out too", crate::plural::count(*n, "sub-chapter is", "sub-chapters are")))
+                    .with_help("a sub-chapter belongs to the chapter above it: give this folder its chapter file")
+                    .of(crate::error::Kind::File),
+            );
+        }
+    }
+    let drafts: std::collections::HashSet<String> = absent
+        .into_iter()
+        .filter(|(_, (_, draft))| *draft)
+        .map(|(id, _)| id)
+        .collect();
     chapters.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| ca.id.cmp(&cb.id)));
     let chapters = crate::outline::arrange(chapters, &config);
     let index = chapters
@@ -101,7 +131,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
-    let course = Course {
+    let mut course = Course {
         root: root.to_path_buf(),
         project,
         config,
@@ -110,7 +140,10 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         warnings: findings.warnings,
     };
     let mut errors = findings.errors;
-    errors.extend(crate::outline::check(&course, &config_text, &config_path));
+    let (outline_errors, outline_warnings) =
+        crate::outline::check(&course, &drafts, &config_text, &config_path);
+    errors.extend(outline_errors);
+    course.warnings.extend(outline_warnings);
     check_slugs(&course, &mut errors);
     if !errors.is_empty() {
         return Err(Error::Input(errors));
@@ -168,22 +201,28 @@ fn chapter_dirs(
     root: &Path,
     project: &Path,
     findings: &mut Findings,
-) -> Result<Vec<(Vec<u64>, PathBuf)>> {
+) -> Result<Vec<(OrderKey, PathBuf)>> {
     let mut dirs = Vec::new();
-    numbered_dirs(root, &[], project, findings, &mut dirs)?;
+    let mut seen = std::collections::HashSet::new();
+    numbered_dirs(root, &[], project, findings, &mut seen, &mut dirs)?;
     Ok(dirs)
 }
 
-/// Sub-chapters nest at most this deep (a guard against linked folders going round).
-const MAX_DEPTH: usize = 8;
+/// Where a chapter folder sorts: the number and name of each folder on its way, so
+/// sub-chapters follow their own parent even when two folders share a number.
+type OrderKey = Vec<(u64, String)>;
 
+/// Walks one folder for (sub-)chapter folders; `seen` holds the real path of every folder
+/// on the way, so a link back to one of them is reported, not followed round.
 fn numbered_dirs(
     dir: &Path,
-    key: &[u64],
+    key: &[(u64, String)],
     project: &Path,
     findings: &mut Findings,
-    out: &mut Vec<(Vec<u64>, PathBuf)>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    out: &mut Vec<(OrderKey, PathBuf)>,
 ) -> Result<()> {
+    let mut numbers: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
     for entry in fsx::read_dir_sorted(dir)? {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -214,13 +253,28 @@ fn numbered_dirs(
                 continue;
             }
             Ok(_) if !path.is_dir() => continue,
-            Ok(_) => {
-                let mut sub = key.to_vec();
-                sub.push(order);
-                out.push((sub.clone(), path.clone()));
-                if sub.len() < MAX_DEPTH {
-                    numbered_dirs(&path, &sub, project, findings, out)?;
+            Ok(real) => {
+                if !seen.insert(real.clone()) {
+                    // A link to a folder above: load_chapter reports the loop once.
+                    continue;
                 }
+                if let Some(first) = numbers.insert(order, name.clone()) {
+                    findings.push(
+                        Diagnostic::warning(
+                            &path,
+                            0,
+                            0,
+                            format!("has the same number as {first}; the two are ordered by name"),
+                        )
+                        .with_help("renumber one of the folders so the order is yours")
+                        .of(crate::error::Kind::File),
+                    );
+                }
+                let mut sub = key.to_vec();
+                sub.push((order, name.clone()));
+                out.push((sub.clone(), path.clone()));
+                numbered_dirs(&path, &sub, project, findings, seen, out)?;
+                seen.remove(&real);
             }
         }
     }
@@ -264,7 +318,9 @@ fn chapter_number(name: &str) -> Option<u64> {
 }
 
 /// A chapter folder read: the chapter (none when it has no chapter file) and warnings.
-type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>);
+/// A chapter folder read: the chapter (none when it has no chapter file, or only drafts),
+/// its warnings, and whether it is a draft.
+type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>, bool);
 
 /// A chapter folder's id: its path under the course folder, `/`-separated.
 fn chapter_id(root: &Path, dir: &Path) -> String {
@@ -439,7 +495,7 @@ fn load_chapter(
                 )),
             );
         }
-        return Ok((None, findings.warnings));
+        return Ok((None, findings.warnings, drafts > 0));
     }
     Ok((
         Some(Chapter {
@@ -454,6 +510,7 @@ fn load_chapter(
             assets_stamp: *assets_stamp.finalize().as_bytes(),
         }),
         findings.warnings,
+        false,
     ))
 }
 
@@ -533,9 +590,16 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
 }
 
 fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Diagnostic {
-    const KEYS: &[&str] = &["title", "slug", "description", "draft", "translated_from"];
+    const KEYS: &[&str] = &[
+        "title",
+        "slug",
+        "description",
+        "draft",
+        "translated_from",
+        "review",
+    ];
     let message = message.trim();
-    let takes = "front matter takes title (required), slug, description, draft";
+    let takes = "front matter takes title (required), slug, description, draft, review";
     let unknown = message
         .strip_prefix("unknown field `")
         .and_then(|rest| rest.split_once('`'))

@@ -7,9 +7,9 @@ use crate::error::{Diagnostic, Kind, line_col};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// The chapters in reading order (sorted by `keys`, the numbers of the folders on their
-/// way), with their parent, depth, number and part filled in.
-pub fn arrange(chapters: Vec<(Vec<u64>, Chapter)>, config: &Config) -> Vec<Chapter> {
+/// The chapters in reading order (sorted by the folders on their way), with their parent
+/// (the nearest folder above that is a chapter), depth, number and part filled in.
+pub fn arrange<K>(chapters: Vec<(K, Chapter)>, config: &Config) -> Vec<Chapter> {
     let unnumbered: HashSet<&str> = config.unnumbered.iter().map(String::as_str).collect();
     let part_of: HashMap<&str, usize> = config
         .parts
@@ -17,16 +17,12 @@ pub fn arrange(chapters: Vec<(Vec<u64>, Chapter)>, config: &Config) -> Vec<Chapt
         .enumerate()
         .flat_map(|(i, p)| p.chapters.iter().map(move |id| (id.as_str(), i)))
         .collect();
-    let mut at_key: HashMap<Vec<u64>, usize> = HashMap::new();
+    let mut at_id: HashMap<String, usize> = HashMap::new();
     // Numbered children so far, per parent (`None`: the top level).
     let mut counts: HashMap<Option<usize>, usize> = HashMap::new();
     let mut out: Vec<Chapter> = Vec::with_capacity(chapters.len());
-    for (key, mut chapter) in chapters {
-        // The nearest folder above that is a chapter (a folder without a chapter file is
-        // skipped, and its sub-chapters hang from the next one up).
-        let parent = (1..key.len())
-            .rev()
-            .find_map(|n| key.get(..n).and_then(|k| at_key.get(k)).copied());
+    for (_, mut chapter) in chapters {
+        let parent = ancestors(&chapter.id).find_map(|id| at_id.get(id).copied());
         let above = parent.and_then(|p| out.get(p));
         chapter.parent = parent;
         chapter.depth = above.map_or(0, |p| p.depth + 1);
@@ -44,18 +40,36 @@ pub fn arrange(chapters: Vec<(Vec<u64>, Chapter)>, config: &Config) -> Vec<Chapt
                 None => n.to_string(),
             }
         });
-        at_key.insert(key, out.len());
+        at_id.insert(chapter.id.clone(), out.len());
         out.push(chapter);
     }
     out
 }
 
-/// What is wrong with `unnumbered` and `parts` in `course.toml` (`text`, at `path`): ids
-/// of no chapter, a part holding a sub-chapter, a chapter in two parts, a part whose
-/// chapters are not consecutive, a part titled in a language the course does not have.
-pub fn check(course: &Course, text: &str, path: &Path) -> Vec<Diagnostic> {
+/// The ids of the folders above a chapter id, nearest first: `a/b/c` → `a/b`, `a`.
+pub fn ancestors(id: &str) -> impl Iterator<Item = &str> {
+    let mut rest = id;
+    std::iter::from_fn(move || {
+        let (up, _) = rest.rsplit_once('/')?;
+        rest = up;
+        Some(up)
+    })
+}
+
+/// What is wrong with `unnumbered` and `parts` in `course.toml` (`text`, at `path`), as
+/// (errors, warnings): ids of no chapter (a draft's id is fine: it is simply not shown), a
+/// part holding a sub-chapter, a chapter in two parts, a part whose chapters are not
+/// consecutive, a part titled in a language the course does not have, or not in its
+/// default language.
+pub fn check(
+    course: &Course,
+    drafts: &HashSet<String>,
+    text: &str,
+    path: &Path,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let at = |needle: &str| text.find(needle).map_or((0, 0), |o| line_col(text, o));
     let mut out = Vec::new();
+    let mut warnings = Vec::new();
     let mut error = |needle: &str, message: String, help: String| {
         let (l, c) = at(needle);
         out.push(
@@ -73,7 +87,7 @@ pub fn check(course: &Course, text: &str, path: &Path) -> Vec<Diagnostic> {
         }
     };
     for id in &course.config.unnumbered {
-        if course.chapter(id).is_none() {
+        if course.chapter(id).is_none() && !drafts.contains(id) {
             error(
                 &format!("\"{id}\""),
                 format!("unnumbered: no chapter `{id}`"),
@@ -95,6 +109,15 @@ pub fn check(course: &Course, text: &str, path: &Path) -> Vec<Diagnostic> {
             part.title(course.default_language(), course.default_language())
         );
         if let crate::config::PartTitle::PerLanguage(map) = &part.title {
+            let default = course.default_language();
+            if !map.contains_key(default) {
+                let (l, c) = at("[[parts]]");
+                warnings.push(
+                    Diagnostic::warning(path, l, c, format!("{name} has no title in `{default}`, the default language; its readers get another language's"))
+                        .with_help(format!("add {default} = \"…\" to the title"))
+                        .of(Kind::Config),
+                );
+            }
             for lang in map.keys() {
                 if course.config.language(lang).is_none() {
                     error(
@@ -118,6 +141,7 @@ pub fn check(course: &Course, text: &str, path: &Path) -> Vec<Diagnostic> {
         for id in &part.chapters {
             let needle = format!("\"{id}\"");
             match course.chapter(id) {
+                None if drafts.contains(id) => {}
                 None => error(&needle, format!("{name}: no chapter `{id}`"), unknown(id)),
                 Some(c) if c.depth > 0 => error(
                     &needle,
@@ -131,8 +155,9 @@ pub fn check(course: &Course, text: &str, path: &Path) -> Vec<Diagnostic> {
                             format!("{name}: `{id}` is already in part {}", other + 1),
                             "a chapter belongs to one part".into(),
                         );
+                    } else {
+                        positions.extend(top.iter().position(|t| t == id));
                     }
-                    positions.extend(top.iter().position(|t| t == id));
                 }
             }
         }
@@ -151,7 +176,7 @@ pub fn check(course: &Course, text: &str, path: &Path) -> Vec<Diagnostic> {
             );
         }
     }
-    out
+    (out, warnings)
 }
 
 #[cfg(test)]

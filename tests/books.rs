@@ -635,3 +635,160 @@ fn translations_of_sub_chapters_are_recorded_by_folder_or_number() {
         run.stderr()
     );
 }
+
+/// A course about HTML mentions `<!--` and `<script>`: the one-file bundle, which carries
+/// its search index inline, must still show every chapter.
+#[test]
+fn a_single_file_survives_html_talk_in_the_text() {
+    let t = course(&[(
+        "01-html",
+        "+++\ntitle = \"Comments: <!--<script> trick\"\n+++\n\nHTML comments start with `<!--`.\n\n## Scripts\n\nScripts go in `<script>` tags.\n",
+    )]);
+    let run = t.docent(&["bundle", "--single-file", "--out", "off"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let doc = scraper::Html::parse_document(&t.read("off/course.en.html"));
+    let titles: Vec<String> = all(&doc, ".print-chapter-title").iter().map(text).collect();
+    assert_eq!(titles, ["Comments: <!--<script> trick"]);
+    assert!(
+        !all(&doc, "h2#html--scripts, h2[id$='scripts']").is_empty(),
+        "the chapter's section is there"
+    );
+}
+
+/// What a careless author's outline does: deep nesting, two folders with one number, a
+/// draft chapter listed in a part, a folder without a chapter file, links to `.md` files
+/// that are no chapter, a title that looks like HTML.
+#[test]
+fn careless_outlines_build_what_was_meant() {
+    let mut deep = String::from("10-d1");
+    let t = course(&[]);
+    for level in 1..=12 {
+        t.write(
+            &format!("content/{deep}/en.md"),
+            &format!("+++\ntitle = \"Level {level}\"\n+++\n\nText {level}.\n"),
+        );
+        deep.push_str(&format!("/01-d{}", level + 1));
+    }
+    t.write(
+        "content/01-intro/en.md",
+        "+++\ntitle = \"<T> and <details>\"\n+++\n\nSee [notes](notes.md).\n",
+    );
+    t.write(
+        "content/03-bar/en.md",
+        "+++\ntitle = \"Bar\"\n+++\n\nBar.\n",
+    );
+    t.write(
+        "content/03-bar/01-bar-sub/en.md",
+        "+++\ntitle = \"Bar sub\"\n+++\n\nSub.\n",
+    );
+    t.write(
+        "content/03-foo/en.md",
+        "+++\ntitle = \"Foo\"\n+++\n\nFoo.\n",
+    );
+    t.write(
+        "content/04-draft/en.md",
+        "+++\ntitle = \"Draft\"\ndraft = true\n+++\n\nLater.\n",
+    );
+    t.write(
+        "content/04-draft/01-child/en.md",
+        "+++\ntitle = \"Child of a draft\"\n+++\n\nLater too.\n",
+    );
+    t.write(
+        "content/05-empty/01-orphan/en.md",
+        "+++\ntitle = \"Orphan\"\n+++\n\nAlone.\n",
+    );
+    let toml = t.read("content/course.toml");
+    t.write(
+        "content/course.toml",
+        &format!("unnumbered = [\"04-draft\"]\n{toml}\n[[parts]]\ntitle = \"All\"\nchapters = [\"01-intro\", \"03-bar\", \"03-foo\", \"04-draft\", \"10-d1\"]\n"),
+    );
+    let run = t.docent(&["build"]);
+    let err = run.stderr();
+    assert!(
+        !run.ok(),
+        "a link to a missing notes.md fails the build:\n{err}"
+    );
+    assert!(err.contains("notes.md"), "{err}");
+    t.write(
+        "content/01-intro/en.md",
+        "+++\ntitle = \"<T> and <details>\"\n+++\n\nNo link.\n",
+    );
+    let run = t.docent(&["build"]);
+    let err = run.stderr();
+    assert!(run.ok(), "{err}");
+    assert!(
+        err.contains("has the same number as 03-bar"),
+        "duplicate numbers said:\n{err}"
+    );
+    assert!(
+        err.contains("1 sub-chapter is inside it left out too"),
+        "orphan said:\n{err}"
+    );
+    assert!(
+        !err.contains("04-draft"),
+        "a draft listed in course.toml is fine:\n{err}"
+    );
+    // Every level is a page; no chapter source is published as a file.
+    assert!(t.path("site/en/d12/index.html").is_file());
+    let published: Vec<String> = walk(&t.path("site"));
+    assert!(
+        !published.iter().any(|p| p.ends_with(".md")),
+        "{published:?}"
+    );
+    let page = t.html("en/bar-sub/index.html");
+    assert_eq!(
+        text(&one(&page, "main .chapter-number")),
+        "Chapter 2.1",
+        "under Bar, not Foo"
+    );
+    assert!(attr(&one(&page, ".pager-next"), "href").ends_with("/foo/"));
+    assert!(
+        !t.path("site/en/child/index.html").exists(),
+        "a draft's sub-chapter is a draft"
+    );
+    assert!(!t.path("site/en/orphan/index.html").exists());
+    let intro = t.html("en/intro/index.html");
+    assert!(text(&one(&intro, "title")).starts_with("<T> and <details>"));
+    assert_eq!(text(&one(&intro, "main h1")), "<T> and <details>");
+}
+
+/// A book in a language docent has no UI strings for builds, with docent's English labels
+/// and one warning saying so.
+#[test]
+fn a_course_in_another_language_falls_back_to_english_labels() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = SiteTest { dir };
+    t.write("content/course.toml", "base_url = \"https://e.org/\"\n[[languages]]\ncode = \"fr\"\nname = \"Français\"\ntitle = \"Le livre\"\n");
+    t.write(
+        "content/01-a/fr.md",
+        "+++\ntitle = \"Bonjour\"\n+++\n\nTexte.\n",
+    );
+    t.write(
+        "content/02-b/fr.md",
+        "+++\ntitle = \"Suite\"\n+++\n\nTexte.\n",
+    );
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let w = warnings(&run.stderr());
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert!(w[0].contains("no UI strings in fr"), "{}", w[0]);
+    let page = t.html("fr/a/index.html");
+    assert_eq!(attr(&one(&page, "html"), "lang"), "fr");
+    assert!(
+        text(&one(&page, ".pager-next")).contains("Next"),
+        "English label"
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read_dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p.display().to_string());
+        }
+    }
+    out
+}

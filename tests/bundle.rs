@@ -164,7 +164,7 @@ fn single_files_hold_every_chapter_and_load_nothing() {
         );
         assert!(!all(&doc, "style").is_empty());
         assert!(
-            html.contains(&format!("window.docentSearch[\"{lang}\"]")),
+            html.contains(&format!("push([\"{lang}\",\"index\",")),
             "search index inlined"
         );
         // Navigation jumps within the file; the switcher points at the sibling file.

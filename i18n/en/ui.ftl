@@ -73,3 +73,5 @@ quiz-score = Right so far: { $right } of { $total }
 quiz-score-done = All answered: { $right } of { $total } right
 code-keys-hint = In a code block, press ↓ to step through its notes and instruction explanations.
 nav-toggle = Sub-chapters
+search-other-one = result in
+search-other-many = results in

@@ -72,3 +72,5 @@ quiz-score = Acertos até agora: { $right } de { $total }
 quiz-score-done = Tudo respondido: { $right } de { $total } certas
 code-keys-hint = Num bloco de código, aperte ↓ para percorrer as notas e as explicações das instruções.
 nav-toggle = Subcapítulos
+search-other-one = resultado em
+search-other-many = resultados em

@@ -40,7 +40,14 @@ impl Assets {
                 }
             })
             .collect();
-        let taken = |n: &str| self.files.iter().any(|(_, f)| f == n) || n.ends_with(".md");
+        // A chapter folder's `index.html` would replace its page (it gets the counter), and a
+        // `.md` file would be read as a chapter file (it is published as text).
+        let base = if base.ends_with(".md") {
+            format!("{base}.txt")
+        } else {
+            base
+        };
+        let taken = |n: &str| self.files.iter().any(|(_, f)| f == n) || n == "index.html";
         let mut name = base.clone();
         let mut counter = 2;
         while taken(&name) {

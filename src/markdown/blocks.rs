@@ -151,7 +151,7 @@ fn read_fence<'a>(
         }
     };
     for key in &info.order {
-        if !KNOWN.contains(&key.as_str()) && !is_mdbook_attribute(key) {
+        if !KNOWN.contains(&key.as_str()) && !is_mdbook_attribute(&key.to_ascii_lowercase()) {
             let mut help = format!("known attributes: {}", KNOWN.join(", "));
             if let Some(meant) = crate::error::did_you_mean(key, KNOWN.iter().copied()) {
                 help = format!("did you mean `{meant}`? {help}");
@@ -195,8 +195,8 @@ fn read_fence<'a>(
             }
         }
     }
-    if let Some(prefix) = hidden_line_prefix(&info) {
-        code = without_hidden_lines(&code, prefix);
+    if let Some(hidden) = hidden_line_prefix(&info) {
+        code = without_hidden_lines(&code, hidden);
     }
     Some(Fence {
         node,
@@ -208,35 +208,39 @@ fn read_fence<'a>(
     })
 }
 
-/// The prefix marking lines hidden from readers (mdBook's convention): `# ` in Rust blocks,
-/// or whatever `hidelines=` names in any block.
-fn hidden_line_prefix(info: &Info) -> Option<&str> {
+/// How lines are hidden from readers (mdBook's conventions): `hidelines=PREFIX` hides every
+/// line starting with PREFIX; Rust blocks hide `# ` lines by default.
+enum Hidden<'i> {
+    Rust,
+    Prefix(&'i str),
+}
+
+fn hidden_line_prefix(info: &Info) -> Option<Hidden<'_>> {
     match info.get("hidelines") {
-        Some(prefix) if !prefix.is_empty() => Some(prefix),
-        _ if highlight::resolve(&info.lang) == Language::Syntax("Rust") => Some("#"),
+        Some(prefix) if !prefix.is_empty() => Some(Hidden::Prefix(prefix)),
+        _ if highlight::resolve(&info.lang) == Language::Syntax("Rust") => Some(Hidden::Rust),
         _ => None,
     }
 }
 
-/// `code` without its hidden lines: with prefix `#`, a line that is `#` or starts with `# `
-/// after its indentation (Rust's `#[derive]` and `#!` stay), and `##` written for a literal
-/// `#`; with another prefix, every line starting with it after the indentation.
-fn without_hidden_lines(code: &str, prefix: &str) -> String {
+/// `code` without its hidden lines: Rust's rule hides a line that is `#` or starts with
+/// `# ` after its indentation (`#[derive]` and `#!` stay) and shows `##` as a literal `#`;
+/// a prefix hides every line starting with it after the indentation.
+fn without_hidden_lines(code: &str, hidden: Hidden<'_>) -> String {
     let mut out = String::with_capacity(code.len());
     for line in code.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_start();
         let indent = &body[..body.len() - trimmed.len()];
-        let hidden = if prefix == "#" {
-            trimmed == "#" || trimmed.starts_with("# ")
-        } else {
-            trimmed.starts_with(prefix)
+        let hide = match hidden {
+            Hidden::Rust => trimmed == "#" || trimmed.starts_with("# "),
+            Hidden::Prefix(prefix) => trimmed.starts_with(prefix),
         };
-        if hidden {
+        if hide {
             continue;
         }
         match trimmed.strip_prefix("##") {
-            Some(rest) if prefix == "#" => {
+            Some(rest) if matches!(hidden, Hidden::Rust) => {
                 out.push_str(indent);
                 out.push('#');
                 out.push_str(rest);
@@ -335,7 +339,10 @@ fn prepare<'a, 'f>(
                 ),
             )
             .with_help(unknown_language_help(&fence.info.lang))
-            .once_per(format!("unknown code block language {}", fence.info.lang)),
+            .once_per(format!(
+                "unknown code block language {}",
+                fence.info.lang.to_lowercase()
+            )),
         );
     }
     let line_count = fence.code.lines().count();

@@ -125,7 +125,7 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
     }
     let is_page = |rest: &[&str]| match rest {
         [] => true,
-        [file] => file.ends_with(".md") || *file == "index.html",
+        [file] => is_language_file(file) || *file == "index.html",
         _ => false,
     };
     // The longest run of folders that is a chapter, then at most a page file.
@@ -159,6 +159,19 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
         }
     }
     Target::Other
+}
+
+/// Whether `file` is named like a chapter's language file (`en.md`, `pt-BR.md`,
+/// `zh-Hans.md`): a link to it means the chapter; any other `.md` is a file of its own.
+fn is_language_file(file: &str) -> bool {
+    let Some(tag) = file.strip_suffix(".md") else {
+        return false;
+    };
+    let mut parts = tag.split('-');
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn looks_like_chapter(name: &str) -> bool {
@@ -208,6 +221,9 @@ mod tests {
         assert_eq!(classify("../../README.md"), Target::Other);
         assert_eq!(classify("img/01-diagram.png"), Target::Other);
         assert_eq!(classify("01-diagram.png"), Target::Other);
+        assert_eq!(classify("nothere.md"), Target::Other, "not a language file");
+        assert_eq!(classify("../02-first/notes.md"), Target::Other);
+        assert_eq!(classify("../02-first/zh-Hans.md"), ch("02-first", ""));
     }
 
     #[test]

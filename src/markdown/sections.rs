@@ -9,21 +9,36 @@ pub struct Section {
     pub anchor: String,
     /// The heading's text, shown in search results; empty before the first heading.
     pub heading: String,
-    /// The section's text without markup, code included, for matching search words.
+    /// The section's prose without markup, for matching search words and for snippets.
     pub text: String,
+    /// The text of its code blocks, matched with a lower weight and token by token
+    /// (`--mount=type=cache`).
+    pub code: String,
+    /// The section recaps more than it teaches (it holds a self-check quiz, or the front
+    /// matter says so): search ranks it below the sections that teach.
+    pub review: bool,
+}
+
+impl Section {
+    fn new(anchor: String) -> Self {
+        Section {
+            anchor,
+            heading: String::new(),
+            text: String::new(),
+            code: String::new(),
+            review: false,
+        }
+    }
 }
 
 /// Splits a rendered chapter's HTML into sections at its `<h2 id>`/`<h3 id>` headings and
-/// keeps their text, code included (so `COPY --from` finds the chapters that use it).
+/// keeps their prose and, apart, their code (so `COPY --from` finds the chapters that use it).
 pub fn sections_of(html: &str) -> Vec<Section> {
-    let mut sections = vec![Section {
-        anchor: String::new(),
-        heading: String::new(),
-        text: String::new(),
-    }];
+    let mut sections = vec![Section::new(String::new())];
     let mut rest = html;
     let mut skip_depth: Option<(&str, usize)> = None;
     let mut in_heading = false;
+    let mut in_pre = false;
     while let Some(lt) = rest.find('<') {
         let text = rest.get(..lt).unwrap_or("");
         if skip_depth.is_none()
@@ -31,6 +46,8 @@ pub fn sections_of(html: &str) -> Vec<Section> {
         {
             let target = if in_heading {
                 &mut current.heading
+            } else if in_pre {
+                &mut current.code
             } else {
                 &mut current.text
             };
@@ -64,22 +81,30 @@ pub fn sections_of(html: &str) -> Vec<Section> {
         }
         match (name, closing) {
             ("h2" | "h3", false) => {
-                let anchor = attribute(tag, "id").unwrap_or_default();
-                sections.push(Section {
-                    anchor,
-                    heading: String::new(),
-                    text: String::new(),
-                });
+                sections.push(Section::new(attribute(tag, "id").unwrap_or_default()));
                 in_heading = true;
+            }
+            ("pre", _) => {
+                in_pre = !closing;
+                if let Some(current) = sections.last_mut() {
+                    current.code.push('\n');
+                }
+            }
+            ("section", false) if tag.contains("class=\"quiz\"") => {
+                if let Some(current) = sections.last_mut() {
+                    current.review = true;
+                }
             }
             ("h2" | "h3", true) => in_heading = false,
             ("svg", false) => skip_depth = Some(("svg", 1)),
             ("a", false) if tag.contains("class=\"anchor\"") => skip_depth = Some(("a", 1)),
             ("div", false) if tag.contains("glossary-defs") => skip_depth = Some(("div", 1)),
             ("button", false) => skip_depth = Some(("button", 1)),
-            ("br" | "p" | "li" | "div" | "tr" | "td" | "th" | "pre", _) | ("span", true) => {
+            ("span", true) if in_pre => {}
+            ("br" | "p" | "li" | "div" | "tr" | "td" | "th", _) | ("span", true) => {
                 if let Some(current) = sections.last_mut()
                     && !in_heading
+                    && !in_pre
                     && !current.text.ends_with(' ')
                     && (name != "span" || tag.is_empty())
                 {
@@ -92,8 +117,9 @@ pub fn sections_of(html: &str) -> Vec<Section> {
     for s in &mut sections {
         s.heading = squash(&s.heading);
         s.text = squash(&s.text);
+        s.code = s.code.trim().to_string();
     }
-    sections.retain(|s| !s.text.is_empty() || !s.heading.is_empty());
+    sections.retain(|s| !s.text.is_empty() || !s.heading.is_empty() || !s.code.is_empty());
     sections
 }
 
@@ -169,11 +195,8 @@ mod tests {
             (s[1].anchor.as_str(), s[1].heading.as_str()),
             ("copy", "Copy")
         );
-        assert!(
-            s[1].text.contains("COPY --from=build /app"),
-            "{}",
-            s[1].text
-        );
+        assert_eq!(s[1].code, "COPY --from=build /app");
+        assert!(s[1].text.is_empty(), "{}", s[1].text);
         assert!(!s[1].text.contains("no"));
         assert_eq!(s[2].text, "Tail");
     }

@@ -8,11 +8,12 @@ use crate::site::Sink;
 use bytes::Bytes;
 use std::collections::HashMap;
 
+/// The scripts of one language's search index: (path, bytes).
+pub(super) type SearchFiles = std::sync::Arc<Vec<(String, Bytes)>>;
 /// A language, the fingerprint of its search index, and the cached index if still good.
-pub(super) type SearchPlan<'l> = (&'l str, [u8; 32], Option<Bytes>);
-/// A language, its index's fingerprint if the index was made now, and the index when it is
-/// kept for the cache.
-pub(super) type SearchMade = (String, Option<[u8; 32]>, Option<Bytes>);
+pub(super) type SearchPlan<'l> = (&'l str, [u8; 32], Option<SearchFiles>);
+/// A language, its index's fingerprint if the index was made now, and its scripts.
+pub(super) type SearchMade = (String, Option<[u8; 32]>, SearchFiles);
 
 impl<'a> Renderer<'a> {
     /// For each language: the fingerprint of its search index and the cached script when it
@@ -20,7 +21,7 @@ impl<'a> Renderer<'a> {
     /// at all (then `stale` is set if it is out of date).
     pub(super) fn search_plans(
         &self,
-        cache: &HashMap<String, ([u8; 32], Bytes)>,
+        cache: &HashMap<String, ([u8; 32], SearchFiles)>,
         outputs: Outputs,
         stale: &mut bool,
     ) -> Vec<SearchPlan<'a>> {
@@ -48,41 +49,54 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// `search/<lang>.js` as planned: the cached script, or a new one, handed to `sink`
-    /// (and returned when `keep`).
+    /// `search/<lang>.js` and its parts as planned: the cached scripts, or new ones, handed
+    /// to `sink`.
     pub(super) fn search_index(
         &self,
         (lang, fp, cached): SearchPlan<'_>,
-        keep: bool,
         sink: &dyn Sink,
     ) -> Result<SearchMade> {
-        let path = format!("search/{lang}.js");
-        if let Some(bytes) = cached {
-            sink.put(&path, bytes)?;
-            return Ok((lang.to_string(), None, None));
+        let (fresh, files) = match cached {
+            Some(files) => (None, files),
+            None => (Some(fp), self.search_files(lang)),
+        };
+        for (path, bytes) in files.iter() {
+            sink.put(path, bytes.clone())?;
         }
-        let bytes = Bytes::from(self.search_script(lang));
-        sink.put(&path, bytes.clone())?;
-        Ok((lang.to_string(), Some(fp), keep.then_some(bytes)))
+        Ok((lang.to_string(), fresh, files))
     }
 
-    /// The search index script of `lang`: every page of the language, section by section.
-    fn search_script(&self, lang: &str) -> String {
-        let pages: Vec<crate::search::Page> = self
-            .pages_of(lang)
+    /// The search index scripts of `lang`: every page of the language, section by section.
+    fn search_files(&self, lang: &str) -> SearchFiles {
+        let pages = self.search_pages(lang, |p| self.href("", &format!("{lang}/{}/", p.slug())));
+        std::sync::Arc::new(
+            crate::search::index_files(lang, &pages)
+                .into_iter()
+                .map(|(path, js)| (path, Bytes::from(js)))
+                .collect(),
+        )
+    }
+
+    /// The pages of `lang` as the search index sees them, linked by `url`.
+    pub(super) fn search_pages(
+        &self,
+        lang: &str,
+        url: impl Fn(&crate::course::Page<'_>) -> String,
+    ) -> Vec<crate::search::Page<'_>> {
+        self.pages_of(lang)
             .iter()
             .map(|page| crate::search::Page {
                 title: page.title().to_string(),
                 title_html: page.title_html().to_string(),
                 crumb: self.crumb(lang, page),
-                url: self.href("", &format!("{lang}/{}/", page.slug())),
+                url: url(page),
                 sections: rendered_for(self.chapters, page)
                     .map_or(std::borrow::Cow::Borrowed(&[][..]), |r| {
                         std::borrow::Cow::Borrowed(r.sections.as_slice())
                     }),
+                review: page.source.front.review.clone(),
             })
-            .collect();
-        crate::search::index_script(lang, &pages)
+            .collect()
     }
 
     pub(super) fn sitemap(&self) -> String {

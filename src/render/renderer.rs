@@ -34,7 +34,7 @@ pub struct PageCache {
     /// `assets_stamp`: a rebuild that changed no asset reads and stats none.
     pub(super) chapter_files: HashMap<String, ([u8; 32], PublishedFiles)>,
     /// Search index scripts by language, with the hash of their inputs.
-    pub(super) search: HashMap<String, ([u8; 32], Bytes)>,
+    pub(super) search: HashMap<String, ([u8; 32], super::aggregates::SearchFiles)>,
     /// Compiled templates and the hash of their sources.
     pub(super) tera: Option<([u8; 32], Arc<tera::Tera>)>,
     /// The sidebar scripts of large courses, with the navigation hash they were made for.
@@ -253,7 +253,7 @@ impl<'a> Renderer<'a> {
             || {
                 search_plans
                     .into_par_iter()
-                    .map(|plan| self.search_index(plan, keep, sink))
+                    .map(|plan| self.search_index(plan, sink))
                     .collect::<Vec<_>>()
             },
         );
@@ -270,10 +270,10 @@ impl<'a> Renderer<'a> {
             self.copy_chapter_assets(cache, 0..self.course.chapters.len(), &put)?;
         }
         for made in searched {
-            let (lang, fresh, bytes) = made?;
-            crate::sync::lock(&files).push(format!("search/{lang}.js"));
-            if let (Some(fp), Some(bytes)) = (fresh, bytes) {
-                cache.search.insert(lang, (fp, bytes));
+            let (lang, fresh, made) = made?;
+            crate::sync::lock(&files).extend(made.iter().map(|(path, _)| path.clone()));
+            if let Some(fp) = fresh.filter(|_| keep) {
+                cache.search.insert(lang, (fp, made));
             }
         }
         put("sitemap.xml", Bytes::from(self.sitemap()))?;

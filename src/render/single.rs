@@ -48,6 +48,7 @@ impl Renderer<'_> {
                         .unwrap_or_default()
                         .into_iter()
                         .map(|mut s| {
+                            s.review |= page.source.front.review.covers(&s.anchor);
                             s.anchor = if s.anchor.is_empty() {
                                 format!("chapter-{slug}")
                             } else {
@@ -57,6 +58,7 @@ impl Renderer<'_> {
                         })
                         .collect::<Vec<_>>()
                         .into(),
+                    review: crate::course::Review::default(),
                 });
                 self.print_chapter(lang, i, page)
             })
@@ -69,7 +71,7 @@ impl Renderer<'_> {
         };
         ctx.inline_css = asset(&self.assets.css);
         ctx.inline_js = asset(&self.assets.js).map(|js| js.replace("</script", "<\\/script"));
-        ctx.inline_search = Some(crate::search::index_script(lang, &search_pages));
+        ctx.inline_search = Some(crate::search::inline_script(lang, &search_pages));
         let shell = self.render_template("single.html", &ctx)?;
         self.spliced(lang, &shell, Some(&cache.fragments))
     }

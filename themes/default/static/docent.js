@@ -559,6 +559,234 @@
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  // Search. Each language's index is a manifest (pages, words, terms) and parts loaded on
+  // demand: buckets of postings with BM25F scores made at build time, and chunks of section
+  // text for snippets and for re-ranking the best candidates by phrase and proximity. Every
+  // script pushes [lang, name, data] onto window.docentSearchParts, so they work from
+  // file:// and inline in the one-file bundle.
+  var searchStore = {};
+  var searchLoading = {};
+  function takeSearchParts() {
+    var parts = window.docentSearchParts || [];
+    while (parts.length) {
+      var p = parts.shift();
+      (searchStore[p[0]] = searchStore[p[0]] || {})[p[1]] = p[2];
+    }
+  }
+  function needSearchParts(base, lang, names, then) {
+    takeSearchParts();
+    var have = searchStore[lang] || {};
+    var missing = names.filter(function (n, i) { return !(n in have) && names.indexOf(n) === i; });
+    if (!missing.length) return then();
+    var left = missing.length;
+    missing.forEach(function (name) {
+      var url = base + lang + (name === "index" ? "" : "/" + name) + ".js";
+      var done = function () { takeSearchParts(); if (--left === 0) then(); };
+      if (searchLoading[url]) { searchLoading[url].push(done); return; }
+      searchLoading[url] = [done];
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = script.onerror = function () {
+        var waiting = searchLoading[url];
+        delete searchLoading[url];
+        waiting.forEach(function (f) { f(); });
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  function within1(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (a.length > b.length) i++;
+      else if (b.length > a.length) j++;
+      else if (a[i + 1] === b[j] && a[i] === b[j + 1]) { i += 2; j += 2; }
+      else { i++; j++; }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+  }
+
+  function SearchEngine(base, lang) {
+    this.base = base;
+    this.lang = lang;
+    this.m = null;
+  }
+  SearchEngine.prototype.ready = function (then) {
+    var self = this;
+    if (self.m) return then();
+    needSearchParts(self.base, self.lang, ["index"], function () {
+      var m = (searchStore[self.lang] || {}).index;
+      if (!m || self.m) return self.m && then();
+      self.terms = m.terms.split("\n");
+      self.termId = new Map();
+      self.terms.forEach(function (t, i) { self.termId.set(t, i); });
+      self.words = m.words ? m.words.split(" ") : [];
+      self.wordStem = new Map();
+      self.words.forEach(function (w, i) { self.wordStem.set(w, m.stems[i]); });
+      self.stop = new Set(m.stop);
+      self.m = m;
+      then();
+    });
+  };
+  // What to look up for one typed word: [term id, weight] pairs. The word itself, words of
+  // the course it begins (while typing), one typo away (five letters or more), or a stem
+  // it begins with (a form the course never uses).
+  SearchEngine.prototype.candidates = function (word, typing) {
+    var self = this, out = new Map();
+    var add = function (id, w) { if (id !== undefined && !(out.get(id) >= w)) out.set(id, w); };
+    add(self.wordStem.get(word), 1);
+    add(self.termId.get(word), 1);
+    var exact = out.size > 0;
+    if (word.length >= 3 || (typing && word.length >= 2)) {
+      var n = 0;
+      for (var i = 0; i < self.words.length && n < 60; i++) {
+        var w = self.words[i];
+        if (w.length > word.length && w.lastIndexOf(word, 0) === 0) { add(self.m.stems[i], exact ? 0.5 : 0.85); n++; }
+      }
+    }
+    if (!exact && word.length >= 5) {
+      for (var k = 0; k < self.words.length; k++) {
+        if (within1(word, self.words[k])) add(self.m.stems[k], 0.6);
+      }
+    }
+    if (!out.size) {
+      for (var t = word.length - 1; t >= Math.max(4, word.length - 3); t--) {
+        if (self.termId.has(word.slice(0, t))) { add(self.termId.get(word.slice(0, t)), 0.8); break; }
+      }
+    }
+    return out;
+  };
+  SearchEngine.prototype.search = function (query, then) {
+    var self = this;
+    self.ready(function () {
+      var typing = !/\s$/.test(query);
+      var tokens = query.trim().split(/\s+/).filter(Boolean).map(function (t) {
+        return t.replace(/^["'`(\[]+|["'`)\],;:?!.]+$/g, "");
+      }).filter(Boolean);
+      var groups = [], codes = [], words = [];
+      tokens.forEach(function (token, i) {
+        if (/[^\p{L}\p{N}]/u.test(token)) {
+          var code = token.toLowerCase().replace(/^\$\{(.*)\}$/, "$$$1");
+          var id = self.termId.get("`" + code);
+          if (id === undefined && code.indexOf("=") > 0) id = self.termId.get("`" + code.split("=")[0]);
+          if (id !== undefined) codes.push({ id: id, text: code });
+        }
+        token.split(/[^\p{L}\p{N}]+/u).filter(Boolean).forEach(function (w) {
+          words.push({ word: fold(w), last: i === tokens.length - 1 && typing });
+        });
+      });
+      var kept = words.filter(function (w) { return !self.stop.has(w.word); });
+      if (!kept.length) kept = words;
+      kept.forEach(function (w) {
+        var c = self.candidates(w.word, w.last);
+        if (c.size) groups.push(c);
+        else if (!codes.length) groups.push(c); // a word found nowhere still counts as missing
+      });
+      var ids = [];
+      groups.forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
+      codes.forEach(function (c) { ids.push(c.id); });
+      if (!ids.length) return then([], kept.map(function (w) { return w.word; }));
+      var m = self.m;
+      var names = ids.map(function (id) { return "b" + (id % m.buckets); });
+      needSearchParts(self.base, self.lang, names, function () {
+        var store = searchStore[self.lang] || {};
+        var postings = function (id) { return (store["b" + (id % m.buckets)] || {})[id] || []; };
+        var total = new Map(), matched = new Map(), weights = [];
+        // A group's weight in the coverage: how rare its word is (missing "use" costs
+        // little, missing "distroless" a lot).
+        var rarity = function (pairs) {
+          var df = 0;
+          pairs.forEach(function (_, id) { df = Math.max(df, postings(id).length / 2); });
+          return Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
+        };
+        var addGroup = function (pairs, required) {
+          var best = new Map();
+          var weight = required ? rarity(pairs) : 0;
+          weights.push(weight);
+          pairs.forEach(function (weight, id) {
+            var p = postings(id), s = 0;
+            for (var i = 0; i < p.length; i += 2) {
+              s += p[i];
+              var v = p[i + 1] * weight;
+              if (!(best.get(s) >= v)) best.set(s, v);
+            }
+          });
+          best.forEach(function (v, sec) {
+            total.set(sec, (total.get(sec) || 0) + v);
+            if (required) matched.set(sec, (matched.get(sec) || 0) + weight);
+          });
+        };
+        groups.forEach(function (g) { addGroup(g, true); });
+        codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
+        var need = weights.reduce(function (a, b) { return a + b; }, 0);
+        var ranked = [];
+        total.forEach(function (v, sec) {
+          var cover = need > 0 ? (matched.get(sec) || 0) / need : 1;
+          if (cover > 0) ranked.push([sec, v * cover * cover]);
+        });
+        ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        ranked = ranked.slice(0, 40);
+        var chunks = ranked.map(function (r) { return "c" + Math.floor(r[0] / m.chunk); });
+        needSearchParts(self.base, self.lang, chunks, function () {
+          var phrase = kept.map(function (w) { return w.word; });
+          var hits = ranked.map(function (r) {
+            var sec = r[0];
+            var text = ((store["c" + Math.floor(sec / m.chunk)] || [])[sec % m.chunk]) || ["", "", "", ""];
+            return { section: sec, score: r[1] * self.rerank(text, phrase, codes), text: text };
+          });
+          hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
+          then(hits.slice(0, 10).map(function (h) {
+            var page = 0;
+            while (page + 1 < m.pages.length && m.pages[page + 1][4] <= h.section) page++;
+            return { page: m.pages[page], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
+          }), phrase);
+        });
+      });
+    });
+  };
+  // Candidates whose text holds the query as a phrase, or its words close together, or the
+  // code tokens as written, move up.
+  SearchEngine.prototype.rerank = function (text, words, codes) {
+    var factor = 1;
+    var split = function (t) { return fold(t).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
+    var heading = " " + split(text[1]).join(" ") + " ";
+    var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
+    var seq = " " + words.join(" ") + " ";
+    if (words.length > 1) {
+      if (heading.indexOf(seq) >= 0) factor *= 1.6;
+      else if (body.indexOf(seq) >= 0) factor *= 1.4;
+      var tokens = (heading + body).split(" ").filter(Boolean).slice(0, 800);
+      var last = {}, best = Infinity;
+      tokens.forEach(function (t, i) {
+        words.forEach(function (w, k) { if (t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0) last[k] = i; });
+        if (Object.keys(last).length === words.length) {
+          var lo = Infinity;
+          for (var k in last) lo = Math.min(lo, last[k]);
+          best = Math.min(best, i - lo + 1);
+        }
+      });
+      if (best < Infinity) factor *= 1 + 0.5 * words.length / best;
+    }
+    // The heading holds the query's words: this is the section about them.
+    var near = function (w, t) {
+      var a = w.slice(0, Math.max(3, Math.ceil(w.length * 0.75)));
+      var b = t.slice(0, Math.max(3, Math.ceil(t.length * 0.75)));
+      return t.lastIndexOf(a, 0) === 0 || w.lastIndexOf(b, 0) === 0;
+    };
+    var headWords = heading.split(" ").filter(Boolean);
+    if (words.length && headWords.length) {
+      var inHeading = words.filter(function (w) { return headWords.some(function (t) { return near(w, t); }); }).length;
+      var share = inHeading / words.length;
+      factor *= 1 + share * share;
+    }
+    var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
+    codes.forEach(function (c) { if (code.indexOf(c.text) >= 0) factor *= 1.3; });
+    return factor;
+  };
+
   function setupSearch() {
     var box = document.querySelector(".search");
     if (!box) return;
@@ -566,70 +794,11 @@
     var results = box.querySelector(".search-results");
     var status = box.querySelector("#search-status");
     var lang = box.dataset.lang;
-    var index = null;
-    var loading = false;
-    var pending = null;
-
-    function load(then) {
-      if (!index && window.docentSearch && window.docentSearch[lang]) index = window.docentSearch[lang];
-      if (index) return then();
-      pending = then;
-      if (loading) return;
-      loading = true;
-      var script = document.createElement("script");
-      script.src = box.dataset.index;
-      script.onload = function () {
-        index = window.docentSearch && window.docentSearch[lang];
-        if (index && pending) pending();
-      };
-      document.head.appendChild(script);
-    }
-
-    function stemsFor(word) {
-      var w = fold(word);
-      var out = {};
-      var direct = index.words[w] || (index.stems[w] ? w : null);
-      if (direct) out[direct] = true;
-      // As you type: words and stems of the course that start with what was typed.
-      if (w.length >= 2) {
-        var n = 0;
-        for (var k in index.words) {
-          if (k.lastIndexOf(w, 0) === 0) { out[index.words[k]] = true; if (++n > 40) break; }
-        }
-        for (var s in index.stems) {
-          if (s.lastIndexOf(w, 0) === 0) { out[s] = true; if (++n > 80) break; }
-        }
-      }
-      // A form the course never uses: a stem that is a prefix of it ("imagem" → "imag").
-      if (!Object.keys(out).length) {
-        for (var t = w.length - 1; t >= 3; t--) {
-          if (index.stems[w.slice(0, t)]) { out[w.slice(0, t)] = true; break; }
-        }
-      }
-      return Object.keys(out);
-    }
-
-    function search(query) {
-      var words = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (!words.length) return [];
-      var total = null;
-      words.forEach(function (word) {
-        var scores = {};
-        stemsFor(word).forEach(function (stem) {
-          var p = index.stems[stem] || [];
-          for (var i = 0; i < p.length; i += 2) scores[p[i]] = (scores[p[i]] || 0) + p[i + 1];
-        });
-        if (total === null) { total = scores; return; }
-        for (var id in total) {
-          if (!(id in scores)) delete total[id]; else total[id] += scores[id];
-        }
-      });
-      return Object.keys(total || {})
-        .map(function (id) { return [+id, total[id]]; })
-        .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
-        .slice(0, 12)
-        .map(function (hit) { return { section: index.sections[hit[0]], words: words }; });
-    }
+    var base = box.dataset.index.slice(0, box.dataset.index.length - lang.length - 3);
+    var engines = {};
+    function engine(l) { return engines[l] || (engines[l] = new SearchEngine(base, l)); }
+    var others = (box.dataset.others || "").split(";").filter(Boolean).map(function (o) { return o.split("="); });
+    var asked = 0;
 
     function snippet(text, words) {
       var folded = "";
@@ -638,12 +807,11 @@
         folded += f.length === 1 ? f : text[i].toLowerCase();
       }
       var at = -1, len = 0;
-      words.forEach(function (word) {
-        var w = fold(word);
+      words.forEach(function (w) {
         for (var cut = w.length; cut >= Math.min(w.length, 4) && at < 0; cut--) {
-          var found = folded.indexOf(w.slice(0, cut));
-          if (found >= 0) {
-            at = found;
+          var found = new RegExp("(^|[^\\p{L}\\p{N}])" + w.slice(0, cut).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u").exec(folded);
+          if (found) {
+            at = found.index + found[1].length;
             len = cut;
             while (at + len < text.length && /[\p{L}\p{N}]/u.test(text[at + len])) len++;
           }
@@ -663,64 +831,85 @@
       return frag;
     }
 
-    function href(section) {
-      var url = box.dataset.root + index.pages[section[0]][1];
-      return section[1] ? url + "#" + section[1] : url;
+    function item(hit, words) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = box.dataset.root + hit.page[1] + (hit.anchor ? "#" + hit.anchor : "");
+      if (hit.page[3]) {
+        var crumb = document.createElement("span");
+        crumb.className = "search-crumb";
+        crumb.textContent = hit.page[3];
+        a.appendChild(crumb);
+      }
+      var chapter = document.createElement("span");
+      chapter.className = "search-chapter";
+      // A title with inline Markdown comes as docent's escaped HTML too.
+      if (hit.page[2]) chapter.innerHTML = hit.page[2]; else chapter.textContent = hit.page[0];
+      a.appendChild(chapter);
+      if (hit.heading) {
+        var h = document.createElement("span");
+        h.className = "search-heading";
+        h.textContent = hit.heading;
+        a.appendChild(h);
+      }
+      var sn = document.createElement("span");
+      sn.className = "search-snippet";
+      sn.appendChild(snippet(hit.text, words));
+      a.appendChild(sn);
+      // Same-page hits (one-file bundles) close the results after the jump.
+      a.addEventListener("click", function () { results.hidden = true; });
+      li.appendChild(a);
+      return li;
     }
 
-    function render() {
-      var query = input.value.trim();
+    function show(hits, words, query, mine) {
+      if (mine !== asked) return;
       results.textContent = "";
-      if (!query) { results.hidden = true; status.textContent = ""; return; }
-      var hits = search(query);
       if (!hits.length) {
         var empty = document.createElement("p");
         empty.className = "search-empty";
         empty.textContent = box.dataset.none;
         results.appendChild(empty);
+        elsewhere(query, mine);
       } else {
         var list = document.createElement("ol");
-        hits.forEach(function (hit) {
-          var s = hit.section;
-          var li = document.createElement("li");
-          var a = document.createElement("a");
-          a.href = href(s);
-          var chapter = document.createElement("span");
-          chapter.className = "search-chapter";
-          // A title with inline Markdown comes as docent's escaped HTML too.
-          var page = index.pages[s[0]];
-          if (page[3]) {
-            var crumb = document.createElement("span");
-            crumb.className = "search-crumb";
-            crumb.textContent = page[3];
-            a.appendChild(crumb);
-          }
-          if (page[2]) chapter.innerHTML = page[2]; else chapter.textContent = page[0];
-          a.appendChild(chapter);
-          if (s[2]) {
-            var h = document.createElement("span");
-            h.className = "search-heading";
-            h.textContent = s[2];
-            a.appendChild(h);
-          }
-          var sn = document.createElement("span");
-          sn.className = "search-snippet";
-          sn.appendChild(snippet(s[3], hit.words));
-          a.appendChild(sn);
-          // Same-page hits (one-file bundles) close the results after the jump.
-          a.addEventListener("click", function () { results.hidden = true; });
-          li.appendChild(a);
-          list.appendChild(li);
-        });
+        hits.forEach(function (hit) { list.appendChild(item(hit, words)); });
         results.appendChild(list);
       }
       status.textContent = hits.length ? box.dataset.count + " " + hits.length : box.dataset.none;
       results.hidden = false;
+      results.dataset.query = query; // which query the list answers (for tests and tools)
+    }
+
+    // Nothing here: what the other languages of the course have ("3 results in English").
+    function elsewhere(query, mine) {
+      others.forEach(function (o) {
+        var other = engine(o[0]);
+        other.search(query, function (hits, words) {
+          if (mine !== asked || !hits.length) return;
+          var line = document.createElement("p");
+          line.className = "search-elsewhere";
+          line.lang = o[0];
+          line.textContent = hits.length + " " + (hits.length === 1 ? box.dataset.otherOne : box.dataset.otherMany) + " " + o[1];
+          results.appendChild(line);
+          var list = document.createElement("ol");
+          list.lang = o[0];
+          hits.forEach(function (hit) { list.appendChild(item(hit, words)); });
+          results.appendChild(list);
+        });
+      });
+    }
+
+    function render() {
+      var query = input.value;
+      var mine = ++asked;
+      if (!query.trim()) { results.textContent = ""; results.hidden = true; status.textContent = ""; return; }
+      engine(lang).search(query, function (hits, words) { show(hits, words, query, mine); });
     }
 
     function links() { return Array.prototype.slice.call(results.querySelectorAll("a")); }
-    input.addEventListener("focus", function () { load(function () {}); });
-    input.addEventListener("input", function () { load(render); });
+    input.addEventListener("focus", function () { engine(lang).ready(function () {}); });
+    input.addEventListener("input", render);
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" && links().length) { e.preventDefault(); links()[0].focus(); }
       else if (e.key === "Enter" && links().length) { e.preventDefault(); links()[0].click(); }

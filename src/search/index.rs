@@ -1,0 +1,525 @@
+//! One language's search index, ranked at build time and split into small scripts so a
+//! query loads only what it needs (from `file://` too).
+//!
+//! - `search/<lang>.js`, the manifest: pages (title, URL, where they sit), the words of the
+//!   course with their stems, and every term (stems, then code tokens such as `--from`).
+//! - `search/<lang>/b<k>.js`, postings: for each term, the sections holding it with a
+//!   BM25F score (chapter title > heading > prose > code), review sections scaled down.
+//!   A term lives in bucket `id % buckets`.
+//! - `search/<lang>/c<k>.js`, the sections' text, a few at a time, for snippets and for
+//!   re-ranking the best candidates by phrase and proximity in the browser.
+//!
+//! Every script pushes `[lang, name, data]` onto `window.docentSearchParts`, so they can
+//! load in any order, or all at once inline in the one-file bundle.
+
+use super::{Analyzer, Page, Section, fold, stop_words, words, write_script_json};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A script of the index: its path under the site root and its text.
+pub type Files = Vec<(String, String)>;
+
+/// Field weights and length normalisation: chapter title, heading, prose, code words.
+/// (Tuned on `tests/search/queries.toml`: headings weigh most, prose is normalised gently
+/// by length so a section that explains at length is not punished for it.)
+const WEIGHT: [f32; 4] = [4.0, 10.0, 1.0, 0.5];
+const B: [f32; 4] = [0.3, 0.8, 0.4, 0.75];
+/// Code tokens (`--mount=type=cache`) as their own field.
+const CODE_WEIGHT: f32 = 0.5;
+/// A chapter's introduction (the text before its first heading) mostly announces what
+/// its sections teach.
+const INTRO: f32 = 0.7;
+const K1: f32 = 2.0;
+/// How much a review section (a recap, a quiz) counts against one that teaches.
+const REVIEW: f32 = 0.3;
+/// Scores are written as integers: the score times this.
+const SCALE: f32 = 20.0;
+/// Postings per bucket and text bytes per chunk the split aims at.
+const BUCKET_POSTINGS: usize = 6000;
+const CHUNK_BYTES: usize = 16_000;
+/// Text kept per section for snippets and re-ranking.
+const MAX_TEXT: usize = 3000;
+const MAX_CODE: usize = 1500;
+
+/// What one section holds: term frequencies per field and field lengths.
+struct Counted<'s> {
+    words: HashMap<&'s str, [u16; 4]>,
+    codes: HashMap<String, u16>,
+    lens: [f32; 4],
+    code_len: f32,
+}
+
+fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
+    let mut words_tf: HashMap<&str, [u16; 4]> = HashMap::default();
+    let mut lens = [0.0; 4];
+    let fields = [
+        title,
+        section.heading.as_str(),
+        section.text.as_str(),
+        section.code.as_str(),
+    ];
+    for (field, text) in fields.into_iter().enumerate() {
+        for w in words(text) {
+            if let Some(tf) = words_tf.entry(w).or_insert([0; 4]).get_mut(field) {
+                *tf = tf.saturating_add(1);
+            }
+            if let Some(len) = lens.get_mut(field) {
+                *len += 1.0;
+            }
+        }
+    }
+    let mut codes: HashMap<String, u16> = HashMap::default();
+    let mut code_len = 0.0;
+    for token in code_tokens(&section.code) {
+        let tf = codes.entry(token).or_default();
+        *tf = tf.saturating_add(1);
+        code_len += 1.0;
+    }
+    Counted {
+        words: words_tf,
+        codes,
+        lens,
+        code_len,
+    }
+}
+
+/// One section reduced to numbers: (term id, frequency per field, frequency as a code
+/// token), and its field lengths.
+struct Terms {
+    tf: Vec<(u32, [u16; 4], u16)>,
+    lens: [f32; 4],
+    code_len: f32,
+}
+
+/// Every term met so far: ids in the order first seen (the same on every build, as the
+/// sections come in order), each spelling folded and stemmed once.
+#[derive(Default)]
+struct Vocabulary {
+    /// spelling → (folded word, stem's term id); `None` for a stop word
+    spellings: HashMap<String, Option<(String, u32)>>,
+    ids: HashMap<String, u32>,
+    terms: Vec<String>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, term: String) -> u32 {
+        if let Some(&id) = self.ids.get(&term) {
+            return id;
+        }
+        let id = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
+        self.terms.push(term.clone());
+        self.ids.insert(term, id);
+        id
+    }
+}
+
+/// The code tokens of a block, as a reader would type them: its whitespace-separated words
+/// that hold punctuation (`--from=build`, `$BUILDPLATFORM`, `.dockerignore`, `apt-get`),
+/// trimmed of quotes and brackets, in lower case; a flag with a value also as the flag
+/// (`--from`) and its first setting (`--mount=type=cache`); `${X}` as `$x`.
+pub(super) fn code_tokens(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in code.split_whitespace() {
+        let t = raw.trim_matches(|c: char| "\"'`,;()[]{}<>\\".contains(c));
+        if t.is_empty() || t.chars().count() > 60 || t.chars().all(char::is_alphanumeric) {
+            continue;
+        }
+        let mut t = t.to_lowercase();
+        if let Some(inner) = t.strip_prefix("${") {
+            t = format!("${}", inner.trim_end_matches('}'));
+        }
+        if t.starts_with('-')
+            && let Some((flag, value)) = t.split_once('=')
+        {
+            out.push(flag.to_string());
+            if let Some((first, _)) = value.split_once(',') {
+                out.push(format!("{flag}={first}"));
+            }
+        }
+        if t.chars().any(char::is_alphanumeric) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The manifest's data.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    /// Format version.
+    v: u32,
+    /// Sections in the course, buckets, sections per chunk.
+    n: usize,
+    buckets: usize,
+    chunk: usize,
+    /// (title, url, title HTML or "", crumb or "", first section)
+    pages: Vec<(&'a str, &'a str, &'a str, &'a str, usize)>,
+    /// Every term, in id order, one per line; code tokens start with a backquote.
+    terms: String,
+    /// The course's words (folded), space-separated, and the term id of each one's stem.
+    words: String,
+    stems: Vec<u32>,
+    /// The language's stop words, for the query.
+    stop: &'static [&'static str],
+}
+
+/// Every script of `lang`'s index for `pages`.
+pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
+    let sections: Vec<(usize, &Section)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.sections.iter().map(move |s| (i, s)))
+        .collect();
+    let stop: HashSet<&str> = stop_words(lang).iter().copied().collect();
+    // A few hundred sections at a time, so the words of a large course are never all held
+    // as text at once: counted in parallel, new spellings analysed in parallel, then
+    // reduced to term ids.
+    let mut vocabulary = Vocabulary::default();
+    let mut all: Vec<Terms> = Vec::with_capacity(sections.len());
+    for part in sections.chunks(512) {
+        let counted: Vec<Counted<'_>> = part
+            .par_iter()
+            .map(|(i, s)| count(pages.get(*i).map_or("", |p| p.title.as_str()), s))
+            .collect();
+        let new: BTreeSet<&str> = counted
+            .iter()
+            .flat_map(|c| c.words.keys().copied())
+            .filter(|w| !vocabulary.spellings.contains_key(*w))
+            .collect();
+        let analyzed: Vec<(&str, String, String)> = new
+            .into_par_iter()
+            .map_init(|| Analyzer::new(lang), |a, w| (w, fold(w), a.stem(w)))
+            .collect();
+        for (w, folded, stem) in analyzed {
+            let entry = (!stop.contains(folded.as_str())).then(|| {
+                let id = vocabulary.id(stem);
+                (folded, id)
+            });
+            vocabulary.spellings.insert(w.to_string(), entry);
+        }
+        for c in counted {
+            let mut by_id: HashMap<u32, ([u16; 4], u16)> = HashMap::default();
+            for (w, tf) in &c.words {
+                if let Some(Some((_, id))) = vocabulary.spellings.get(*w) {
+                    let e = &mut by_id.entry(*id).or_default().0;
+                    for (a, b) in e.iter_mut().zip(tf) {
+                        *a = a.saturating_add(*b);
+                    }
+                }
+            }
+            for (t, tf) in c.codes {
+                let id = vocabulary.id(format!("`{t}"));
+                by_id.entry(id).or_default().1 += tf;
+            }
+            let mut tf: Vec<(u32, [u16; 4], u16)> =
+                by_id.into_iter().map(|(id, (f, c))| (id, f, c)).collect();
+            tf.sort_unstable_by_key(|(id, _, _)| *id);
+            all.push(Terms {
+                tf,
+                lens: c.lens,
+                code_len: c.code_len,
+            });
+        }
+    }
+    let n = sections.len().max(1) as f32;
+    let mut df = vec![0.0f32; vocabulary.terms.len()];
+    let mut avg = [0.0f32; 4];
+    let mut avg_code = 0.0f32;
+    for t in &all {
+        for (id, _, _) in &t.tf {
+            if let Some(d) = df.get_mut(*id as usize) {
+                *d += 1.0;
+            }
+        }
+        for (a, l) in avg.iter_mut().zip(t.lens) {
+            *a += l / n;
+        }
+        avg_code += t.code_len / n;
+    }
+    let norm = |tf: f32, len: f32, avg: f32, b: f32| {
+        if avg > 0.0 {
+            tf / (1.0 - b + b * len / avg)
+        } else {
+            tf
+        }
+    };
+    // Postings by term id: (section, score).
+    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary.terms.len()];
+    for (k, t) in all.iter().enumerate() {
+        let Some((page, section)) = sections.get(k) else {
+            continue;
+        };
+        let review = section.review
+            || pages
+                .get(*page)
+                .is_some_and(|p| p.review.covers(&section.anchor));
+        for (id, tf, code_tf) in &t.tf {
+            let mut x = 0.0;
+            for f in 0..4 {
+                x += WEIGHT[f] * norm(f32::from(tf[f]), t.lens[f], avg[f], B[f]);
+            }
+            x += CODE_WEIGHT * norm(f32::from(*code_tf), t.code_len, avg_code, 0.75);
+            let d = df.get(*id as usize).copied().unwrap_or(1.0);
+            let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
+            let mut score = idf * x * (K1 + 1.0) / (x + K1);
+            if review {
+                score *= REVIEW;
+            }
+            if section.anchor.is_empty() {
+                score *= INTRO;
+            }
+            let q = (score * SCALE).round().max(1.0) as u32;
+            if let Some(list) = postings.get_mut(*id as usize) {
+                list.push((u32::try_from(k).unwrap_or(u32::MAX), q));
+            }
+        }
+    }
+    drop(all);
+    let total: usize = postings.iter().map(Vec::len).sum();
+    let buckets = total.div_ceil(BUCKET_POSTINGS).max(1);
+    let text_bytes: usize = sections
+        .iter()
+        .map(|(_, s)| {
+            s.text.len().min(MAX_TEXT) + s.code.len().min(MAX_CODE) + s.heading.len() + 40
+        })
+        .sum();
+    let per = (text_bytes / sections.len().max(1)).max(1);
+    let chunk = (CHUNK_BYTES / per).clamp(4, 128);
+
+    let mut files = Vec::new();
+    let mut words_line = String::new();
+    let mut word_stems = Vec::new();
+    let folded: BTreeMap<&str, u32> = vocabulary
+        .spellings
+        .values()
+        .flatten()
+        .map(|(f, id)| (f.as_str(), *id))
+        .collect();
+    for (w, id) in folded {
+        if !words_line.is_empty() {
+            words_line.push(' ');
+        }
+        words_line.push_str(w);
+        word_stems.push(id);
+    }
+    let mut first = 0;
+    let manifest = Manifest {
+        v: 2,
+        n: sections.len(),
+        buckets,
+        chunk,
+        pages: pages
+            .iter()
+            .map(|p| {
+                let html = if p.title_html.contains('<') {
+                    p.title_html.as_str()
+                } else {
+                    ""
+                };
+                let entry = (
+                    p.title.as_str(),
+                    p.url.as_str(),
+                    html,
+                    p.crumb.as_str(),
+                    first,
+                );
+                first += p.sections.len();
+                entry
+            })
+            .collect(),
+        terms: vocabulary.terms.join("\n"),
+        words: words_line,
+        stems: word_stems,
+        stop: stop_words(lang),
+    };
+    files.push((
+        format!("search/{lang}.js"),
+        script(lang, "index", &manifest),
+    ));
+    let mut by_bucket: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); buckets];
+    for (id, list) in postings.into_iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let mut flat = Vec::with_capacity(list.len() * 2);
+        let mut last = 0;
+        for (section, score) in list {
+            flat.push(section - last);
+            flat.push(score);
+            last = section;
+        }
+        let id = u32::try_from(id).unwrap_or(u32::MAX);
+        if let Some(b) = by_bucket.get_mut(id as usize % buckets) {
+            b.insert(id, flat);
+        }
+    }
+    for (k, bucket) in by_bucket.iter().enumerate() {
+        let name = format!("b{k}");
+        files.push((
+            format!("search/{lang}/{name}.js"),
+            script(lang, &name, bucket),
+        ));
+    }
+    for (k, part) in sections.chunks(chunk).enumerate() {
+        let texts: Vec<(&str, &str, &str, &str)> = part
+            .iter()
+            .map(|(_, s)| {
+                (
+                    s.anchor.as_str(),
+                    s.heading.as_str(),
+                    cut(&s.text, MAX_TEXT),
+                    cut(&s.code, MAX_CODE),
+                )
+            })
+            .collect();
+        let name = format!("c{k}");
+        files.push((
+            format!("search/{lang}/{name}.js"),
+            script(lang, &name, &texts),
+        ));
+    }
+    files
+}
+
+/// Every script of the index in one, for a page that carries its index inline.
+pub fn inline_script(lang: &str, pages: &[Page<'_>]) -> String {
+    index_files(lang, pages)
+        .into_iter()
+        .map(|(_, js)| js)
+        .collect()
+}
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or(text)
+}
+
+fn script<T: Serialize + ?Sized>(lang: &str, name: &str, data: &T) -> String {
+    let mut out = b"(window.docentSearchParts=window.docentSearchParts||[]).push([".to_vec();
+    write_script_json(&mut out, lang);
+    out.push(b',');
+    write_script_json(&mut out, name);
+    out.push(b',');
+    write_script_json(&mut out, data);
+    out.extend_from_slice(b"]);\n");
+    // JSON from serde_json is valid UTF-8, and the rest is ASCII.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_tokens_are_what_readers_type() {
+        let t = code_tokens(
+            "RUN --mount=type=cache,target=/root/.npm npm ci\nCOPY --from=build /app ./\nARG ${BUILDPLATFORM}\n\"apt-get\"",
+        );
+        for want in [
+            "--mount",
+            "--mount=type=cache",
+            "--from",
+            "--from=build",
+            "/app",
+            "$buildplatform",
+            "apt-get",
+            "/root/.npm",
+        ] {
+            assert!(t.iter().any(|x| x.contains(want)), "{want} in {t:?}");
+        }
+        assert!(
+            !t.contains(&"npm".to_string()),
+            "plain words are words, not code tokens"
+        );
+    }
+
+    #[test]
+    fn index_scores_teaching_sections_above_review() {
+        let section = |anchor: &str, heading: &str, text: &str, review: bool| Section {
+            anchor: anchor.into(),
+            heading: heading.into(),
+            text: text.into(),
+            code: String::new(),
+            review,
+        };
+        let pages = vec![Page {
+            title: "Caches".into(),
+            title_html: "Caches".into(),
+            crumb: String::new(),
+            url: "en/caches/".into(),
+            sections: vec![
+                section(
+                    "mounts",
+                    "Cache mounts",
+                    "A cache mount keeps the npm cache.",
+                    false,
+                ),
+                section(
+                    "check",
+                    "Self-check",
+                    "Which cache mount keeps the npm cache?",
+                    true,
+                ),
+            ]
+            .into(),
+            review: crate::course::Review::Whole(false),
+        }];
+        let files = index_files("en", &pages);
+        let manifest = &files[0].1;
+        assert!(manifest.starts_with(
+            "(window.docentSearchParts=window.docentSearchParts||[]).push([\"en\",\"index\",{"
+        ));
+        let json = |js: &str| -> serde_json::Value {
+            let start = js.find(",{").or_else(|| js.find(",[")).expect("data") + 1;
+            serde_json::from_str(
+                js[start..]
+                    .trim_end()
+                    .trim_end_matches(");")
+                    .trim_end_matches(']'),
+            )
+            .expect("JSON")
+        };
+        let m = json(manifest);
+        let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
+        let id = terms
+            .iter()
+            .position(|t| *t == "mount")
+            .expect("stem of mount");
+        let bucket = id % m["buckets"].as_u64().expect("buckets") as usize;
+        let (_, b) = files
+            .iter()
+            .find(|(p, _)| p.ends_with(&format!("/b{bucket}.js")))
+            .expect("bucket");
+        let list = json(b)[id.to_string()].clone();
+        let scores: Vec<u64> = list
+            .as_array()
+            .expect("postings")
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter_map(|v| v.as_u64())
+            .collect();
+        assert_eq!(scores.len(), 2);
+        assert!(
+            scores[0] > scores[1] * 2,
+            "the quiz section ranks far below: {scores:?}"
+        );
+        assert!(
+            !m["words"]
+                .as_str()
+                .expect("words")
+                .split(' ')
+                .any(|w| w == "the"),
+            "stop words left out"
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! The search index of one language, built at build time and written as a script
+//! (`search/<lang>.js`) so it loads from file:// too.
+//!
+//! Words are stemmed with Snowball (English, Portuguese, …) and folded (lower case, accents
+//! removed), so "estagio" finds "estágio" and "imagens" finds "imagem". The index maps every
+//! folded word of the course to its stem, and every stem to the sections that contain it; the
+//! browser folds the reader's words the same way and looks them up, with no stemmer of its own.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+pub use crate::markdown::sections::Section;
+pub use index::{Files, index_files, inline_script};
+
+mod index;
+
+/// Lower case without accents: "Estágio" → "estagio".
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn algorithm(lang: &str) -> Option<Algorithm> {
+    Some(
+        match lang
+            .split('-')
+            .next()
+            .unwrap_or(lang)
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "en" => Algorithm::English,
+            "pt" => Algorithm::Portuguese,
+            "es" => Algorithm::Spanish,
+            "fr" => Algorithm::French,
+            "de" => Algorithm::German,
+            "it" => Algorithm::Italian,
+            "nl" => Algorithm::Dutch,
+            "sv" => Algorithm::Swedish,
+            "ru" => Algorithm::Russian,
+            _ => return None,
+        },
+    )
+}
+
+/// Stems words of one language; languages without a stemmer only fold.
+pub struct Analyzer {
+    stemmer: Option<Stemmer>,
+    portuguese: bool,
+}
+
+impl Analyzer {
+    /// The analyzer for language tag `lang`: a Snowball stemmer for its primary language
+    /// when there is one, and Portuguese plurals made singular for `pt`.
+    pub fn new(lang: &str) -> Self {
+        Self {
+            stemmer: algorithm(lang).map(Stemmer::create),
+            portuguese: lang
+                .split('-')
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case("pt")),
+        }
+    }
+
+    /// The folded stem of one word.
+    pub fn stem(&self, word: &str) -> String {
+        let mut lower = word.to_lowercase();
+        if self.portuguese {
+            lower = singular_pt(&lower);
+        }
+        match &self.stemmer {
+            Some(s) => fold(&s.stem(&lower)),
+            None => fold(&lower),
+        }
+    }
+}
+
+/// Plurals Snowball's Portuguese stemmer leaves alone ("imagens" stays "imagens" while
+/// "imagem" becomes "imag"): brought to the singular first, so both meet.
+fn singular_pt(word: &str) -> String {
+    let n = word.chars().count();
+    for (plural, singular) in [("ens", "em"), ("ões", "ão"), ("ães", "ão"), ("ãos", "ão")] {
+        if n > plural.chars().count() + 2
+            && let Some(stem) = word.strip_suffix(plural)
+        {
+            return format!("{stem}{singular}");
+        }
+    }
+    word.to_string()
+}
+
+/// The words of a text: runs of letters and digits (so `COPY --from` is `copy`, `from`).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= 40)
+}
+
+/// One page of the index: its title and URL (relative to the site root); its sections are
+/// usually borrowed from the rendered chapter.
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    /// The chapter's title, shown in search results.
+    pub title: String,
+    /// The title as inline HTML (docent's escaping), shown when it has markup.
+    pub title_html: String,
+    /// Where the chapter sits: its part and the chapters above it ("Part › Chapter"), plain
+    /// text; empty for a top-level chapter outside any part.
+    pub crumb: String,
+    /// The page's URL relative to the site root (empty in the one-file page); a result
+    /// adds `#anchor` for its section.
+    pub url: String,
+    /// The page's text by section, what words are matched against.
+    pub sections: std::borrow::Cow<'a, [Section]>,
+    /// Which of its sections recap rather than teach (front matter `review`).
+    pub review: crate::course::Review,
+}
+
+/// Words too common to find anything with, per language; left out of the index, and out
+/// of a query unless it has nothing else. Dockerfile keywords (`from`, `as`, `run`,
+/// `copy`) are never on these lists.
+pub fn stop_words(lang: &str) -> &'static [&'static str] {
+    match lang
+        .split('-')
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "en" => &[
+            "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are",
+            "was", "be", "it", "its", "this", "that", "these", "those", "i", "you", "we", "my",
+            "your", "our", "do", "does", "how", "what", "why", "when", "which", "can", "should",
+            "there", "then", "than", "so", "if", "at", "by", "into", "about", "me", "get", "has",
+            "have", "had", "will", "would", "could", "need", "want", "use", "using", "used",
+            "instead", "make", "some", "any", "all", "just", "also", "way",
+        ],
+        "pt" => &[
+            "a", "o", "as", "os", "um", "uma", "uns", "umas", "e", "ou", "de", "da", "do", "das",
+            "dos", "em", "no", "na", "nos", "nas", "por", "para", "pra", "com", "como", "que",
+            "qual", "quais", "se", "eu", "meu", "minha", "voce", "você", "é", "ser", "sao", "são",
+            "ao", "aos", "isso", "esse", "essa", "este", "esta", "mais", "muito", "faco", "faço",
+            "fazer", "posso", "quando", "porque", "onde", "tem", "ter", "usar", "uso", "ficar",
+            "fica", "pelo", "pela", "sem", "so", "só", "ja", "já", "tambem", "também",
+        ],
+        "es" => &[
+            "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "por", "para",
+            "con", "como", "que", "es", "se", "mi", "yo", "al",
+        ],
+        "fr" => &[
+            "le", "la", "les", "un", "une", "et", "ou", "de", "des", "du", "en", "dans", "pour",
+            "avec", "comment", "que", "est", "je", "mon", "ma", "au", "aux",
+        ],
+        "de" => &[
+            "der", "die", "das", "ein", "eine", "und", "oder", "von", "zu", "im", "in", "mit",
+            "wie", "was", "ist", "ich", "mein", "den", "dem", "des",
+        ],
+        _ => &[],
+    }
+}
+
+/// Appends `value` as JSON that is safe inside a `<script>` element: a `<` that could
+/// start `</script`, `<!--` or `<script` is written `\u003c` (the same string to JSON, and
+/// JSON has `<` only inside strings), so no text of the course can end the element or put
+/// the HTML parser in its escaped states. `null` if it cannot be written as JSON.
+pub fn write_script_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let at = out.len();
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.truncate(at);
+        out.extend_from_slice(b"null");
+        return;
+    }
+    let risky = |w: &[u8]| w[0] == b'<' && matches!(w[1], b'/' | b'!' | b's' | b'S');
+    if !out.get(at..).is_some_and(|json| json.windows(2).any(risky)) {
+        return;
+    }
+    let json = out.split_off(at);
+    for (i, &b) in json.iter().enumerate() {
+        if b == b'<' && json.get(i..i + 2).is_some_and(risky) {
+            out.extend_from_slice(b"\\u003c");
+        } else {
+            out.push(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_end_or_escape_its_element() {
+        let mut out = Vec::new();
+        let text = "<!-- a --> <script>x</script> <SCRIPT> <b>";
+        write_script_json(&mut out, text);
+        let js = String::from_utf8(out).expect("utf-8");
+        for bad in ["<!--", "<script", "</script", "<SCRIPT"] {
+            assert!(!js.contains(bad), "{js}");
+        }
+        assert!(js.contains("<b>"), "other tags stay readable: {js}");
+        assert_eq!(serde_json::from_str::<String>(&js).expect("JSON"), text);
+    }
+
+    #[test]
+    fn folding_removes_accents_and_case() {
+        assert_eq!(fold("Estágio"), "estagio");
+        assert_eq!(fold("INSTRUÇÃO"), "instrucao");
+        assert_eq!(fold("Über"), "uber");
+    }
+
+    #[test]
+    fn portuguese_stems_meet_across_plurals_and_accents() {
+        let pt = Analyzer::new("pt-BR");
+        assert_eq!(pt.stem("imagens"), pt.stem("imagem"));
+        assert_eq!(pt.stem("estágio"), pt.stem("estágios"));
+        assert_eq!(pt.stem("estágio"), fold(&pt.stem("estágio")));
+        // What a reader types without accents lands on the same stem as the text.
+        let typed = pt.stem("estagio");
+        assert_eq!(typed, pt.stem("estágio"), "estagio vs estágio");
+        assert_eq!(pt.stem("camadas"), pt.stem("camada"));
+        assert_eq!(pt.stem("instruções"), pt.stem("instrução"));
+        assert_eq!(pt.stem("imagens"), pt.stem("imagem"));
+    }
+
+    #[test]
+    fn english_stems() {
+        let en = Analyzer::new("en");
+        assert_eq!(en.stem("images"), en.stem("image"));
+        assert_eq!(en.stem("building"), en.stem("builds"));
+        assert_eq!(en.stem("Stages"), "stage");
+    }
+}

@@ -1,0 +1,83 @@
+//! Search measured, not guessed: the judged queries of `tests/search/queries.toml` (both
+//! languages: questions, single words, code tokens, typos, partial words), each with the
+//! section a teacher would point to, typed into the real search box of the bundled course.
+
+mod common;
+use common::*;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Judged {
+    query: Vec<Query>,
+}
+
+#[derive(Deserialize)]
+struct Query {
+    lang: String,
+    q: String,
+    chapter: String,
+    section: String,
+    kind: String,
+}
+
+/// Each query as the browser script wants it: the URL path (`en/slug/#anchor`) of its answer.
+fn judged() -> Vec<serde_json::Value> {
+    let text =
+        std::fs::read_to_string(repo_root().join("tests/search/queries.toml")).expect("queries");
+    let judged: Judged = toml::from_str(&text).expect("queries.toml");
+    let course = docent::load::load(&repo_root().join("content")).expect("the bundled course");
+    judged
+        .query
+        .iter()
+        .map(|q| {
+            let index = course
+                .index
+                .get(&q.chapter)
+                .copied()
+                .unwrap_or_else(|| panic!("no chapter {}", q.chapter));
+            let page = course.page(&q.lang, index).expect("page");
+            let anchor = if q.section.is_empty() {
+                String::new()
+            } else {
+                format!("#{}", q.section)
+            };
+            serde_json::json!({
+                "lang": q.lang,
+                "q": q.q,
+                "kind": q.kind,
+                "expect": format!("{}/{}/{anchor}", q.lang, page.slug()),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_judged_queries_find_their_sections() {
+    let queries = judged();
+    assert!(queries.len() >= 80, "at least 80 judged queries");
+    for kind in ["question", "word", "code", "typo", "partial"] {
+        for lang in ["en", "pt-BR"] {
+            assert!(
+                queries
+                    .iter()
+                    .any(|q| q["kind"] == kind && q["lang"] == lang),
+                "{kind} queries in {lang}"
+            );
+        }
+    }
+    if !browser::available() {
+        return;
+    }
+    let t = SiteTest::bundled();
+    t.docent(&["build"]);
+    assert!(t.path("site/search/en.js").is_file());
+    let file = t.path("queries.json");
+    std::fs::write(&file, serde_json::to_string(&queries).expect("json")).expect("write");
+    browser::run(
+        "search.mjs",
+        &[
+            &t.path("site").display().to_string(),
+            &file.display().to_string(),
+        ],
+    );
+}
