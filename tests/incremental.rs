@@ -142,7 +142,10 @@ fn serve_answers_first_and_brings_print_and_search_up_to_date_after() {
     let full = b.finish().expect("finish");
     assert!(!full.stale);
     // The print page and the English index (its parts the edit touched), nothing else.
-    assert_eq!(full.changed.first().map(String::as_str), Some("en/print/index.html"));
+    assert_eq!(
+        full.changed.first().map(String::as_str),
+        Some("en/print/index.html")
+    );
     let search: Vec<&String> = full.changed.iter().skip(1).collect();
     assert!(
         !search.is_empty() && search.iter().all(|p| p.starts_with("search/en")),

@@ -647,7 +647,9 @@
         if (w.length > word.length && w.lastIndexOf(word, 0) === 0) { add(self.m.stems[i], exact ? 0.5 : 0.85); n++; }
       }
     }
-    if (!exact && word.length >= 5) {
+    // One typo in a word of five letters or more; in a four-letter word ("muti") only when
+    // nothing else matched.
+    if (!exact && (word.length >= 5 || (word.length === 4 && !out.size))) {
       for (var k = 0; k < self.words.length; k++) {
         if (within1(word, self.words[k])) add(self.m.stems[k], 0.6);
       }
@@ -694,7 +696,10 @@
       needSearchParts(self.base, self.lang, names, function () {
         var store = searchStore[self.lang] || {};
         var postings = function (id) { return (store["b" + (id % m.buckets)] || {})[id] || []; };
-        var total = new Map(), matched = new Map(), weights = [];
+        // Scores per section in flat arrays: a large course has tens of thousands of
+        // sections, and a common word's postings touch many of them.
+        var total = new Float64Array(m.n), matched = new Float64Array(m.n), weights = [];
+        var touched = [];
         // A group's weight in the coverage: how rare its word is (missing "use" costs
         // little, missing "distroless" a lot).
         var rarity = function (pairs) {
@@ -702,33 +707,38 @@
           pairs.forEach(function (_, id) { df = Math.max(df, postings(id).length / 2); });
           return Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
         };
+        var best = new Float64Array(m.n);
         var addGroup = function (pairs, required) {
-          var best = new Map();
           var weight = required ? rarity(pairs) : 0;
           weights.push(weight);
-          pairs.forEach(function (weight, id) {
+          var seen = [];
+          pairs.forEach(function (w, id) {
             var p = postings(id), s = 0;
             for (var i = 0; i < p.length; i += 2) {
               s += p[i];
-              var v = p[i + 1] * weight;
-              if (!(best.get(s) >= v)) best.set(s, v);
+              var v = p[i + 1] * w;
+              if (best[s] === 0) seen.push(s);
+              if (v > best[s]) best[s] = v;
             }
           });
-          best.forEach(function (v, sec) {
-            total.set(sec, (total.get(sec) || 0) + v);
-            if (required) matched.set(sec, (matched.get(sec) || 0) + weight);
-          });
+          for (var k = 0; k < seen.length; k++) {
+            var sec = seen[k];
+            if (total[sec] === 0) touched.push(sec);
+            total[sec] += best[sec];
+            if (required) matched[sec] += weight;
+            best[sec] = 0;
+          }
         };
         groups.forEach(function (g) { addGroup(g, true); });
         codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
         var need = weights.reduce(function (a, b) { return a + b; }, 0);
         var ranked = [];
-        total.forEach(function (v, sec) {
-          var cover = need > 0 ? (matched.get(sec) || 0) / need : 1;
-          if (cover > 0) ranked.push([sec, v * cover * cover]);
+        touched.forEach(function (sec) {
+          var cover = need > 0 ? matched[sec] / need : 1;
+          if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
         });
         ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-        ranked = ranked.slice(0, 40);
+        ranked = ranked.slice(0, 16);
         var chunks = ranked.map(function (r) { return "c" + Math.floor(r[0] / m.chunk); });
         needSearchParts(self.base, self.lang, chunks, function () {
           var phrase = kept.map(function (w) { return w.word; });
@@ -781,6 +791,9 @@
       var inHeading = words.filter(function (w) { return headWords.some(function (t) { return near(w, t); }); }).length;
       var share = inHeading / words.length;
       factor *= 1 + share * share;
+      // A heading that starts with the word is usually the one that introduces it
+      // ("Tini inside the image", "Emulation: QEMU runs…").
+      if (near(words[0], headWords[0])) factor *= 1.25;
     }
     var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
     codes.forEach(function (c) { if (code.indexOf(c.text) >= 0) factor *= 1.3; });

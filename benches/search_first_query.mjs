@@ -1,0 +1,63 @@
+// The first query on a built site, as a reader meets it: what the search box downloads
+// (bytes as served, and gzip-compressed as a web server would send them) and how long
+// from typing (box focused, manifest loaded) to results, in headless Chromium. Usage:
+//   node benches/search_first_query.mjs <site-dir> <lang> <page> "query" ["query" …]
+// Each query runs in a fresh page (cold: nothing loaded), three times; the median is shown.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { launch, serve } from "../tests/browser/harness.mjs";
+
+const [siteDir, lang, start, ...queries] = process.argv.slice(2);
+const server = await serve(siteDir);
+const { context, close } = await launch();
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const q of queries) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await context.newPage();
+    const files = new Set();
+    page.on("request", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes("/search/")) files.add(path);
+    });
+    await page.goto(server.url + start);
+    // As a reader does: the box is focused (click or "/") before the first letter, which
+    // fetches the manifest; the clock runs from the query to its results.
+    await page.focus("#search-input");
+    await page.waitForLoadState("networkidle");
+    const ms = await page.evaluate(async (q) => {
+      const input = document.querySelector("#search-input");
+      const results = document.querySelector("#search-results");
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event("input"));
+      while (results.dataset.query !== q) await new Promise((r) => setTimeout(r, 1));
+      return performance.now() - t0;
+    }, q);
+    // The same query again, every part already loaded: the ranking alone.
+    const warm = await page.evaluate(async (q) => {
+      const input = document.querySelector("#search-input");
+      const results = document.querySelector("#search-results");
+      input.value = "";
+      input.dispatchEvent(new Event("input"));
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event("input"));
+      while (results.dataset.query !== q) await new Promise((r) => setTimeout(r, 1));
+      return performance.now() - t0;
+    }, q);
+    let raw = 0, gz = 0;
+    for (const f of files) {
+      const bytes = readFileSync(join(siteDir, decodeURIComponent(f)));
+      raw += bytes.length;
+      gz += gzipSync(bytes).length;
+    }
+    runs.push({ ms, warm, raw, gz, n: files.size });
+    await page.close();
+  }
+  const r = runs[0];
+  console.log(`${JSON.stringify(q)}: ${median(runs.map((x) => x.ms)).toFixed(1)} ms (median of 3; ${median(runs.map((x) => x.warm)).toFixed(1)} ms with its parts loaded), ${r.n} files, ${(r.raw / 1024).toFixed(0)} KB, ${(r.gz / 1024).toFixed(0)} KB gzip`);
+}
+await close();
+await server.close();
