@@ -81,3 +81,13 @@ fn the_judged_queries_find_their_sections() {
         ],
     );
 }
+
+#[test]
+fn the_search_box_works_from_the_keyboard_and_across_languages() {
+    if !browser::available() {
+        return;
+    }
+    let t = SiteTest::bundled();
+    t.docent(&["build"]);
+    browser::run("search_ui.mjs", &[&t.path("site").display().to_string()]);
+}

@@ -655,7 +655,7 @@
       }
     }
     if (!out.size) {
-      for (var t = word.length - 1; t >= Math.max(4, word.length - 3); t--) {
+      for (var t = word.length - 1; t >= Math.max(4, word.length - 2); t--) {
         if (self.termId.has(word.slice(0, t))) { add(self.termId.get(word.slice(0, t)), 0.8); break; }
       }
     }
@@ -690,7 +690,7 @@
       var ids = [];
       groups.forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
       codes.forEach(function (c) { ids.push(c.id); });
-      if (!ids.length) return then([], kept.map(function (w) { return w.word; }));
+      if (!ids.length) return then([], kept.map(function (w) { return w.word; }), false);
       var m = self.m;
       var names = ids.map(function (id) { return "b" + (id % m.buckets); });
       needSearchParts(self.base, self.lang, names, function () {
@@ -733,8 +733,10 @@
         codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
         var need = weights.reduce(function (a, b) { return a + b; }, 0);
         var ranked = [];
+        var full = false; // some section holds every word of the query
         touched.forEach(function (sec) {
           var cover = need > 0 ? matched[sec] / need : 1;
+          if (cover > 0.999) full = true;
           if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
         });
         ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
@@ -752,7 +754,7 @@
             var page = 0;
             while (page + 1 < m.pages.length && m.pages[page + 1][4] <= h.section) page++;
             return { page: m.pages[page], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
-          }), phrase);
+          }), phrase, full);
         });
       });
     });
@@ -875,7 +877,7 @@
       return li;
     }
 
-    function show(hits, words, query, mine) {
+    function show(hits, words, query, mine, full) {
       if (mine !== asked) return;
       results.textContent = "";
       if (!hits.length) {
@@ -883,12 +885,13 @@
         empty.className = "search-empty";
         empty.textContent = box.dataset.none;
         results.appendChild(empty);
-        elsewhere(query, mine);
       } else {
         var list = document.createElement("ol");
         hits.forEach(function (hit) { list.appendChild(item(hit, words)); });
         results.appendChild(list);
       }
+      // No hit here holds every word: another language may answer the whole query.
+      if (!full) elsewhere(query, mine);
       status.textContent = hits.length ? box.dataset.count + " " + hits.length : box.dataset.none;
       results.hidden = false;
       results.dataset.query = query; // which query the list answers (for tests and tools)
@@ -898,8 +901,8 @@
     function elsewhere(query, mine) {
       others.forEach(function (o) {
         var other = engine(o[0]);
-        other.search(query, function (hits, words) {
-          if (mine !== asked || !hits.length) return;
+        other.search(query, function (hits, words, full) {
+          if (mine !== asked || !hits.length || !full) return;
           var line = document.createElement("p");
           line.className = "search-elsewhere";
           line.lang = o[0];
@@ -917,7 +920,7 @@
       var query = input.value;
       var mine = ++asked;
       if (!query.trim()) { results.textContent = ""; results.hidden = true; status.textContent = ""; return; }
-      engine(lang).search(query, function (hits, words) { show(hits, words, query, mine); });
+      engine(lang).search(query, function (hits, words, full) { show(hits, words, query, mine, full); });
     }
 
     function links() { return Array.prototype.slice.call(results.querySelectorAll("a")); }

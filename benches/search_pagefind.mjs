@@ -1,0 +1,55 @@
+// The judged queries against Pagefind over the same built site, scored like docent's
+// search box: a result list of sections (each page's sub-results, strongest first),
+// the rank of the expected section. Usage:
+//   node benches/search_pagefind.mjs <site-dir with pagefind/> <queries.json> [--report out.json]
+import { readFileSync, writeFileSync } from "node:fs";
+import { launch, serve } from "../tests/browser/harness.mjs";
+
+const [siteDir, queriesFile, ...rest] = process.argv.slice(2);
+const report = rest[0] === "--report" ? rest[1] : null;
+const queries = JSON.parse(readFileSync(queriesFile, "utf8"));
+const server = await serve(siteDir);
+const { context, close } = await launch();
+const page = await context.newPage();
+const rows = [];
+let current = null;
+for (const q of queries) {
+  if (current !== q.lang) {
+    await page.goto(server.url + q.lang + "/");
+    await page.evaluate(async () => {
+      window.pf = await import("/pagefind/pagefind.js");
+      await window.pf.init();
+    });
+    current = q.lang;
+  }
+  const started = Date.now();
+  const got = await page.evaluate(async (text) => {
+    const search = await window.pf.search(text);
+    const out = [];
+    for (const r of search.results.slice(0, 10)) {
+      const d = await r.data();
+      // Within a page, sections by how strongly they match (Pagefind lists them in page
+      // order; its UI shows the best ones): the sum of their weighted match scores.
+      const score = (s) => (s.weighted_locations || []).reduce((a, l) => a + (l.balanced_score || 0), 0);
+      const subs = (d.sub_results || [{ url: d.url }]).slice().sort((a, b) => score(b) - score(a));
+      for (const s of subs) out.push(s.url);
+    }
+    return out.slice(0, 10);
+  }, q.q);
+  const ms = Date.now() - started;
+  const norm = got.map((u) => decodeURIComponent(u.replace(/^\//, "").replace(/index\.html/, "")));
+  const rank = norm.findIndex((h) => h === q.expect || (q.expect.endsWith("/") && h === q.expect + "#")) + 1;
+  const chapter = q.expect.split("#")[0];
+  const chapterRank = [...new Set(norm.map((h) => h.split("#")[0]))].indexOf(chapter) + 1;
+  rows.push({ ...q, rank, chapterRank, ms, top: norm.slice(0, 3) });
+}
+await close();
+await server.close();
+const n = rows.length;
+const mrr = rows.reduce((a, r) => a + (r.rank ? 1 / r.rank : 0), 0) / n;
+const top1 = rows.filter((r) => r.rank === 1).length / n;
+const top3 = rows.filter((r) => r.rank && r.rank <= 3).length / n;
+// The same at the chapter level: the rank of the expected chapter among the chapters hit.
+const chapterMrr = rows.reduce((a, r) => a + (r.chapterRank ? 1 / r.chapterRank : 0), 0) / n;
+console.log(`pagefind: queries ${n}  MRR ${mrr.toFixed(3)}  top-1 ${(100 * top1).toFixed(1)}%  top-3 ${(100 * top3).toFixed(1)}%  chapter MRR ${chapterMrr.toFixed(3)}`);
+if (report) writeFileSync(report, JSON.stringify({ n, mrr, top1, top3, chapterMrr, rows }, null, 1));

@@ -1,0 +1,56 @@
+// The search box as a reader uses it: "/" focuses it, ↓/↑ walk the results, Enter opens
+// one, Escape closes; a hit shows chapter › section and a highlighted snippet; a query
+// the page's language cannot answer says how many results another language has.
+// Usage: node search_ui.mjs <bundled-site-dir>
+import { launch, serve, run, assert, equal } from "./harness.mjs";
+
+const server = await serve(process.argv[2]);
+const { context, close } = await launch();
+const page = await context.newPage();
+const errors = [];
+page.on("pageerror", (e) => errors.push(String(e)));
+const answered = (q) =>
+  page.waitForFunction((t) => document.querySelector("#search-results").dataset.query === t, q, { timeout: 5000 });
+
+await run([
+  ["/ focuses the box, results show chapter, section and the matched word", async () => {
+    await page.goto(server.url + "en/go-service/");
+    await page.keyboard.press("/");
+    equal(await page.evaluate(() => document.activeElement.id), "search-input", "focused by /");
+    await page.keyboard.type("distroless");
+    await answered("distroless");
+    const first = page.locator("#search-results > ol > li > a").first();
+    assert((await first.locator(".search-chapter").textContent()).length > 0, "chapter title");
+    assert((await first.locator(".search-heading").textContent()).length > 0, "section heading");
+    equal((await first.locator(".search-snippet mark").textContent()).toLowerCase(), "distroless", "highlighted");
+  }],
+  ["arrow keys walk the results, Enter opens one, Escape closes", async () => {
+    await page.keyboard.press("ArrowDown");
+    const firstHref = await page.evaluate(() => document.activeElement.getAttribute("href"));
+    assert(firstHref && firstHref.includes("#"), "first result focused: " + firstHref);
+    await page.keyboard.press("ArrowDown");
+    const second = await page.evaluate(() => document.activeElement.getAttribute("href"));
+    assert(second !== firstHref, "second result focused");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    equal(await page.evaluate(() => document.activeElement.id), "search-input", "back in the box");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Escape");
+    assert(await page.locator("#search-results").isHidden(), "Escape closes the results");
+    await page.fill("#search-input", "distroless");
+    await answered("distroless");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.hash.length > 1);
+    assert(page.url().includes(firstHref.replace(/^(\.\.\/)+/, "")), "Enter opened the first result: " + page.url());
+  }],
+  ["a query this language cannot answer shows another language's results", async () => {
+    await page.goto(server.url + "pt-BR/nodejs-app/");
+    await page.fill("#search-input", "workshop behind");
+    await page.waitForSelector(".search-elsewhere", { timeout: 5000 });
+    const line = await page.textContent(".search-elsewhere");
+    assert(/^\d+ resultados? em English$/.test(line), "a line saying so: " + line);
+    const href = await page.getAttribute(".search-elsewhere + ol a", "href");
+    assert(href.includes("en/"), "links to the English page: " + href);
+  }],
+  ["no script errors", async () => equal(errors, [], "page errors")],
+], { cleanup: async () => { await close(); await server.close(); } });
