@@ -14,8 +14,9 @@ pub struct Section {
     /// The text of its code blocks, matched with a lower weight and token by token
     /// (`--mount=type=cache`).
     pub code: String,
-    /// The section recaps more than it teaches (it holds a self-check quiz, or the front
-    /// matter says so): search ranks it below the sections that teach.
+    /// The section recaps or points elsewhere more than it teaches (it holds a self-check
+    /// quiz, is mostly links, or the front matter says so): search ranks it below the
+    /// sections that teach.
     pub review: bool,
 }
 
@@ -39,6 +40,10 @@ pub fn sections_of(html: &str) -> Vec<Section> {
     let mut skip_depth: Option<(&str, usize)> = None;
     let mut in_heading = false;
     let mut in_pre = false;
+    // Prose bytes inside links, per section: a section that is mostly links (further
+    // reading, next steps) points elsewhere rather than teaching.
+    let mut in_link = 0usize;
+    let mut link_bytes: Vec<usize> = vec![0];
     while let Some(lt) = rest.find('<') {
         let text = rest.get(..lt).unwrap_or("");
         if skip_depth.is_none()
@@ -51,7 +56,15 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             } else {
                 &mut current.text
             };
+            let before = target.len();
             push_text(target, text);
+            if in_link > 0
+                && !in_heading
+                && !in_pre
+                && let Some(n) = link_bytes.last_mut()
+            {
+                *n += target.len() - before;
+            }
         }
         let tail = rest.get(lt..).unwrap_or("");
         let Some(gt) = tail.find('>') else { break };
@@ -82,6 +95,7 @@ pub fn sections_of(html: &str) -> Vec<Section> {
         match (name, closing) {
             ("h2" | "h3", false) => {
                 sections.push(Section::new(attribute(tag, "id").unwrap_or_default()));
+                link_bytes.push(0);
                 in_heading = true;
             }
             ("pre", _) => {
@@ -98,6 +112,8 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             ("h2" | "h3", true) => in_heading = false,
             ("svg", false) => skip_depth = Some(("svg", 1)),
             ("a", false) if tag.contains("class=\"anchor\"") => skip_depth = Some(("a", 1)),
+            ("a", false) => in_link += 1,
+            ("a", true) => in_link = in_link.saturating_sub(1),
             ("div", false) if tag.contains("glossary-defs") => skip_depth = Some(("div", 1)),
             ("button", false) => skip_depth = Some(("button", 1)),
             ("span", true) if in_pre => {}
@@ -114,7 +130,10 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             _ => {}
         }
     }
-    for s in &mut sections {
+    for (s, links) in sections.iter_mut().zip(link_bytes) {
+        if !s.text.is_empty() && links * 4 > s.text.len() {
+            s.review = true;
+        }
         s.heading = squash(&s.heading);
         s.text = squash(&s.text);
         s.code = s.code.trim().to_string();
