@@ -199,29 +199,45 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
             });
             vocabulary.spellings.insert(w.to_string(), entry);
         }
-        for c in counted {
-            let mut by_id: HashMap<u32, ([u16; 4], u16)> = HashMap::default();
-            for (w, tf) in &c.words {
-                if let Some(Some((_, id))) = vocabulary.spellings.get(*w) {
-                    let e = &mut by_id.entry(*id).or_default().0;
-                    for (a, b) in e.iter_mut().zip(tf) {
-                        *a = a.saturating_add(*b);
+        // New code tokens get ids in order, then every section is reduced to term ids
+        // in parallel against the (now read-only) vocabulary.
+        let new_codes: BTreeSet<&str> = counted
+            .iter()
+            .flat_map(|c| c.codes.keys().map(String::as_str))
+            .filter(|t| !vocabulary.ids.contains_key(&format!("`{t}")))
+            .collect();
+        for t in new_codes {
+            vocabulary.id(format!("`{t}"));
+        }
+        let vocabulary = &vocabulary;
+        let reduced: Vec<Terms> = counted
+            .into_par_iter()
+            .map(|c| {
+                let mut by_id: HashMap<u32, ([u16; 4], u16)> = HashMap::default();
+                for (w, tf) in &c.words {
+                    if let Some(Some((_, id))) = vocabulary.spellings.get(*w) {
+                        let e = &mut by_id.entry(*id).or_default().0;
+                        for (a, b) in e.iter_mut().zip(tf) {
+                            *a = a.saturating_add(*b);
+                        }
                     }
                 }
-            }
-            for (t, tf) in c.codes {
-                let id = vocabulary.id(format!("`{t}"));
-                by_id.entry(id).or_default().1 += tf;
-            }
-            let mut tf: Vec<(u32, [u16; 4], u16)> =
-                by_id.into_iter().map(|(id, (f, c))| (id, f, c)).collect();
-            tf.sort_unstable_by_key(|(id, _, _)| *id);
-            all.push(Terms {
-                tf,
-                lens: c.lens,
-                code_len: c.code_len,
-            });
-        }
+                for (t, tf) in &c.codes {
+                    if let Some(&id) = vocabulary.ids.get(&format!("`{t}")) {
+                        by_id.entry(id).or_default().1 += tf;
+                    }
+                }
+                let mut tf: Vec<(u32, [u16; 4], u16)> =
+                    by_id.into_iter().map(|(id, (f, c))| (id, f, c)).collect();
+                tf.sort_unstable_by_key(|(id, _, _)| *id);
+                Terms {
+                    tf,
+                    lens: c.lens,
+                    code_len: c.code_len,
+                }
+            })
+            .collect();
+        all.extend(reduced);
     }
     let n = sections.len().max(1) as f32;
     let mut df = vec![0.0f32; vocabulary.terms.len()];
