@@ -395,10 +395,10 @@ fn pages_written_as_they_are_rendered_equal_the_site_in_memory() {
     );
 }
 
-/// A course of 100 chapters, more than one batch of a one-shot build (which writes pages
-/// a batch of chapters at a time): chapter 5 links to chapter 90 with `anchor`.
-fn hundred_chapters(t: &SiteTest, anchor: &str) {
-    for i in 11..=100 {
+/// A course of 600 chapters, more than two batches of a one-shot build (which writes pages
+/// a batch of 256 chapters at a time): chapter 15 links to chapter 590 with `anchor`.
+fn many_chapters(t: &SiteTest, anchor: &str) {
+    for i in 11..=600 {
         t.write(
             &format!("content/{i:03}-extra-{i}/en.md"),
             &format!("+++\ntitle = \"Extra {i}\"\n+++\n\n## Part {i}\n\nText {i}.\n"),
@@ -406,25 +406,25 @@ fn hundred_chapters(t: &SiteTest, anchor: &str) {
     }
     t.write(
         "content/015-extra-15/en.md",
-        &format!("+++\ntitle = \"Extra 15\"\n+++\n\nSee [later](../090-extra-90/#{anchor}).\n"),
+        &format!("+++\ntitle = \"Extra 15\"\n+++\n\nSee [later](../590-extra-590/#{anchor}).\n"),
     );
 }
 
 #[test]
 fn links_into_a_later_batch_are_checked_against_its_headings() {
     let t = SiteTest::bundled();
-    hundred_chapters(&t, "part-90");
+    many_chapters(&t, "part-590");
     t.build();
     let page = t.html("en/extra-15/index.html");
-    let link = one(&page, "main a[href*='extra-90']");
-    assert!(attr(&link, "href").ends_with("/en/extra-90/#part-90"));
-    let target = t.html("en/extra-90/index.html");
-    assert_eq!(all(&target, "h2#part-90").len(), 1);
+    let link = one(&page, "main a[href*='extra-590']");
+    assert!(attr(&link, "href").ends_with("/en/extra-590/#part-590"));
+    let target = t.html("en/extra-590/index.html");
+    assert_eq!(all(&target, "h2#part-590").len(), 1);
 
-    hundred_chapters(&t, "part-9");
+    many_chapters(&t, "part-59");
     let stderr = t.build_fails_keeping_the_site();
     assert!(
-        stderr.contains("015-extra-15/en.md") && stderr.contains("part-9"),
+        stderr.contains("015-extra-15/en.md") && stderr.contains("part-59"),
         "{stderr}"
     );
 }
@@ -432,10 +432,10 @@ fn links_into_a_later_batch_are_checked_against_its_headings() {
 #[test]
 fn a_chapter_failing_in_a_later_batch_fails_the_build_and_keeps_the_site() {
     let t = SiteTest::bundled();
-    hundred_chapters(&t, "part-90");
+    many_chapters(&t, "part-590");
     t.build();
-    // Pages of the first batches are written before chapters 95 and 97 are rendered.
-    for i in [95, 97] {
+    // Pages of the first batches are written before chapters 595 and 597 are rendered.
+    for i in [595, 597] {
         t.write(
             &format!("content/{i:03}-extra-{i}/en.md"),
             &format!("+++\ntitle = \"Extra {i}\"\n+++\n\n```dockerfile src=\"nope\"\n```\n"),
@@ -443,7 +443,7 @@ fn a_chapter_failing_in_a_later_batch_fails_the_build_and_keeps_the_site() {
     }
     let stderr = t.build_fails_keeping_the_site();
     // Every failing chapter is reported, not only the first.
-    for file in ["095-extra-95/en.md:5:1", "097-extra-97/en.md:5:1"] {
+    for file in ["595-extra-595/en.md:5:1", "597-extra-597/en.md:5:1"] {
         assert!(stderr.contains(file), "{file} in {stderr}");
     }
 }
