@@ -795,7 +795,7 @@
       factor *= 1 + share * share;
       // A heading that starts with the word is usually the one that introduces it
       // ("Tini inside the image", "Emulation: QEMU runs…").
-      if (near(words[0], headWords[0])) factor *= 1.25;
+      if (near(words[0], headWords[0])) factor *= 1.5;
     }
     var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
     codes.forEach(function (c) { if (code.indexOf(c.text) >= 0) factor *= 1.3; });
