@@ -4,6 +4,7 @@
 //   node benches/search_pagefind.mjs <site-dir with pagefind/> <queries.json> [--report out.json]
 import { readFileSync, writeFileSync } from "node:fs";
 import { launch, serve } from "../tests/browser/harness.mjs";
+import { ranks, summary } from "../tests/browser/judged.mjs";
 
 const [siteDir, queriesFile, ...rest] = process.argv.slice(2);
 const report = rest[0] === "--report" ? rest[1] : null;
@@ -38,18 +39,10 @@ for (const q of queries) {
   }, q.q);
   const ms = Date.now() - started;
   const norm = got.map((u) => decodeURIComponent(u.replace(/^\//, "").replace(/index\.html/, "")));
-  const rank = norm.findIndex((h) => h === q.expect || (q.expect.endsWith("/") && h === q.expect + "#")) + 1;
-  const chapter = q.expect.split("#")[0];
-  const chapterRank = [...new Set(norm.map((h) => h.split("#")[0]))].indexOf(chapter) + 1;
-  rows.push({ ...q, rank, chapterRank, ms, top: norm.slice(0, 3) });
+  rows.push({ ...q, ...ranks(q.expect, norm), ms, top: norm.slice(0, 3) });
 }
 await close();
 await server.close();
-const n = rows.length;
-const mrr = rows.reduce((a, r) => a + (r.rank ? 1 / r.rank : 0), 0) / n;
-const top1 = rows.filter((r) => r.rank === 1).length / n;
-const top3 = rows.filter((r) => r.rank && r.rank <= 3).length / n;
-// The same at the chapter level: the rank of the expected chapter among the chapters hit.
-const chapterMrr = rows.reduce((a, r) => a + (r.chapterRank ? 1 / r.chapterRank : 0), 0) / n;
-console.log(`pagefind: queries ${n}  MRR ${mrr.toFixed(3)}  top-1 ${(100 * top1).toFixed(1)}%  top-3 ${(100 * top3).toFixed(1)}%  chapter MRR ${chapterMrr.toFixed(3)}`);
+const { n, mrr, top1, top3, chapterMrr, line } = summary(rows);
+console.log(`pagefind: ${line}`);
 if (report) writeFileSync(report, JSON.stringify({ n, mrr, top1, top3, chapterMrr, rows }, null, 1));

@@ -27,27 +27,24 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The primary language subtag, lower case: `pt-BR` → `pt`.
+fn primary(lang: &str) -> String {
+    lang.split('-').next().unwrap_or(lang).to_ascii_lowercase()
+}
+
 fn algorithm(lang: &str) -> Option<Algorithm> {
-    Some(
-        match lang
-            .split('-')
-            .next()
-            .unwrap_or(lang)
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "en" => Algorithm::English,
-            "pt" => Algorithm::Portuguese,
-            "es" => Algorithm::Spanish,
-            "fr" => Algorithm::French,
-            "de" => Algorithm::German,
-            "it" => Algorithm::Italian,
-            "nl" => Algorithm::Dutch,
-            "sv" => Algorithm::Swedish,
-            "ru" => Algorithm::Russian,
-            _ => return None,
-        },
-    )
+    Some(match primary(lang).as_str() {
+        "en" => Algorithm::English,
+        "pt" => Algorithm::Portuguese,
+        "es" => Algorithm::Spanish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "it" => Algorithm::Italian,
+        "nl" => Algorithm::Dutch,
+        "sv" => Algorithm::Swedish,
+        "ru" => Algorithm::Russian,
+        _ => return None,
+    })
 }
 
 /// Stems words of one language; languages without a stemmer only fold.
@@ -62,10 +59,7 @@ impl Analyzer {
     pub fn new(lang: &str) -> Self {
         Self {
             stemmer: algorithm(lang).map(Stemmer::create),
-            portuguese: lang
-                .split('-')
-                .next()
-                .is_some_and(|p| p.eq_ignore_ascii_case("pt")),
+            portuguese: primary(lang) == "pt",
         }
     }
 
@@ -126,13 +120,7 @@ pub struct Page<'a> {
 /// of a query unless it has nothing else. Dockerfile keywords (`from`, `as`, `run`,
 /// `copy`) are never on these lists.
 pub fn stop_words(lang: &str) -> &'static [&'static str] {
-    match lang
-        .split('-')
-        .next()
-        .unwrap_or(lang)
-        .to_ascii_lowercase()
-        .as_str()
-    {
+    match primary(lang).as_str() {
         "en" => &[
             "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are",
             "was", "be", "it", "its", "this", "that", "these", "those", "i", "you", "we", "my",
