@@ -645,3 +645,71 @@ fn bundled_course_builds_in_both_languages() {
         }
     }
 }
+
+/// A page shared in chat or found by a search engine: icons (and `/favicon.ico`), share
+/// cards with the page's own title and description (or its first words), locales, an
+/// absolute image, and schema.org data.
+#[test]
+fn pages_carry_icons_share_cards_and_structured_data() {
+    let t = SiteTest::bundled();
+    t.build();
+    assert!(
+        t.path("site/favicon.ico").is_file(),
+        "browsers ask for /favicon.ico"
+    );
+    let page = t.html("pt-BR/security/index.html");
+    let meta = |sel_: &str| attr(&one(&page, sel_), "content");
+    for rel in [
+        "link[rel=icon][type='image/svg+xml']",
+        "link[rel=icon][type='image/png']",
+        "link[rel=apple-touch-icon]",
+    ] {
+        let href = resolve("pt-BR/security/index.html", &attr(&one(&page, rel), "href"));
+        assert!(t.path(&format!("site/{href}")).is_file(), "{rel} → {href}");
+    }
+    assert_eq!(
+        meta("meta[property='og:title']"),
+        text(&one(&page, "main h1"))
+    );
+    assert_eq!(meta("meta[property='og:type']"), "article");
+    assert_eq!(meta("meta[property='og:locale']"), "pt_BR");
+    assert_eq!(meta("meta[property='og:locale:alternate']"), "en");
+    assert_eq!(
+        meta("meta[property='og:url']"),
+        attr(&one(&page, "link[rel=canonical]"), "href")
+    );
+    assert!(
+        meta("meta[property='og:image']").starts_with("https://"),
+        "absolute image"
+    );
+    assert_eq!(meta("meta[name='twitter:card']"), "summary_large_image");
+    assert!(!meta("meta[property='og:description']").is_empty());
+    let ld: serde_json::Value =
+        serde_json::from_str(&text(&one(&page, "script[type='application/ld+json']")))
+            .expect("JSON-LD");
+    assert_eq!(ld["@type"], "LearningResource");
+    assert_eq!(ld["inLanguage"], "pt-BR");
+    assert_eq!(ld["isPartOf"]["@type"], "Course");
+    let home = t.html("en/index.html");
+    let ld: serde_json::Value =
+        serde_json::from_str(&text(&one(&home, "script[type='application/ld+json']")))
+            .expect("JSON-LD");
+    assert_eq!(ld["@type"], "Course");
+    // A chapter without a description is described by its first words.
+    t.write(
+        "content/02-first-multi-stage-build/en.md",
+        &t.read("content/02-first-multi-stage-build/en.md")
+            .replacen("\ndescription = ", "\nx_description = ", 1)
+            .replace("\nx_description = ", "\n#"),
+    );
+    t.build();
+    let page = t.html("en/first-multi-stage-build/index.html");
+    let described = attr(&one(&page, "meta[name=description]"), "content");
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = squash(&text(&all(&page, ".chapter-body p")[0]));
+    let described = squash(described.trim_end_matches('…'));
+    assert!(
+        !described.is_empty() && first.starts_with(&described),
+        "{described:?} vs {first:?}"
+    );
+}

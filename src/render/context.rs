@@ -94,6 +94,13 @@ pub(super) struct PageContext<'a> {
     /// The page heading: `title` with its inline Markdown as HTML.
     pub(super) title_html: String,
     pub(super) canonical: String,
+    /// Share cards: the page's locale (`pt_BR`), the other languages', the image (absolute).
+    pub(super) og_locale: String,
+    pub(super) og_locales: Vec<String>,
+    pub(super) social_image: String,
+    /// schema.org data (a `Course` on the home page, a `LearningResource` on a chapter),
+    /// JSON safe inside `<script>`.
+    pub(super) json_ld: String,
     pub(super) alternates: Vec<Alternate>,
     pub(super) base_href: Option<String>,
     pub(super) home_href: String,
@@ -164,8 +171,54 @@ impl<'a> Renderer<'a> {
             print_href: self.href(root, &format!("{lang}/print/")),
             repository: self.course.config.repository.as_deref(),
             content_lang: lang.to_string(),
+            og_locale: og_locale(lang),
+            og_locales: self
+                .course
+                .language_codes()
+                .filter(|l| *l != lang)
+                .map(og_locale)
+                .collect(),
+            social_image: self.absolute("assets/social.png"),
             ..PageContext::default()
         }
+    }
+
+    /// schema.org data for a page: `kind` (`Course`, `LearningResource`) named `name`,
+    /// described by `description`, at `url`, in `lang`, part of the course when a chapter.
+    pub(super) fn json_ld(
+        &self,
+        kind: &str,
+        name: &str,
+        description: &str,
+        url: &str,
+        lang: &str,
+    ) -> String {
+        let course_title = self
+            .course
+            .config
+            .language(lang)
+            .map(|l| l.title.as_str())
+            .unwrap_or_default();
+        let mut data = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": kind,
+            "name": name,
+            "url": url,
+            "inLanguage": lang,
+        });
+        if !description.is_empty() {
+            data["description"] = description.into();
+        }
+        if kind != "Course" {
+            data["isPartOf"] = serde_json::json!({
+                "@type": "Course",
+                "name": course_title,
+                "url": self.absolute(&format!("{lang}/")),
+            });
+        }
+        let mut out = Vec::new();
+        crate::search::write_script_json(&mut out, &data);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// The same page in every language: switcher links, hreflang alternates.
@@ -197,4 +250,9 @@ impl<'a> Renderer<'a> {
         });
         (links, alternates)
     }
+}
+
+/// A language tag as Open Graph writes locales: `pt-BR` → `pt_BR`.
+fn og_locale(lang: &str) -> String {
+    lang.replace('-', "_")
 }

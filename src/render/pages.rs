@@ -43,10 +43,26 @@ impl Renderer<'_> {
         let mut ctx = self.base_context("chapter", lang, root);
         ctx.title = page.title().to_string();
         ctx.title_html = page.title_html().to_string();
-        if let Some(d) = &page.source.front.description {
-            ctx.description = d.clone();
+        match &page.source.front.description {
+            Some(d) => ctx.description = d.clone(),
+            // Without one, the chapter's first words describe it (share cards, search
+            // engines).
+            None => {
+                if let Some(first) = rendered_for(self.chapters, page)
+                    .and_then(|r| r.sections.iter().find(|s| !s.text.is_empty()))
+                {
+                    ctx.description = lead(&first.text, 160);
+                }
+            }
         }
         ctx.canonical = self.absolute(&dir);
+        ctx.json_ld = self.json_ld(
+            "LearningResource",
+            page.title(),
+            &ctx.description,
+            &ctx.canonical,
+            lang,
+        );
         ctx.languages = languages;
         ctx.alternates = alternates;
         ctx.nav_html = self.nav_html(lang, root, Some(i))?;
@@ -129,6 +145,13 @@ impl Renderer<'_> {
         let mut ctx = self.base_context("home", lang, root);
         ctx.title = ctx.course_title.clone();
         ctx.canonical = self.absolute(&format!("{lang}/"));
+        ctx.json_ld = self.json_ld(
+            "Course",
+            &ctx.course_title,
+            &ctx.description,
+            &ctx.canonical,
+            lang,
+        );
         ctx.languages = languages;
         ctx.alternates = alternates;
         ctx.nav_groups = self.nav(lang, root, None);
@@ -208,4 +231,19 @@ impl Renderer<'_> {
             .collect();
         self.render_template("404.html", &ctx)
     }
+}
+
+/// The start of `text`, at most `max` characters, cut at a word with an ellipsis.
+fn lead(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let end = cut.rfind(' ').unwrap_or(cut.len());
+    format!(
+        "{}…",
+        cut.get(..end)
+            .unwrap_or(&cut)
+            .trim_end_matches([',', ';', ':'])
+    )
 }

@@ -196,6 +196,10 @@ impl<'a> Renderer<'a> {
         };
         for (path, bytes) in &self.asset_files {
             put(path, Bytes::from(bytes.clone()))?;
+            // Browsers ask for /favicon.ico whatever the page says.
+            if path == "assets/favicon.ico" {
+                put("favicon.ico", Bytes::from(bytes.clone()))?;
+            }
         }
         for (path, bytes) in self.nav_scripts.values() {
             put(path, bytes.clone())?;
