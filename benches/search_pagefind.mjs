@@ -2,16 +2,9 @@
 // search box: a result list of sections (each page's sub-results, strongest first),
 // the rank of the expected section. Usage:
 //   node benches/search_pagefind.mjs <site-dir with pagefind/> <queries.json> [--report out.json]
-import { readFileSync, writeFileSync } from "node:fs";
-import { launch, serve } from "../tests/browser/harness.mjs";
-import { ranks, summary } from "../tests/browser/judged.mjs";
+import { open, ranks } from "../tests/browser/judged.mjs";
 
-const [siteDir, queriesFile, ...rest] = process.argv.slice(2);
-const report = rest[0] === "--report" ? rest[1] : null;
-const queries = JSON.parse(readFileSync(queriesFile, "utf8"));
-const server = await serve(siteDir);
-const { context, close } = await launch();
-const page = await context.newPage();
+const { server, page, queries, finish } = await open();
 const rows = [];
 let current = null;
 for (const q of queries) {
@@ -41,8 +34,5 @@ for (const q of queries) {
   const norm = got.map((u) => decodeURIComponent(u.replace(/^\//, "").replace(/index\.html/, "")));
   rows.push({ ...q, ...ranks(q.expect, norm), ms, top: norm.slice(0, 3) });
 }
-await close();
-await server.close();
-const { n, mrr, top1, top3, chapterMrr, line } = summary(rows);
+const { line } = await finish(rows);
 console.log(`pagefind: ${line}`);
-if (report) writeFileSync(report, JSON.stringify({ n, mrr, top1, top3, chapterMrr, rows }, null, 1));

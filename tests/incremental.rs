@@ -207,18 +207,6 @@ fn a_large_course_lists_its_chapters_from_one_script() {
     );
 }
 
-/// A builder told which files changed (as `serve`'s watcher tells it) must produce exactly
-/// the site a fresh full build produces, whatever the change.
-fn same_as_a_full_build(t: &SiteTest, site: &docent::site::Site) {
-    let mut fresh = Builder::new(&t.path("content"), serve_build_options());
-    let full = fresh.build().expect("full build");
-    assert_same_files(
-        &site.files,
-        &full.site.files,
-        "a watched rebuild against a full build",
-    );
-}
-
 fn page_text(site: &docent::site::Site, path: &str) -> String {
     String::from_utf8_lossy(site.get(path).unwrap_or_else(|| panic!("no {path}"))).into_owned()
 }

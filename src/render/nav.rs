@@ -113,7 +113,6 @@ impl Renderer<'_> {
             open.insert(i);
             up = chapters.get(i).and_then(|c| c.parent);
         }
-        let default = self.course.default_language();
         let mut groups: Vec<NavGroup> = Vec::new();
         let mut part = None;
         for (i, p) in pages.iter().enumerate() {
@@ -121,8 +120,8 @@ impl Renderer<'_> {
             if depth == 0 && (groups.is_empty() || p.chapter.part != part) {
                 part = p.chapter.part;
                 let title_html = part
-                    .and_then(|k| self.course.config.parts.get(k))
-                    .map(|pt| crate::course::Title::parse(pt.title(lang, default)).html)
+                    .and_then(|k| self.part_title(lang, k))
+                    .map(|t| t.html.clone())
                     .unwrap_or_default();
                 groups.push(NavGroup {
                     title_html,
@@ -170,14 +169,8 @@ impl Renderer<'_> {
         if before == Some(part) {
             return String::new();
         }
-        self.course
-            .config
-            .parts
-            .get(part)
-            .map(|p| {
-                let default = self.course.default_language();
-                crate::course::Title::parse(p.title(lang, default)).html
-            })
+        self.part_title(lang, part)
+            .map(|t| t.html.clone())
             .unwrap_or_default()
     }
 
@@ -192,13 +185,8 @@ impl Renderer<'_> {
             }
             up = self.course.chapters.get(i).and_then(|c| c.parent);
         }
-        let default = self.course.default_language();
-        if let Some(part) = page
-            .chapter
-            .part
-            .and_then(|k| self.course.config.parts.get(k))
-        {
-            trail.push(crate::course::Title::parse(part.title(lang, default)).text);
+        if let Some(part) = page.chapter.part.and_then(|k| self.part_title(lang, k)) {
+            trail.push(part.text.clone());
         }
         trail.reverse();
         trail.join(" › ")

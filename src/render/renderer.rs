@@ -90,6 +90,8 @@ pub(super) struct Renderer<'a> {
     pub(super) tables: BTreeMap<String, BTreeMap<String, String>>,
     /// Pages per language, computed once.
     pub(super) pages: BTreeMap<String, Vec<Page<'a>>>,
+    /// Each part's title per language (`course.toml` order), rendered once.
+    pub(super) part_titles: BTreeMap<String, Vec<crate::course::Title>>,
 }
 
 /// A page of the site.
@@ -156,7 +158,21 @@ impl<'a> Renderer<'a> {
             }
             *h.finalize().as_bytes()
         };
+        let part_titles = course
+            .language_codes()
+            .map(|lang| {
+                let default = course.default_language();
+                let titles = course
+                    .config
+                    .parts
+                    .iter()
+                    .map(|p| crate::course::Title::parse(p.title(lang, default)))
+                    .collect();
+                (lang.to_string(), titles)
+            })
+            .collect();
         let mut renderer = Self {
+            part_titles,
             nav_scripts: BTreeMap::new(),
             theme_hash,
             nav_hash,
@@ -451,6 +467,10 @@ impl<'a> Renderer<'a> {
             .index
             .get(id)
             .and_then(|&i| self.page_at(lang, i))
+    }
+    /// Part `k`'s title for readers of `lang`.
+    pub(super) fn part_title(&self, lang: &str, k: usize) -> Option<&crate::course::Title> {
+        self.part_titles.get(lang).and_then(|t| t.get(k))
     }
     pub(super) fn pages_of(&self, lang: &str) -> &[Page<'a>] {
         self.pages.get(lang).map_or(&[], Vec::as_slice)

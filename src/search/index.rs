@@ -46,6 +46,7 @@ const MAX_CODE: usize = 1500;
 /// What one section holds: term frequencies per field and field lengths.
 struct Counted<'s> {
     words: HashMap<&'s str, [u16; 4]>,
+    /// Code tokens as terms (`` `--from ``) and their counts.
     codes: HashMap<String, u16>,
     lens: [f32; 4],
     code_len: f32,
@@ -73,7 +74,8 @@ fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
     let mut codes: HashMap<String, u16> = HashMap::default();
     let mut code_len = 0.0;
     for token in code_tokens(&section.code) {
-        let tf = codes.entry(token).or_default();
+        // Keyed as the term it becomes: code tokens start with a backquote.
+        let tf = codes.entry(format!("`{token}")).or_default();
         *tf = tf.saturating_add(1);
         code_len += 1.0;
     }
@@ -204,10 +206,10 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         let new_codes: BTreeSet<&str> = counted
             .iter()
             .flat_map(|c| c.codes.keys().map(String::as_str))
-            .filter(|t| !vocabulary.ids.contains_key(&format!("`{t}")))
+            .filter(|t| !vocabulary.ids.contains_key(*t))
             .collect();
         for t in new_codes {
-            vocabulary.id(format!("`{t}"));
+            vocabulary.id(t.to_string());
         }
         let vocabulary = &vocabulary;
         let reduced: Vec<Terms> = counted
@@ -223,7 +225,7 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
                     }
                 }
                 for (t, tf) in &c.codes {
-                    if let Some(&id) = vocabulary.ids.get(&format!("`{t}")) {
+                    if let Some(&id) = vocabulary.ids.get(t) {
                         by_id.entry(id).or_default().1 += tf;
                     }
                 }

@@ -1,5 +1,29 @@
-// Scoring shared by the judged-query runs (docent's box, Pagefind): where the expected
-// section and chapter rank among a result list, and the summary line.
+// Shared by the judged-query runs (docent's box, Pagefind): the command line, the browser
+// page, where the expected section and chapter rank among a result list, the summary.
+import { readFileSync, writeFileSync } from "node:fs";
+import { launch, serve } from "./harness.mjs";
+
+/// `<site-dir> <queries.json> [--report out.json]`: the site served, a page in Chromium,
+/// the queries, and `finish(rows)` which closes both, prints nothing and writes the report.
+export async function open() {
+  const [siteDir, queriesFile, ...rest] = process.argv.slice(2);
+  const report = rest[0] === "--report" ? rest[1] : null;
+  const queries = JSON.parse(readFileSync(queriesFile, "utf8"));
+  const server = await serve(siteDir);
+  const { context, close } = await launch();
+  const page = await context.newPage();
+  const finish = async (rows) => {
+    await close();
+    await server.close();
+    const s = summary(rows);
+    if (report) {
+      const { n, mrr, top1, top3, chapterMrr } = s;
+      writeFileSync(report, JSON.stringify({ n, mrr, top1, top3, chapterMrr, rows }, null, 1));
+    }
+    return s;
+  };
+  return { server, page, queries, finish };
+}
 
 /// Ranks (1-based, 0 when absent) of the expected section and of its chapter in `got`,
 /// a list of site paths such as `en/slug/#anchor`.

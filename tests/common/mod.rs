@@ -230,3 +230,16 @@ pub fn assert_same_files<A: AsRef<[u8]>, B: AsRef<[u8]>>(
         );
     }
 }
+
+/// A builder told which files changed (as `serve`'s watcher tells it) must produce exactly
+/// the site a fresh full build of `t`'s course produces, whatever the change.
+pub fn same_as_a_full_build(t: &SiteTest, site: &docent::site::Site) {
+    let mut fresh =
+        docent::build::Builder::new(&t.path("content"), docent::serve::serve_build_options());
+    let full = fresh.build().expect("full build");
+    assert_same_files(
+        &site.files,
+        &full.site.files,
+        "a watched rebuild against a full build",
+    );
+}
