@@ -16,6 +16,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn main() {
+    // `RUST_LOG=docent=debug` prints the build's phases.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .try_init();
     let corpus = std::env::var_os("DOCENT_BENCH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/tmp/bench/corpus-500/docent/content"));
@@ -35,6 +40,13 @@ fn main() {
         bytes as f64 / 1e6
     );
 
+    // `DOCENT_BENCH_ONLY=incremental` runs the edit loop alone, 100 edits without the
+    // print pages and search index brought up to date between them: for profiling it.
+    let only_incremental = std::env::var("DOCENT_BENCH_ONLY").is_ok_and(|v| v == "incremental");
+    if only_incremental {
+        incremental(&corpus, &files, true);
+        return;
+    }
     let floor = median(5, || {
         files.par_iter().for_each(|(_, text)| floor_one(text));
     });
@@ -61,39 +73,7 @@ fn main() {
         full.as_secs_f64() / floor.as_secs_f64()
     );
 
-    let mut builder = Builder::new(&corpus, docent::serve::serve_build_options());
-    builder.build().expect("first build");
-    let chapters: Vec<PathBuf> = files
-        .iter()
-        .map(|(p, _)| p.clone())
-        .filter(|p| p.file_name().is_some_and(|n| n == "en.md"))
-        .collect();
-    let mut edits = Vec::new();
-    for k in 0..20 {
-        let path = &chapters[(k * 37 + 11) % chapters.len()];
-        let original = std::fs::read_to_string(path).expect("read");
-        std::fs::write(path, format!("{original}\nEdited paragraph {k}.\n")).expect("write");
-        // As `serve` does: the watcher names the file, the reload goes out, then the print
-        // pages and search index are brought up to date.
-        let start = Instant::now();
-        let build = builder
-            .rebuild([path.clone()], docent::render::Outputs::AllButAggregates)
-            .expect("rebuild");
-        edits.push(start.elapsed());
-        assert_eq!(build.chapters_rendered, 1);
-        builder.finish().expect("finish");
-        std::fs::write(path, original).expect("restore");
-        builder
-            .rebuild([path.clone()], docent::render::Outputs::AllButAggregates)
-            .expect("restore build");
-        builder.finish().expect("restore finish");
-    }
-    edits.sort();
-    println!(
-        "incremental, one chapter edited (20):  median {}  p95 {}",
-        ms(edits[edits.len() / 2]),
-        ms(edits[(edits.len() * 95).div_ceil(100) - 1])
-    );
+    incremental(&corpus, &files, false);
 
     let tmp = std::env::temp_dir().join(format!("docent-bench-{}", std::process::id()));
     let zip = median(3, || {
@@ -110,6 +90,48 @@ fn main() {
         ms(single)
     );
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// Twenty one-chapter edits through the code path `docent serve` uses: median and p95.
+fn incremental(corpus: &Path, files: &[(PathBuf, String)], profile: bool) {
+    let mut builder = Builder::new(corpus, docent::serve::serve_build_options());
+    builder.build().expect("first build");
+    let chapters: Vec<PathBuf> = files
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| p.file_name().is_some_and(|n| n == "en.md"))
+        .collect();
+    let mut edits = Vec::new();
+    let (runs, finish) = if profile { (100, false) } else { (20, true) };
+    for k in 0..runs {
+        let path = &chapters[(k * 37 + 11) % chapters.len()];
+        let original = std::fs::read_to_string(path).expect("read");
+        std::fs::write(path, format!("{original}\nEdited paragraph {k}.\n")).expect("write");
+        // As `serve` does: the watcher names the file, the reload goes out, then the print
+        // pages and search index are brought up to date.
+        let start = Instant::now();
+        let build = builder
+            .rebuild([path.clone()], docent::render::Outputs::AllButAggregates)
+            .expect("rebuild");
+        edits.push(start.elapsed());
+        assert_eq!(build.chapters_rendered, 1);
+        if finish {
+            builder.finish().expect("finish");
+        }
+        std::fs::write(path, original).expect("restore");
+        builder
+            .rebuild([path.clone()], docent::render::Outputs::AllButAggregates)
+            .expect("restore build");
+        if finish {
+            builder.finish().expect("restore finish");
+        }
+    }
+    edits.sort();
+    println!(
+        "incremental, one chapter edited ({runs}): median {}  p95 {}",
+        ms(edits[edits.len() / 2]),
+        ms(edits[(edits.len() * 95).div_ceil(100) - 1])
+    );
 }
 
 /// What any generator must do at least: parse and render the Markdown, highlight the code.

@@ -4,53 +4,165 @@
 
 use crate::course::{Chapter, Course};
 use crate::error::{Diagnostic, Kind};
+use crate::markdown::Rendered;
 use crate::markdown::links::{Target, classify_in};
 use crate::render::RenderedChapters;
 use crate::translate::{Freshness, freshness};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
-/// Every finding about the rendered course that needs no network.
-pub fn analyze(course: &Course, chapters: &RenderedChapters) -> Vec<Diagnostic> {
+/// What the link check found in each chapter file, kept with the rendered chapters it
+/// read, so that a save in `serve` checks again only the files whose links or link
+/// targets changed. Valid for one reading of the course from disk (positions, ids, assets
+/// and the files beside the chapters): start a new one after a full load.
+#[derive(Default)]
+pub struct Memo {
+    links: HashMap<(usize, String), Checked>,
+    /// Each chapter's translation findings, with the rendered files and recorded versions
+    /// they compared.
+    translations: HashMap<usize, (Vec<Compared>, Vec<Diagnostic>)>,
+}
+
+/// What the translation check read of one language file of a chapter.
+struct Compared {
+    rendered: Option<Arc<Rendered>>,
+    version: String,
+    translated_from: Option<String>,
+}
+
+impl Compared {
+    fn of(chapters: &RenderedChapters, index: usize, chapter: &Chapter) -> Vec<Compared> {
+        chapter
+            .sources
+            .iter()
+            .map(|(lang, source)| Compared {
+                rendered: chapters.get(&(index, lang.clone())).cloned(),
+                version: source.version.clone(),
+                translated_from: source.front.translated_from.clone(),
+            })
+            .collect()
+    }
+
+    fn same(&self, other: &Compared) -> bool {
+        let rendered = match (&self.rendered, &other.rendered) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        rendered && self.version == other.version && self.translated_from == other.translated_from
+    }
+}
+
+/// A rendered chapter a link check looked into: its key, and what it was then.
+type LookedAt = ((usize, String), Option<Arc<Rendered>>);
+
+/// One chapter file's link findings and what they were found from.
+struct Checked {
+    rendered: Arc<Rendered>,
+    /// Each other rendered chapter looked into, by its key, as it was then.
+    targets: Vec<LookedAt>,
+    found: Vec<Diagnostic>,
+}
+
+impl Checked {
+    fn holds(&self, rendered: &Arc<Rendered>, chapters: &RenderedChapters) -> bool {
+        Arc::ptr_eq(&self.rendered, rendered)
+            && self
+                .targets
+                .iter()
+                .all(|(key, then)| match (chapters.get(key), then) {
+                    (Some(now), Some(then)) => Arc::ptr_eq(now, then),
+                    (None, None) => true,
+                    _ => false,
+                })
+    }
+}
+
+/// Every finding about the rendered course that needs no network; `memo` keeps the link
+/// findings of unchanged files from the previous call.
+pub fn analyze(course: &Course, chapters: &RenderedChapters, memo: &mut Memo) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut kept = HashMap::with_capacity(memo.links.len());
+    let mut kept_translations = HashMap::with_capacity(memo.translations.len());
     for (index, chapter) in course.chapters.iter().enumerate() {
         for (lang, source) in &chapter.sources {
-            let Some(rendered) = chapters.get(&(index, lang.clone())) else {
+            let key = (index, lang.clone());
+            let Some(rendered) = chapters.get(&key) else {
                 continue;
             };
-            let mut found = Vec::new();
-            links(
-                course,
-                chapters,
-                chapter,
-                lang,
-                &source.path,
-                rendered,
-                &mut found,
-            );
-            out.extend(found.into_iter().map(|d| d.of(Kind::Link).in_lang(lang)));
+            let checked = match memo.links.remove(&key) {
+                Some(checked) if checked.holds(rendered, chapters) => checked,
+                _ => {
+                    let mut found = Vec::new();
+                    let mut targets = Vec::new();
+                    links(
+                        course,
+                        chapters,
+                        chapter,
+                        lang,
+                        &source.path,
+                        rendered,
+                        &mut targets,
+                        &mut found,
+                    );
+                    Checked {
+                        rendered: Arc::clone(rendered),
+                        targets,
+                        found: found
+                            .into_iter()
+                            .map(|d| d.of(Kind::Link).in_lang(lang))
+                            .collect(),
+                    }
+                }
+            };
+            out.extend(checked.found.iter().cloned());
+            kept.insert(key, checked);
         }
-        let mut found = Vec::new();
-        translations(course, chapters, index, chapter, &mut found);
-        out.extend(found.into_iter().map(|d| {
-            // The language is the one of the file the finding names (`pt-BR.md`).
-            let lang = d
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            d.of(Kind::Translation).in_lang(lang)
-        }));
+        let compared = Compared::of(chapters, index, chapter);
+        let found = match memo.translations.remove(&index) {
+            Some((then, found))
+                if then.len() == compared.len()
+                    && then.iter().zip(&compared).all(|(a, b)| a.same(b)) =>
+            {
+                found
+            }
+            _ => {
+                let mut found = Vec::new();
+                translations(course, chapters, index, chapter, &mut found);
+                found
+                    .into_iter()
+                    .map(|d| {
+                        // The language is the one of the file the finding names (`pt-BR.md`).
+                        let lang = d
+                            .path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        d.of(Kind::Translation).in_lang(lang)
+                    })
+                    .collect()
+            }
+        };
+        out.extend(found.iter().cloned());
+        kept_translations.insert(index, (compared, found));
     }
+    memo.links = kept;
+    memo.translations = kept_translations;
     out
 }
 
+/// The findings about the links of one chapter file; `targets` gets every other rendered
+/// chapter looked into.
+#[allow(clippy::too_many_arguments)]
 fn links(
     course: &Course,
     chapters: &RenderedChapters,
     chapter: &Chapter,
     lang: &str,
     path: &Path,
-    rendered: &crate::markdown::Rendered,
+    rendered: &Rendered,
+    targets: &mut Vec<LookedAt>,
     out: &mut Vec<Diagnostic>,
 ) {
     for link in &rendered.links {
@@ -87,7 +199,10 @@ fn links(
                 };
                 let shown = course.index.get(id.as_str()).and_then(|&i| {
                     let page = course.page(lang, i)?;
-                    chapters.get(&(i, page.content_lang.to_string()))
+                    let key = (i, page.content_lang.to_string());
+                    let shown = chapters.get(&key);
+                    targets.push((key, shown.cloned()));
+                    shown
                 });
                 if let Some(target) = shown
                     && !has_id(&target.body, fragment)
@@ -107,6 +222,22 @@ fn links(
             }
             // Reported by the build already (no such chapter).
             Target::UnknownChapter(_) => {}
+            Target::Other if ignores_base_path(url, &course.config.base_path()) => {
+                let base = course.config.base_path();
+                out.push(
+                    Diagnostic::warning(
+                        path,
+                        link.line,
+                        link.col,
+                        format!(
+                            "`{url}` starts at the host's root, not at the base path {base} the site is published at"
+                        ),
+                    )
+                    .with_help(format!(
+                        "link relative to the chapter (`../02-next-chapter/`, `diagram.svg`), or start the link with {base}"
+                    )),
+                );
+            }
             Target::Other => {
                 if let Some(file) = local_file(url)
                     && is_asset(chapter, &file)
@@ -148,6 +279,12 @@ fn links(
             }
         }
     }
+}
+
+/// Whether `url` is absolute on the host (`/img/a.png`) but outside `base` (`/course/`):
+/// it works only where the site is served at the host's root.
+fn ignores_base_path(url: &str, base: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//") && !url.starts_with(base)
 }
 
 /// The path of a relative link to a file, without its query or fragment.

@@ -44,6 +44,8 @@ pub struct Builder {
     chapters: ChapterCache,
     pages: PageCache,
     previous: Option<Arc<Site>>,
+    /// The link check's findings per chapter file, for the course as last read from disk.
+    audit: crate::audit::Memo,
     /// What the last successful build was made from; [`Builder::rebuild`] starts from it.
     loaded: Option<Loaded>,
     /// Paths reported changed since the last successful build (a failed build keeps them, so
@@ -52,7 +54,6 @@ pub struct Builder {
 }
 
 /// The course, its strings and theme as read from disk.
-#[derive(Clone)]
 struct Loaded {
     course: crate::course::Course,
     i18n: Arc<I18n>,
@@ -74,6 +75,7 @@ impl Builder {
             chapters: ChapterCache::default(),
             pages: PageCache::default(),
             previous: None,
+            audit: crate::audit::Memo::default(),
             loaded: None,
             dirty: std::collections::BTreeSet::new(),
         }
@@ -162,8 +164,10 @@ impl Builder {
 
     fn build_in_memory(&mut self, outputs: Outputs) -> Result<Build> {
         let collect = Collect::default();
+        let clock = std::time::Instant::now();
         let mut build = self.build_into(outputs, &collect)?;
         let site = Arc::new(collect.into_site());
+        tracing::debug!("collected: {} µs", clock.elapsed().as_micros());
         build.changed = match &self.previous {
             Some(previous) => site.changed_since(previous),
             None => site.files.keys().cloned().collect(),
@@ -171,6 +175,7 @@ impl Builder {
         build.pages = site.pages().count();
         self.previous = Some(Arc::clone(&site));
         build.site = site;
+        tracing::debug!("compared: {} µs", clock.elapsed().as_micros());
         Ok(build)
     }
 
@@ -181,8 +186,9 @@ impl Builder {
     }
 
     /// Stops at the findings' errors, or renders `outputs` of `inputs` into `sink` (after
-    /// the chapter pages already `written`, in a one-shot build); on success the inputs are
-    /// kept for the next build.
+    /// the chapter pages already `written`, in a one-shot build). The inputs are kept for the
+    /// next build either way; the changed paths are forgotten only on success, so a failed
+    /// build's next one reads again every file that may still be broken.
     fn render_inputs(
         &mut self,
         inputs: Inputs,
@@ -190,12 +196,28 @@ impl Builder {
         sink: &dyn Sink,
         written: render::Written,
     ) -> Result<Build> {
+        let result = self.render_kept(&inputs, outputs, sink, written);
+        self.loaded = Some(inputs.loaded);
+        if result.is_ok() {
+            self.dirty.clear();
+        }
+        result
+    }
+
+    fn render_kept(
+        &mut self,
+        inputs: &Inputs,
+        outputs: Outputs,
+        sink: &dyn Sink,
+        written: render::Written,
+    ) -> Result<Build> {
         let clock = std::time::Instant::now();
         let course = &inputs.loaded.course;
         let (mut errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = inputs
-            .findings()
+            .findings(&mut self.audit)
             .into_iter()
             .partition(|d| d.severity == crate::error::Severity::Error);
+        tracing::debug!("findings: {} µs", clock.elapsed().as_micros());
         // A failed build reports everything it found, warnings too, as `check` does.
         if !errors.is_empty() {
             errors.extend(warnings);
@@ -221,9 +243,9 @@ impl Builder {
         .map_err(with_warnings)?;
         rendered.files.extend(written.files);
         rendered.pages_rendered += written.pages_rendered;
-        tracing::info!("pages rendered: {} ms", clock.elapsed().as_millis());
+        tracing::info!("pages rendered: {} µs", clock.elapsed().as_micros());
         let external_links = external_links(course, &inputs.chapters);
-        let build = Build {
+        Ok(Build {
             site: Arc::new(Site::default()),
             warnings,
             languages: course.config.languages.len(),
@@ -238,10 +260,7 @@ impl Builder {
             changed: rendered.files,
             external_links,
             stale: rendered.stale,
-        };
-        self.loaded = Some(inputs.loaded);
-        self.dirty.clear();
-        Ok(build)
+        })
     }
 
     /// Everything `docent check` reports that needs no network, errors and warnings together
@@ -253,7 +272,7 @@ impl Builder {
             Err(crate::error::Error::Input(list)) => return Ok((list, Vec::new())),
             Err(e) => return Err(e),
         };
-        let mut findings = inputs.findings();
+        let mut findings = inputs.findings(&mut self.audit);
         match render::render_site(
             inputs.sources(),
             &self.options,
@@ -279,22 +298,30 @@ impl Builder {
         render::single_files(inputs.sources(), &self.options, &mut self.pages)
     }
 
-    /// The inputs of the last successful build with the dirty chapter files read again, when
-    /// that is all that changed; otherwise the whole course from disk.
-    fn load(&self) -> Result<Loaded> {
-        if let Some(loaded) = &self.loaded {
+    /// The inputs of the last build with the dirty chapter files read again in place, when
+    /// that is all that changed (no copy of the course: a save costs what it changed);
+    /// otherwise the whole course from disk.
+    fn load(&mut self) -> Result<Loaded> {
+        if let Some(mut loaded) = self.loaded.take() {
             if self.dirty.is_empty() {
-                return Ok(loaded.clone());
+                return Ok(loaded);
             }
-            if let Some(course) = load::reload(&loaded.course, &self.dirty, &self.sources) {
-                return Ok(Loaded {
-                    course: course?,
-                    ..loaded.clone()
-                });
+            match load::reload(&mut loaded.course, &self.dirty, &self.sources) {
+                Some(Ok(())) => return Ok(loaded),
+                Some(Err(e)) => {
+                    self.loaded = Some(loaded);
+                    return Err(e);
+                }
+                None => {}
             }
         }
+        // Positions, ids and the files beside the chapters may all have changed.
+        self.audit = crate::audit::Memo::default();
         let root = &self.root;
-        let course = load::load_cached(root, &self.sources)?;
+        let mut course = load::load_cached(root, &self.sources)?;
+        if let Some(url) = &self.options.base_url {
+            course.config.base_url = url.clone();
+        }
         let languages: Vec<&str> = course.language_codes().collect();
         let (layers, mut warnings) = theme::i18n_layers(root)?;
         let mut environment = blake3::Hasher::new();
@@ -320,7 +347,7 @@ impl Builder {
     /// Loads the course, its strings and theme, and renders the chapters that changed.
     fn inputs(&mut self) -> Result<Inputs> {
         let clock = std::time::Instant::now();
-        let phase = |name: &str| tracing::info!("{name}: {} ms", clock.elapsed().as_millis());
+        let phase = |name: &str| tracing::info!("{name}: {} µs", clock.elapsed().as_micros());
         let loaded = self.load()?;
         phase("loaded");
         let rendered =
@@ -372,13 +399,13 @@ impl Inputs {
     /// what reading the course and its overrides skipped, chapters that did not render,
     /// link and translation problems (looked for only when every chapter rendered),
     /// missing translations, each chapter's warnings, missing UI strings.
-    fn findings(&self) -> Vec<Diagnostic> {
+    fn findings(&self, audit: &mut crate::audit::Memo) -> Vec<Diagnostic> {
         let course = &self.loaded.course;
         let mut out = course.warnings.clone();
         out.extend(self.loaded.warnings.iter().cloned());
         out.extend(self.chapter_errors.iter().cloned());
         if self.chapter_errors.is_empty() {
-            out.extend(crate::audit::analyze(course, &self.chapters));
+            out.extend(crate::audit::analyze(course, &self.chapters, audit));
         }
         out.extend(render::course_warnings(course));
         for rendered in self.chapters.values() {

@@ -143,4 +143,23 @@ pub(crate) struct BuildArgs {
     /// Where to write the site; replaced only when the build succeeds.
     #[arg(long, default_value = "site")]
     pub out: PathBuf,
+    /// Publish at this URL instead of course.toml's `base_url` (a preview deployment):
+    /// canonical links, share cards, sitemap and the 404 page follow it.
+    #[arg(long, value_name = "URL", value_parser = base_url)]
+    pub base_url: Option<String>,
+}
+
+/// An absolute http(s) URL, ending with `/`.
+fn base_url(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or("must be an absolute http(s) URL, such as https://preview.example.org/course/")?;
+    if rest.is_empty() || rest.starts_with('/') || text.chars().any(char::is_whitespace) {
+        return Err("must name a host, such as https://preview.example.org/course/".into());
+    }
+    Ok(match text.ends_with('/') {
+        true => text.to_string(),
+        false => format!("{text}/"),
+    })
 }

@@ -43,6 +43,37 @@ pub struct Config {
     /// Titled groups of consecutive top-level chapters, in reading order.
     #[serde(default)]
     pub parts: Vec<Part>,
+    /// Where each page's "edit this page" link goes (`[edit]`); with a `repository` the
+    /// defaults are right for GitHub, GitLab, Codeberg/Forgejo and Bitbucket.
+    #[serde(default)]
+    pub edit: Edit,
+}
+
+/// `[edit]` in `course.toml`: the branch and place of the course in its repository.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Edit {
+    /// The branch the links open (default `main`).
+    pub branch: String,
+    /// The course folder's path inside the repository (`docs/course`); by default git says
+    /// where it is, else the course folder's name.
+    pub path: Option<String>,
+    /// A link pattern for another forge, with `{path}` (the chapter file in the repository)
+    /// and `{branch}`: `"https://git.example.org/course/edit/{branch}/{path}"`.
+    pub url: Option<String>,
+    /// `false` hides the links.
+    pub links: bool,
+}
+
+impl Default for Edit {
+    fn default() -> Self {
+        Edit {
+            branch: "main".to_string(),
+            path: None,
+            url: None,
+            links: true,
+        }
+    }
 }
 
 /// A titled group of top-level chapters (`[[parts]]` in `course.toml`).
@@ -150,6 +181,19 @@ impl Config {
                 c,
                 format!("default_language `{default}` is not one of the languages listed"),
             )
+            .into());
+        }
+        if let Some(url) = &self.edit.url
+            && !url.contains("{path}")
+        {
+            let (l, c) = at("url");
+            return Err(Diagnostic::error(
+                path,
+                l,
+                c,
+                "[edit] url has no `{path}` for the chapter file",
+            )
+            .with_help("for example url = \"https://git.example.org/course/edit/{branch}/{path}\"")
             .into());
         }
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {

@@ -212,6 +212,8 @@ pub struct Course {
     /// What reading the course found that does not stop a build (skipped files, links to
     /// nothing, folders without a chapter file).
     pub warnings: Vec<crate::error::Diagnostic>,
+    /// Where the course sits in its git repository and when each file last changed.
+    pub history: std::sync::Arc<crate::history::History>,
 }
 
 /// What a reader of language `lang` gets for one chapter.

@@ -14,6 +14,7 @@ pub mod dockerfile;
 pub mod error;
 pub mod frontmatter;
 pub mod fsx;
+pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod init;

@@ -138,6 +138,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         chapters,
         index,
         warnings: findings.warnings,
+        history: std::sync::Arc::new(crate::history::History::read(root)),
     };
     let mut errors = findings.errors;
     let (outline_errors, outline_warnings) =
@@ -151,45 +152,48 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     Ok(course)
 }
 
-/// `previous` with the chapter files at `changed` read again, or `None` when a change is
-/// not just an edit of existing chapter files (configuration, assets, a new, removed or
-/// drafted file, a folder): then only a full [`load_cached`] is right. This is what keeps a
-/// `serve` rebuild from walking a course of thousands of files for every save.
+/// Reads the chapter files at `changed` again into `course`, or says `None` (and changes
+/// nothing) when a change is not just an edit of existing chapter files (configuration,
+/// assets, a new, removed or drafted file, a folder): then only a full [`load_cached`] is
+/// right. This is what keeps a `serve` rebuild from walking, or copying, a course of
+/// thousands of files for every save. After `Some(Err)` the caller reads every changed
+/// file again next time.
 pub fn reload(
-    previous: &Course,
+    course: &mut Course,
     changed: &std::collections::BTreeSet<PathBuf>,
     cache: &SourceCache,
-) -> Option<Result<Course>> {
+) -> Option<Result<()>> {
     let mut edits = Vec::new();
     for path in changed {
-        let rel = path.strip_prefix(&previous.root).ok()?;
+        let rel = path.strip_prefix(&course.root).ok()?;
         let dir = rel.parent().filter(|d| !d.as_os_str().is_empty())?;
-        let index = *previous.index.get(&chapter_id(Path::new(""), dir))?;
+        let index = *course.index.get(&chapter_id(Path::new(""), dir))?;
         let lang = rel.file_stem()?.to_str()?;
-        let chapter = previous.chapters.get(index)?;
+        let chapter = course.chapters.get(index)?;
         let known = chapter.sources.get(lang)?;
         if known.path != *path || !path.is_file() {
             return None;
         }
         edits.push((index, lang.to_string(), path));
     }
-    let mut course = previous.clone();
     let mut errors = Vec::new();
+    let mut read = Vec::new();
     for (index, lang, path) in edits {
         match cache.reload(path) {
             Ok(source) if source.front.draft => return None,
-            Ok(source) => {
-                course.chapters[index].sources.insert(lang, source);
-            }
+            Ok(source) => read.push((index, lang, source)),
             Err(Error::Input(mut list)) => errors.append(&mut list),
             Err(other) => return Some(Err(other)),
         }
     }
-    check_slugs(&course, &mut errors);
+    for (index, lang, source) in read {
+        course.chapters[index].sources.insert(lang, source);
+    }
+    check_slugs(course, &mut errors);
     if !errors.is_empty() {
         return Some(Err(Error::Input(errors)));
     }
-    Some(Ok(course))
+    Some(Ok(()))
 }
 
 /// Folders named `<number>-<name>`, depth first, each with the numbers on its way (its

@@ -28,7 +28,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Build(args) => {
             let start = Instant::now();
-            let build = docent::build_to(&args.root, &Default::default(), &args.out)?;
+            let options = docent::render::BuildOptions {
+                base_url: args.base_url.clone(),
+                ..Default::default()
+            };
+            let build = docent::build_to(&args.root, &options, &args.out)?;
             tracing::info!("written: {} ms", start.elapsed().as_millis());
             if !cli.quiet {
                 print_diagnostics(&build.warnings);

@@ -713,3 +713,174 @@ fn pages_carry_icons_share_cards_and_structured_data() {
         "{described:?} vs {first:?}"
     );
 }
+
+/// Runs git in `dir` with fixed identities and dates; false when git is not installed.
+fn git_at(dir: &std::path::Path, date: &str, args: &[&str]) -> bool {
+    let run = std::process::Command::new("git")
+        .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output();
+    match run {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// "Edit this page" opens the file of the page's language in the forge's editor; "last
+/// updated" is the date of that file's last commit, localized, capped by
+/// `SOURCE_DATE_EPOCH`, and absent without git.
+#[test]
+fn chapter_pages_link_their_source_and_say_when_it_last_changed() {
+    let t = SiteTest::fixture("basic");
+    let config = t.read("content/course.toml").replace(
+        "repository = \"https://example.org/repo\"",
+        "repository = \"https://gitlab.com/team/course.git\"\n\n[edit]\nbranch = \"trunk\"",
+    );
+    // `[edit]` is a table: it goes after the top-level keys, before [[languages]].
+    let (top, langs) = config.split_once("[[languages]]").expect("languages");
+    t.write("content/course.toml", &format!("{top}[[languages]]{langs}"));
+    if !git_at(
+        t.path("").as_path(),
+        "2024-02-29T12:00:00Z",
+        &["init", "-q"],
+    ) {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    git_at(&t.path(""), "2024-02-29T12:00:00Z", &["add", "-A"]);
+    git_at(
+        &t.path(""),
+        "2024-02-29T12:00:00Z",
+        &["commit", "-qm", "first"],
+    );
+    t.write(
+        "content/01-intro/en.md",
+        &format!("{}\nOne more line.\n", t.read("content/01-intro/en.md")),
+    );
+    git_at(
+        &t.path(""),
+        "2025-03-10T08:00:00Z",
+        &["commit", "-qam", "second"],
+    );
+    // Not committed: the date stays the commit's, whatever the disk says.
+    t.write(
+        "content/01-intro/pt-BR.md",
+        &format!("{}\nMais uma linha.\n", t.read("content/01-intro/pt-BR.md")),
+    );
+    t.build();
+
+    let en = t.html("en/intro/index.html");
+    assert_eq!(
+        attr(&one(&en, "a.page-edit"), "href"),
+        "https://gitlab.com/team/course/-/edit/trunk/content/01-intro/en.md"
+    );
+    let time = one(&en, ".page-updated time");
+    assert_eq!(attr(&time, "datetime"), "2025-03-10");
+    assert_eq!(text(&time), "Last updated on March 10, 2025");
+    let pt = t.html("pt-BR/intro/index.html");
+    assert!(attr(&one(&pt, "a.page-edit"), "href").ends_with("/content/01-intro/pt-BR.md"));
+    assert_eq!(
+        text(&one(&pt, ".page-updated time")),
+        "Atualizado em 29 de fevereiro de 2024"
+    );
+    // A page shown in the source language (no translation) edits the file it shows.
+    let fallback = t.html("pt-BR/second/index.html");
+    assert!(attr(&one(&fallback, "a.page-edit"), "href").ends_with("/content/02-second/en.md"));
+
+    // Reproducible builds: no date after SOURCE_DATE_EPOCH (2024-06-01).
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["-q", "build"])
+        .current_dir(t.path(""))
+        .env("SOURCE_DATE_EPOCH", "1717200000")
+        .output()
+        .expect("docent");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let en = t.html("en/intro/index.html");
+    assert_eq!(
+        attr(&one(&en, ".page-updated time"), "datetime"),
+        "2024-06-01"
+    );
+
+    // Outside a repository: no date, and the link names the course folder.
+    std::fs::remove_dir_all(t.path(".git")).expect("rm .git");
+    t.build();
+    let en = t.html("en/intro/index.html");
+    assert!(all(&en, ".page-updated").is_empty(), "no date without git");
+    assert!(attr(&one(&en, "a.page-edit"), "href").ends_with("/trunk/content/01-intro/en.md"));
+
+    // A forge docent does not know gets no link unless `[edit] url` says how.
+    let unknown = t.read("content/course.toml").replace(
+        "https://gitlab.com/team/course.git",
+        "https://git.example.org/course",
+    );
+    t.write("content/course.toml", &unknown);
+    t.build();
+    assert!(all(&t.html("en/intro/index.html"), "a.page-edit").is_empty());
+    t.write(
+        "content/course.toml",
+        &unknown.replace(
+            "branch = \"trunk\"",
+            "branch = \"trunk\"\nurl = \"https://git.example.org/course/src/{branch}/{path}?edit\"",
+        ),
+    );
+    t.build();
+    assert_eq!(
+        attr(&one(&t.html("en/intro/index.html"), "a.page-edit"), "href"),
+        "https://git.example.org/course/src/trunk/content/01-intro/en.md?edit"
+    );
+}
+
+/// `build --base-url` publishes a preview at another address: canonical links, share
+/// cards, sitemap and the 404 page's base follow it; course.toml is left as it was.
+#[test]
+fn base_url_on_the_command_line_overrides_course_toml() {
+    let t = SiteTest::fixture("basic");
+    let config = t.read("content/course.toml");
+    let run = t.docent(&["build", "--base-url", "https://preview.example.net/pr-7"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let page = t.html("pt-BR/intro/index.html");
+    assert_eq!(
+        attr(&one(&page, "link[rel=canonical]"), "href"),
+        "https://preview.example.net/pr-7/pt-BR/intro/"
+    );
+    assert!(
+        attr(&one(&page, "meta[property='og:image']"), "content")
+            .starts_with("https://preview.example.net/pr-7/")
+    );
+    assert!(
+        t.read("site/sitemap.xml")
+            .contains("<loc>https://preview.example.net/pr-7/en/intro/</loc>")
+    );
+    assert!(!t.read("site/sitemap.xml").contains("example.org"));
+    assert_eq!(attr(&one(&t.html("404.html"), "base"), "href"), "/pr-7/");
+    assert_eq!(t.read("content/course.toml"), config);
+    let bad = t.docent(&["build", "--base-url", "preview.example.net"]);
+    assert_eq!(bad.code(), Some(2), "{}", bad.stderr());
+    assert!(
+        bad.stderr().contains("absolute http(s) URL"),
+        "{}",
+        bad.stderr()
+    );
+}

@@ -87,6 +87,14 @@ fn broken_links_and_anchors() {
         5,
         "`Dockerfile.missing` points at a file that does not exist",
     );
+    // The site is published at /check/: a link from the host's root misses it.
+    triggers(
+        en,
+        |s| s.replace("(Dockerfile)", "(/img/logo.png)"),
+        "warning",
+        5,
+        "`/img/logo.png` starts at the host's root, not at the base path /check/",
+    );
     // Anchors are checked in the reader's language: the Portuguese heading id works there.
     let t = clean();
     assert!(t.read("content/01-one/pt-BR.md").contains("#detalhes"));

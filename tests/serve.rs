@@ -236,7 +236,7 @@ fn pages_and_assets_are_served_with_the_right_types() {
         missing.body.contains("class=\"not-found\""),
         "the site's own 404 page"
     );
-    assert!(missing.body.contains("<base href=\"/\">"));
+    assert!(missing.body.contains("<base href=\"/\" "));
     let dockerfile = get(&s.addr, "/en/third/Dockerfile");
     assert!(dockerfile.headers.contains("content-type: text/plain"));
     // Build output never carries the live-reload script.

@@ -17,10 +17,7 @@ pub(super) struct Assets {
 }
 
 /// CSS (theme + highlighting) and JS under content-hashed names; the boot script is inlined.
-pub(super) fn build_assets(
-    theme: &Files,
-    hashed: bool,
-) -> (Assets, Vec<(String, Vec<u8>)>, String) {
+pub(super) fn build_assets(theme: &Files, hashed: bool) -> BuiltAssets {
     let text = |k: &str| {
         theme
             .get(k)
@@ -44,8 +41,8 @@ pub(super) fn build_assets(
         )
     };
     let mut files = vec![
-        (css_path.clone(), css.into_bytes()),
-        (js_path.clone(), js.into_bytes()),
+        (css_path.clone(), Bytes::from(css)),
+        (js_path.clone(), Bytes::from(js)),
     ];
     for (k, v) in theme {
         let Some(rest) = k.strip_prefix("static/") else {
@@ -54,16 +51,27 @@ pub(super) fn build_assets(
         if ["style.css", "docent.js", "theme-boot.js"].contains(&rest) {
             continue;
         }
-        files.push((format!("assets/{rest}"), v.to_vec()));
+        files.push((format!("assets/{rest}"), Bytes::from(v.to_vec())));
     }
-    (
-        Assets {
+    BuiltAssets {
+        names: Assets {
             css: css_path,
             js: js_path,
         },
-        files,
+        files: Arc::new(files),
         boot,
-    )
+    }
+}
+
+/// What [`build_assets`] makes of a theme: kept between builds (a rebuild that changed no
+/// theme file copies none of it).
+#[derive(Clone)]
+pub(super) struct BuiltAssets {
+    pub(super) names: Assets,
+    /// Published path and bytes of every theme file.
+    pub(super) files: Arc<Vec<(String, Bytes)>>,
+    /// The inlined boot script.
+    pub(super) boot: String,
 }
 
 pub(super) fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
@@ -72,6 +80,14 @@ pub(super) fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
 }
 
 impl Renderer<'_> {
+    /// The text of the theme file published at `path` (to inline it in a page).
+    pub(super) fn asset_text(&self, path: &str) -> Option<String> {
+        self.asset_files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+    }
+
     /// Publishes the files of the chapters at course positions `range` beside their pages in
     /// every language, read again only when the chapter's folder changed.
     pub(super) fn copy_chapter_assets(

@@ -3,6 +3,7 @@
 
 use super::assets::Assets;
 use super::renderer::Renderer;
+use crate::course::Page;
 use crate::markdown::Heading;
 use crate::render::LinkStyle;
 use serde::Serialize;
@@ -59,6 +60,13 @@ pub(super) struct NavGroup {
     pub(super) items: Vec<NavItem>,
 }
 
+/// A "last updated" date: `YYYY-MM-DD` for `<time datetime>` and the sentence readers see.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Updated {
+    pub(super) iso: String,
+    pub(super) text: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct NavLink {
     pub(super) title: String,
@@ -103,9 +111,18 @@ pub(super) struct PageContext<'a> {
     pub(super) json_ld: String,
     pub(super) alternates: Vec<Alternate>,
     pub(super) base_href: Option<String>,
+    /// Names the course in the reader's browser storage (reading progress).
+    pub(super) course_key: String,
+    /// The course's language codes, space separated (the 404 page finds the site's root by
+    /// them).
+    pub(super) language_codes: String,
     pub(super) home_href: String,
     pub(super) print_href: String,
     pub(super) repository: Option<&'a str>,
+    /// "Edit this page": the chapter file shown, in the repository's web editor.
+    pub(super) edit_href: Option<String>,
+    /// When the chapter file last changed in a commit.
+    pub(super) updated: Option<Updated>,
     pub(super) languages: Vec<LangLink>,
     /// Every chapter in reading order (see [`NavItem`] for the nesting).
     pub(super) nav: Vec<NavItem>,
@@ -134,6 +151,14 @@ pub(super) struct PageContext<'a> {
     pub(super) inline_search: Option<String>,
 }
 
+/// What a path in a link keeps as it is: letters, digits and `/-._~`.
+const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 impl<'a> Renderer<'a> {
     /// A link from a page whose root prefix is `root` to the directory `dir` ("en/slug/").
     pub(super) fn href(&self, root: &str, dir: &str) -> String {
@@ -145,6 +170,68 @@ impl<'a> Renderer<'a> {
             s.push_str("./");
         }
         s
+    }
+
+    /// The web-editor link of the file `page` shows, when the course names its repository
+    /// and the forge is known (or `[edit] url` says how).
+    pub(super) fn edit_href(&self, page: &Page<'_>) -> Option<String> {
+        let config = &self.course.config;
+        let repository = config.repository.as_deref()?;
+        if !config.edit.links {
+            return None;
+        }
+        let rel = page.source.path.strip_prefix(&self.course.root).ok()?;
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let dir = match (&config.edit.path, &self.course.history.dir) {
+            (Some(path), _) => path.trim_matches('/').to_string(),
+            (None, Some(dir)) => dir.clone(),
+            (None, None) => self
+                .course
+                .root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let file = if dir.is_empty() {
+            rel.join("/")
+        } else {
+            format!("{dir}/{}", rel.join("/"))
+        };
+        let file = percent_encoding::utf8_percent_encode(&file, PATH).to_string();
+        crate::history::edit_url(
+            repository,
+            config.edit.url.as_deref(),
+            &config.edit.branch,
+            &file,
+        )
+    }
+
+    /// "Last updated on …" in `lang`, from the last commit of the file `page` shows.
+    pub(super) fn updated(&self, page: &Page<'_>, lang: &str) -> Option<Updated> {
+        let seconds = self
+            .course
+            .history
+            .updated(&self.course.root, &page.source.path)?;
+        let (year, month, day) = crate::history::civil_date(seconds);
+        let month_name = self.i18n.text(lang, &format!("month-{month}"));
+        let date = self.i18n.text_with(
+            lang,
+            "date-long",
+            &[
+                ("day", &day.to_string()),
+                ("month", &month_name),
+                ("year", &year.to_string()),
+            ],
+        );
+        Some(Updated {
+            iso: format!("{year:04}-{month:02}-{day:02}"),
+            text: self
+                .i18n
+                .text_with(lang, "page-updated", &[("date", &date)]),
+        })
     }
 
     pub(super) fn absolute(&self, dir: &str) -> String {
@@ -170,6 +257,7 @@ impl<'a> Renderer<'a> {
             home_href: self.href(root, &format!("{lang}/")),
             print_href: self.href(root, &format!("{lang}/print/")),
             repository: self.course.config.repository.as_deref(),
+            course_key: self.course.config.base_url.clone(),
             content_lang: lang.to_string(),
             og_locale: og_locale(lang),
             og_locales: self

@@ -56,6 +56,8 @@ pub struct BuildOptions {
     /// Where the site is served from, for the 404 page's `<base>`; defaults to the path of
     /// `base_url`. `serve` sets `/`.
     pub base_path: Option<String>,
+    /// Overrides `base_url` of `course.toml` (`build --base-url`, for preview deployments).
+    pub base_url: Option<String>,
 }
 
 impl Default for BuildOptions {
@@ -64,6 +66,7 @@ impl Default for BuildOptions {
             link_style: LinkStyle::Directory,
             hashed_assets: true,
             base_path: None,
+            base_url: None,
         }
     }
 }
@@ -121,7 +124,9 @@ pub fn render_site(
     outputs: Outputs,
     sink: &dyn Sink,
 ) -> Result<Output> {
+    let clock = std::time::Instant::now();
     let renderer = sources.renderer(options, cache)?;
+    tracing::debug!("renderer made: {} µs", clock.elapsed().as_micros());
     renderer.render(cache, outputs, sink)
 }
 

@@ -89,6 +89,8 @@ impl Renderer<'_> {
             })
             .unwrap_or_default();
         ctx.content_lang = page.content_lang.to_string();
+        ctx.edit_href = self.edit_href(page);
+        ctx.updated = self.updated(page, lang);
         ctx.notice = self.fallback_notice(lang, page);
         if !page.is_fallback(lang)
             && let crate::translate::Freshness::Stale { .. } =
@@ -210,6 +212,10 @@ impl Renderer<'_> {
         let default = self.course.default_language();
         let mut ctx = self.base_context("404", default, "");
         ctx.title = self.i18n.text(default, "notfound-title");
+        // Styled wherever it is served: a host answers any missing path with it, also when
+        // the site is not at the path `base_url` names (the page then finds its root).
+        ctx.inline_css = self.asset_text(&self.assets.css);
+        ctx.language_codes = self.course.language_codes().collect::<Vec<_>>().join(" ");
         ctx.base_href = Some(
             self.options
                 .base_path

@@ -39,6 +39,10 @@ pub struct PageCache {
     pub(super) tera: Option<([u8; 32], Arc<tera::Tera>)>,
     /// The sidebar scripts of large courses, with the navigation hash they were made for.
     pub(super) nav: Option<([u8; 32], NavScripts)>,
+    /// The theme's published files, with the hash of the theme they were made from.
+    pub(super) assets: Option<([u8; 32], super::assets::BuiltAssets)>,
+    /// The sitemap, with the hash of what every page depends on.
+    pub(super) sitemap: Option<([u8; 32], Bytes)>,
 }
 
 impl Default for PageCache {
@@ -52,6 +56,8 @@ impl Default for PageCache {
             search: HashMap::new(),
             nav: None,
             tera: None,
+            assets: None,
+            sitemap: None,
         }
     }
 }
@@ -85,7 +91,7 @@ pub(super) struct Renderer<'a> {
     pub(super) options: &'a BuildOptions,
     pub(super) tera: Arc<tera::Tera>,
     pub(super) assets: Assets,
-    pub(super) asset_files: Vec<(String, Vec<u8>)>,
+    pub(super) asset_files: Arc<Vec<(String, Bytes)>>,
     pub(super) theme_boot: String,
     pub(super) tables: BTreeMap<String, BTreeMap<String, String>>,
     /// Pages per language, computed once.
@@ -115,17 +121,32 @@ impl<'a> Renderer<'a> {
         cache: &mut PageCache,
     ) -> Result<Self> {
         let tera = tera_for(course, theme, &mut cache.tera)?;
-        let (assets, asset_files, theme_boot) = build_assets(theme, options.hashed_assets);
         // Pages depend on the templates and the inlined boot script; stylesheets and scripts
         // only through their names (in `assets`), so a CSS edit re-renders no page.
         let mut theme_hasher = blake3::Hasher::new();
+        let mut whole = blake3::Hasher::new();
+        whole.update(&[u8::from(options.hashed_assets)]);
         for (k, v) in theme {
             if k.starts_with("templates/") || k == "static/theme-boot.js" {
                 theme_hasher.update(k.as_bytes());
                 theme_hasher.update(v);
             }
+            whole.update(k.as_bytes());
+            whole.update(&(v.len() as u64).to_le_bytes());
+            whole.update(v);
         }
         let theme_hash = *theme_hasher.finalize().as_bytes();
+        let whole = *whole.finalize().as_bytes();
+        let built = match cache.assets.take() {
+            Some((hash, built)) if hash == whole => built,
+            _ => build_assets(theme, options.hashed_assets),
+        };
+        cache.assets = Some((whole, built.clone()));
+        let super::assets::BuiltAssets {
+            names: assets,
+            files: asset_files,
+            boot: theme_boot,
+        } = built;
         let tables: BTreeMap<String, BTreeMap<String, String>> = course
             .language_codes()
             .map(|l| (l.to_string(), i18n.table(l)))
@@ -204,17 +225,18 @@ impl<'a> Renderer<'a> {
         outputs: Outputs,
         sink: &dyn Sink,
     ) -> Result<Rendered> {
+        let clock = std::time::Instant::now();
         let files = std::sync::Mutex::new(Vec::new());
         let put = |path: &str, bytes: Bytes| -> Result<()> {
             sink.put(path, bytes)?;
             crate::sync::lock(&files).push(path.to_string());
             Ok(())
         };
-        for (path, bytes) in &self.asset_files {
-            put(path, Bytes::from(bytes.clone()))?;
+        for (path, bytes) in self.asset_files.iter() {
+            put(path, bytes.clone())?;
             // Browsers ask for /favicon.ico whatever the page says.
             if path == "assets/favicon.ico" {
-                put("favicon.ico", Bytes::from(bytes.clone()))?;
+                put("favicon.ico", bytes.clone())?;
             }
         }
         for (path, bytes) in self.nav_scripts.values() {
@@ -239,6 +261,7 @@ impl<'a> Renderer<'a> {
                 (job, path, fp)
             })
             .collect();
+        tracing::debug!("pages planned: {} µs", clock.elapsed().as_micros());
         let mut stale = false;
         let mut todo = Vec::new();
         for entry in &planned {
@@ -277,6 +300,7 @@ impl<'a> Renderer<'a> {
                     .collect::<Vec<_>>()
             },
         );
+        tracing::debug!("pages made: {} µs", clock.elapsed().as_micros());
         let pages_rendered = rendered.len();
         for r in rendered {
             if let (path, fp, Some(bytes)) = r? {
@@ -289,6 +313,7 @@ impl<'a> Renderer<'a> {
         if outputs != Outputs::Shared {
             self.copy_chapter_assets(cache, 0..self.course.chapters.len(), &put)?;
         }
+        tracing::debug!("assets copied: {} µs", clock.elapsed().as_micros());
         for made in searched {
             let (lang, fresh, made) = made?;
             crate::sync::lock(&files).extend(made.iter().map(|(path, _)| path.clone()));
@@ -296,7 +321,14 @@ impl<'a> Renderer<'a> {
                 cache.search.insert(lang, (fp, made));
             }
         }
-        put("sitemap.xml", Bytes::from(self.sitemap()))?;
+        let sitemap = match cache.sitemap.take() {
+            Some((fp, bytes)) if fp == common => bytes,
+            _ => Bytes::from(self.sitemap()),
+        };
+        put("sitemap.xml", sitemap.clone())?;
+        if keep {
+            cache.sitemap = Some((common, sitemap));
+        }
         put(
             "robots.txt",
             Bytes::from(format!(
@@ -430,6 +462,12 @@ impl<'a> Renderer<'a> {
                     if let Some(r) = rendered_for(self.chapters, page) {
                         h.update(&r.html_hash);
                     }
+                    let updated = self
+                        .course
+                        .history
+                        .updated(&self.course.root, &page.source.path);
+                    h.update(&updated.unwrap_or(i64::MIN).to_le_bytes());
+                    h.update(self.edit_href(page).unwrap_or_default().as_bytes());
                     for pages in self.pages.values() {
                         if let Some(other) = pages
                             .get(page.index)

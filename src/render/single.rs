@@ -63,14 +63,10 @@ impl Renderer<'_> {
                 self.print_chapter(lang, i, page)
             })
             .collect();
-        let asset = |path: &str| {
-            self.asset_files
-                .iter()
-                .find(|(p, _)| p == path)
-                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-        };
-        ctx.inline_css = asset(&self.assets.css);
-        ctx.inline_js = asset(&self.assets.js).map(|js| js.replace("</script", "<\\/script"));
+        ctx.inline_css = self.asset_text(&self.assets.css);
+        ctx.inline_js = self
+            .asset_text(&self.assets.js)
+            .map(|js| js.replace("</script", "<\\/script"));
         ctx.inline_search = Some(crate::search::inline_script(lang, &search_pages));
         let shell = self.render_template("single.html", &ctx)?;
         self.spliced(lang, &shell, Some(&cache.fragments))

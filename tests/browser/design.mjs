@@ -265,12 +265,46 @@ await run([
     equal(await right.locator(".quiz-mark").evaluate((m) => getComputedStyle(m, "::before").content), '"✓"', "a right choice is ticked");
     const score = await quiz.locator(".quiz-score").textContent();
     assert(score.includes(`${questions - 1} of ${questions}`), "score: " + score);
+    // The score is kept: the sidebar and the home page show it, in this language only.
+    const total = await page.locator(".quiz-question").count();
+    if (total === questions) {
+      await page.goto(course.url + "en/");
+      const badge = page.locator('.home-chapters a[href$="first-multi-stage-build/"] .progress-quiz');
+      equal(await badge.locator("[aria-hidden]").textContent(), `${questions - 1}/${questions}`, "badge on the home page");
+      await page.goto(course.url + "en/security/");
+      const side = page.locator('.sidebar a[href$="first-multi-stage-build/"] .progress-quiz');
+      assert((await side.textContent()).includes(`${questions - 1} of ${questions} right`), "badge in the sidebar");
+      await page.goto(course.url + "pt-BR/security/");
+      equal(await page.locator(".sidebar .progress-quiz").count(), 0, "kept per language");
+    }
     // Inline Markdown in prompts, choices and explanations.
     await page.goto(blocks.url + "en/stress/");
     assert(await page.locator(".quiz-prompt code").count() > 0, "code in a prompt");
     assert(await page.locator(".quiz-choice-text code").count() > 0, "code in a choice");
     assert(await page.locator(".quiz-choice-text em").count() > 0, "emphasis in a choice");
     assert(await page.locator(".quiz-answer a").count() > 0, "a link in an explanation");
+  }],
+  ["table of contents follows the reader's section", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(course.url + "en/faster-builds/");
+    const links = page.locator(".page-toc a");
+    const n = await links.count();
+    assert(n >= 4, "a long chapter: " + n);
+    for (const k of [1, Math.floor(n / 2), n - 2]) {
+      const id = decodeURIComponent((await links.nth(k).getAttribute("href")).slice(1));
+      await page.evaluate((id) => {
+        const h = document.getElementById(id);
+        window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 70);
+      }, id);
+      await page.waitForFunction((k) => document.querySelectorAll(".page-toc a")[k].getAttribute("aria-current") === "location", k, { timeout: 2000 })
+        .catch(() => {});
+      equal(await links.nth(k).getAttribute("aria-current"), "location", "section " + id);
+      equal(await page.locator('.page-toc a[aria-current]').count(), 1, "one current section");
+    }
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+    equal(await links.nth(n - 1).getAttribute("aria-current"), "location", "the last section at the end");
+    await page.setViewportSize({ width: 390, height: 844 });
   }],
   ["chrome: theme toggle, menu name, print page at 360 px, chapter numbers", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });

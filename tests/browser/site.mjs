@@ -37,6 +37,48 @@ await run([
     equal(await page.getAttribute("html", "lang"), "pt-BR", "html lang");
     equal(await page.textContent("h1"), "Terceiro capítulo", "title");
   }],
+  ["the 404 page is styled and finds the site away from its base path", async () => {
+    // The fixture says base_url …/fixture/; this server has the site at its root.
+    const response = await page.goto(server.url + "en/no/such/page/");
+    equal(response.status(), 404, "status");
+    equal(await page.evaluate(() => document.baseURI), server.url, "base corrected to the root");
+    const color = await page.evaluate(() => getComputedStyle(document.querySelector(".not-found h1")).fontFamily);
+    assert(!/^"?Times/.test(color), "styled, got font " + color);
+    assert(await page.locator(".theme-toggle").isVisible(), "docent.js loaded (theme toggle shown)");
+    const home = page.locator('.not-found-homes a[hreflang="pt-BR"]');
+    equal(await home.evaluate((a) => a.href), server.url + "pt-BR/", "home link");
+    await home.click();
+    await page.waitForURL(server.url + "pt-BR/");
+    equal(await page.getAttribute("html", "lang"), "pt-BR", "landed on the Portuguese home");
+  }],
+  ["chapters read are ticked, the home page continues there and clears it all", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url + "en/");
+    await page.evaluate(() => localStorage.clear()); // earlier checks read chapters
+    await page.reload();
+    equal(await page.locator(".home-progress").isVisible(), false, "nothing read yet");
+    await page.goto(server.url + "en/second/"); // short: its end shows at once
+    await page.waitForFunction(() => document.querySelector('.sidebar a[aria-current] .progress-read'), null, { timeout: 3000 })
+      .catch(() => {});
+    assert(await page.locator('.sidebar a[aria-current] .progress-read').count() === 1, "ticked once read");
+    equal(await page.locator(".sidebar .progress-read").count(), 1, "only the chapter read");
+    await page.goto(server.url + "en/");
+    const go = page.locator(".home-continue a");
+    assert(await go.isVisible(), "continue link shown");
+    equal(await go.textContent(), "Second chapter", "continue names the last chapter");
+    equal(await page.locator('.home-chapters a[href$="/second/"] .progress-read').count(), 1, "ticked on the home page");
+    await page.goto(server.url + "pt-BR/");
+    equal(await page.locator(".home-progress").isVisible(), false, "another language keeps its own progress");
+    await page.goto(server.url + "en/");
+    await go.click();
+    await page.waitForURL(server.url + "en/second/");
+    await page.goto(server.url + "en/");
+    await page.locator(".progress-reset").click();
+    equal(await page.locator(".progress-read").count(), 0, "cleared");
+    equal(await page.locator(".progress-status").textContent(), "Reading progress cleared.", "said");
+    await page.reload();
+    equal(await page.locator(".home-progress").isVisible(), false, "cleared for good");
+  }],
   ["arrow keys move between chapters", async () => {
     await page.goto(server.url + "en/second/");
     await page.keyboard.press("ArrowRight");

@@ -510,6 +510,169 @@
     });
   }
 
+  // Where am I: the table of contents marks the section being read.
+  function setupScrollSpy() {
+    var toc = document.querySelector(".page-toc");
+    if (!toc) return;
+    var links = Array.prototype.slice.call(toc.querySelectorAll('a[href^="#"]'));
+    var heads = links.map(function (a) {
+      return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+    });
+    var bar = document.querySelector(".topbar");
+    var current = -1, queued = false;
+    function update() {
+      queued = false;
+      var line = (bar ? bar.getBoundingClientRect().bottom : 0) + 24;
+      var at = -1;
+      for (var i = 0; i < heads.length; i++) {
+        if (heads[i] && heads[i].getBoundingClientRect().top <= line) at = i;
+      }
+      // At the very end, the last section that shows is the one being read.
+      var end = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      if (end) {
+        for (var j = heads.length - 1; j > at; j--) {
+          if (heads[j] && heads[j].getBoundingClientRect().top < window.innerHeight) { at = j; break; }
+        }
+      }
+      if (at === current) return;
+      if (current >= 0) links[current].removeAttribute("aria-current");
+      current = at;
+      if (at < 0) return;
+      links[at].setAttribute("aria-current", "location");
+      var box = toc.getBoundingClientRect(), r = links[at].getBoundingClientRect();
+      if (toc.scrollHeight > toc.clientHeight && (r.top < box.top || r.bottom > box.bottom)) {
+        toc.scrollTop += r.top - box.top - box.height / 3;
+      }
+    }
+    function queue() {
+      if (!queued) { queued = true; requestAnimationFrame(update); }
+    }
+    window.addEventListener("scroll", queue, { passive: true });
+    window.addEventListener("resize", queue);
+    update();
+  }
+
+  // Reading progress, kept in this browser per course and language (also from file://):
+  // chapters read to the end, quiz scores, the last chapter opened. The sidebar and the
+  // home page show it; the home page can clear it.
+  var progressKey = "docent-progress:" + (document.documentElement.dataset.course || "") +
+    ":" + document.documentElement.lang;
+  function progressLoad() {
+    try {
+      var p = JSON.parse(load(progressKey) || "{}");
+      if (p && typeof p === "object") {
+        p.read = p.read || {};
+        p.quiz = p.quiz || {};
+        return p;
+      }
+    } catch (e) { /* a damaged entry starts again */ }
+    return { read: {}, quiz: {} };
+  }
+  function progressSave(p) { store(progressKey, JSON.stringify(p)); }
+  // The chapter a link or address points at: its last folder ("…/slug/", "…/slug/index.html").
+  function chapterOf(href) {
+    var path = String(href).split(/[?#]/)[0].replace(/index\.html$/, "").replace(/\/$/, "");
+    return decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
+  }
+  function quizTotals(p, slug) {
+    var q = p.quiz[slug];
+    if (!q) return null;
+    var right = 0, total = 0;
+    Object.keys(q).forEach(function (k) { right += q[k].right; total += q[k].total; });
+    return total ? { right: right, total: total } : null;
+  }
+  // Marks each chapter link in `list` read (✓) and with its quiz score.
+  function markChapters(list) {
+    if (!list) return;
+    var p = progressLoad();
+    var labels = list.dataset.progressRead !== undefined ? list : list.querySelector("[data-progress-read]");
+    if (!labels) return;
+    var readLabel = labels.dataset.progressRead || "", quizLabel = labels.dataset.progressQuiz || "";
+    Array.prototype.forEach.call(list.querySelectorAll("a[href]"), function (a) {
+      Array.prototype.forEach.call(a.querySelectorAll(".progress-mark"), function (m) { m.remove(); });
+      var slug = chapterOf(a.getAttribute("href"));
+      var quiz = quizTotals(p, slug);
+      // In the sidebar the link is a grid (number, title): the marks follow the title.
+      var into = a.querySelector(".nav-title") || a;
+      if (p.read[slug]) {
+        var tick = document.createElement("span");
+        tick.className = "progress-mark progress-read";
+        tick.title = readLabel;
+        tick.innerHTML = '<span aria-hidden="true">✓</span><span class="visually-hidden"></span>';
+        tick.lastChild.textContent = " (" + readLabel + ")";
+        into.appendChild(tick);
+      }
+      if (quiz) {
+        var badge = document.createElement("span");
+        badge.className = "progress-mark progress-quiz" + (quiz.right === quiz.total ? " all-right" : "");
+        var words = quizLabel.replace("{$right}", quiz.right).replace("{$total}", quiz.total);
+        badge.title = words;
+        badge.innerHTML = '<span aria-hidden="true"></span><span class="visually-hidden"></span>';
+        badge.firstChild.textContent = quiz.right + "/" + quiz.total;
+        badge.lastChild.textContent = " (" + words + ")";
+        into.appendChild(badge);
+      }
+    });
+  }
+  function setupProgress() {
+    var chapter = document.querySelector("article.chapter");
+    var sidebar = document.querySelector(".sidebar");
+    if (chapter) {
+      var slug = chapterOf(location.pathname);
+      var p = progressLoad();
+      p.last = { slug: slug, title: (chapter.querySelector("h1") || {}).textContent || slug };
+      progressSave(p);
+      var end = document.querySelector(".page-meta, .pager") || chapter;
+      var markRead = function () {
+        var q = progressLoad();
+        if (q.read[slug]) return;
+        q.read[slug] = 1;
+        progressSave(q);
+        markChapters(sidebar);
+      };
+      if ("IntersectionObserver" in window) {
+        var seen = new IntersectionObserver(function (entries) {
+          if (entries.some(function (e) { return e.isIntersecting; })) { markRead(); seen.disconnect(); }
+        });
+        seen.observe(end);
+      }
+      document.addEventListener("docent:quiz", function (e) {
+        var q = progressLoad();
+        q.quiz[slug] = q.quiz[slug] || {};
+        q.quiz[slug][e.detail.id] = { right: e.detail.right, total: e.detail.total };
+        progressSave(q);
+        markChapters(sidebar);
+      });
+    }
+    markChapters(sidebar);
+    var home = document.querySelector(".home-progress");
+    if (!home) return;
+    var list = document.querySelector(".home-chapters");
+    markChapters(list);
+    var p2 = progressLoad();
+    var last = p2.last && list && Array.prototype.filter.call(list.querySelectorAll("a[href]"), function (a) {
+      return chapterOf(a.getAttribute("href")) === p2.last.slug;
+    })[0];
+    var link = home.querySelector(".home-continue a");
+    var cont = home.querySelector(".home-continue");
+    if (last) {
+      link.href = last.getAttribute("href");
+      link.textContent = (last.querySelector(".home-title") || last).textContent;
+    }
+    cont.hidden = !last;
+    var any = last || Object.keys(p2.read).length || Object.keys(p2.quiz).length;
+    home.hidden = !any;
+    var reset = home.querySelector(".progress-reset");
+    reset.addEventListener("click", function () {
+      try { localStorage.removeItem(progressKey); } catch (e) { /* nothing kept */ }
+      markChapters(list);
+      markChapters(sidebar);
+      cont.hidden = true;
+      reset.hidden = true;
+      home.querySelector(".progress-status").textContent = reset.dataset.done;
+    });
+  }
+
   // Quizzes: choose, check, see why, and a running score.
   function setupQuizzes() {
     var quizzes = document.querySelectorAll(".quiz");
@@ -524,6 +687,11 @@
         var template = answered === questions.length ? score.dataset.done : score.dataset.template;
         score.textContent = template.replace("{$right}", right).replace("{$total}", questions.length);
         score.hidden = false;
+        if (answered === questions.length) {
+          document.dispatchEvent(new CustomEvent("docent:quiz", {
+            detail: { id: quiz.id || "quiz", right: right, total: questions.length }
+          }));
+        }
       }
       Array.prototype.forEach.call(questions, function (item) {
         var button = item.querySelector(".quiz-check");
@@ -958,6 +1126,7 @@
     if (!sidebar) return;
     var tree = sidebar.querySelector(".nav-tree[data-nav-script]");
     function ready() {
+      markChapters(sidebar);
       sidebar.querySelectorAll(".nav-toggle").forEach(function (button) {
         button.hidden = false;
         button.addEventListener("click", function () {
@@ -1011,6 +1180,8 @@
     setupQuizzes();
     setupSearch();
     setupNav();
+    setupScrollSpy();
+    setupProgress();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
