@@ -16,6 +16,109 @@ COPY --from=build /out/hello /hello
 ENTRYPOINT [\"/hello\"]
 ";
 
+/// GitHub Actions: build on every push and pull request, publish the default branch to
+/// GitHub Pages. docent is compiled once per docent commit and cached.
+const GITHUB_WORKFLOW: &str = r#"# Builds the course with docent on every push and pull request, and publishes the main
+# branch to GitHub Pages. Once: Settings -> Pages -> Build and deployment -> Source:
+# "GitHub Actions".
+name: Publish the course
+
+on:
+  push:
+    branches: [main]
+  pull_request:
+  workflow_dispatch:
+
+permissions:
+  contents: read
+
+concurrency:
+  group: pages-${{ github.ref }}
+  cancel-in-progress: true
+
+env:
+  # Where docent comes from; pin a tag (v1.2.0) for builds that never change under you.
+  DOCENT_GIT: https://github.com/docent-dev/docent
+  DOCENT_REF: main
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # "Last updated" dates come from the history of each chapter file.
+      - id: pages
+        uses: actions/configure-pages@v5
+      - id: docent
+        name: Which docent
+        run: echo "rev=$(git ls-remote "$DOCENT_GIT" "$DOCENT_REF" | head -n 1 | cut -f 1)" >> "$GITHUB_OUTPUT"
+      - id: cache
+        uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/docent
+          key: docent-${{ runner.os }}-${{ steps.docent.outputs.rev }}
+      - name: Install docent
+        if: steps.cache.outputs.cache-hit != 'true'
+        run: cargo install --locked --git "$DOCENT_GIT" --rev "${{ steps.docent.outputs.rev }}" docent
+      - name: Build
+        run: docent build --root content --out site --base-url "${{ steps.pages.outputs.base_url }}/"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+
+  deploy:
+    if: github.event_name != 'pull_request'
+    needs: build
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"#;
+
+/// GitLab CI: the same build, published by GitLab Pages from the default branch.
+const GITLAB_CI: &str = r#"# Builds the course with docent and publishes the default branch with GitLab Pages
+# (Deploy -> Pages shows the address). Other branches and merge requests build only.
+variables:
+  # Where docent comes from; pin a tag (v1.2.0) for builds that never change under you.
+  DOCENT_GIT: https://github.com/docent-dev/docent
+  DOCENT_REF: main
+  GIT_DEPTH: 0 # "Last updated" dates come from the history of each chapter file.
+  CARGO_HOME: $CI_PROJECT_DIR/.cargo
+
+.docent:
+  image: rust:1
+  cache:
+    key: docent-$DOCENT_REF
+    paths:
+      - .cargo/bin/
+  before_script:
+    - test -x .cargo/bin/docent || cargo install --locked --git "$DOCENT_GIT" --branch "$DOCENT_REF" docent
+
+pages:
+  extends: .docent
+  script:
+    - .cargo/bin/docent build --root content --out public --base-url "$CI_PAGES_URL/"
+  artifacts:
+    paths:
+      - public
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+
+build:
+  extends: .docent
+  script:
+    - .cargo/bin/docent build --root content --out site
+  rules:
+    - if: $CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH
+"#;
+
 struct Text {
     name: &'static str,
     course_title: &'static str,
@@ -217,6 +320,11 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written
         &source_text,
     )?;
     put(dir.join(".gitignore"), "/site/\n/offline/\n*.zip\n")?;
+    put(
+        dir.join(".github").join("workflows").join("publish.yml"),
+        GITHUB_WORKFLOW,
+    )?;
+    put(dir.join(".gitlab-ci.yml"), GITLAB_CI)?;
     Ok(written)
 }
 

@@ -431,3 +431,103 @@ fn the_bundled_course_passes_check_with_every_translation_recorded() {
         assert_eq!(s["state"], "up-to-date", "{s}");
     }
 }
+
+/// `check-jsonschema` (pip), found on PATH or in Python's scripts folder.
+fn check_jsonschema() -> Option<std::path::PathBuf> {
+    let scripts = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('scripts'))",
+        ])
+        .output()
+        .ok()
+        .map(|o| std::path::PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+    let candidates = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(scripts);
+    candidates
+        .map(|dir| dir.join("check-jsonschema"))
+        .find(|p| p.is_file())
+}
+
+/// `docent init` writes a GitHub Pages workflow and a GitLab Pages job that build the
+/// course with its history and publish it at the host's address; both validate against
+/// the forges' published schemas.
+#[test]
+fn init_writes_publishing_workflows_that_validate() {
+    let t = SiteTest::fixture("check");
+    let run = t.docent(&["init", "newcourse"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let github = t.read("newcourse/.github/workflows/publish.yml");
+    let gitlab = t.read("newcourse/.gitlab-ci.yml");
+    let gh: Value = serde_saphyr::from_str(&github).expect("workflow YAML");
+    assert_eq!(gh["on"]["push"]["branches"][0], "main");
+    let steps = gh["jobs"]["build"]["steps"].as_array().expect("steps");
+    assert_eq!(
+        steps[0]["with"]["fetch-depth"], 0,
+        "history for last-updated dates"
+    );
+    let build = steps
+        .iter()
+        .find(|s| s["name"] == "Build")
+        .and_then(|s| s["run"].as_str())
+        .expect("build step");
+    assert!(
+        build.starts_with("docent build --root content --out site --base-url"),
+        "{build}"
+    );
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("actions/upload-pages-artifact"))
+    }));
+    assert!(
+        steps.iter().any(|s| s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("actions/cache"))),
+        "docent is cached"
+    );
+    let deploy = &gh["jobs"]["deploy"];
+    assert_eq!(deploy["permissions"]["pages"], "write");
+    assert_eq!(deploy["needs"], "build");
+    let gl: Value = serde_saphyr::from_str(&gitlab).expect("GitLab YAML");
+    assert_eq!(gl["pages"]["artifacts"]["paths"][0], "public");
+    assert_eq!(gl["variables"]["GIT_DEPTH"], 0);
+    assert!(
+        gl["pages"]["script"][0]
+            .as_str()
+            .is_some_and(|s| s.contains("--out public --base-url \"$CI_PAGES_URL/\""))
+    );
+
+    let Some(validator) = check_jsonschema() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "check-jsonschema is missing in CI (.ci/run installs it)"
+        );
+        eprintln!(
+            "skipped the schema check: check-jsonschema is not installed (pip install check-jsonschema)"
+        );
+        return;
+    };
+    for (schema, file) in [
+        (
+            "vendor.github-workflows",
+            "newcourse/.github/workflows/publish.yml",
+        ),
+        ("vendor.gitlab-ci", "newcourse/.gitlab-ci.yml"),
+    ] {
+        let out = std::process::Command::new(&validator)
+            .args(["--builtin-schema", schema])
+            .arg(t.path(file))
+            .output()
+            .expect("check-jsonschema");
+        assert!(
+            out.status.success(),
+            "{file} against {schema}:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -77,9 +77,23 @@ await run([
     assert(await page.locator(`[id="${target}"]`).count() === 1, "the anchor exists: " + target);
     const cmd = await search("COPY --from");
     assert(cmd.length > 0, "COPY --from in the single file");
+    // The switcher keeps the reader's place: the same chapter and section in the sibling.
+    const place = () => {
+      const chapters = [...document.querySelectorAll("section.print-chapter")];
+      let k = -1, j = -1;
+      chapters.forEach((c, i) => { if (c.getBoundingClientRect().top <= 80) k = i; });
+      if (k < 0) return [k, j];
+      const heads = [...chapters[k].querySelectorAll("h2[id]:not(.print-chapter-title), h3[id], h4[id]")];
+      heads.forEach((h, i) => { if (h.getBoundingClientRect().top <= 80) j = i; });
+      return [k, j];
+    };
+    const before = await page.evaluate(place);
+    assert(before[0] > 0 && before[1] >= 0, "read from a section: " + before);
     await page.click('.lang-switcher a[hreflang="en"]');
-    await page.waitForURL(/course\.en\.html$/);
+    await page.waitForURL(/course\.en\.html#.+/);
     equal(await page.getAttribute("html", "lang"), "en", "sibling file");
+    assert(!page.url().includes("#@"), "the place became an anchor: " + page.url());
+    equal(JSON.stringify(await page.evaluate(place)), JSON.stringify(before), "same chapter and section");
   }],
   ["no request left the disk and no script failed", async () => {
     equal(outside, [], "requests outside file://");

@@ -306,6 +306,35 @@ await run([
     equal(await links.nth(n - 1).getAttribute("aria-current"), "location", "the last section at the end");
     await page.setViewportSize({ width: 390, height: 844 });
   }],
+  ["phone: the top bar slides away reading down and is back on a scroll up, with the language switch", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(course.url + "en/faster-builds/");
+    const bar = page.locator(".topbar");
+    for (let i = 0; i < 8; i++) { await page.mouse.wheel(0, 300); await page.waitForTimeout(50); }
+    await page.waitForTimeout(400);
+    const down = await bar.evaluate((b) => b.getBoundingClientRect().bottom);
+    assert(down <= 1, "out of the way while reading down: bottom " + down);
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(500);
+    equal(await bar.evaluate((b) => Math.round(b.getBoundingClientRect().top)), 0, "back at the top of the screen");
+    const other = page.locator('.lang-switcher a[hreflang="pt-BR"]');
+    const reachable = await other.evaluate((a) => {
+      const r = a.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === a;
+    });
+    assert(reachable, "the language switch can be tapped");
+    const section = await page.evaluate(() => {
+      const heads = [...document.querySelectorAll(".chapter-body h2[id], .chapter-body h3[id], .chapter-body h4[id]")];
+      return heads.filter((h) => h.getBoundingClientRect().top <= 80).length - 1;
+    });
+    await other.click();
+    await page.waitForURL(/pt-BR\/faster-builds\/#.+/);
+    const landed = await page.evaluate(() => {
+      const heads = [...document.querySelectorAll(".chapter-body h2[id], .chapter-body h3[id], .chapter-body h4[id]")];
+      return heads.findIndex((h) => h.id === decodeURIComponent(location.hash.slice(1)));
+    });
+    equal(landed, section, "the same section in Portuguese");
+  }],
   ["chrome: theme toggle, menu name, print page at 360 px, chapter numbers", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(course.url + "en/first-multi-stage-build/");

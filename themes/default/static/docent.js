@@ -48,6 +48,28 @@
     });
   }
 
+  // On a phone the top bar (menu, search, theme, language) slides away while the reader
+  // scrolls down and comes back on any scroll up, or when something in it gets focus.
+  function setupTopbar() {
+    var bar = document.querySelector(".topbar");
+    if (!bar || !window.matchMedia) return;
+    var phone = window.matchMedia("(max-width: 48rem)");
+    var last = window.scrollY, queued = false;
+    function update() {
+      queued = false;
+      var y = window.scrollY, step = y - last;
+      last = y;
+      var keep = !phone.matches || y <= bar.offsetHeight ||
+        document.body.classList.contains("nav-open") || bar.contains(document.activeElement);
+      if (keep || step < -4) bar.classList.remove("tucked");
+      else if (step > 4) bar.classList.add("tucked");
+    }
+    window.addEventListener("scroll", function () {
+      if (!queued) { queued = true; requestAnimationFrame(update); }
+    }, { passive: true });
+    bar.addEventListener("focusin", function () { bar.classList.remove("tucked"); });
+  }
+
   function setupCopy() {
     var buttons = document.querySelectorAll(".copy-button");
     Array.prototype.forEach.call(buttons, function (button) {
@@ -198,6 +220,34 @@
     Array.prototype.forEach.call(plain, function (a) {
       a.addEventListener("click", function () { store("docent-lang", a.getAttribute("hreflang")); });
     });
+    // A page of every chapter (the one-file bundle, the print page): the other language's
+    // page has the same chapters and headings in the same order, so the place goes along
+    // as "#@chapter.heading" and that page turns it back into its own anchor.
+    var chapters = document.querySelectorAll("section.print-chapter");
+    if (!chapters.length) return;
+    Array.prototype.forEach.call(document.querySelectorAll(".lang-switcher a[hreflang]:not([aria-current]):not([data-headings])"), function (a) {
+      a.addEventListener("click", function () {
+        var k = -1, j = -1;
+        for (var i = 0; i < chapters.length; i++) {
+          if (chapters[i].getBoundingClientRect().top <= 80) k = i; else break;
+        }
+        if (k < 0) return;
+        var heads = sectionHeadings(chapters[k]);
+        for (var h = 0; h < heads.length; h++) {
+          if (heads[h].getBoundingClientRect().top <= 80) j = h; else break;
+        }
+        a.href = a.href.split("#")[0] + "#@" + k + "." + j;
+      });
+    });
+    var at = /^#@(\d+)\.(-?\d+)$/.exec(location.hash);
+    var chapter = at && chapters[Number(at[1])];
+    if (!chapter) return;
+    var target = sectionHeadings(chapter)[Number(at[2])] || chapter;
+    if (target.id) history.replaceState(null, "", "#" + target.id);
+    target.scrollIntoView();
+  }
+  function sectionHeadings(chapter) {
+    return chapter.querySelectorAll("h2[id]:not(.print-chapter-title), h3[id], h4[id]");
   }
 
   function setupChooser() {
@@ -1169,6 +1219,7 @@
   function start() {
     setupTheme();
     setupMenu();
+    setupTopbar();
     setupCopy();
     setupKeys();
     setupSwitcher();
