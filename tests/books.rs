@@ -458,6 +458,53 @@ fn parts_and_nested_chapters_shape_every_page() {
     assert_eq!(titles[6], "Floats and f64");
     let print_parts: Vec<String> = all(&print, ".print-part").iter().map(text).collect();
     assert_eq!(print_parts, ["Getting started", "Advanced"]);
+    // A print page you can bind: parts above chapters, chapters above their sub-chapters,
+    // every section below its chapter's title, and contents that jump within the page.
+    let level = |e: &scraper::ElementRef<'_>| {
+        e.value()
+            .name()
+            .trim_start_matches('h')
+            .parse::<u8>()
+            .unwrap_or(0)
+    };
+    assert!(all(&print, ".print-part").iter().all(|p| level(p) == 2));
+    for chapter in all(&print, "section.print-chapter") {
+        let title = chapter
+            .select(&sel(".print-chapter-title"))
+            .next()
+            .expect("title");
+        let depth = chapter.select(&sel(".print-chapter-title")).count();
+        assert_eq!(depth, 1);
+        assert!(
+            (3..=6).contains(&level(&title)),
+            "under the parts: {}",
+            text(&title)
+        );
+        for h in chapter.select(&sel(".chapter-body h2, .chapter-body h3, .chapter-body h4, .chapter-body h5, .chapter-body h6")) {
+            assert!(level(&h) > level(&title) || level(&h) == 6, "{} under {}", text(&h), text(&title));
+        }
+    }
+    let nested = all(&print, ".print-chapter-title")
+        .into_iter()
+        .find(|t| text(t) == "Floats and f64")
+        .expect("a sub-chapter");
+    // 2.2.2: a part (h2), chapter 2 (h3), 2.2 (h4), 2.2.2 (h5).
+    assert_eq!(
+        level(&nested),
+        5,
+        "a sub-chapter's title sits under its chapter's"
+    );
+    let toc: Vec<String> = all(&print, ".print-toc li a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(toc.len(), order.len());
+    for href in &toc {
+        let id = href.strip_prefix('#').expect("a jump within the page");
+        assert_eq!(all(&print, &format!("[id='{id}']")).len(), 1, "{href}");
+    }
+    let toc_parts: Vec<String> = all(&print, ".print-toc-part").iter().map(text).collect();
+    assert_eq!(toc_parts, ["Getting started", "Advanced"]);
     // Search results say where a chapter sits.
     let index = t.read("site/search/en.js");
     assert!(
@@ -641,7 +688,7 @@ fn a_single_file_survives_html_talk_in_the_text() {
     let titles: Vec<String> = all(&doc, ".print-chapter-title").iter().map(text).collect();
     assert_eq!(titles, ["Comments: <!--<script> trick"]);
     assert!(
-        !all(&doc, "h2#html--scripts, h2[id$='scripts']").is_empty(),
+        !all(&doc, "h3#html--scripts, h3[id$='scripts']").is_empty(),
         "the chapter's section is there"
     );
 }

@@ -884,3 +884,32 @@ fn base_url_on_the_command_line_overrides_course_toml() {
         bad.stderr()
     );
 }
+
+/// The print page's running head carries the course title inside CSS: a title with quotes
+/// and markup stays text there and cannot end the style element.
+#[test]
+fn print_running_head_holds_any_title() {
+    let t = SiteTest::fixture("basic");
+    let config = t.read("content/course.toml").replace(
+        "title = \"Fixture course\"",
+        "title = 'Say \"hi\" </style><script>alert(1)</script> \\o/'",
+    );
+    t.write("content/course.toml", &config);
+    t.build();
+    let print = t.html("en/print/index.html");
+    assert!(
+        all(&print, "script")
+            .iter()
+            .all(|s| !text(s).contains("alert(1)"))
+    );
+    let style = all(&print, "head style")
+        .into_iter()
+        .map(|s| text(&s))
+        .find(|s| s.contains("@page"))
+        .expect("@page rules");
+    assert!(
+        style.contains(r#"content: "Say \"hi\" \3C /style>\3C script>alert(1)\3C /script> \\o/""#),
+        "{style}"
+    );
+    assert!(style.contains("counter(page)"), "page numbers");
+}

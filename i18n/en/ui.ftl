@@ -95,3 +95,4 @@ progress-quiz = quiz: { $right } of { $total } right
 progress-continue = Continue where you left off:
 progress-reset = Clear my reading progress
 progress-cleared = Reading progress cleared.
+print-contents = Contents

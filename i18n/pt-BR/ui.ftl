@@ -94,3 +94,4 @@ progress-quiz = teste: { $right } de { $total } certas
 progress-continue = Continue de onde parou:
 progress-reset = Apagar meu progresso de leitura
 progress-cleared = Progresso de leitura apagado.
+print-contents = Sumário

@@ -26,6 +26,9 @@ pub enum Kind {
     Anchor,
     /// The value of an `href`/`src` naming a file beside the chapter (`diagram.svg`).
     File,
+    /// The digit of a heading tag (`<h2 …>`, `</h2>`): a page that puts the chapter under
+    /// a title of its own (the print page) moves every heading down.
+    Level,
 }
 
 /// A span of [`Body::html`] and what it is.
@@ -58,12 +61,28 @@ pub struct Style<'a> {
     pub id_prefix: &'a str,
     /// Put before relative file links, on a page that is not the chapter's own.
     pub file_base: &'a str,
+    /// Levels every heading moves down (`h2` → `h3` for 1), at most to `h6`.
+    pub heading_shift: u8,
 }
 
 impl Body {
     /// Finds the marked places of `html` (a chapter as the Markdown passes left it).
     pub fn parse(html: String) -> Body {
-        let marks = scan(&html);
+        let mut marks = scan(&html);
+        // Heading tags never sit inside a marked value; one that would (raw HTML in an
+        // attribute) is left alone.
+        let levels: Vec<Mark> = heading_levels(&html)
+            .into_iter()
+            .filter(|l| {
+                !marks
+                    .iter()
+                    .any(|m| l.outer_start < m.outer_end && m.outer_start < l.outer_end)
+            })
+            .collect();
+        if !levels.is_empty() {
+            marks.extend(levels);
+            marks.sort_by_key(|m| m.outer_start);
+        }
         Body { html, marks }
     }
 
@@ -142,6 +161,12 @@ impl Body {
                 Kind::File => {
                     out.push_str(style.file_base);
                     out.push_str(value);
+                }
+                Kind::Level => {
+                    let level = value.bytes().next().map_or(2, |d| d.saturating_sub(b'0'));
+                    out.push(char::from(
+                        b'0' + level.saturating_add(style.heading_shift).min(6),
+                    ));
                 }
             }
             at = m.outer_end;
@@ -243,6 +268,30 @@ fn scan(html: &str) -> Vec<Mark> {
     marks
 }
 
+/// The digit of every heading tag, opening (`<h3 `, `<h3>`) or closing (`</h3>`).
+fn heading_levels(html: &str) -> Vec<Mark> {
+    let bytes = html.as_bytes();
+    let digit = |at: usize| bytes.get(at).is_some_and(|c| (b'1'..=b'6').contains(c));
+    let mark = |at: usize| Mark {
+        kind: Kind::Level,
+        start: at as u32,
+        end: at as u32 + 1,
+        outer_start: at as u32,
+        outer_end: at as u32 + 1,
+    };
+    let opening = html
+        .match_indices("<h")
+        .map(|(at, _)| at + 2)
+        .filter(|&d| digit(d) && matches!(bytes.get(d + 1), Some(b' ' | b'>' | b'\n' | b'\t')));
+    let closing = html
+        .match_indices("</h")
+        .map(|(at, _)| at + 3)
+        .filter(|&d| digit(d) && bytes.get(d + 1) == Some(&b'>'));
+    let mut out: Vec<Mark> = opening.chain(closing).map(mark).collect();
+    out.sort_by_key(|m| m.start);
+    out
+}
+
 /// Whether a link names a file beside the chapter (to be re-rooted elsewhere).
 fn is_relative_file(url: &str) -> bool {
     !(url.is_empty()
@@ -270,7 +319,25 @@ mod tests {
             chapter_link: link,
             id_prefix: prefix,
             file_base: base,
+            heading_shift: 0,
         }
+    }
+
+    #[test]
+    fn headings_move_down_under_a_title_and_stop_at_h6() {
+        let body = Body::parse(
+            "<h2 id=\"a\">A <code>&lt;h2&gt;</code></h2>\n<h3>B</h3><h6>C</h6><hr><header>x</header>"
+                .to_string(),
+        );
+        let ui = |k: &str| k.to_string();
+        let link = |id: &str, f: &str| format!("{id}{f}");
+        let mut shifted = style(&ui, &link, "", "");
+        shifted.heading_shift = 1;
+        assert_eq!(
+            body.to_html(&shifted),
+            "<h3 id=\"a\">A <code>&lt;h2&gt;</code></h3>\n<h4>B</h4><h6>C</h6><hr><header>x</header>"
+        );
+        assert_eq!(body.to_html(&style(&ui, &link, "", "")), body.raw());
     }
 
     #[test]

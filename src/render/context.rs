@@ -78,6 +78,12 @@ pub(super) struct NavLink {
 pub(super) struct PrintChapter {
     pub(super) anchor: String,
     pub(super) number: String,
+    /// The bare number ("3.2") for the table of contents.
+    pub(super) toc_number: String,
+    /// 0 for a top-level chapter, 1 for a sub-chapter…
+    pub(super) depth: usize,
+    /// The chapter title's heading level (its sections sit one below).
+    pub(super) level: u8,
     pub(super) title: String,
     pub(super) title_html: String,
     /// The title of the part this chapter opens, as inline HTML; empty when it opens none.
@@ -111,6 +117,8 @@ pub(super) struct PageContext<'a> {
     pub(super) json_ld: String,
     pub(super) alternates: Vec<Alternate>,
     pub(super) base_href: Option<String>,
+    /// The print page's running head: the course title as a CSS string's content.
+    pub(super) print_running_head: String,
     /// Names the course in the reader's browser storage (reading progress).
     pub(super) course_key: String,
     /// The course's language codes, space separated (the 404 page finds the site's root by

@@ -85,6 +85,7 @@ impl Renderer<'_> {
                     },
                     id_prefix: "",
                     file_base: "",
+                    heading_shift: 0,
                 })
             })
             .unwrap_or_default();

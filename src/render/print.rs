@@ -63,6 +63,25 @@ impl Shell {
     }
 }
 
+/// `text` as the inside of a CSS string in a `<style>` element: quotes, backslashes and
+/// line breaks escaped, and `<` too, so no text can close the element.
+pub(super) fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push_str("\\A "),
+            '<' => out.push_str("\\3C "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A print page written while the chapters are rendered a batch at a time (a one-shot
 /// build): the page holding the whole course is never in memory.
 pub(super) struct PrintStream<'s> {
@@ -187,6 +206,7 @@ impl Renderer<'_> {
             self.language_links(lang, root, |code| Some(format!("{code}/print/")));
         let mut ctx = self.base_context("print", lang, root);
         ctx.title = self.i18n.text(lang, "print-link");
+        ctx.print_running_head = css_string(&ctx.course_title);
         ctx.canonical = self.absolute(&format!("{lang}/print/"));
         ctx.languages = languages;
         ctx.alternates = alternates;
@@ -199,11 +219,23 @@ impl Renderer<'_> {
         self.render_template("print.html", &ctx)
     }
 
+    /// The heading level of a chapter's title on a page of every chapter: under the part
+    /// titles when the course has parts, and one more per level of nesting; its sections
+    /// sit one level below it (at most `h6`).
+    pub(super) fn print_level(&self, page: &Page<'_>) -> u8 {
+        let parts = u8::from(!self.course.config.parts.is_empty());
+        let depth = u8::try_from(page.chapter.depth).unwrap_or(u8::MAX);
+        2u8.saturating_add(parts).saturating_add(depth).min(6)
+    }
+
     /// A chapter's entry on a page holding every chapter; its content is a splice marker.
     pub(super) fn print_chapter(&self, lang: &str, i: usize, page: &Page<'_>) -> PrintChapter {
         PrintChapter {
             anchor: format!("chapter-{}", page.slug()),
             number: self.chapter_number(lang, page),
+            toc_number: page.chapter.number.clone().unwrap_or_default(),
+            depth: page.chapter.depth,
+            level: self.print_level(page),
             title: page.title().to_string(),
             title_html: page.title_html().to_string(),
             part_html: self.part_opened_by(lang, page),
@@ -253,6 +285,8 @@ impl Renderer<'_> {
             },
             id_prefix: &format!("{slug}--"),
             file_base: &format!("../{slug}/"),
+            // Markdown's `##` is h2: one below the chapter's title.
+            heading_shift: self.print_level(page) - 1,
         }));
         if let Some(fragments) = fragments {
             crate::sync::lock(fragments).insert(key, (fp, Arc::clone(&done)));

@@ -13,6 +13,7 @@ impl Renderer<'_> {
     pub(super) fn single_file(&self, lang: &str, cache: &mut PageCache) -> Result<String> {
         let mut ctx = self.base_context("single", lang, "");
         ctx.title = ctx.course_title.clone();
+        ctx.print_running_head = super::print::css_string(&ctx.course_title);
         ctx.home_href = "#content".to_string();
         ctx.print_href = "#content".to_string();
         ctx.languages = self

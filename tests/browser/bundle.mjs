@@ -30,6 +30,16 @@ await run([
     await start.click();
     await page.waitForURL(/\/en\/[^/]+\/index\.html$/);
   }],
+  ["reading progress is kept from disk: the home page continues with the chapter opened", async () => {
+    const chapter = page.url();
+    const title = await page.textContent("h1");
+    await page.goto(pathToFileURL(zipDir + "/en/index.html").href);
+    const go = page.locator(".home-continue a");
+    assert(await go.isVisible(), "continue link shown from file://");
+    equal((await go.textContent()).trim(), title.trim(), "names the chapter");
+    await go.click();
+    await page.waitForURL(chapter);
+  }],
   ["search from disk: a Dockerfile instruction", async () => {
     const hits = await search("COPY --from");
     assert(hits.length > 0, "no hits for COPY --from");

@@ -359,6 +359,18 @@ await run([
     await page.goto(course.url + "en/print/");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert(overflow <= 0, `print page scrolls sideways by ${overflow}px at 360 px`);
+    // On paper: code wraps instead of running off the sheet, and annotations are numbered
+    // notes under their code.
+    await page.emulateMedia({ media: "print" });
+    await page.setViewportSize({ width: 600, height: 900 });
+    const cut = await page.$$eval("pre.code", (ps) => ps.filter((p) => p.scrollWidth > p.clientWidth + 1).length);
+    equal(cut, 0, "code blocks cut at the right edge on paper");
+    const notes = await page.$$eval(".code-block:has(.annotation-marker)", (bs) => bs.map((b) => {
+      const list = document.querySelector(`.annotations[data-block="${b.id}"] li`);
+      return !!list && list.offsetHeight > 0 && getComputedStyle(list).display !== "none";
+    }));
+    assert(notes.length > 0 && notes.every(Boolean), "numbered notes printed: " + JSON.stringify(notes));
+    await page.emulateMedia({ media: "screen" });
     // A course of 120 chapters: numbers of three digits stay whole and aligned in the sidebar.
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });
