@@ -412,6 +412,7 @@ impl Inputs {
             out.extend(rendered.warnings.iter().cloned());
         }
         out.extend(self.loaded.i18n.warnings());
+        out.extend(self.loaded.i18n.unused(&self.loaded.theme));
         crate::error::fold_repeats(out)
     }
 

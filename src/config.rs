@@ -10,7 +10,9 @@ use std::path::Path;
 pub struct Language {
     /// BCP 47 tag, also the chapter file name (`en.md`) and the URL prefix (`/en/`).
     pub code: String,
-    /// The language's own name for itself, shown in the switcher ("Português (Brasil)").
+    /// The language's own name for itself, shown in the switcher ("Português (Brasil)");
+    /// docent knows it for the languages it ships strings for.
+    #[serde(default)]
     pub name: String,
     /// The course's title in this language: the home page heading and every page's title.
     pub title: String,
@@ -124,6 +126,13 @@ impl Config {
             .with_help("see README.md, \"Writing a course\", for the keys course.toml takes")
         })?;
         config.validate(text, path)?;
+        for lang in &mut config.languages {
+            if lang.name.trim().is_empty() {
+                lang.name = crate::languages::native_name(&lang.code)
+                    .unwrap_or(lang.code.as_str())
+                    .to_string();
+            }
+        }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }

@@ -22,6 +22,9 @@ pub struct I18n {
     /// The bundled English strings, for a course whose default language docent has no
     /// strings for (an imported French book): its pages still have every label.
     fallback: Option<Bundle>,
+    /// Messages the course's own `i18n/` files define that docent has no string for:
+    /// (id, file, line, language); unused unless a template of the course's theme asks.
+    strangers: Vec<(String, std::path::PathBuf, usize, String)>,
 }
 
 impl I18n {
@@ -37,6 +40,25 @@ impl I18n {
         let mut own: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut errors = Vec::new();
         let mut fallback = None;
+        let mut strangers = Vec::new();
+        // What docent itself asks for: the keys of its embedded English strings.
+        let known: BTreeSet<String> = layers
+            .first()
+            .into_iter()
+            .flat_map(|files| files.range("en/".to_string()..))
+            .take_while(|(k, _)| k.starts_with("en/"))
+            .filter_map(|(_, v)| {
+                FluentResource::try_new(String::from_utf8_lossy(v).into_owned()).ok()
+            })
+            .flat_map(|r| {
+                r.entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let english = (!languages.contains(&"en")).then_some("en");
         for lang in languages.iter().copied().chain(english) {
             let is_fallback = Some(lang) == english;
@@ -91,6 +113,25 @@ impl I18n {
                     }
                 };
                 for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry
+                        && !embedded
+                        && !is_fallback
+                        && !known.contains(m.id.name)
+                    {
+                        let at = text
+                            .lines()
+                            .position(|l| {
+                                l.split_once('=')
+                                    .is_some_and(|(id, _)| id.trim() == m.id.name)
+                            })
+                            .map_or(1, |n| n + 1);
+                        strangers.push((
+                            m.id.name.to_string(),
+                            origin.clone(),
+                            at,
+                            lang.to_string(),
+                        ));
+                    }
                     if let fluent_syntax::ast::Entry::Message(m) = entry {
                         // Every label a template may ask for exists, whatever the languages.
                         ids.insert(m.id.name.to_string());
@@ -120,6 +161,7 @@ impl I18n {
             own,
             root: course_root.to_path_buf(),
             fallback,
+            strangers,
         })
     }
 
@@ -170,6 +212,39 @@ impl I18n {
         self.ids
             .iter()
             .map(|id| (id.clone(), self.text(lang, id)))
+            .collect()
+    }
+
+    /// Messages of the course's own string files that nothing asks for: not one of docent's
+    /// strings, and not named by any template of the course's theme (`theme`: its files).
+    pub fn unused(&self, theme: &crate::theme::Files) -> Vec<Diagnostic> {
+        let templates: Vec<String> = theme
+            .iter()
+            .filter(|(k, _)| k.starts_with("templates/"))
+            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+            .collect();
+        let known: Vec<&str> = self.ids.iter().map(String::as_str).collect();
+        self.strangers
+            .iter()
+            .filter(|(id, ..)| !templates.iter().any(|t| t.contains(id.as_str())))
+            .map(|(id, path, line, lang)| {
+                let mut d = Diagnostic::warning(
+                    path,
+                    *line,
+                    1,
+                    format!("UI string `{id}` is not one docent uses, and no template asks for it"),
+                );
+                d = match crate::error::did_you_mean(id, known.iter().copied().filter(|k| k != id))
+                {
+                    Some(near) => d.with_help(format!(
+                        "did you mean `{near}`? Overrides use docent's keys (i18n/en/*.ftl)"
+                    )),
+                    None => d.with_help(
+                        "remove it, or use it from a template of your theme: {{ t[\"key\"] }}",
+                    ),
+                };
+                d.of(crate::error::Kind::Strings).in_lang(lang.as_str())
+            })
             .collect()
     }
 
@@ -260,6 +335,11 @@ fn strings_dir(layers: &[Files], lang: &str) -> String {
         .collect();
     if dirs.contains(lang) {
         return lang.to_string();
+    }
+    if let Some(info) = crate::languages::closest(lang)
+        && dirs.contains(info.tag)
+    {
+        return info.tag.to_string();
     }
     let primary = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
     dirs.iter()

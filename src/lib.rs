@@ -18,6 +18,7 @@ pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod init;
+pub mod languages;
 pub mod load;
 pub mod markdown;
 pub mod outline;

@@ -531,3 +531,70 @@ fn init_writes_publishing_workflows_that_validate() {
         );
     }
 }
+
+/// A course overrides docent's strings from its own `i18n/`: a key docent does not have
+/// (a typo) is reported by `check` and `build` alike, at its line, with the key meant; a
+/// key the course's own template uses is not.
+#[test]
+fn unused_string_overrides_are_reported() {
+    let t = clean();
+    t.write(
+        "i18n/pt-BR/ui.ftl",
+        "skip-link = Ir para o texto\nskip-lnk = Pular\nmy-banner = Bem-vindo\n",
+    );
+    let unused_of = |list: &[Value]| -> Vec<Value> {
+        list.iter()
+            .filter(|f| {
+                f["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("is not one docent uses"))
+            })
+            .cloned()
+            .collect()
+    };
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    let unused = unused_of(&list);
+    assert_eq!(unused.len(), 2, "{list:#?}");
+    let typo = unused
+        .iter()
+        .find(|f| f["message"].as_str().unwrap_or("").contains("skip-lnk"))
+        .expect("typo");
+    assert_eq!(typo["line"], 2);
+    assert!(
+        typo["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("i18n/pt-BR/ui.ftl")),
+        "{typo}"
+    );
+    assert!(
+        typo["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("`skip-link`")),
+        "{typo}"
+    );
+    let build = t.docent(&["build"]);
+    assert!(
+        build.stderr().contains("`skip-lnk` is not one docent uses"),
+        "{}",
+        build.stderr()
+    );
+    // The override itself works.
+    assert_eq!(
+        text(&one(&t.html("pt-BR/one/index.html"), ".skip-link")),
+        "Ir para o texto"
+    );
+    // A template of the course's theme that asks for a key makes it used.
+    t.write(
+        "themes/default/templates/chapter.html",
+        &std::fs::read_to_string(repo_root().join("themes/default/templates/chapter.html"))
+            .expect("template")
+            .replace(
+                "{% block main %}",
+                "{% block main %}<p>{{ t[\"my-banner\"] }}</p>",
+            ),
+    );
+    let (_, list) = findings(&t);
+    let left = unused_of(&list);
+    assert_eq!(left.len(), 1, "{left:#?}");
+}

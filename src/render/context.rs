@@ -90,6 +90,8 @@ pub(super) struct PrintChapter {
     pub(super) part_html: String,
     pub(super) content: String,
     pub(super) content_lang: String,
+    /// `ltr` or `rtl` for `content_lang`.
+    pub(super) content_dir: &'static str,
     pub(super) notice: Option<String>,
 }
 
@@ -98,6 +100,10 @@ pub(super) struct PrintChapter {
 pub(super) struct PageContext<'a> {
     pub(super) kind: &'static str,
     pub(super) lang: &'a str,
+    /// `ltr` or `rtl`: the page's writing direction.
+    pub(super) dir: &'static str,
+    /// The direction of the chapter text when it is another language's (a fallback).
+    pub(super) content_dir: &'static str,
     pub(super) t: Option<&'a BTreeMap<String, String>>,
     pub(super) root: String,
     pub(super) assets: Option<&'a Assets>,
@@ -256,6 +262,8 @@ impl<'a> Renderer<'a> {
         PageContext {
             kind,
             lang,
+            dir: crate::languages::direction(lang).as_str(),
+            content_dir: crate::languages::direction(lang).as_str(),
             t: self.tables.get(lang),
             root: root.to_string(),
             assets: Some(&self.assets),

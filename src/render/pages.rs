@@ -90,6 +90,7 @@ impl Renderer<'_> {
             })
             .unwrap_or_default();
         ctx.content_lang = page.content_lang.to_string();
+        ctx.content_dir = crate::languages::direction(page.content_lang).as_str();
         ctx.edit_href = self.edit_href(page);
         ctx.updated = self.updated(page, lang);
         ctx.notice = self.fallback_notice(lang, page);

@@ -241,6 +241,7 @@ impl Renderer<'_> {
             part_html: self.part_opened_by(lang, page),
             content: format!("{SLOT_OPEN}{i}{SLOT_CLOSE}"),
             content_lang: page.content_lang.to_string(),
+            content_dir: crate::languages::direction(page.content_lang).as_str(),
             notice: self.fallback_notice(lang, page),
         }
     }

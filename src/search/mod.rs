@@ -43,6 +43,15 @@ fn algorithm(lang: &str) -> Option<Algorithm> {
         "nl" => Algorithm::Dutch,
         "sv" => Algorithm::Swedish,
         "ru" => Algorithm::Russian,
+        "tr" => Algorithm::Turkish,
+        "ar" => Algorithm::Arabic,
+        "ro" => Algorithm::Romanian,
+        "hu" => Algorithm::Hungarian,
+        "fi" => Algorithm::Finnish,
+        "da" => Algorithm::Danish,
+        "nb" | "no" | "nn" => Algorithm::Norwegian,
+        "el" => Algorithm::Greek,
+        "ta" => Algorithm::Tamil,
         _ => return None,
     })
 }
@@ -91,9 +100,54 @@ fn singular_pt(word: &str) -> String {
 }
 
 /// The words of a text: runs of letters and digits (so `COPY --from` is `copy`, `from`).
+/// Chinese, Japanese and Korean are written without spaces between words: their runs are
+/// indexed as overlapping pairs of characters (`多阶段` → `多阶`, `阶段`), which the search
+/// box makes of a query too, so any word of two characters or more is found.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
+        .flat_map(cjk_pairs)
         .filter(|w| !w.is_empty() && w.chars().count() <= 40)
+}
+
+/// Whether `c` belongs to a script written without spaces between words (Han, kana) or
+/// whose words take particles (Hangul): these are searched by pairs of characters.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x31F0..=0x31FF    // Katakana extensions
+        | 0x3400..=0x4DBF    // Han extension A
+        | 0x4E00..=0x9FFF    // Han
+        | 0xF900..=0xFAFF    // Han compatibility
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0x20000..=0x2FA1F) // Han extensions B–F
+}
+
+/// A run of letters and digits as search words: itself, or, where it holds CJK, its other
+/// letters as words and each CJK stretch as overlapping pairs (one character alone as is).
+fn cjk_pairs(run: &str) -> Vec<&str> {
+    if !run.chars().any(is_cjk) {
+        return vec![run];
+    }
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = run.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(run.len(), |&(at, _)| at);
+    let mut k = 0;
+    while k < chars.len() {
+        let cjk = is_cjk(chars[k].1);
+        let mut j = k;
+        while j < chars.len() && is_cjk(chars[j].1) == cjk {
+            j += 1;
+        }
+        if !cjk || j - k == 1 {
+            out.push(run.get(end_of(k)..end_of(j)).unwrap_or(""));
+        } else {
+            for p in k..j - 1 {
+                out.push(run.get(end_of(p)..end_of(p + 2)).unwrap_or(""));
+            }
+        }
+        k = j;
+    }
+    out
 }
 
 /// One page of the index: its title and URL (relative to the site root); its sections are
@@ -193,6 +247,22 @@ mod tests {
         }
         assert!(js.contains("<b>"), "other tags stay readable: {js}");
         assert_eq!(serde_json::from_str::<String>(&js).expect("JSON"), text);
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_are_searched_by_pairs() {
+        let w: Vec<&str> = words("多阶段构建 uses Docker多阶段 と キャッシュ 이미지를").collect();
+        assert_eq!(
+            w,
+            [
+                "多阶", "阶段", "段构", "构建", "uses", "Docker", "多阶", "阶段", "と", "キャ",
+                "ャッ", "ッシ", "シュ", "이미", "미지", "지를"
+            ]
+        );
+        assert_eq!(
+            words("estágio multi-stage").collect::<Vec<_>>(),
+            ["estágio", "multi", "stage"]
+        );
     }
 
     #[test]

@@ -774,6 +774,20 @@
   // Search: the index is a script (search/<lang>.js) loaded on first use, so it works from
   // file:// too. Words are folded like the index folds them; the index maps every word of the
   // course to its stem, so "estagio" finds "estágio" and "imagens" finds "imagem".
+  // Chinese, Japanese and Korean runs are searched by overlapping pairs of characters, as
+  // the index holds them (see `search::words`).
+  var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u{20000}-\u{2fa1f}]/u;
+  function cjkPairs(run) {
+    var chars = Array.from(run), out = [], k = 0;
+    while (k < chars.length) {
+      var cjk = CJK.test(chars[k]), j = k;
+      while (j < chars.length && CJK.test(chars[j]) === cjk) j++;
+      if (!cjk || j - k === 1) out.push(chars.slice(k, j).join(""));
+      else for (var p = k; p < j - 1; p++) out.push(chars[p] + chars[p + 1]);
+      k = j;
+    }
+    return out;
+  }
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
@@ -894,8 +908,12 @@
           if (id === undefined && code.indexOf("=") > 0) id = self.termId.get("`" + code.split("=")[0]);
           if (id !== undefined) codes.push({ id: id, text: code });
         }
+        var parts = [];
         token.split(/[^\p{L}\p{N}]+/u).filter(Boolean).forEach(function (w) {
-          words.push({ word: fold(w), last: i === tokens.length - 1 && typing });
+          parts.push.apply(parts, cjkPairs(w));
+        });
+        parts.forEach(function (w, k) {
+          words.push({ word: fold(w), last: i === tokens.length - 1 && k === parts.length - 1 && typing });
         });
       });
       var kept = words.filter(function (w) { return !self.stop.has(w.word); });
@@ -1042,11 +1060,11 @@
       var at = -1, len = 0;
       words.forEach(function (w) {
         for (var cut = w.length; cut >= Math.min(w.length, 4) && at < 0; cut--) {
-          var found = new RegExp("(^|[^\\p{L}\\p{N}])" + w.slice(0, cut).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u").exec(folded);
+          var found = new RegExp((CJK.test(w) ? "()" : "(^|[^\\p{L}\\p{N}])") + w.slice(0, cut).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u").exec(folded);
           if (found) {
             at = found.index + found[1].length;
             len = cut;
-            while (at + len < text.length && /[\p{L}\p{N}]/u.test(text[at + len])) len++;
+            if (!CJK.test(w)) while (at + len < text.length && /[\p{L}\p{N}]/u.test(text[at + len])) len++;
           }
         }
       });

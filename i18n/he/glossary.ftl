@@ -1,0 +1,19 @@
+# מה עושה כל הוראה ב־Dockerfile; מוצג כשמרחפים עם העכבר מעל מילת המפתח או כשהיא מקבלת פוקוס.
+glossary-from = FROM מתחיל שלב בנייה חדש מאימג׳ בסיס או משלב קודם; השלב האחרון הוא האימג׳ שמפיצים בסוף.
+glossary-run = RUN מריץ פקודה בזמן הבנייה ושומר את התוצאה כשכבה חדשה.
+glossary-copy = COPY מעתיק לתוך האימג׳ קבצים מהקשר הבנייה (build context), או – בצורה COPY --from – משלב אחר או מאימג׳ אחר.
+glossary-add = ADD מעתיק כמו COPY, אבל גם פורס ארכיונים מקומיים ומוריד קבצים מכתובות URL; עדיף להשתמש ב־COPY אלא אם צריך את היכולות האלה.
+glossary-workdir = WORKDIR קובע את התיקייה שבה ירוצו ההוראות הבאות והקונטיינר, ויוצר אותה אם צריך.
+glossary-env = ENV מגדיר משתנה סביבה להוראות הבאות ולקונטיינר בזמן ריצה.
+glossary-arg = ARG מצהיר על משתנה לזמן הבנייה, שמקבל ערך עם docker build --build-arg; הוא לא קיים בקונטיינר בזמן ריצה.
+glossary-expose = EXPOSE מתעד את הפורט שהאפליקציה מאזינה לו; הוא לא מפרסם אותו בפועל.
+glossary-user = USER קובע את המשתמש (והקבוצה) שבשמו ירוצו ההוראות הבאות והקונטיינר.
+glossary-cmd = CMD קובע את הפקודה (או הארגומנטים) שתרוץ כברירת מחדל כשהקונטיינר עולה.
+glossary-entrypoint = ENTRYPOINT קובע את קובץ ההרצה שהקונטיינר מריץ תמיד; CMD מספק אז את ארגומנטי ברירת המחדל שלו.
+glossary-label = LABEL מוסיף לאימג׳ מטא־נתונים בצורת מפתח–ערך, כמו המקור או הגרסה שלו.
+glossary-volume = VOLUME מסמן נתיב שהנתונים שבו נשמרים מחוץ לשכבה הניתנת לכתיבה של הקונטיינר.
+glossary-healthcheck = HEALTHCHECK מגדיר ל־Docker איך לבדוק שהקונטיינר עדיין תקין.
+glossary-shell = SHELL מחליף את ה־shell שמשמש את צורת ה־shell של RUN, CMD ו־ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL קובע את האות (signal) שנשלח לקונטיינר כדי לבקש ממנו לעצור.
+glossary-onbuild = ONBUILD רושם הוראה שתרוץ מאוחר יותר, כשאימג׳ אחר ייבנה על בסיס האימג׳ הזה (ב־FROM).
+glossary-maintainer = MAINTAINER הוצא משימוש; במקומו יש להשתמש ב־LABEL org.opencontainers.image.authors.

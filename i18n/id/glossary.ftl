@@ -1,0 +1,19 @@
+# Fungsi setiap instruksi Dockerfile, ditampilkan saat pembaca mengarahkan kursor ke kata kunci atau memfokuskannya.
+glossary-from = FROM memulai tahap build baru dari image dasar atau dari tahap sebelumnya; tahap terakhir adalah image yang Anda rilis.
+glossary-run = RUN menjalankan perintah saat build dan menyimpan hasilnya sebagai layer baru.
+glossary-copy = COPY memasukkan file ke dalam image dari konteks build, atau dengan --from dari tahap atau image lain.
+glossary-add = ADD menyalin seperti COPY, tetapi juga mengekstrak arsip lokal dan mengunduh dari URL; gunakan COPY kecuali Anda memang memerlukannya.
+glossary-workdir = WORKDIR menetapkan direktori tempat instruksi berikutnya dijalankan dan container dimulai, sekaligus membuatnya jika perlu.
+glossary-env = ENV menetapkan variabel lingkungan untuk instruksi berikutnya dan untuk container yang sedang berjalan.
+glossary-arg = ARG mendeklarasikan variabel waktu build, yang diisi dengan docker build --build-arg; variabel ini tidak ada di container yang sedang berjalan.
+glossary-expose = EXPOSE mendokumentasikan port yang didengarkan aplikasi; instruksi ini tidak memublikasikan port tersebut.
+glossary-user = USER menetapkan pengguna (dan grup) yang menjalankan instruksi berikutnya dan container.
+glossary-cmd = CMD memberikan perintah bawaan (atau argumen bawaan) saat container dimulai.
+glossary-entrypoint = ENTRYPOINT menetapkan program yang selalu dijalankan container; CMD kemudian memberikan argumen bawaannya.
+glossary-label = LABEL menambahkan metadata berupa pasangan kunci-nilai ke image, misalnya sumber atau versinya.
+glossary-volume = VOLUME menandai path yang datanya disimpan di luar layer container yang dapat ditulisi.
+glossary-healthcheck = HEALTHCHECK memberi tahu Docker cara memeriksa bahwa container masih berfungsi.
+glossary-shell = SHELL mengganti shell yang dipakai oleh bentuk shell dari RUN, CMD, dan ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL menetapkan sinyal yang dikirim ke container untuk memintanya berhenti.
+glossary-onbuild = ONBUILD mendaftarkan instruksi yang baru dijalankan nanti, saat image lain di-build dengan FROM image ini.
+glossary-maintainer = MAINTAINER sudah usang; gunakan LABEL org.opencontainers.image.authors sebagai gantinya.

@@ -1,0 +1,19 @@
+# Dockerfile の各命令の説明。読者がキーワードにマウスを重ねるかフォーカスしたときに表示されます。
+glossary-from = FROM は、ベースイメージまたは前のステージから新しいビルドステージを開始します。最後のステージが、実際に配布するイメージになります。
+glossary-run = RUN は、ビルド中にコマンドを実行し、その結果を新しいレイヤーとして保存します。
+glossary-copy = COPY は、ビルドコンテキストのファイル（--from を指定した場合は別のステージやイメージのファイル）をイメージにコピーします。
+glossary-add = ADD は COPY と同じようにコピーしますが、ローカルのアーカイブの展開や URL からの取得も行います。その機能が必要でない限り COPY を使いましょう。
+glossary-workdir = WORKDIR は、以降の命令とコンテナーが動作するディレクトリを設定します。ディレクトリがなければ作成します。
+glossary-env = ENV は、以降の命令と実行中のコンテナーで使う環境変数を設定します。
+glossary-arg = ARG は、ビルド時の変数を宣言します。値は docker build --build-arg で指定し、実行中のコンテナーには残りません。
+glossary-expose = EXPOSE は、アプリケーションが待ち受けるポートを明示するもので、ポートを公開するわけではありません。
+glossary-user = USER は、以降の命令とコンテナーを実行するユーザー（およびグループ）を設定します。
+glossary-cmd = CMD は、コンテナー起動時に実行するデフォルトのコマンド（またはデフォルトの引数）を指定します。
+glossary-entrypoint = ENTRYPOINT は、コンテナーが常に実行する実行ファイルを設定します。この場合、CMD はそのデフォルトの引数を指定する役割になります。
+glossary-label = LABEL は、ソースやバージョンなどのメタデータをキーと値の組でイメージに追加します。
+glossary-volume = VOLUME は、コンテナーの書き込み可能レイヤーの外にデータを保持するパスを指定します。
+glossary-healthcheck = HEALTHCHECK は、コンテナーが正常に動作し続けているかを確認する方法を Docker に指示します。
+glossary-shell = SHELL は、RUN、CMD、ENTRYPOINT のシェル形式で使われるシェルを変更します。
+glossary-stopsignal = STOPSIGNAL は、コンテナーに停止を求めるときに送るシグナルを設定します。
+glossary-onbuild = ONBUILD は、後で実行する命令を登録します。この命令は、別のイメージがこのイメージを FROM に指定してビルドされるときに実行されます。
+glossary-maintainer = MAINTAINER は非推奨です。代わりに LABEL org.opencontainers.image.authors を使ってください。

@@ -1,0 +1,19 @@
+# 각 Dockerfile 명령어가 하는 일. 독자가 키워드에 마우스를 올리거나 포커스를 옮기면 표시됩니다.
+glossary-from = FROM 명령어는 베이스 이미지나 앞선 스테이지에서 새 빌드 스테이지를 시작합니다. 마지막 스테이지가 실제로 배포하는 이미지가 됩니다.
+glossary-run = RUN 명령어는 빌드 중에 명령을 실행하고 그 결과를 새 레이어로 저장합니다.
+glossary-copy = COPY 명령어는 빌드 컨텍스트의 파일을 이미지 안으로 복사합니다. --from 옵션을 쓰면 다른 스테이지나 이미지에서 복사합니다.
+glossary-add = ADD 명령어는 COPY처럼 복사하지만, 로컬 아카이브를 풀고 URL에서 파일을 받아 오기도 합니다. 이런 기능이 필요하지 않다면 COPY를 사용하세요.
+glossary-workdir = WORKDIR 명령어는 이후 명령어와 컨테이너가 실행될 디렉터리를 지정하며, 디렉터리가 없으면 새로 만듭니다.
+glossary-env = ENV 명령어는 이후 명령어와 실행 중인 컨테이너에서 쓸 환경 변수를 설정합니다.
+glossary-arg = ARG 명령어는 빌드 시점 변수를 선언합니다. 값은 docker build --build-arg 옵션으로 지정하며, 실행 중인 컨테이너에는 남지 않습니다.
+glossary-expose = EXPOSE 명령어는 애플리케이션이 수신 대기하는 포트를 문서화할 뿐, 포트를 외부에 공개하지는 않습니다.
+glossary-user = USER 명령어는 이후 명령어와 컨테이너를 실행할 사용자(및 그룹)를 지정합니다.
+glossary-cmd = CMD 명령어는 컨테이너가 시작될 때 실행할 기본 명령(또는 기본 인수)을 지정합니다.
+glossary-entrypoint = ENTRYPOINT 명령어는 컨테이너가 항상 실행하는 실행 파일을 지정합니다. 이때 CMD는 그 실행 파일의 기본 인수를 제공합니다.
+glossary-label = LABEL 명령어는 소스나 버전 같은 키-값 메타데이터를 이미지에 추가합니다.
+glossary-volume = VOLUME 명령어는 데이터가 컨테이너의 쓰기 가능 레이어 바깥에 저장되는 경로를 지정합니다.
+glossary-healthcheck = HEALTHCHECK 명령어는 컨테이너가 여전히 제대로 동작하는지 확인하는 방법을 Docker에 알려 줍니다.
+glossary-shell = SHELL 명령어는 RUN, CMD, ENTRYPOINT의 셸 형식에서 사용할 셸을 바꿉니다.
+glossary-stopsignal = STOPSIGNAL 명령어는 컨테이너에 중지를 요청할 때 보낼 시그널을 지정합니다.
+glossary-onbuild = ONBUILD 명령어는 나중에 실행할 명령어를 등록합니다. 등록한 명령어는 다른 이미지가 이 이미지를 FROM으로 지정해 빌드될 때 실행됩니다.
+glossary-maintainer = MAINTAINER 명령어는 더 이상 사용되지 않습니다. 대신 LABEL org.opencontainers.image.authors를 사용하세요.

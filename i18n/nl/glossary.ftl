@@ -1,0 +1,19 @@
+# Wat elke Dockerfile-instructie doet; getoond wanneer een lezer met de muis over het sleutelwoord gaat of het focust.
+glossary-from = FROM begint een nieuwe buildfase op basis van een basisimage of een eerdere fase; de laatste fase is de image die je uitlevert.
+glossary-run = RUN voert tijdens het bouwen een opdracht uit en slaat het resultaat op als een nieuwe laag.
+glossary-copy = COPY zet bestanden uit de buildcontext – of met --from uit een andere fase of image – in de image.
+glossary-add = ADD kopieert zoals COPY, maar pakt ook lokale archieven uit en haalt URL's op; gebruik liever COPY, tenzij je dat echt nodig hebt.
+glossary-workdir = WORKDIR stelt de map in waarin latere instructies en de container starten, en maakt die zo nodig aan.
+glossary-env = ENV stelt een omgevingsvariabele in voor latere instructies en voor de draaiende container.
+glossary-arg = ARG declareert een variabele voor tijdens de build, in te stellen met docker build --build-arg; in de draaiende container bestaat ze niet.
+glossary-expose = EXPOSE documenteert de poort waarop de applicatie luistert; de poort wordt er niet mee gepubliceerd.
+glossary-user = USER stelt de gebruiker (en groep) in waaronder latere instructies en de container draaien.
+glossary-cmd = CMD geeft de standaardopdracht (of de standaardargumenten) voor het starten van de container.
+glossary-entrypoint = ENTRYPOINT stelt het programma in dat de container altijd uitvoert; CMD levert dan de standaardargumenten daarvoor.
+glossary-label = LABEL voegt metadata als sleutel-waardeparen toe aan de image, zoals de bron of de versie.
+glossary-volume = VOLUME markeert een pad waarvan de gegevens buiten de beschrijfbare laag van de container staan.
+glossary-healthcheck = HEALTHCHECK vertelt Docker hoe het kan testen of de container nog werkt.
+glossary-shell = SHELL wijzigt de shell die de shell-vorm van RUN, CMD en ENTRYPOINT gebruikt.
+glossary-stopsignal = STOPSIGNAL stelt het signaal in dat naar de container wordt gestuurd om hem te vragen te stoppen.
+glossary-onbuild = ONBUILD registreert een instructie die later wordt uitgevoerd, wanneer een andere image met FROM op deze image wordt gebouwd.
+glossary-maintainer = MAINTAINER is verouderd; gebruik in plaats daarvan LABEL org.opencontainers.image.authors.

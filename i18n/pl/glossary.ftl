@@ -1,0 +1,19 @@
+# Co robi każda instrukcja Dockerfile; wyświetlane, gdy czytelnik najedzie na słowo kluczowe lub ustawi na nim fokus.
+glossary-from = FROM rozpoczyna nowy etap budowania od obrazu bazowego lub wcześniejszego etapu; ostatni etap to obraz, który dostarczasz.
+glossary-run = RUN wykonuje polecenie podczas budowania i zapisuje wynik jako nową warstwę.
+glossary-copy = COPY umieszcza w obrazie pliki z kontekstu budowania albo – z opcją --from – z innego etapu lub obrazu.
+glossary-add = ADD kopiuje jak COPY, ale dodatkowo rozpakowuje lokalne archiwa i pobiera pliki z adresów URL; jeśli tego nie potrzebujesz, używaj COPY.
+glossary-workdir = WORKDIR ustawia katalog, w którym działają kolejne instrukcje i startuje kontener, a w razie potrzeby go tworzy.
+glossary-env = ENV ustawia zmienną środowiskową dla kolejnych instrukcji i dla działającego kontenera.
+glossary-arg = ARG deklaruje zmienną czasu budowania, ustawianą przez docker build --build-arg; nie ma jej w działającym kontenerze.
+glossary-expose = EXPOSE dokumentuje port, na którym nasłuchuje aplikacja; nie publikuje go.
+glossary-user = USER ustawia użytkownika (i grupę), z którego uprawnieniami działają kolejne instrukcje i kontener.
+glossary-cmd = CMD podaje domyślne polecenie (lub domyślne argumenty) używane przy starcie kontenera.
+glossary-entrypoint = ENTRYPOINT ustawia program, który kontener zawsze uruchamia; CMD dostarcza wtedy jego domyślne argumenty.
+glossary-label = LABEL dodaje do obrazu metadane w postaci par klucz-wartość, np. jego źródło lub wersję.
+glossary-volume = VOLUME oznacza ścieżkę, której dane są przechowywane poza zapisywalną warstwą kontenera.
+glossary-healthcheck = HEALTHCHECK mówi Dockerowi, jak sprawdzać, czy kontener nadal działa.
+glossary-shell = SHELL zmienia powłokę używaną przez RUN, CMD i ENTRYPOINT zapisane w formie powłokowej.
+glossary-stopsignal = STOPSIGNAL ustawia sygnał wysyłany do kontenera, aby poprosić go o zatrzymanie.
+glossary-onbuild = ONBUILD rejestruje instrukcję do wykonania później – gdy inny obraz zostanie zbudowany na bazie tego obrazu przez FROM.
+glossary-maintainer = MAINTAINER jest przestarzała; zamiast niej użyj LABEL org.opencontainers.image.authors.

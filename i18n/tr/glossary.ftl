@@ -1,0 +1,19 @@
+# Her Dockerfile talimatının ne yaptığı; okur anahtar kelimenin üzerine geldiğinde veya ona odaklandığında gösterilir.
+glossary-from = FROM, bir temel imajdan veya önceki bir aşamadan yeni bir derleme aşaması başlatır; son aşama, yayımladığınız imajdır.
+glossary-run = RUN, derleme sırasında bir komut çalıştırır ve sonucu yeni bir katman olarak kaydeder.
+glossary-copy = COPY, derleme bağlamındaki dosyaları ya da --from ile başka bir aşamadaki veya imajdaki dosyaları imaja koyar.
+glossary-add = ADD, COPY gibi kopyalar ama ayrıca yerel arşivleri açar ve URL'lerden dosya indirir; buna ihtiyacınız yoksa COPY'yi tercih edin.
+glossary-workdir = WORKDIR, sonraki talimatların ve konteynerin içinde başlayacağı dizini belirler; dizin yoksa oluşturur.
+glossary-env = ENV, sonraki talimatlar ve çalışan konteyner için bir ortam değişkeni tanımlar.
+glossary-arg = ARG, docker build --build-arg ile değer verilen bir derleme zamanı değişkeni tanımlar; bu değişken çalışan konteynerde yoktur.
+glossary-expose = EXPOSE, uygulamanın dinlediği portu belgeler; portu yayımlamaz.
+glossary-user = USER, sonraki talimatların ve konteynerin hangi kullanıcı (ve grup) olarak çalışacağını belirler.
+glossary-cmd = CMD, konteyner başlarken kullanılacak varsayılan komutu (ya da varsayılan argümanları) belirtir.
+glossary-entrypoint = ENTRYPOINT, konteynerin her zaman çalıştırdığı programı belirler; bu durumda CMD onun varsayılan argümanlarını sağlar.
+glossary-label = LABEL, imaja kaynağı veya sürümü gibi anahtar-değer biçiminde meta veriler ekler.
+glossary-volume = VOLUME, verileri konteynerin yazılabilir katmanının dışında tutulan bir yolu işaretler.
+glossary-healthcheck = HEALTHCHECK, konteynerin hâlâ çalışıp çalışmadığını nasıl test edeceğini Docker'a söyler.
+glossary-shell = SHELL, RUN, CMD ve ENTRYPOINT'in kabuk (shell) biçiminde kullanılan kabuğu değiştirir.
+glossary-stopsignal = STOPSIGNAL, konteynerden durmasını istemek için ona gönderilecek sinyali belirler.
+glossary-onbuild = ONBUILD, daha sonra, başka bir imaj FROM ile bu imajın üzerine derlendiğinde çalışacak bir talimatı kaydeder.
+glossary-maintainer = MAINTAINER kullanımdan kaldırılmıştır; bunun yerine LABEL org.opencontainers.image.authors kullanın.

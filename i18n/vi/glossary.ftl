@@ -1,0 +1,19 @@
+# Chức năng của từng chỉ thị trong Dockerfile, hiển thị khi người đọc di chuột qua hoặc đưa tiêu điểm vào từ khóa.
+glossary-from = FROM bắt đầu một giai đoạn build mới từ một image nền hoặc từ một giai đoạn trước đó; giai đoạn cuối cùng là image bạn phát hành.
+glossary-run = RUN thực thi một lệnh trong lúc build và lưu kết quả thành một layer mới.
+glossary-copy = COPY đưa các tệp từ build context, hoặc (với --from) từ một giai đoạn hay image khác, vào image.
+glossary-add = ADD sao chép giống COPY nhưng còn giải nén các tệp nén cục bộ và tải tệp từ URL; hãy dùng COPY trừ khi bạn cần những tính năng đó.
+glossary-workdir = WORKDIR đặt thư mục mà các chỉ thị phía sau và container sẽ chạy trong đó, và tạo thư mục nếu cần.
+glossary-env = ENV đặt một biến môi trường cho các chỉ thị phía sau và cho container khi chạy.
+glossary-arg = ARG khai báo một biến dùng lúc build, được gán bằng docker build --build-arg; biến này không tồn tại trong container khi chạy.
+glossary-expose = EXPOSE ghi lại cổng mà ứng dụng lắng nghe; chỉ thị này không publish cổng đó.
+glossary-user = USER đặt người dùng (và nhóm) dùng để chạy các chỉ thị phía sau và container.
+glossary-cmd = CMD cung cấp lệnh mặc định (hoặc các đối số mặc định) khi container khởi động.
+glossary-entrypoint = ENTRYPOINT đặt chương trình mà container luôn chạy; khi đó CMD cung cấp các đối số mặc định cho chương trình này.
+glossary-label = LABEL thêm siêu dữ liệu dạng khóa–giá trị vào image, chẳng hạn như nguồn gốc hoặc phiên bản.
+glossary-volume = VOLUME đánh dấu một đường dẫn có dữ liệu nằm ngoài layer ghi được của container.
+glossary-healthcheck = HEALTHCHECK cho Docker biết cách kiểm tra xem container có còn hoạt động bình thường không.
+glossary-shell = SHELL thay đổi shell được dùng cho dạng shell của RUN, CMD và ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL đặt tín hiệu được gửi tới container để yêu cầu nó dừng lại.
+glossary-onbuild = ONBUILD đăng ký một chỉ thị để chạy về sau, khi một image khác được build FROM image này.
+glossary-maintainer = MAINTAINER đã lỗi thời; hãy dùng LABEL org.opencontainers.image.authors thay thế.

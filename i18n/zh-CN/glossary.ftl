@@ -1,0 +1,19 @@
+# 每条 Dockerfile 指令的作用，在读者将鼠标悬停在关键字上或使其获得焦点时显示。
+glossary-from = FROM 以基础镜像或之前的某个阶段为起点，开始一个新的构建阶段；最后一个阶段就是最终交付的镜像。
+glossary-run = RUN 在构建过程中执行命令，并将结果保存为新的一层。
+glossary-copy = COPY 将构建上下文中的文件复制到镜像中；配合 --from 使用时，则从其他阶段或镜像中复制。
+glossary-add = ADD 的复制方式与 COPY 相同，但还会解压本地归档文件、下载 URL 指向的内容；除非确实需要这些功能，否则应优先使用 COPY。
+glossary-workdir = WORKDIR 设置后续指令和容器运行时所在的目录，目录不存在时会自动创建。
+glossary-env = ENV 设置环境变量，供后续指令和运行中的容器使用。
+glossary-arg = ARG 声明构建时变量，其值通过 docker build --build-arg 传入；运行中的容器里不存在该变量。
+glossary-expose = EXPOSE 声明应用程序监听的端口，但并不会发布该端口。
+glossary-user = USER 设置后续指令和容器运行时所用的用户（及用户组）。
+glossary-cmd = CMD 指定容器启动时默认执行的命令（或默认参数）。
+glossary-entrypoint = ENTRYPOINT 设置容器每次启动都会运行的可执行文件；此时 CMD 只负责提供它的默认参数。
+glossary-label = LABEL 以键值对的形式为镜像添加元数据，例如来源或版本。
+glossary-volume = VOLUME 将某个路径标记为卷，其中的数据保存在容器的可写层之外。
+glossary-healthcheck = HEALTHCHECK 告诉 Docker 如何检测容器是否仍在正常工作。
+glossary-shell = SHELL 更改 RUN、CMD 和 ENTRYPOINT 的 shell 形式所使用的 shell。
+glossary-stopsignal = STOPSIGNAL 设置在要求容器停止时向其发送的信号。
+glossary-onbuild = ONBUILD 注册一条延后执行的指令：当其他镜像以本镜像为 FROM 基础进行构建时，该指令才会运行。
+glossary-maintainer = MAINTAINER 已弃用，请改用 LABEL org.opencontainers.image.authors。

@@ -1,0 +1,19 @@
+# 每個 Dockerfile 指令的作用，在讀者將滑鼠移到關鍵字上或使其取得焦點時顯示。
+glossary-from = FROM 以基礎映像檔或先前的某個階段為起點，開始新的建置階段；最後一個階段就是要交付的映像檔。
+glossary-run = RUN 在建置過程中執行命令，並將結果儲存為新的一層。
+glossary-copy = COPY 將建置上下文中的檔案複製到映像檔中；搭配 --from 使用時，則從其他階段或映像檔複製。
+glossary-add = ADD 的複製方式與 COPY 相同，但還會解開本機的封存檔、下載 URL 指向的內容；除非確實需要這些功能，否則請優先使用 COPY。
+glossary-workdir = WORKDIR 設定後續指令和容器執行時所在的目錄，目錄不存在時會自動建立。
+glossary-env = ENV 設定環境變數，供後續指令和執行中的容器使用。
+glossary-arg = ARG 宣告建置時期的變數，其值透過 docker build --build-arg 傳入；執行中的容器裡不會有這個變數。
+glossary-expose = EXPOSE 標明應用程式所監聽的連接埠，但並不會發布該連接埠。
+glossary-user = USER 設定後續指令和容器執行時所使用的使用者（及群組）。
+glossary-cmd = CMD 指定容器啟動時預設執行的命令（或預設引數）。
+glossary-entrypoint = ENTRYPOINT 設定容器每次都會執行的可執行檔；此時 CMD 只負責提供它的預設引數。
+glossary-label = LABEL 以鍵值對的形式為映像檔加入中繼資料，例如來源或版本。
+glossary-volume = VOLUME 將某個路徑標記為磁碟區，其中的資料存放在容器的可寫入層之外。
+glossary-healthcheck = HEALTHCHECK 告訴 Docker 如何檢查容器是否仍正常運作。
+glossary-shell = SHELL 變更 RUN、CMD 和 ENTRYPOINT 的 shell 形式所使用的 shell。
+glossary-stopsignal = STOPSIGNAL 設定在要求容器停止時傳送給它的訊號。
+glossary-onbuild = ONBUILD 註冊一個延後執行的指令：當其他映像檔以此映像檔為 FROM 基礎進行建置時，該指令才會執行。
+glossary-maintainer = MAINTAINER 已淘汰，請改用 LABEL org.opencontainers.image.authors。

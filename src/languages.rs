@@ -1,0 +1,192 @@
+//! What docent knows about languages, in one table: each bundled language's own name (for
+//! the switcher), its writing direction, and which bundled strings a course language
+//! uses. A language not in the table still works: its direction comes from its primary
+//! subtag or script, and its strings from the closest bundled language or the default.
+
+/// Left-to-right or right-to-left text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Latin, Cyrillic, CJK, Devanagari…
+    Ltr,
+    /// Arabic, Hebrew, Persian…
+    Rtl,
+}
+
+impl Direction {
+    /// The value of the HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// One bundled language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Info {
+    /// BCP 47 tag, also the folder of its strings under `i18n/`.
+    pub tag: &'static str,
+    /// The language's name for itself, as the switcher shows it.
+    pub name: &'static str,
+    /// Writing direction.
+    pub direction: Direction,
+}
+
+const fn ltr(tag: &'static str, name: &'static str) -> Info {
+    Info {
+        tag,
+        name,
+        direction: Direction::Ltr,
+    }
+}
+
+const fn rtl(tag: &'static str, name: &'static str) -> Info {
+    Info {
+        tag,
+        name,
+        direction: Direction::Rtl,
+    }
+}
+
+/// Every language docent ships UI strings for.
+pub const BUNDLED: &[Info] = &[
+    ltr("en", "English"),
+    ltr("pt-BR", "Português (Brasil)"),
+    ltr("de", "Deutsch"),
+    ltr("nl", "Nederlands"),
+    ltr("pl", "Polski"),
+    ltr("ru", "Русский"),
+    ltr("uk", "Українська"),
+    ltr("tr", "Türkçe"),
+    rtl("ar", "العربية"),
+    rtl("he", "עברית"),
+    rtl("fa", "فارسی"),
+    ltr("hi", "हिन्दी"),
+    ltr("ja", "日本語"),
+    ltr("ko", "한국어"),
+    ltr("zh-CN", "简体中文"),
+    ltr("zh-TW", "繁體中文"),
+    ltr("id", "Bahasa Indonesia"),
+    ltr("vi", "Tiếng Việt"),
+];
+
+/// Primary subtags written right to left, beyond the bundled ones.
+const RTL_PRIMARY: &[&str] = &["ar", "he", "fa", "ur", "ps", "yi", "dv", "ug", "sd", "ckb"];
+
+/// The bundled language a course language `tag` reads: the same tag (any case), else the
+/// same language in the same script (`zh-Hant-HK` → `zh-TW`, `zh-SG` → `zh-CN`), else the
+/// first bundled one of the same primary language (`pt` → `pt-BR`, `es-MX` → `es`).
+pub fn closest(tag: &str) -> Option<&'static Info> {
+    if let Some(exact) = BUNDLED.iter().find(|i| i.tag.eq_ignore_ascii_case(tag)) {
+        return Some(exact);
+    }
+    let lower = tag.to_ascii_lowercase();
+    let primary = lower.split('-').next().unwrap_or(&lower);
+    if primary == "zh" {
+        let traditional = lower
+            .split('-')
+            .any(|s| matches!(s, "hant" | "tw" | "hk" | "mo"));
+        let want = if traditional { "zh-TW" } else { "zh-CN" };
+        return BUNDLED.iter().find(|i| i.tag == want);
+    }
+    BUNDLED.iter().find(|i| {
+        i.tag
+            .split('-')
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case(primary))
+    })
+}
+
+/// The writing direction of `tag`: the table's, else by primary subtag or an Arabic or
+/// Hebrew script subtag.
+pub fn direction(tag: &str) -> Direction {
+    if let Some(info) = closest(tag) {
+        return info.direction;
+    }
+    let lower = tag.to_ascii_lowercase();
+    let mut parts = lower.split('-');
+    let primary = parts.next().unwrap_or("");
+    let rtl_script = parts.any(|s| matches!(s, "arab" | "hebr" | "thaa" | "syrc" | "nkoo"));
+    if RTL_PRIMARY.contains(&primary) || rtl_script {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    }
+}
+
+/// The name the switcher shows for `tag` when `course.toml` gives none.
+pub fn native_name(tag: &str) -> Option<&'static str> {
+    BUNDLED
+        .iter()
+        .find(|i| i.tag.eq_ignore_ascii_case(tag))
+        .map(|i| i.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_find_their_bundled_language() {
+        assert_eq!(closest("pt-br").map(|i| i.tag), Some("pt-BR"));
+        assert_eq!(closest("pt").map(|i| i.tag), Some("pt-BR"));
+        assert_eq!(closest("de-AT").map(|i| i.tag), Some("de"));
+        assert_eq!(closest("zh-Hant-HK").map(|i| i.tag), Some("zh-TW"));
+        assert_eq!(closest("zh-SG").map(|i| i.tag), Some("zh-CN"));
+        assert_eq!(closest("sw"), None);
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction("ar"), Direction::Rtl);
+        assert_eq!(direction("he-IL"), Direction::Rtl);
+        assert_eq!(direction("ur"), Direction::Rtl);
+        assert_eq!(direction("pa-Arab"), Direction::Rtl);
+        assert_eq!(direction("ja"), Direction::Ltr);
+        assert_eq!(direction("sw"), Direction::Ltr);
+    }
+
+    /// The message ids of one Fluent file, in order; panics on a syntax error.
+    fn ids(path: &std::path::Path) -> Vec<String> {
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(text.clone()) {
+            panic!("{}: {errors:?}", path.display());
+        }
+        text.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_bundled_language_has_exactly_the_english_keys() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&root).expect("i18n/") {
+            let dir = entry.expect("entry").path();
+            for file in ["ui.ftl", "glossary.ftl"] {
+                let want = ids(&root.join("en").join(file));
+                let have = ids(&dir.join(file));
+                let missing: Vec<&String> = want.iter().filter(|k| !have.contains(k)).collect();
+                let extra: Vec<&String> = have.iter().filter(|k| !want.contains(k)).collect();
+                assert!(
+                    missing.is_empty() && extra.is_empty(),
+                    "{}/{file}: missing {missing:?}, not in en {extra:?}",
+                    dir.display()
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked >= BUNDLED.len(), "{checked} languages");
+    }
+
+    #[test]
+    fn every_bundled_language_has_its_strings() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+        for info in BUNDLED {
+            assert!(root.join(info.tag).join("ui.ftl").is_file(), "{}", info.tag);
+        }
+    }
+}
