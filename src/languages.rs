@@ -53,7 +53,11 @@ const fn rtl(tag: &'static str, name: &'static str) -> Info {
 pub const BUNDLED: &[Info] = &[
     ltr("en", "English"),
     ltr("pt-BR", "Português (Brasil)"),
+    ltr("pt-PT", "Português (Portugal)"),
+    ltr("es", "Español"),
+    ltr("fr", "Français"),
     ltr("de", "Deutsch"),
+    ltr("it", "Italiano"),
     ltr("nl", "Nederlands"),
     ltr("pl", "Polski"),
     ltr("ru", "Русский"),
@@ -132,6 +136,8 @@ mod tests {
         assert_eq!(closest("pt-br").map(|i| i.tag), Some("pt-BR"));
         assert_eq!(closest("pt").map(|i| i.tag), Some("pt-BR"));
         assert_eq!(closest("de-AT").map(|i| i.tag), Some("de"));
+        assert_eq!(closest("es-MX").map(|i| i.tag), Some("es"));
+        assert_eq!(closest("pt-pt").map(|i| i.tag), Some("pt-PT"));
         assert_eq!(closest("zh-Hant-HK").map(|i| i.tag), Some("zh-TW"));
         assert_eq!(closest("zh-SG").map(|i| i.tag), Some("zh-CN"));
         assert_eq!(closest("sw"), None);

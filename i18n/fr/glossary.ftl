@@ -1,0 +1,19 @@
+# Ce que fait chaque instruction du Dockerfile, affiché quand le lecteur survole le mot-clé ou lui donne le focus.
+glossary-from = FROM démarre une nouvelle étape de build à partir d’une image de base ou d’une étape précédente ; la dernière étape est l’image que vous livrez.
+glossary-run = RUN exécute une commande pendant le build et enregistre le résultat dans une nouvelle couche.
+glossary-copy = COPY place dans l’image des fichiers du contexte de build ou, avec --from, d’une autre étape ou image.
+glossary-add = ADD copie comme COPY, mais décompresse aussi les archives locales et télécharge des URL ; préférez COPY si vous n’en avez pas besoin.
+glossary-workdir = WORKDIR définit le répertoire où s’exécutent les instructions suivantes et où démarre le conteneur ; il le crée au besoin.
+glossary-env = ENV définit une variable d’environnement pour les instructions suivantes et pour le conteneur en cours d’exécution.
+glossary-arg = ARG déclare une variable de build, définie avec docker build --build-arg ; elle n’existe pas dans le conteneur en cours d’exécution.
+glossary-expose = EXPOSE documente le port sur lequel l’application écoute ; il ne le publie pas.
+glossary-user = USER définit l’utilisateur (et le groupe) sous lequel s’exécutent les instructions suivantes et le conteneur.
+glossary-cmd = CMD fournit la commande par défaut (ou les arguments par défaut) utilisée au démarrage du conteneur.
+glossary-entrypoint = ENTRYPOINT définit l’exécutable que le conteneur lance toujours ; CMD fournit alors ses arguments par défaut.
+glossary-label = LABEL ajoute à l’image des métadonnées clé-valeur, comme sa source ou sa version.
+glossary-volume = VOLUME désigne un chemin dont les données résident en dehors de la couche inscriptible du conteneur.
+glossary-healthcheck = HEALTHCHECK indique à Docker comment vérifier que le conteneur fonctionne toujours.
+glossary-shell = SHELL change le shell utilisé par la forme shell de RUN, CMD et ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL définit le signal envoyé au conteneur pour lui demander de s’arrêter.
+glossary-onbuild = ONBUILD enregistre une instruction à exécuter plus tard, lorsqu’une autre image est construite avec FROM à partir de celle-ci.
+glossary-maintainer = MAINTAINER est obsolète ; utilisez plutôt LABEL org.opencontainers.image.authors.

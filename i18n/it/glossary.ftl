@@ -1,0 +1,19 @@
+# Che cosa fa ogni istruzione del Dockerfile; compare quando il lettore passa il puntatore sulla parola chiave o le dà il focus.
+glossary-from = FROM avvia una nuova fase di build a partire da un'immagine di base o da una fase precedente; l'ultima fase è l'immagine che distribuisci.
+glossary-run = RUN esegue un comando durante la build e salva il risultato in un nuovo layer.
+glossary-copy = COPY copia nell'immagine file dal contesto di build oppure, con --from, da un'altra fase o immagine.
+glossary-add = ADD copia come COPY, ma in più estrae gli archivi locali e scarica contenuti da URL; preferisci COPY, a meno che non ti serva questo.
+glossary-workdir = WORKDIR imposta la directory in cui vengono eseguite le istruzioni successive e in cui si avvia il container, creandola se necessario.
+glossary-env = ENV imposta una variabile d'ambiente per le istruzioni successive e per il container in esecuzione.
+glossary-arg = ARG dichiara una variabile di build, impostata con docker build --build-arg; non esiste nel container in esecuzione.
+glossary-expose = EXPOSE documenta la porta su cui l'applicazione è in ascolto; non la pubblica.
+glossary-user = USER imposta l'utente (e il gruppo) con cui vengono eseguiti le istruzioni successive e il container.
+glossary-cmd = CMD fornisce il comando predefinito (o gli argomenti predefiniti) usato all'avvio del container.
+glossary-entrypoint = ENTRYPOINT imposta l'eseguibile che il container esegue sempre; CMD fornisce allora i suoi argomenti predefiniti.
+glossary-label = LABEL aggiunge all'immagine metadati chiave-valore, come l'origine o la versione.
+glossary-volume = VOLUME indica un percorso i cui dati risiedono fuori dal layer scrivibile del container.
+glossary-healthcheck = HEALTHCHECK indica a Docker come verificare che il container funzioni ancora.
+glossary-shell = SHELL cambia la shell usata dalla forma shell di RUN, CMD ed ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL imposta il segnale inviato al container per chiedergli di fermarsi.
+glossary-onbuild = ONBUILD registra un'istruzione da eseguire in seguito, quando un'altra immagine viene costruita con FROM a partire da questa.
+glossary-maintainer = MAINTAINER è deprecata; usa invece LABEL org.opencontainers.image.authors.

@@ -1,0 +1,19 @@
+# O que faz cada instrução do Dockerfile, mostrado quando o leitor passa o rato sobre a palavra-chave ou lhe dá o foco.
+glossary-from = FROM inicia uma nova etapa de compilação a partir de uma imagem de base ou de uma etapa anterior; a última etapa é a imagem que vai distribuir.
+glossary-run = RUN executa um comando durante a compilação e guarda o resultado numa nova camada.
+glossary-copy = COPY coloca na imagem ficheiros do contexto de compilação ou, com --from, de outra etapa ou imagem.
+glossary-add = ADD copia como o COPY, mas também extrai arquivos comprimidos locais e transfere conteúdos a partir de URLs; use COPY, a menos que precise disso.
+glossary-workdir = WORKDIR define o diretório em que as instruções seguintes são executadas e o contentor arranca, criando-o se for necessário.
+glossary-env = ENV define uma variável de ambiente para as instruções seguintes e para o contentor em execução.
+glossary-arg = ARG declara uma variável de compilação, definida com docker build --build-arg; não existe no contentor em execução.
+glossary-expose = EXPOSE documenta a porta em que a aplicação está à escuta; não a publica.
+glossary-user = USER define o utilizador (e o grupo) com que as instruções seguintes e o contentor são executados.
+glossary-cmd = CMD define o comando predefinido (ou os argumentos predefinidos) usado quando o contentor arranca.
+glossary-entrypoint = ENTRYPOINT define o executável que o contentor executa sempre; o CMD passa então a fornecer os argumentos predefinidos.
+glossary-label = LABEL adiciona à imagem metadados chave-valor, como a origem ou a versão.
+glossary-volume = VOLUME assinala um caminho cujos dados ficam fora da camada gravável do contentor.
+glossary-healthcheck = HEALTHCHECK indica ao Docker como verificar se o contentor continua a funcionar.
+glossary-shell = SHELL altera a shell usada pela forma shell de RUN, CMD e ENTRYPOINT.
+glossary-stopsignal = STOPSIGNAL define o sinal enviado ao contentor para lhe pedir que pare.
+glossary-onbuild = ONBUILD regista uma instrução para ser executada mais tarde, quando outra imagem for criada com FROM a partir desta.
+glossary-maintainer = MAINTAINER foi descontinuada; use LABEL org.opencontainers.image.authors em vez dela.
