@@ -796,22 +796,22 @@ fn careless_outlines_build_what_was_meant() {
 fn a_course_in_another_language_falls_back_to_english_labels() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = SiteTest { dir };
-    t.write("content/course.toml", "base_url = \"https://e.org/\"\n[[languages]]\ncode = \"fr\"\nname = \"Français\"\ntitle = \"Le livre\"\n");
+    t.write("content/course.toml", "base_url = \"https://e.org/\"\n[[languages]]\ncode = \"sw\"\nname = \"Kiswahili\"\ntitle = \"Kitabu\"\n");
     t.write(
-        "content/01-a/fr.md",
-        "+++\ntitle = \"Bonjour\"\n+++\n\nTexte.\n",
+        "content/01-a/sw.md",
+        "+++\ntitle = \"Habari\"\n+++\n\nMaandishi.\n",
     );
     t.write(
-        "content/02-b/fr.md",
-        "+++\ntitle = \"Suite\"\n+++\n\nTexte.\n",
+        "content/02-b/sw.md",
+        "+++\ntitle = \"Inayofuata\"\n+++\n\nMaandishi.\n",
     );
     let run = t.docent(&["build"]);
     assert!(run.ok(), "{}", run.stderr());
     let w = warnings(&run.stderr());
     assert_eq!(w.len(), 1, "{w:#?}");
-    assert!(w[0].contains("no UI strings in fr"), "{}", w[0]);
-    let page = t.html("fr/a/index.html");
-    assert_eq!(attr(&one(&page, "html"), "lang"), "fr");
+    assert!(w[0].contains("no UI strings in sw"), "{}", w[0]);
+    let page = t.html("sw/a/index.html");
+    assert_eq!(attr(&one(&page, "html"), "lang"), "sw");
     assert!(
         text(&one(&page, ".pager-next")).contains("Next"),
         "English label"

@@ -956,7 +956,7 @@ fn build_check_and_serve_report_the_same_findings() {
     let toml = site.read("content/course.toml");
     site.write(
         "content/course.toml",
-        &format!("{toml}\n[[languages]]\ncode = \"es\"\nname = \"Español\"\ntitle = \"Curso\"\n"),
+        &format!("{toml}\n[[languages]]\ncode = \"sw\"\nname = \"Kiswahili\"\ntitle = \"Kozi\"\n"),
     );
     let intro = site.read("content/01-intro/pt-BR.md");
     site.write(
