@@ -25,6 +25,8 @@ pub struct I18n {
     /// Messages the course's own `i18n/` files define that docent has no string for:
     /// (id, file, line, language); unused unless a template of the course's theme asks.
     strangers: Vec<(String, std::path::PathBuf, usize, String)>,
+    /// The keys docent itself has (its embedded English strings): what a stranger meant.
+    known: BTreeSet<String>,
 }
 
 impl I18n {
@@ -113,11 +115,10 @@ impl I18n {
                     }
                 };
                 for entry in resource.entries() {
-                    if let fluent_syntax::ast::Entry::Message(m) = entry
-                        && !embedded
-                        && !is_fallback
-                        && !known.contains(m.id.name)
-                    {
+                    let fluent_syntax::ast::Entry::Message(m) = entry else {
+                        continue;
+                    };
+                    if !embedded && !is_fallback && !known.contains(m.id.name) {
                         let at = text
                             .lines()
                             .position(|l| {
@@ -132,14 +133,12 @@ impl I18n {
                             lang.to_string(),
                         ));
                     }
-                    if let fluent_syntax::ast::Entry::Message(m) = entry {
-                        // Every label a template may ask for exists, whatever the languages.
-                        ids.insert(m.id.name.to_string());
-                        if !is_fallback {
-                            own.entry(lang.to_string())
-                                .or_default()
-                                .insert(m.id.name.to_string());
-                        }
+                    // Every label a template may ask for exists, whatever the languages.
+                    ids.insert(m.id.name.to_string());
+                    if !is_fallback {
+                        own.entry(lang.to_string())
+                            .or_default()
+                            .insert(m.id.name.to_string());
                     }
                 }
                 bundle.add_resource_overriding(resource);
@@ -162,6 +161,7 @@ impl I18n {
             root: course_root.to_path_buf(),
             fallback,
             strangers,
+            known,
         })
     }
 
@@ -223,7 +223,6 @@ impl I18n {
             .filter(|(k, _)| k.starts_with("templates/"))
             .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
             .collect();
-        let known: Vec<&str> = self.ids.iter().map(String::as_str).collect();
         self.strangers
             .iter()
             .filter(|(id, ..)| !templates.iter().any(|t| t.contains(id.as_str())))
@@ -234,8 +233,7 @@ impl I18n {
                     1,
                     format!("UI string `{id}` is not one docent uses, and no template asks for it"),
                 );
-                d = match crate::error::did_you_mean(id, known.iter().copied().filter(|k| k != id))
-                {
+                d = match crate::error::did_you_mean(id, self.known.iter().map(String::as_str)) {
                     Some(near) => d.with_help(format!(
                         "did you mean `{near}`? Overrides use docent's keys (i18n/en/*.ftl)"
                     )),
@@ -341,7 +339,7 @@ fn strings_dir(layers: &[Files], lang: &str) -> String {
     {
         return info.tag.to_string();
     }
-    let primary = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    let primary = crate::languages::primary;
     dirs.iter()
         .find(|d| primary(d) == primary(lang))
         .map_or_else(|| lang.to_string(), |d| (*d).to_string())
@@ -351,7 +349,7 @@ fn strings_dir(layers: &[Files], lang: &str) -> String {
 /// fluent-rs formats no numbers itself, so docent does, with at most two decimals.
 /// `value` as readers of `lang` write numbers.
 pub fn format_number(value: f64, lang: &str) -> String {
-    let primary = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
+    let primary = crate::languages::primary(lang);
     let (group, decimal) = match primary.as_str() {
         "pt" | "de" | "es" | "it" | "nl" | "id" | "tr" | "da" => (".", ","),
         "fr" | "sv" | "nb" | "fi" | "pl" | "cs" | "ru" | "uk" => ("\u{202f}", ","),

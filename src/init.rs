@@ -208,6 +208,12 @@ pub enum Outcome {
         /// Where the old file is now: `<name>.orig`, or `<name>.orig.2`… when that is taken.
         kept: PathBuf,
     },
+    /// A different file was there that a forge runs (a CI configuration): it was left as
+    /// it was, and docent's version written beside it, inert, for the author to compare.
+    Left {
+        /// Where docent's version is: `<name>.docent`.
+        proposed: PathBuf,
+    },
 }
 
 /// Creates the course; refuses a folder that has anything in it unless `force`, and even
@@ -320,11 +326,36 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written
         &source_text,
     )?;
     put(dir.join(".gitignore"), "/site/\n/offline/\n*.zip\n")?;
-    put(
-        dir.join(".github").join("workflows").join("publish.yml"),
-        GITHUB_WORKFLOW,
-    )?;
-    put(dir.join(".gitlab-ci.yml"), GITLAB_CI)?;
+    // A repository's pipelines are the author's: one already there is never moved (a
+    // `publish.yml.orig` would silently stop running).
+    let mut left = Vec::new();
+    for (path, text) in [
+        (
+            dir.join(".github").join("workflows").join("publish.yml"),
+            GITHUB_WORKFLOW,
+        ),
+        (dir.join(".gitlab-ci.yml"), GITLAB_CI),
+    ] {
+        let differs = std::fs::symlink_metadata(&path).is_ok()
+            && fsx::read(&path).map_or(true, |old| old != text.as_bytes());
+        if !differs {
+            put(path, text)?;
+            continue;
+        }
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".docent");
+        let proposed = path.with_file_name(name);
+        put(proposed.clone(), text)?;
+        left.push((path, proposed));
+    }
+    for (path, proposed) in left {
+        if let Some(w) = written.iter_mut().find(|w| w.path == proposed) {
+            *w = Written {
+                path,
+                outcome: Outcome::Left { proposed },
+            };
+        }
+    }
     Ok(written)
 }
 

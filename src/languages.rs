@@ -75,6 +75,11 @@ pub const BUNDLED: &[Info] = &[
     ltr("vi", "Tiếng Việt"),
 ];
 
+/// The primary language subtag, lower case: `pt-BR` → `pt`.
+pub fn primary(tag: &str) -> String {
+    tag.split('-').next().unwrap_or(tag).to_ascii_lowercase()
+}
+
 /// Primary subtags written right to left, beyond the bundled ones.
 const RTL_PRIMARY: &[&str] = &["ar", "he", "fa", "ur", "ps", "yi", "dv", "ug", "sd", "ckb"];
 
@@ -86,7 +91,7 @@ pub fn closest(tag: &str) -> Option<&'static Info> {
         return Some(exact);
     }
     let lower = tag.to_ascii_lowercase();
-    let primary = lower.split('-').next().unwrap_or(&lower);
+    let primary = self::primary(tag);
     if primary == "zh" {
         let traditional = lower
             .split('-')
@@ -94,12 +99,7 @@ pub fn closest(tag: &str) -> Option<&'static Info> {
         let want = if traditional { "zh-TW" } else { "zh-CN" };
         return BUNDLED.iter().find(|i| i.tag == want);
     }
-    BUNDLED.iter().find(|i| {
-        i.tag
-            .split('-')
-            .next()
-            .is_some_and(|p| p.eq_ignore_ascii_case(primary))
-    })
+    BUNDLED.iter().find(|i| self::primary(i.tag) == primary)
 }
 
 /// The writing direction of `tag`: the table's, else by primary subtag or an Arabic or

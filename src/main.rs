@@ -143,6 +143,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                             f.path.display(),
                             kept.display()
                         ),
+                        docent::init::Outcome::Left { proposed } => docent::errln!(
+                            "left {} as it was (docent's version is in {}, to compare)",
+                            f.path.display(),
+                            proposed.display()
+                        ),
                     }
                 }
                 docent::errln!(

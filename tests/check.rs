@@ -501,6 +501,22 @@ fn init_writes_publishing_workflows_that_validate() {
             .is_some_and(|s| s.contains("--out public --base-url \"$CI_PAGES_URL/\""))
     );
 
+    // A pipeline the repository already has is the author's: left where it runs, docent's
+    // version beside it, inert.
+    let theirs = "pages:\n  script: [make site]\n";
+    t.write("newcourse/.gitlab-ci.yml", theirs);
+    let again = t.docent(&["init", "newcourse", "--force"]);
+    assert!(again.ok(), "{}", again.stderr());
+    assert_eq!(t.read("newcourse/.gitlab-ci.yml"), theirs);
+    assert_eq!(t.read("newcourse/.gitlab-ci.yml.docent"), gitlab);
+    assert!(again.stderr().contains("left"), "{}", again.stderr());
+    assert!(!t.path("newcourse/.gitlab-ci.yml.orig").exists());
+    assert!(
+        !t.path("newcourse/.github/workflows/publish.yml.docent")
+            .exists(),
+        "unchanged one"
+    );
+
     let Some(validator) = check_jsonschema() else {
         assert!(
             std::env::var_os("CI").is_none(),

@@ -259,11 +259,12 @@ impl<'a> Renderer<'a> {
         root: &str,
     ) -> PageContext<'a> {
         let lang_cfg = self.course.config.language(lang);
+        let dir = crate::languages::direction(lang).as_str();
         PageContext {
             kind,
             lang,
-            dir: crate::languages::direction(lang).as_str(),
-            content_dir: crate::languages::direction(lang).as_str(),
+            dir,
+            content_dir: dir,
             t: self.tables.get(lang),
             root: root.to_string(),
             assets: Some(&self.assets),

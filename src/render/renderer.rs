@@ -424,6 +424,7 @@ impl<'a> Renderer<'a> {
         let mut h = blake3::Hasher::new();
         h.update(&self.theme_hash);
         h.update(format!("{:?}", self.course.config).as_bytes());
+        h.update(format!("{:?}", self.course.history.dir).as_bytes());
         h.update(
             format!(
                 "{:?}{}{:?}",
@@ -467,7 +468,9 @@ impl<'a> Renderer<'a> {
                         .history
                         .updated(&self.course.root, &page.source.path);
                     h.update(&updated.unwrap_or(i64::MIN).to_le_bytes());
-                    h.update(self.edit_href(page).unwrap_or_default().as_bytes());
+                    // The edit link follows the file shown; the rest of what it is made of
+                    // (configuration, place in the repository) is in `common`.
+                    h.update(page.source.path.as_os_str().as_encoded_bytes());
                     for pages in self.pages.values() {
                         if let Some(other) = pages
                             .get(page.index)

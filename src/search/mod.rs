@@ -27,10 +27,7 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// The primary language subtag, lower case: `pt-BR` → `pt`.
-fn primary(lang: &str) -> String {
-    lang.split('-').next().unwrap_or(lang).to_ascii_lowercase()
-}
+use crate::languages::primary;
 
 fn algorithm(lang: &str) -> Option<Algorithm> {
     Some(match primary(lang).as_str() {

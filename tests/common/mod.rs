@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod dockerctx;
+pub mod vnu;
 
 use scraper::{ElementRef, Html, Selector};
 use std::path::{Path, PathBuf};
@@ -31,6 +32,11 @@ impl Run {
     pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }
+}
+
+/// Whether this run is CI (`CI` set and not false), where a missing tool is a failure.
+pub fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
 
 pub fn repo_root() -> PathBuf {
