@@ -332,7 +332,18 @@ impl Builder {
             }
         }
         let environment = *environment.finalize().as_bytes();
-        let i18n = I18n::from_layers(root, &layers, &languages, course.default_language())?;
+        let chains = languages
+            .iter()
+            .map(|l| {
+                let chain = course.config.fallbacks(l);
+                (
+                    l.to_string(),
+                    chain.into_iter().map(str::to_string).collect(),
+                )
+            })
+            .collect();
+        let i18n = I18n::from_layers(root, &layers, &languages, course.default_language())?
+            .with_fallbacks(chains);
         let (theme, theme_warnings) = theme::theme_files(root)?;
         warnings.extend(theme_warnings);
         Ok(Loaded {

@@ -20,6 +20,12 @@ pub struct Language {
     /// `<meta name="description">` of pages without their own; may be empty.
     #[serde(default)]
     pub description: String,
+    /// Languages of the course shown to readers of this one, in order, where a chapter or a
+    /// UI string is missing in it, before the default language. Unset: the course's other
+    /// languages with the same primary subtag (`pt-PT` reads `pt-BR`); `[]`: straight to the
+    /// default language.
+    #[serde(default)]
+    pub fallback: Option<Vec<String>>,
 }
 
 /// The settings of a course, as read from `course.toml` and checked.
@@ -99,13 +105,13 @@ pub enum PartTitle {
 }
 
 impl Part {
-    /// The title for readers of `lang`: theirs, else the default language's, else any.
-    pub fn title(&self, lang: &str, default: &str) -> &str {
+    /// The title for readers of `lang`: theirs, else the first of `fallbacks` given, else any.
+    pub fn title<'a>(&'a self, lang: &str, fallbacks: &[&str]) -> &'a str {
         match &self.title {
             PartTitle::One(t) => t,
             PartTitle::PerLanguage(map) => map
                 .get(lang)
-                .or_else(|| map.get(default))
+                .or_else(|| fallbacks.iter().find_map(|l| map.get(*l)))
                 .or_else(|| map.values().next())
                 .map_or("", String::as_str),
         }
@@ -180,6 +186,42 @@ impl Config {
                 .into());
             }
         }
+        for lang in &self.languages {
+            for to in lang.fallback.iter().flatten() {
+                let problem = if to == &lang.code {
+                    Some(format!("language `{to}` falls back to itself"))
+                } else if !seen.contains(to.as_str()) {
+                    Some(format!(
+                        "`{}` falls back to `{to}`, which is not one of the languages listed",
+                        lang.code
+                    ))
+                } else {
+                    None
+                };
+                if let Some(message) = problem {
+                    let (l, c) = text
+                        .find("fallback")
+                        .and_then(|from| {
+                            let quoted = format!("\"{to}\"");
+                            text.get(from..)?.find(&quoted).map(|i| from + i)
+                        })
+                        .map_or_else(|| at("fallback"), |offset| line_col(text, offset));
+                    let mut d = Diagnostic::error(path, l, c, message);
+                    if let Some(near) = crate::error::did_you_mean(
+                        to,
+                        self.languages
+                            .iter()
+                            .map(|l| l.code.as_str())
+                            .filter(|c| *c != lang.code),
+                    ) {
+                        d = d.with_help(format!("did you mean `{near}`?"));
+                    } else {
+                        d = d.with_help("list codes from the course's [[languages]] tables");
+                    }
+                    return Err(d.into());
+                }
+            }
+        }
         if let Some(default) = &self.default_language
             && !seen.contains(default.as_str())
         {
@@ -222,6 +264,29 @@ impl Config {
             .as_deref()
             .or_else(|| self.languages.first().map(|l| l.code.as_str()))
             .unwrap_or("en")
+    }
+
+    /// Where a reader of `lang` goes, in order, for a chapter or UI string missing in `lang`:
+    /// its `fallback` list (by default the course's languages with the same primary
+    /// subtag), then the default language. Never contains `lang` itself.
+    pub fn fallbacks<'a>(&'a self, lang: &str) -> Vec<&'a str> {
+        let default = self.default_language();
+        let mut chain: Vec<&str> = match self.language(lang).and_then(|l| l.fallback.as_ref()) {
+            Some(list) => list.iter().map(String::as_str).collect(),
+            None => {
+                let primary = crate::languages::primary(lang);
+                self.languages
+                    .iter()
+                    .map(|l| l.code.as_str())
+                    .filter(|c| *c != lang && crate::languages::primary(c) == primary)
+                    .collect()
+            }
+        };
+        if lang != default && !chain.contains(&default) {
+            chain.push(default);
+        }
+        chain.retain(|c| *c != lang);
+        chain
     }
 
     /// The language whose tag is `code`, if the course has it.

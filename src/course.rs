@@ -277,14 +277,22 @@ impl Course {
             .collect()
     }
 
-    /// Chapter `index` as a reader of `lang` sees it: its `lang` file, or else the default
-    /// language's, or else any.
+    /// Chapter `index` as a reader of `lang` sees it: its `lang` file, or else the first of
+    /// the language's fallbacks ([`Config::fallbacks`]) the chapter has, or else any.
     pub fn page(&self, lang: &str, index: usize) -> Option<Page<'_>> {
         let chapter = self.chapters.get(index)?;
         let (content_lang, source) = chapter
             .sources
             .get_key_value(lang)
-            .or_else(|| chapter.sources.get_key_value(self.default_language()))
+            .or_else(|| {
+                if chapter.sources.len() <= 1 {
+                    return None;
+                }
+                self.config
+                    .fallbacks(lang)
+                    .into_iter()
+                    .find_map(|l| chapter.sources.get_key_value(l))
+            })
             .or_else(|| chapter.sources.iter().next())?;
         Some(Page {
             chapter,

@@ -27,6 +27,9 @@ pub struct I18n {
     strangers: Vec<(String, std::path::PathBuf, usize, String)>,
     /// The keys docent itself has (its embedded English strings): what a stranger meant.
     known: BTreeSet<String>,
+    /// Per language, the course languages whose strings stand in for missing ones, in
+    /// order ([`crate::config::Config::fallbacks`]); unset: the default language.
+    chains: BTreeMap<String, Vec<String>>,
 }
 
 impl I18n {
@@ -70,6 +73,13 @@ impl I18n {
                 .unwrap_or_default();
             let mut bundle = Bundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
+            match Numbers::of(lang).zero {
+                PERSIAN_ZERO => bundle.set_formatter(Some(own_digits::<_, 0x06F0>)),
+                ARABIC_INDIC_ZERO => bundle.set_formatter(Some(own_digits::<_, 0x0660>)),
+                BENGALI_ZERO => bundle.set_formatter(Some(own_digits::<_, 0x09E6>)),
+                DEVANAGARI_ZERO => bundle.set_formatter(Some(own_digits::<_, 0x0966>)),
+                _ => {}
+            }
             // NUMBER() is the only builtin; a failure means it is already there.
             let _ = bundle.add_builtins();
             let prefix = format!("{}/", strings_dir(layers, lang));
@@ -162,11 +172,27 @@ impl I18n {
             fallback,
             strangers,
             known,
+            chains: BTreeMap::new(),
         })
     }
 
-    /// The message `key` in `lang`, or in the default language (missing keys are reported by
-    /// [`I18n::warnings`]), or the key itself.
+    /// Sets, per language, the languages it borrows missing strings from, in order.
+    pub fn with_fallbacks(mut self, chains: BTreeMap<String, Vec<String>>) -> Self {
+        self.chains = chains;
+        self
+    }
+
+    /// The languages `lang` borrows a missing string from, in order.
+    fn chain<'a>(&'a self, lang: &str) -> Vec<&'a str> {
+        match self.chains.get(lang) {
+            Some(chain) => chain.iter().map(String::as_str).collect(),
+            None if lang != self.default => vec![self.default.as_str()],
+            None => Vec::new(),
+        }
+    }
+
+    /// The message `key` in `lang`, or in its fallback languages, then the default language
+    /// (missing keys are reported by [`I18n::warnings`]), or the key itself.
     pub fn text(&self, lang: &str, key: &str) -> String {
         self.format(lang, key, None)
     }
@@ -189,7 +215,9 @@ impl I18n {
         if let Some(s) = self.try_format(lang, key, args) {
             return s;
         }
-        self.try_format(&self.default, key, args)
+        self.chain(lang)
+            .into_iter()
+            .find_map(|l| self.try_format(l, key, args))
             .or_else(|| {
                 let bundle = self.fallback.as_ref()?;
                 let pattern = bundle.get_message(key)?.value()?;
@@ -207,12 +235,78 @@ impl I18n {
         Some(s.into_owned())
     }
 
-    /// Every message without arguments, resolved for `lang`, for templates (`t["nav-next"]`).
+    /// Every message resolved for `lang`, for templates (`t["nav-next"]`). Variables stay as
+    /// `{$name}` for scripts to fill in; a message that picks a plural form by `$count` is a
+    /// JSON object from CLDR plural category to that form (`{"one":"{$count} result", …}`),
+    /// so a script chooses with `Intl.PluralRules`.
     pub fn table(&self, lang: &str) -> BTreeMap<String, String> {
         self.ids
             .iter()
-            .map(|id| (id.clone(), self.text(lang, id)))
+            .map(|id| {
+                let value = self
+                    .plural_forms(lang, id)
+                    .unwrap_or_else(|| self.text(lang, id));
+                (id.clone(), value)
+            })
             .collect()
+    }
+
+    /// The forms of message `key` per plural category of its language, as JSON, when the
+    /// message selects on `$count`.
+    fn plural_forms(&self, lang: &str, key: &str) -> Option<String> {
+        use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+        let (lender, bundle) = std::iter::once(lang)
+            .chain(self.chain(lang))
+            .find_map(|l| {
+                let b = self.bundles.get(l)?;
+                b.has_message(key).then_some((l, b))
+            })
+            .or_else(|| Some(("en", self.fallback.as_ref()?)))?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let selects = pattern.elements.iter().any(|e| {
+            matches!(e, PatternElement::Placeable { expression: Expression::Select {
+                selector: InlineExpression::VariableReference { id }, ..
+            } } if id.name == "count")
+        });
+        if !selects {
+            return None;
+        }
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        let rules = lender
+            .parse::<unic_langid::LanguageIdentifier>()
+            .ok()
+            .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok())
+            .or_else(|| {
+                let en = "en".parse::<unic_langid::LanguageIdentifier>().ok()?;
+                PluralRules::create(en, PluralRuleType::CARDINAL).ok()
+            })?;
+        let mut forms = serde_json::Map::new();
+        // Three-digit samples first: the number is then unmistakable in the formatted text.
+        for n in (100..1000u32).chain(0..100) {
+            let category = match rules.select(n) {
+                Ok(c) => c,
+                Err(_) => continue,
+            };
+            let name = match category {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            };
+            if forms.contains_key(name) {
+                continue;
+            }
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(n));
+            let mut errs = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut errs);
+            let shown = Numbers::of(lender).digits(&n.to_string());
+            let text = text.replace(&shown, "{$count}");
+            forms.insert(name.to_string(), serde_json::Value::String(text));
+        }
+        Some(serde_json::Value::Object(forms).to_string())
     }
 
     /// Messages of the course's own string files that nothing asks for: not one of docent's
@@ -281,15 +375,24 @@ impl I18n {
             let own = self.own.get(lang).unwrap_or(&none);
             let missing: Vec<&String> = default.iter().filter(|k| !own.contains(*k)).collect();
             let dir = theme::i18n_override_dir(&self.root).join(lang);
+            let chain = self.chain(lang);
+            // The language a missing key is taken from: the first in the chain that has it.
+            let lender = |key: &str| {
+                chain
+                    .iter()
+                    .copied()
+                    .find(|l| self.own.get(*l).is_some_and(|o| o.contains(key)))
+                    .unwrap_or(self.default.as_str())
+            };
             if !missing.is_empty() && missing.len() == default.len() {
+                let first = chain.first().copied().unwrap_or(self.default.as_str());
                 out.push(
                     Diagnostic::warning(
                         &dir,
                         0,
                         0,
                         format!(
-                            "no UI strings in {lang}; its pages use the {} ones ({})",
-                            self.default,
+                            "no UI strings in {lang}; its pages use the {first} ones ({})",
                             crate::plural::count(default.len(), "string", "strings")
                         ),
                     )
@@ -310,7 +413,7 @@ impl I18n {
                         0,
                         format!(
                             "UI string `{key}` is missing in {lang}; using {}",
-                            self.default
+                            lender(key)
                         ),
                     )
                     .with_help(format!("add `{key} = …` to i18n/{lang}/ui.ftl"))
@@ -345,33 +448,145 @@ fn strings_dir(layers: &[Files], lang: &str) -> String {
         .map_or_else(|| lang.to_string(), |d| (*d).to_string())
 }
 
-/// A number in the reader's format: `1,100.5` in English, `1.100,5` in Portuguese.
-/// fluent-rs formats no numbers itself, so docent does, with at most two decimals.
-/// `value` as readers of `lang` write numbers.
-pub fn format_number(value: f64, lang: &str) -> String {
-    let primary = crate::languages::primary(lang);
-    let (group, decimal) = match primary.as_str() {
-        "pt" | "de" | "es" | "it" | "nl" | "id" | "tr" | "da" => (".", ","),
-        "fr" | "sv" | "nb" | "fi" | "pl" | "cs" | "ru" | "uk" => ("\u{202f}", ","),
-        _ => (",", "."),
+/// How readers of a language write numbers (CLDR's default numbering system for the tag):
+/// the digit zero, the group and decimal marks, and whether groups go by two after the
+/// first three (Indian style: 12,34,567).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    /// `'0'`, or the zero of the script's own digits (`'۰'` Persian, `'٠'` Arabic-Indic).
+    pub zero: char,
+    group: &'static str,
+    decimal: &'static str,
+    indian: bool,
+}
+
+const PERSIAN_ZERO: char = '\u{06F0}';
+const ARABIC_INDIC_ZERO: char = '\u{0660}';
+const BENGALI_ZERO: char = '\u{09E6}';
+const DEVANAGARI_ZERO: char = '\u{0966}';
+
+impl Numbers {
+    /// The conventions of `lang`: Persian and Pashto use Persian digits; Arabic as written
+    /// in Egypt, the Levant, Iraq and the Gulf uses Arabic-Indic digits, in the Maghreb Latin
+    /// digits with European marks, elsewhere (and plain `ar`) Latin digits.
+    pub fn of(lang: &str) -> Numbers {
+        let lower = lang.to_ascii_lowercase();
+        let mut parts = lower.split('-');
+        let primary = parts.next().unwrap_or("");
+        let region = parts.find(|p| p.len() == 2).unwrap_or("");
+        let latin = |group, decimal| Numbers {
+            zero: '0',
+            group,
+            decimal,
+            indian: false,
+        };
+        match primary {
+            "fa" | "ps" => Numbers {
+                zero: PERSIAN_ZERO,
+                group: "\u{066C}",
+                decimal: "\u{066B}",
+                indian: false,
+            },
+            "ar" if matches!(
+                region,
+                "eg" | "sa"
+                    | "iq"
+                    | "sy"
+                    | "jo"
+                    | "lb"
+                    | "kw"
+                    | "qa"
+                    | "bh"
+                    | "om"
+                    | "ye"
+                    | "sd"
+                    | "ps"
+            ) =>
+            {
+                Numbers {
+                    zero: ARABIC_INDIC_ZERO,
+                    group: "\u{066C}",
+                    decimal: "\u{066B}",
+                    indian: false,
+                }
+            }
+            "ar" if matches!(region, "ma" | "dz" | "tn" | "ly") => latin(".", ","),
+            "hi" | "bn" | "mr" | "ne" => Numbers {
+                zero: match primary {
+                    "bn" => BENGALI_ZERO,
+                    "mr" | "ne" => DEVANAGARI_ZERO,
+                    _ => '0',
+                },
+                group: ",",
+                decimal: ".",
+                indian: true,
+            },
+            "pt" | "de" | "es" | "it" | "nl" | "id" | "tr" | "da" | "vi" => latin(".", ","),
+            "fr" => latin("\u{202f}", ","),
+            "sv" | "nb" | "no" | "fi" | "pl" | "cs" | "ru" | "uk" | "sk" => latin("\u{a0}", ","),
+            _ => latin(",", "."),
+        }
+    }
+
+    /// `text` with its ASCII digits written in these digits.
+    pub fn digits(&self, text: &str) -> String {
+        if self.zero == '0' {
+            return text.to_string();
+        }
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from_u32(self.zero as u32 + d).unwrap_or(c),
+                _ => c,
+            })
+            .collect()
+    }
+}
+
+/// Fluent's formatter for bundles of languages with their own digits: whole numbers in
+/// messages (counts, days, years) in those digits. One function per digit set, as Fluent
+/// takes a plain function.
+fn own_digits<M, const ZERO: u32>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
     };
+    let numbers = Numbers {
+        zero: char::from_u32(ZERO)?,
+        group: "",
+        decimal: ".",
+        indian: false,
+    };
+    Some(numbers.digits(&n.as_string()))
+}
+
+/// A number in the reader's format: `1,100.5` in English, `1.100,5` in Portuguese,
+/// `۱٬۱۰۰٫۵` in Persian, `12,34,567` in Hindi; at most two decimals.
+pub fn format_number(value: f64, lang: &str) -> String {
+    let numbers = Numbers::of(lang);
     let rounded = (value * 100.0).round() / 100.0;
     let text = format!("{rounded:.2}");
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let frac = frac.trim_end_matches('0');
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut grouped = String::new();
+    let len = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push_str(group);
+        let left = len - i;
+        let boundary = if numbers.indian && left > 3 {
+            (left - 3) % 2 == 0
+        } else {
+            left % 3 == 0
+        };
+        if i > 0 && boundary {
+            grouped.push_str(numbers.group);
         }
         grouped.push(c);
     }
-    if frac.is_empty() {
+    let text = if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {
-        format!("{sign}{grouped}{decimal}{frac}")
-    }
+        format!("{sign}{grouped}{}{frac}", numbers.decimal)
+    };
+    numbers.digits(&text)
 }
 
 #[cfg(test)]
@@ -384,6 +599,14 @@ mod tests {
         assert_eq!(format_number(1100.25, "pt-BR"), "1.100,25");
         assert_eq!(format_number(0.0, "pt-BR"), "0");
         assert_eq!(format_number(8.0, "en"), "8");
+        // CLDR's defaults, as Chromium's Intl.NumberFormat writes them.
+        assert_eq!(format_number(1234567.5, "fa"), "۱٬۲۳۴٬۵۶۷٫۵");
+        assert_eq!(format_number(1234567.5, "ar-EG"), "١٬٢٣٤٬٥٦٧٫٥");
+        assert_eq!(format_number(1234567.5, "ar"), "1,234,567.5");
+        assert_eq!(format_number(1234567.5, "ar-MA"), "1.234.567,5");
+        assert_eq!(format_number(1234567.5, "hi"), "12,34,567.5");
+        assert_eq!(format_number(1234567.0, "mr"), "१२,३४,५६७");
+        assert_eq!(format_number(1234.0, "ru"), "1\u{a0}234");
     }
 
     use super::*;
@@ -414,6 +637,68 @@ mod tests {
         let i = I18n::from_layers(Path::new("/c"), &[f], &["en", "pt"], "en").expect("loads");
         assert_eq!(i.text("pt", "a"), "Á");
         assert!(i.warnings().is_empty());
+    }
+
+    #[test]
+    fn missing_strings_come_from_the_fallback_chain() {
+        let f = files(&[
+            ("en/ui.ftl", "a = A\nb = B\nc = C\n"),
+            ("pt-BR/ui.ftl", "a = Á\nb = Bê\n"),
+            ("pt-PT/ui.ftl", "a = À\n"),
+        ]);
+        let chains = BTreeMap::from([(
+            "pt-PT".to_string(),
+            vec!["pt-BR".to_string(), "en".to_string()],
+        )]);
+        let i = I18n::from_layers(Path::new("/c"), &[f], &["en", "pt-BR", "pt-PT"], "en")
+            .expect("loads")
+            .with_fallbacks(chains);
+        assert_eq!(i.text("pt-PT", "a"), "À");
+        assert_eq!(i.text("pt-PT", "b"), "Bê");
+        assert_eq!(i.text("pt-PT", "c"), "C");
+        // pt-BR has no chain of its own: the default language.
+        assert_eq!(i.text("pt-BR", "c"), "C");
+        let w: Vec<String> = i.warnings().into_iter().map(|d| d.message).collect();
+        assert!(
+            w.iter()
+                .any(|m| m.contains("`b` is missing in pt-PT; using pt-BR")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|m| m.contains("`c` is missing in pt-PT; using en")),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn plural_messages_reach_scripts_as_forms_per_category() {
+        let ru = "n =\n    { $count ->\n        [one] { $count } результат на { $language }\n        [few] { $count } результата на { $language }\n        [many] { $count } результатов на { $language }\n       *[other] { $count } результата на { $language }\n    }\nplain = Поиск\n";
+        let f = files(&[
+            ("en/ui.ftl", "n = { $count } x\nplain = Search\n"),
+            ("ru/ui.ftl", ru),
+        ]);
+        let i = I18n::from_layers(Path::new("/c"), &[f], &["en", "ru"], "en").expect("loads");
+        let table = i.table("ru");
+        let forms: serde_json::Value = serde_json::from_str(&table["n"]).expect("JSON");
+        assert_eq!(forms["one"], "{$count} результат на {$language}");
+        assert_eq!(forms["few"], "{$count} результата на {$language}");
+        assert_eq!(forms["many"], "{$count} результатов на {$language}");
+        assert_eq!(table["plain"], "Поиск");
+        // English selects nothing: its text as it is.
+        assert_eq!(i.table("en")["n"], "{$count} x");
+    }
+
+    #[test]
+    fn persian_messages_write_numbers_in_persian_digits() {
+        let f = files(&[
+            ("en/ui.ftl", "d = { $day } { $year }\n"),
+            ("fa/ui.ftl", "d = { $day } دسامبر { $year }\n"),
+        ]);
+        let i = I18n::from_layers(Path::new("/c"), &[f], &["en", "fa"], "en").expect("loads");
+        let args = [("day", "4"), ("year", "2026")];
+        assert_eq!(i.text_with("fa", "d", &args), "۴ دسامبر ۲۰۲۶");
+        assert_eq!(i.text_with("en", "d", &args), "4 2026");
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub fn check(
         let name = format!(
             "part {} (\"{}\")",
             n + 1,
-            part.title(course.default_language(), course.default_language())
+            part.title(course.default_language(), &[])
         );
         if let crate::config::PartTitle::PerLanguage(map) = &part.title {
             let default = course.default_language();

@@ -1,4 +1,4 @@
-//! A course in five languages and three scripts (en, pt-BR, de, ar, ja): one
+//! A course in five languages and three scripts (en, pt-BR, es, ar, ja): one
 //! `[[languages]]` table each, no warnings, valid HTML, Arabic laid out right to left, search
 //! in every script and the switcher keeping the section (headless Chromium).
 
@@ -9,7 +9,7 @@ use common::*;
 fn five() -> SiteTest {
     let t = SiteTest::fixture("five");
     for chapter in ["01-stages", "02-cache"] {
-        for lang in ["pt-BR", "de", "ar", "ja"] {
+        for lang in ["pt-BR", "es", "ar", "ja"] {
             let run = t.docent(&["translate", "done", chapter, lang]);
             assert!(run.ok(), "{}", run.stderr());
         }
@@ -64,4 +64,79 @@ fn five_languages_in_a_real_browser() {
             &shots.display().to_string(),
         ],
     );
+}
+
+/// The fixture with European Portuguese added: one chapter translated, the other not.
+fn with_portugal(extra: &str) -> SiteTest {
+    let t = SiteTest::fixture("five");
+    let toml = t.read("content/course.toml");
+    t.write(
+        "content/course.toml",
+        &format!(
+            "{toml}\n[[languages]]\ncode = \"pt-PT\"\ntitle = \"Builds em várias fases\"\n{extra}"
+        ),
+    );
+    t.write(
+        "content/01-stages/pt-PT.md",
+        "+++\ntitle = \"Fases\"\n+++\n\nUm Dockerfile em várias fases compila numa fase e entrega outra.\n",
+    );
+    t
+}
+
+#[test]
+fn a_missing_translation_falls_back_along_the_languages_chain() {
+    // By default pt-PT reads pt-BR (same language) before the default language.
+    let t = with_portugal("");
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("has no pt-PT translation; its pt-PT page shows the pt-BR text"),
+        "{}",
+        run.stderr()
+    );
+    let page = t.html("pt-PT/cache/index.html");
+    assert_eq!(attr(&one(&page, "html"), "lang"), "pt-PT");
+    assert_eq!(attr(&one(&page, ".chapter-body"), "lang"), "pt-BR");
+    assert!(
+        text(&one(&page, "h1")).contains("Cache"),
+        "{}",
+        text(&one(&page, "h1"))
+    );
+    // The translated chapter is its own.
+    let own = t.html("pt-PT/stages/index.html");
+    assert_eq!(text(&one(&own, "h1")), "Fases");
+
+    // `fallback = []`: straight to the default language.
+    let t = with_portugal("fallback = []\n");
+    assert!(t.docent(&["build"]).ok());
+    let page = t.html("pt-PT/cache/index.html");
+    assert_eq!(attr(&one(&page, ".chapter-body"), "lang"), "en");
+
+    // Any order an author likes, checked against the course's languages.
+    let t = with_portugal("fallback = [\"es\", \"pt-BR\"]\n");
+    assert!(t.docent(&["build"]).ok());
+    let page = t.html("pt-PT/cache/index.html");
+    assert_eq!(attr(&one(&page, ".chapter-body"), "lang"), "es");
+
+    let t = with_portugal("fallback = [\"pt-br\"]\n");
+    let run = t.docent(&["build"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    let lines = t.read("content/course.toml");
+    let line = lines
+        .lines()
+        .position(|l| l.starts_with("fallback"))
+        .map(|n| n + 1)
+        .expect("fallback line");
+    assert!(
+        run.stderr().contains(&format!("course.toml:{line}:13")),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("did you mean `pt-BR`?"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!t.path("site").exists());
 }

@@ -16,4 +16,4 @@ glossary-healthcheck = تحدّد HEALTHCHECK الطريقة التي يتحقق
 glossary-shell = تغيّر SHELL الصدفة (shell) المستخدمة في صيغة shell من التعليمات RUN وCMD وENTRYPOINT.
 glossary-stopsignal = تحدّد STOPSIGNAL الإشارة التي تُرسَل إلى الحاوية لمطالبتها بالتوقف.
 glossary-onbuild = تسجّل ONBUILD تعليمةً تُنفَّذ لاحقًا، عندما تُبنى صورة أخرى تستخدم هذه الصورة في FROM.
-glossary-maintainer = التعليمة MAINTAINER متقادمة؛ استخدم LABEL org.opencontainers.image.authors بدلًا منها.
+glossary-maintainer = التعليمة MAINTAINER مُهمَلة؛ استخدم LABEL org.opencontainers.image.authors بدلًا منها.

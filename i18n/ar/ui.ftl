@@ -21,7 +21,7 @@ alert-tip = تلميح
 alert-important = مهم
 alert-warning = تحذير
 alert-caution = احذر
-fallback-notice = لم يُترجَم هذا الفصل إلى { $language } بعد. أنت تقرأ النسخة الأصلية باللغة { $source }.
+fallback-notice = لم يُترجَم هذا الفصل إلى { $language } بعد. تقرأ الآن النسخة الأصلية باللغة { $source }.
 home-start = ابدأ الدورة
 home-chapters = ما ستتعلمه
 home-chapter-count = { $count ->
@@ -54,7 +54,7 @@ chart-label-column = العنصر
 quiz-title = اختبر نفسك
 quiz-check = تحقّق
 quiz-right = إجابة صحيحة!
-quiz-wrong = ليس تمامًا. حاول مرة أخرى، أو افتح الإجابة أدناه.
+quiz-wrong = ليست صحيحة تمامًا. حاول مرة أخرى، أو اعرض الإجابة أدناه.
 quiz-choose = اختر إجابة أولًا.
 quiz-show-answer = إظهار الإجابة
 quiz-answer = الإجابة:
@@ -62,8 +62,16 @@ annotation-goto = انتقل إلى السطر
 search-label = ابحث في الدورة
 search-placeholder = بحث (اضغط /)
 search-none = لا توجد نتائج.
-search-count = عدد النتائج:
-stale-notice = قد تكون هذه الترجمة قديمة: فقد تغيّر الفصل الأصلي بعد ترجمته.
+search-count =
+    { $count ->
+        [zero] لا توجد نتائج
+        [one] نتيجة واحدة
+        [two] نتيجتان
+        [few] { $count } نتائج
+        [many] { $count } نتيجة
+       *[other] { $count } نتيجة
+    }
+stale-notice = قد لا تكون هذه الترجمة محدَّثة: فقد تغيّر الفصل الأصلي بعد ترجمته.
 stale-link = اقرأ النص الأصلي
 task-done = تم
 task-open = لم يُنجَز بعد
@@ -73,11 +81,18 @@ compare-view-label = عرض المقارنة
 compare-view-split = جنبًا إلى جنب
 compare-view-unified = عرض موحّد
 quiz-score = الإجابات الصحيحة حتى الآن: { $right } من { $total }
-quiz-score-done = أُجيب عن كل الأسئلة: { $right } من { $total } صحيحة
+quiz-score-done = تمت الإجابة عن كل الأسئلة: { $right } من { $total } صحيحة
 code-keys-hint = في كتلة الشيفرة، اضغط ↓ للتنقل بين ملاحظاتها وشروح تعليماتها.
 nav-toggle = الفصول الفرعية
-search-other-one = نتيجة باللغة
-search-other-many = نتائج باللغة
+search-other =
+    { $count ->
+        [zero] لا توجد نتائج باللغة { $language }
+        [one] نتيجة واحدة باللغة { $language }
+        [two] نتيجتان باللغة { $language }
+        [few] { $count } نتائج باللغة { $language }
+        [many] { $count } نتيجة باللغة { $language }
+       *[other] { $count } نتيجة باللغة { $language }
+    }
 page-edit = تعديل هذه الصفحة
 page-updated = آخر تحديث: { $date }
 date-long = { $day } { $month } { $year }

@@ -1,9 +1,9 @@
 # Was jede Dockerfile-Anweisung bewirkt; wird angezeigt, wenn man mit der Maus auf das Schlüsselwort zeigt oder es fokussiert.
-glossary-from = FROM beginnt eine neue Build-Stufe auf Basis eines Basis-Images oder einer früheren Stufe; die letzte Stufe ist das Image, das du auslieferst.
+glossary-from = FROM beginnt eine neue Build-Stufe, ausgehend von einem Basis-Image oder einer früheren Stufe; die letzte Stufe ist das Image, das Sie ausliefern.
 glossary-run = RUN führt während des Builds einen Befehl aus und speichert das Ergebnis als neuen Layer.
 glossary-copy = COPY kopiert Dateien aus dem Build-Kontext – oder mit --from aus einer anderen Stufe bzw. einem anderen Image – in das Image.
-glossary-add = ADD kopiert wie COPY, entpackt aber zusätzlich lokale Archive und lädt URLs herunter; nimm lieber COPY, außer du brauchst genau das.
-glossary-workdir = WORKDIR legt das Verzeichnis fest, in dem spätere Anweisungen und der Container starten, und legt es bei Bedarf an.
+glossary-add = ADD kopiert wie COPY, entpackt aber zusätzlich lokale Archive und lädt Dateien von URLs herunter; verwenden Sie lieber COPY, sofern Sie das nicht brauchen.
+glossary-workdir = WORKDIR legt das Verzeichnis fest, in dem spätere Anweisungen ausgeführt werden und der Container startet; fehlt es, wird es angelegt.
 glossary-env = ENV setzt eine Umgebungsvariable für spätere Anweisungen und für den laufenden Container.
 glossary-arg = ARG deklariert eine Build-Variable, die mit docker build --build-arg gesetzt wird; im laufenden Container gibt es sie nicht.
 glossary-expose = EXPOSE dokumentiert den Port, auf dem die Anwendung lauscht; veröffentlicht wird er dadurch nicht.
@@ -15,5 +15,5 @@ glossary-volume = VOLUME markiert einen Pfad, dessen Daten außerhalb des beschr
 glossary-healthcheck = HEALTHCHECK teilt Docker mit, wie es prüfen kann, ob der Container noch funktioniert.
 glossary-shell = SHELL ändert die Shell, die von der Shell-Form von RUN, CMD und ENTRYPOINT verwendet wird.
 glossary-stopsignal = STOPSIGNAL legt das Signal fest, das an den Container geschickt wird, um ihn zum Beenden aufzufordern.
-glossary-onbuild = ONBUILD registriert eine Anweisung für später: Sie wird ausgeführt, wenn ein anderes Image mit FROM auf diesem aufbaut.
-glossary-maintainer = MAINTAINER ist veraltet; verwende stattdessen LABEL org.opencontainers.image.authors.
+glossary-onbuild = ONBUILD registriert eine Anweisung, die erst später ausgeführt wird: wenn ein anderes Image mit FROM auf diesem aufbaut.
+glossary-maintainer = MAINTAINER ist veraltet; verwenden Sie stattdessen LABEL org.opencontainers.image.authors.

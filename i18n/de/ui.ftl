@@ -6,7 +6,7 @@ nav-previous = Zurück
 nav-next = Weiter
 nav-pager-label = Vorheriges und nächstes Kapitel
 nav-home = Startseite des Kurses
-nav-keys-hint = Tipp: Mit den Tasten ← und → wechselst du zwischen den Kapiteln.
+nav-keys-hint = Tipp: Mit den Tasten ← und → wechseln Sie zwischen den Kapiteln.
 toc-title = Auf dieser Seite
 menu-button = Menü
 menu-button-label = Menü: Kapitelliste ein- oder ausblenden
@@ -21,9 +21,9 @@ alert-tip = Tipp
 alert-important = Wichtig
 alert-warning = Warnung
 alert-caution = Vorsicht
-fallback-notice = Dieses Kapitel gibt es noch nicht auf { $language }. Du liest die Originalfassung ({ $source }).
+fallback-notice = Dieses Kapitel gibt es noch nicht auf { $language }. Sie lesen die Originalfassung ({ $source }).
 home-start = Kurs starten
-home-chapters = Das lernst du
+home-chapters = Das lernen Sie
 home-chapter-count = { $count ->
     [one] { $count } Kapitel
    *[other] { $count } Kapitel
@@ -34,31 +34,35 @@ notfound-title = Seite nicht gefunden
 notfound-text = Die angeforderte Seite existiert nicht. Vielleicht wurde sie verschoben, als der Kurs neu gegliedert wurde.
 notfound-home = Zur Startseite des Kurses
 chooser-title = Sprache wählen
-chooser-remember = Deine Auswahl wird auf diesem Gerät gespeichert.
+chooser-remember = Ihre Auswahl wird auf diesem Gerät gespeichert.
 chapter-number = Kapitel { $number }
 footer-built-with = Erstellt mit docent
 footer-repository = Quellcode
 page-title-separator = –
 annotation-label = Anmerkung
 annotation-close = Anmerkung schließen
-annotations-label = Anmerkungen zum Code oben
+annotations-label = Anmerkungen zum obigen Code
 stage-map-label = Übersicht der Stufen
 stage-map-final = finales Image
 stage-map-external = externes Image
 compare-legend = Zeilen, die nur auf einer Seite stehen, sind markiert: + hinzugefügt, − entfernt.
 chart-label-column = Eintrag
-quiz-title = Teste dein Wissen
+quiz-title = Testen Sie Ihr Wissen
 quiz-check = Prüfen
 quiz-right = Richtig!
-quiz-wrong = Nicht ganz. Versuch es noch einmal oder klapp unten die Antwort auf.
-quiz-choose = Wähle zuerst eine Antwort aus.
+quiz-wrong = Nicht ganz. Versuchen Sie es noch einmal oder klappen Sie unten die Antwort auf.
+quiz-choose = Wählen Sie zuerst eine Antwort aus.
 quiz-show-answer = Antwort anzeigen
 quiz-answer = Antwort:
 annotation-goto = zu Zeile
 search-label = Kurs durchsuchen
 search-placeholder = Suchen (Taste /)
 search-none = Keine Treffer.
-search-count = Treffer:
+search-count =
+    { $count ->
+        [one] { $count } Treffer
+       *[other] { $count } Treffer
+    }
 stale-notice = Diese Übersetzung ist möglicherweise veraltet: Das Originalkapitel wurde nach der Übersetzung geändert.
 stale-link = Original lesen
 task-done = Erledigt
@@ -70,10 +74,13 @@ compare-view-split = Nebeneinander
 compare-view-unified = Zusammengeführt
 quiz-score = Bisher richtig: { $right } von { $total }
 quiz-score-done = Alles beantwortet: { $right } von { $total } richtig
-code-keys-hint = Drücke in einem Codeblock ↓, um nacheinander die Anmerkungen und die Erklärungen der Anweisungen durchzugehen.
+code-keys-hint = Drücken Sie in einem Codeblock ↓, um nacheinander die Anmerkungen und die Erklärungen der Anweisungen durchzugehen.
 nav-toggle = Unterkapitel
-search-other-one = Treffer auf
-search-other-many = Treffer auf
+search-other =
+    { $count ->
+        [one] { $count } Treffer auf { $language }
+       *[other] { $count } Treffer auf { $language }
+    }
 page-edit = Diese Seite bearbeiten
 page-updated = Zuletzt aktualisiert am { $date }
 date-long = { $day }. { $month } { $year }
@@ -91,7 +98,7 @@ month-11 = November
 month-12 = Dezember
 progress-read = gelesen
 progress-quiz = Quiz: { $right } von { $total } richtig
-progress-continue = Weiterlesen, wo du aufgehört hast:
+progress-continue = Dort weiterlesen, wo Sie aufgehört haben:
 progress-reset = Lesefortschritt zurücksetzen
 progress-cleared = Lesefortschritt zurückgesetzt.
 print-contents = Inhaltsverzeichnis

@@ -59,7 +59,11 @@ annotation-goto = go to line
 search-label = Search the course
 search-placeholder = Search (press /)
 search-none = No results.
-search-count = results:
+search-count =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
 stale-notice = This translation may be out of date: the original chapter changed after it was translated.
 stale-link = Read the original
 task-done = Done
@@ -73,8 +77,11 @@ quiz-score = Right so far: { $right } of { $total }
 quiz-score-done = All answered: { $right } of { $total } right
 code-keys-hint = In a code block, press ↓ to step through its notes and instruction explanations.
 nav-toggle = Sub-chapters
-search-other-one = result in
-search-other-many = results in
+search-other =
+    { $count ->
+        [one] { $count } result in { $language }
+       *[other] { $count } results in { $language }
+    }
 page-edit = Edit this page
 page-updated = Last updated on { $date }
 date-long = { $month } { $day }, { $year }

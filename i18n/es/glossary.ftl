@@ -2,13 +2,13 @@
 glossary-from = FROM inicia una nueva etapa de compilación a partir de una imagen base o de una etapa anterior; la última etapa es la imagen que distribuyes.
 glossary-run = RUN ejecuta un comando durante la compilación y guarda el resultado en una nueva capa.
 glossary-copy = COPY copia en la imagen archivos del contexto de compilación o, con --from, de otra etapa o imagen.
-glossary-add = ADD copia como COPY, pero además extrae archivos comprimidos locales y descarga contenido desde URL; usa COPY salvo que necesites eso.
+glossary-add = ADD copia como COPY, pero además extrae archivos comprimidos locales y descarga contenido desde URL; usa COPY salvo que necesites alguna de estas funciones.
 glossary-workdir = WORKDIR establece el directorio en el que se ejecutan las instrucciones posteriores y se inicia el contenedor, y lo crea si hace falta.
 glossary-env = ENV define una variable de entorno para las instrucciones posteriores y para el contenedor en ejecución.
 glossary-arg = ARG declara una variable de compilación, que se asigna con docker build --build-arg; no existe en el contenedor en ejecución.
 glossary-expose = EXPOSE documenta el puerto en el que escucha la aplicación; no lo publica.
 glossary-user = USER establece el usuario (y el grupo) con el que se ejecutan las instrucciones posteriores y el contenedor.
-glossary-cmd = CMD proporciona el comando predeterminado (o los argumentos predeterminados) que se usan al iniciar el contenedor.
+glossary-cmd = CMD proporciona el comando predeterminado (o los argumentos predeterminados) que se usa al iniciar el contenedor.
 glossary-entrypoint = ENTRYPOINT establece el ejecutable que el contenedor ejecuta siempre; CMD pasa entonces a proporcionar sus argumentos predeterminados.
 glossary-label = LABEL añade metadatos clave-valor a la imagen, como su origen o su versión.
 glossary-volume = VOLUME marca una ruta cuyos datos se guardan fuera de la capa escribible del contenedor.

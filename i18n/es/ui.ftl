@@ -58,7 +58,11 @@ annotation-goto = ir a la línea
 search-label = Buscar en el curso
 search-placeholder = Buscar (tecla /)
 search-none = No hay resultados.
-search-count = resultados:
+search-count =
+    { $count ->
+        [one] { $count } resultado
+       *[other] { $count } resultados
+    }
 stale-notice = Es posible que esta traducción no esté actualizada: el capítulo original cambió después de traducirse.
 stale-link = Leer el original
 task-done = Hecho
@@ -72,8 +76,11 @@ quiz-score = Aciertos hasta ahora: { $right } de { $total }
 quiz-score-done = Todas respondidas: { $right } de { $total } correctas
 code-keys-hint = En un bloque de código, usa la tecla ↓ para recorrer sus notas y las explicaciones de las instrucciones.
 nav-toggle = Subcapítulos
-search-other-one = resultado en
-search-other-many = resultados en
+search-other =
+    { $count ->
+        [one] { $count } resultado en { $language }
+       *[other] { $count } resultados en { $language }
+    }
 page-edit = Editar esta página
 page-updated = Última actualización: { $date }
 date-long = { $day } de { $month } de { $year }

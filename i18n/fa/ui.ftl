@@ -34,7 +34,7 @@ notfound-title = صفحه پیدا نشد
 notfound-text = صفحه‌ای که دنبالش بودید وجود ندارد. شاید هنگام سازمان‌دهی دوبارهٔ دوره جابه‌جا شده باشد.
 notfound-home = رفتن به صفحهٔ اصلی دوره
 chooser-title = زبان خود را انتخاب کنید
-chooser-remember = انتخاب شما در این دستگاه به خاطر سپرده می‌شود.
+chooser-remember = انتخاب شما در این دستگاه ذخیره می‌شود.
 chapter-number = فصل { $number }
 footer-built-with = ساخته‌شده با docent
 footer-repository = کد منبع
@@ -45,20 +45,24 @@ annotations-label = یادداشت‌های کد بالا
 stage-map-label = نقشهٔ مراحل
 stage-map-final = ایمیج نهایی
 stage-map-external = ایمیج خارجی
-compare-legend = خط‌هایی که فقط در یک طرف هستند علامت خورده‌اند: + افزوده، − حذف‌شده.
+compare-legend = خط‌هایی که فقط در یک طرف هستند علامت خورده‌اند: + افزوده‌شده، − حذف‌شده.
 chart-label-column = مورد
 quiz-title = خودتان را بسنجید
 quiz-check = بررسی
 quiz-right = درست است!
-quiz-wrong = نه کاملاً. دوباره امتحان کنید یا پاسخ زیر را باز کنید.
-quiz-choose = اول یک پاسخ انتخاب کنید.
+quiz-wrong = کاملاً درست نیست. دوباره امتحان کنید یا پاسخ زیر را باز کنید.
+quiz-choose = ابتدا یک پاسخ را انتخاب کنید.
 quiz-show-answer = نمایش پاسخ
 quiz-answer = پاسخ:
 annotation-goto = رفتن به خط
 search-label = جست‌وجو در دوره
-search-placeholder = جست‌وجو (کلید /)
+search-placeholder = جست‌وجو (کلید / را بزنید)
 search-none = نتیجه‌ای پیدا نشد.
-search-count = تعداد نتایج:
+search-count =
+    { $count ->
+        [one] { $count } نتیجه
+       *[other] { $count } نتیجه
+    }
 stale-notice = ممکن است این ترجمه به‌روز نباشد: فصل اصلی پس از ترجمه تغییر کرده است.
 stale-link = خواندن متن اصلی
 task-done = انجام شد
@@ -69,11 +73,14 @@ compare-view-label = نمایش مقایسه
 compare-view-split = کنار هم
 compare-view-unified = یکپارچه
 quiz-score = پاسخ‌های درست تا اینجا: { $right } از { $total }
-quiz-score-done = به همه پاسخ دادید: { $right } از { $total } درست
+quiz-score-done = به همهٔ پرسش‌ها پاسخ دادید: { $right } از { $total } درست
 code-keys-hint = در بلوک کد، با کلید ↓ می‌توانید یادداشت‌ها و توضیح دستورها را یکی‌یکی ببینید.
 nav-toggle = زیرفصل‌ها
-search-other-one = نتیجه به زبان
-search-other-many = نتیجه به زبان
+search-other =
+    { $count ->
+        [one] { $count } نتیجه به زبان { $language }
+       *[other] { $count } نتیجه به زبان { $language }
+    }
 page-edit = ویرایش این صفحه
 page-updated = آخرین به‌روزرسانی: { $date }
 date-long = { $day } { $month } { $year }

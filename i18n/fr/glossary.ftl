@@ -2,7 +2,7 @@
 glossary-from = FROM démarre une nouvelle étape de build à partir d’une image de base ou d’une étape précédente ; la dernière étape est l’image que vous livrez.
 glossary-run = RUN exécute une commande pendant le build et enregistre le résultat dans une nouvelle couche.
 glossary-copy = COPY place dans l’image des fichiers du contexte de build ou, avec --from, d’une autre étape ou image.
-glossary-add = ADD copie comme COPY, mais décompresse aussi les archives locales et télécharge des URL ; préférez COPY si vous n’en avez pas besoin.
+glossary-add = ADD copie comme COPY, mais décompresse aussi les archives locales et télécharge des fichiers depuis des URL ; préférez COPY si vous n’en avez pas besoin.
 glossary-workdir = WORKDIR définit le répertoire où s’exécutent les instructions suivantes et où démarre le conteneur ; il le crée au besoin.
 glossary-env = ENV définit une variable d’environnement pour les instructions suivantes et pour le conteneur en cours d’exécution.
 glossary-arg = ARG déclare une variable de build, définie avec docker build --build-arg ; elle n’existe pas dans le conteneur en cours d’exécution.

@@ -58,7 +58,11 @@ annotation-goto = aller à la ligne
 search-label = Rechercher dans le cours
 search-placeholder = Rechercher (touche /)
 search-none = Aucun résultat.
-search-count = résultats :
+search-count =
+    { $count ->
+        [one] { $count } résultat
+       *[other] { $count } résultats
+    }
 stale-notice = Cette traduction n’est peut-être plus à jour : le chapitre original a été modifié depuis sa traduction.
 stale-link = Lire l’original
 task-done = Terminé
@@ -72,8 +76,11 @@ quiz-score = Bonnes réponses jusqu’ici : { $right } sur { $total }
 quiz-score-done = Quiz terminé : score de { $right } sur { $total }
 code-keys-hint = Dans un bloc de code, appuyez sur ↓ pour parcourir ses notes et les explications des instructions.
 nav-toggle = Sous-chapitres
-search-other-one = résultat en
-search-other-many = résultats en
+search-other =
+    { $count ->
+        [one] { $count } résultat en { $language }
+       *[other] { $count } résultats en { $language }
+    }
 page-edit = Modifier cette page
 page-updated = Dernière mise à jour le { $date }
 date-long = { $day ->

@@ -59,7 +59,12 @@ annotation-goto = מעבר לשורה
 search-label = חיפוש בקורס
 search-placeholder = חיפוש (מקש /)
 search-none = אין תוצאות.
-search-count = תוצאות:
+search-count =
+    { $count ->
+        [one] תוצאה אחת
+        [two] שתי תוצאות
+       *[other] { $count } תוצאות
+    }
 stale-notice = ייתכן שהתרגום הזה אינו עדכני: הפרק המקורי השתנה אחרי שתורגם.
 stale-link = לקריאת המקור
 task-done = בוצע
@@ -73,8 +78,12 @@ quiz-score = תשובות נכונות עד כה: { $right } מתוך { $total }
 quiz-score-done = כל השאלות נענו: { $right } נכונות מתוך { $total }
 code-keys-hint = בתוך בלוק קוד, המקש ↓ עובר בין ההערות שלו ובין ההסברים על ההוראות.
 nav-toggle = תת־פרקים
-search-other-one = תוצאה בשפה
-search-other-many = תוצאות בשפה
+search-other =
+    { $count ->
+        [one] תוצאה אחת ב־{ $language }
+        [two] שתי תוצאות ב־{ $language }
+       *[other] { $count } תוצאות ב־{ $language }
+    }
 page-edit = עריכת הדף
 page-updated = עדכון אחרון: { $date }
 date-long = { $day } ב{ $month } { $year }

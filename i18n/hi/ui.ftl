@@ -21,7 +21,7 @@ alert-tip = सुझाव
 alert-important = महत्वपूर्ण
 alert-warning = चेतावनी
 alert-caution = सावधान
-fallback-notice = इस अध्याय का अभी तक { $language } में अनुवाद नहीं हुआ है। आप इसे मूल रूप में, { $source } में, पढ़ रहे हैं।
+fallback-notice = इस अध्याय का अभी तक { $language } में अनुवाद नहीं हुआ है। आप इसका मूल संस्करण { $source } में पढ़ रहे हैं।
 home-start = कोर्स शुरू करें
 home-chapters = आप क्या सीखेंगे
 home-chapter-count = { $count ->
@@ -54,15 +54,19 @@ quiz-wrong = पूरी तरह सही नहीं। फिर से �
 quiz-choose = पहले कोई जवाब चुनें।
 quiz-show-answer = जवाब दिखाएँ
 quiz-answer = जवाब:
-annotation-goto = पंक्ति पर जाएँ
+annotation-goto = देखें पंक्ति
 search-label = कोर्स में खोजें
 search-placeholder = खोजें (/ दबाएँ)
 search-none = कोई परिणाम नहीं मिला।
-search-count = परिणाम:
+search-count =
+    { $count ->
+        [one] { $count } परिणाम
+       *[other] { $count } परिणाम
+    }
 stale-notice = हो सकता है कि यह अनुवाद पुराना हो: अनुवाद के बाद मूल अध्याय बदल गया है।
-stale-link = मूल पढ़ें
+stale-link = मूल संस्करण पढ़ें
 task-done = पूरा हुआ
-task-open = अभी बाकी है
+task-open = अभी बाक़ी है
 table-label = तालिका (छोटी स्क्रीन पर दाएँ-बाएँ स्क्रॉल होती है)
 nav-all-chapters = सभी अध्याय
 compare-view-label = तुलना दिखाएँ
@@ -72,8 +76,11 @@ quiz-score = अब तक सही: { $total } में से { $right }
 quiz-score-done = सभी सवालों के जवाब दिए: { $total } में से { $right } सही
 code-keys-hint = कोड ब्लॉक में ↓ दबाकर उसके नोट और निर्देशों की व्याख्याएँ एक-एक करके देखें।
 nav-toggle = उप-अध्याय
-search-other-one = परिणाम इस भाषा में:
-search-other-many = परिणाम इस भाषा में:
+search-other =
+    { $count ->
+        [one] { $language } में { $count } परिणाम
+       *[other] { $language } में { $count } परिणाम
+    }
 page-edit = इस पेज में बदलाव करें
 page-updated = अंतिम अपडेट: { $date }
 date-long = { $day } { $month } { $year }

@@ -2,7 +2,7 @@
 glossary-from = FROM avvia una nuova fase di build a partire da un'immagine di base o da una fase precedente; l'ultima fase è l'immagine che distribuisci.
 glossary-run = RUN esegue un comando durante la build e salva il risultato in un nuovo layer.
 glossary-copy = COPY copia nell'immagine file dal contesto di build oppure, con --from, da un'altra fase o immagine.
-glossary-add = ADD copia come COPY, ma in più estrae gli archivi locali e scarica contenuti da URL; preferisci COPY, a meno che non ti serva questo.
+glossary-add = ADD copia come COPY, ma in più estrae gli archivi locali e scarica contenuti da URL; usa COPY, a meno che non ti servano queste funzioni.
 glossary-workdir = WORKDIR imposta la directory in cui vengono eseguite le istruzioni successive e in cui si avvia il container, creandola se necessario.
 glossary-env = ENV imposta una variabile d'ambiente per le istruzioni successive e per il container in esecuzione.
 glossary-arg = ARG dichiara una variabile di build, impostata con docker build --build-arg; non esiste nel container in esecuzione.

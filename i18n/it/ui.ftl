@@ -58,22 +58,29 @@ annotation-goto = vai alla riga
 search-label = Cerca nel corso
 search-placeholder = Cerca (premi /)
 search-none = Nessun risultato.
-search-count = risultati:
+search-count =
+    { $count ->
+        [one] { $count } risultato
+       *[other] { $count } risultati
+    }
 stale-notice = Questa traduzione potrebbe non essere aggiornata: il capitolo originale è stato modificato dopo la traduzione.
 stale-link = Leggi l'originale
 task-done = Fatto
 task-open = Da fare
 table-label = Tabella (scorre in orizzontale sugli schermi piccoli)
 nav-all-chapters = Tutti i capitoli
-compare-view-label = Mostra il confronto
+compare-view-label = Visualizzazione del confronto
 compare-view-split = Affiancata
 compare-view-unified = Unificata
 quiz-score = Risposte esatte finora: { $right } su { $total }
 quiz-score-done = Quiz completato: { $right } su { $total } esatte
 code-keys-hint = In un blocco di codice, premi ↓ per scorrere le note e le spiegazioni delle istruzioni.
 nav-toggle = Sottocapitoli
-search-other-one = risultato in
-search-other-many = risultati in
+search-other =
+    { $count ->
+        [one] { $count } risultato in { $language }
+       *[other] { $count } risultati in { $language }
+    }
 page-edit = Modifica questa pagina
 page-updated = Ultimo aggiornamento: { $date }
 date-long = { $day } { $month } { $year }

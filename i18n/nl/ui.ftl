@@ -21,7 +21,7 @@ alert-tip = Tip
 alert-important = Belangrijk
 alert-warning = Waarschuwing
 alert-caution = Let op
-fallback-notice = Dit hoofdstuk is nog niet vertaald in het { $language }. Je leest de oorspronkelijke versie ({ $source }).
+fallback-notice = Dit hoofdstuk is nog niet vertaald in het { $language }. Je leest de oorspronkelijke versie in het { $source }.
 home-start = Start de cursus
 home-chapters = Wat je gaat leren
 home-chapter-count = { $count ->
@@ -58,7 +58,11 @@ annotation-goto = naar regel
 search-label = Zoeken in de cursus
 search-placeholder = Zoeken (druk op /)
 search-none = Geen resultaten.
-search-count = Resultaten:
+search-count =
+    { $count ->
+        [one] { $count } resultaat
+       *[other] { $count } resultaten
+    }
 stale-notice = Deze vertaling is mogelijk verouderd: het oorspronkelijke hoofdstuk is gewijzigd nadat het werd vertaald.
 stale-link = Origineel lezen
 task-done = Klaar
@@ -72,8 +76,11 @@ quiz-score = Tot nu toe goed: { $right } van { $total }
 quiz-score-done = Alles beantwoord: { $right } van { $total } goed
 code-keys-hint = Druk in een codeblok op ↓ om een voor een langs de toelichtingen en de uitleg bij de instructies te gaan.
 nav-toggle = Subhoofdstukken
-search-other-one = resultaat in
-search-other-many = resultaten in
+search-other =
+    { $count ->
+        [one] { $count } resultaat in het { $language }
+       *[other] { $count } resultaten in het { $language }
+    }
 page-edit = Deze pagina bewerken
 page-updated = Laatst bijgewerkt op { $date }
 date-long = { $day } { $month } { $year }

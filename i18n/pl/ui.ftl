@@ -60,7 +60,13 @@ annotation-goto = przejdź do wiersza
 search-label = Szukaj w kursie
 search-placeholder = Szukaj (naciśnij /)
 search-none = Brak wyników.
-search-count = Liczba wyników:
+search-count =
+    { $count ->
+        [one] { $count } wynik
+        [few] { $count } wyniki
+        [many] { $count } wyników
+       *[other] { $count } wyniku
+    }
 stale-notice = To tłumaczenie może być nieaktualne: oryginalny rozdział zmienił się po przetłumaczeniu.
 stale-link = Przeczytaj oryginał
 task-done = Zrobione
@@ -74,8 +80,13 @@ quiz-score = Jak dotąd poprawnie: { $right } z { $total }
 quiz-score-done = Udzielono wszystkich odpowiedzi: poprawnie { $right } z { $total }
 code-keys-hint = W bloku kodu naciskaj ↓, aby po kolei przechodzić przez przypisy i objaśnienia instrukcji.
 nav-toggle = Podrozdziały
-search-other-one = wynik w języku
-search-other-many = wyników w języku
+search-other =
+    { $count ->
+        [one] { $count } wynik w języku { $language }
+        [few] { $count } wyniki w języku { $language }
+        [many] { $count } wyników w języku { $language }
+       *[other] { $count } wyniku w języku { $language }
+    }
 page-edit = Edytuj tę stronę
 page-updated = Ostatnia aktualizacja: { $date }
 date-long = { $day } { $month } { $year } r.
@@ -94,6 +105,6 @@ month-12 = grudnia
 progress-read = przeczytany
 progress-quiz = quiz: poprawnie { $right } z { $total }
 progress-continue = Kontynuuj czytanie:
-progress-reset = Wyczyść mój postęp czytania
+progress-reset = Wyczyść postęp czytania
 progress-cleared = Postęp czytania został wyczyszczony.
 print-contents = Spis treści

@@ -58,7 +58,11 @@ annotation-goto = ir para a linha
 search-label = Pesquisar no curso
 search-placeholder = Pesquisar (tecle /)
 search-none = Nenhum resultado.
-search-count = resultados:
+search-count =
+    { $count ->
+        [one] { $count } resultado
+       *[other] { $count } resultados
+    }
 stale-notice = Esta tradução pode estar desatualizada: o capítulo original mudou depois que ela foi feita.
 stale-link = Ler o original
 task-done = Feito
@@ -72,8 +76,11 @@ quiz-score = Acertos até agora: { $right } de { $total }
 quiz-score-done = Tudo respondido: { $right } de { $total } certas
 code-keys-hint = Num bloco de código, aperte ↓ para percorrer as notas e as explicações das instruções.
 nav-toggle = Subcapítulos
-search-other-one = resultado em
-search-other-many = resultados em
+search-other =
+    { $count ->
+        [one] { $count } resultado em { $language }
+       *[other] { $count } resultados em { $language }
+    }
 page-edit = Editar esta página
 page-updated = Atualizado em { $date }
 date-long = { $day } de { $month } de { $year }

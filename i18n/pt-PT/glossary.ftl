@@ -2,7 +2,7 @@
 glossary-from = FROM inicia uma nova etapa de compilação a partir de uma imagem de base ou de uma etapa anterior; a última etapa é a imagem que vai distribuir.
 glossary-run = RUN executa um comando durante a compilação e guarda o resultado numa nova camada.
 glossary-copy = COPY coloca na imagem ficheiros do contexto de compilação ou, com --from, de outra etapa ou imagem.
-glossary-add = ADD copia como o COPY, mas também extrai arquivos comprimidos locais e transfere conteúdos a partir de URLs; use COPY, a menos que precise disso.
+glossary-add = ADD copia como o COPY, mas também extrai arquivos comprimidos locais e transfere conteúdos a partir de URLs; use COPY, a menos que precise destas funcionalidades.
 glossary-workdir = WORKDIR define o diretório em que as instruções seguintes são executadas e o contentor arranca, criando-o se for necessário.
 glossary-env = ENV define uma variável de ambiente para as instruções seguintes e para o contentor em execução.
 glossary-arg = ARG declara uma variável de compilação, definida com docker build --build-arg; não existe no contentor em execução.
@@ -16,4 +16,4 @@ glossary-healthcheck = HEALTHCHECK indica ao Docker como verificar se o contento
 glossary-shell = SHELL altera a shell usada pela forma shell de RUN, CMD e ENTRYPOINT.
 glossary-stopsignal = STOPSIGNAL define o sinal enviado ao contentor para lhe pedir que pare.
 glossary-onbuild = ONBUILD regista uma instrução para ser executada mais tarde, quando outra imagem for criada com FROM a partir desta.
-glossary-maintainer = MAINTAINER foi descontinuada; use LABEL org.opencontainers.image.authors em vez dela.
+glossary-maintainer = MAINTAINER está obsoleta; em vez dela, use LABEL org.opencontainers.image.authors.

@@ -58,7 +58,11 @@ annotation-goto = ir para a linha
 search-label = Pesquisar no curso
 search-placeholder = Pesquisar (prima /)
 search-none = Sem resultados.
-search-count = resultados:
+search-count =
+    { $count ->
+        [one] { $count } resultado
+       *[other] { $count } resultados
+    }
 stale-notice = Esta tradução pode estar desatualizada: o capítulo original foi alterado depois de ter sido traduzido.
 stale-link = Ler o original
 task-done = Concluído
@@ -72,8 +76,11 @@ quiz-score = Respostas certas até agora: { $right } de { $total }
 quiz-score-done = Tudo respondido: { $right } de { $total } certas
 code-keys-hint = Num bloco de código, prima ↓ para percorrer as notas e as explicações das instruções.
 nav-toggle = Subcapítulos
-search-other-one = resultado em
-search-other-many = resultados em
+search-other =
+    { $count ->
+        [one] { $count } resultado em { $language }
+       *[other] { $count } resultados em { $language }
+    }
 page-edit = Editar esta página
 page-updated = Última atualização: { $date }
 date-long = { $day } de { $month } de { $year }

@@ -6,7 +6,7 @@ nav-previous = Назад
 nav-next = Далее
 nav-pager-label = Предыдущая и следующая глава
 nav-home = Главная страница курса
-nav-keys-hint = Подсказка: клавиши ← и → переключают главы.
+nav-keys-hint = Совет: клавиши ← и → переключают главы.
 toc-title = На этой странице
 menu-button = Меню
 menu-button-label = Меню: показать или скрыть список глав
@@ -60,8 +60,14 @@ annotation-goto = перейти к строке
 search-label = Поиск по курсу
 search-placeholder = Поиск (нажмите /)
 search-none = Ничего не найдено.
-search-count = Найдено:
-stale-notice = Этот перевод может быть устаревшим: оригинал главы изменился после перевода.
+search-count =
+    { $count ->
+        [one] { $count } результат
+        [few] { $count } результата
+        [many] { $count } результатов
+       *[other] { $count } результата
+    }
+stale-notice = Возможно, этот перевод устарел: оригинал главы изменился после перевода.
 stale-link = Читать оригинал
 task-done = Выполнено
 task-open = Ещё не выполнено
@@ -74,8 +80,13 @@ quiz-score = Пока верно: { $right } из { $total }
 quiz-score-done = Все ответы даны: верно { $right } из { $total }
 code-keys-hint = В блоке кода нажимайте ↓, чтобы по очереди открывать пояснения и описания инструкций.
 nav-toggle = Подразделы
-search-other-one = результат на языке
-search-other-many = результатов на языке
+search-other =
+    { $count ->
+        [one] { $count } результат на языке { $language }
+        [few] { $count } результата на языке { $language }
+        [many] { $count } результатов на языке { $language }
+       *[other] { $count } результата на языке { $language }
+    }
 page-edit = Редактировать страницу
 page-updated = Обновлено { $date }
 date-long = { $day } { $month } { $year } г.

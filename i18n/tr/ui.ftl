@@ -12,7 +12,7 @@ menu-button = Menü
 menu-button-label = Menü: bölüm listesini göster veya gizle
 theme-dark = Koyu tema
 language-label = Dil
-language-switcher-label = Bu sayfayı başka bir dilde okuyun
+language-switcher-label = Bu sayfayı başka bir dilde oku
 heading-anchor = Bu başlığa bağlantı
 code-copy = Kopyala
 code-copied = Kopyalandı
@@ -50,7 +50,7 @@ chart-label-column = Öğe
 quiz-title = Kendinizi sınayın
 quiz-check = Kontrol et
 quiz-right = Doğru!
-quiz-wrong = Tam olarak değil. Yeniden deneyin ya da aşağıdaki cevabı açın.
+quiz-wrong = Tam olarak doğru değil. Yeniden deneyin ya da aşağıdaki cevabı açın.
 quiz-choose = Önce bir cevap seçin.
 quiz-show-answer = Cevabı göster
 quiz-answer = Cevap:
@@ -58,7 +58,11 @@ annotation-goto = satıra git:
 search-label = Kursta ara
 search-placeholder = Ara (/ tuşuna basın)
 search-none = Sonuç bulunamadı.
-search-count = Sonuç sayısı:
+search-count =
+    { $count ->
+        [one] { $count } sonuç
+       *[other] { $count } sonuç
+    }
 stale-notice = Bu çeviri güncel olmayabilir: özgün bölüm, çevrildikten sonra değişti.
 stale-link = Özgün metni oku
 task-done = Tamamlandı
@@ -72,8 +76,11 @@ quiz-score = Şu ana kadar { $total } sorudan { $right } doğru
 quiz-score-done = Tümü cevaplandı: { $total } sorudan { $right } doğru
 code-keys-hint = Bir kod bloğunda ↓ tuşuna basarak notlar ve talimat açıklamaları arasında sırayla ilerleyebilirsiniz.
 nav-toggle = Alt bölümler
-search-other-one = sonuç şu dilde:
-search-other-many = sonuç şu dilde:
+search-other =
+    { $count ->
+        [one] { $language } dilinde { $count } sonuç
+       *[other] { $language } dilinde { $count } sonuç
+    }
 page-edit = Bu sayfayı düzenle
 page-updated = Son güncelleme: { $date }
 date-long = { $day } { $month } { $year }

@@ -13,7 +13,7 @@ menu-button-label = Меню: показати або сховати списо�
 theme-dark = Темна тема
 language-label = Мова
 language-switcher-label = Читати цю сторінку іншою мовою
-heading-anchor = Посилання на цей підрозділ
+heading-anchor = Посилання на цей заголовок
 code-copy = Копіювати
 code-copied = Скопійовано
 alert-note = Примітка
@@ -60,8 +60,14 @@ annotation-goto = перейти до рядка
 search-label = Пошук у курсі
 search-placeholder = Пошук (натисніть /)
 search-none = Нічого не знайдено.
-search-count = Знайдено:
-stale-notice = Цей переклад може бути застарілим: оригінальний розділ змінився після перекладу.
+search-count =
+    { $count ->
+        [one] { $count } результат
+        [few] { $count } результати
+        [many] { $count } результатів
+       *[other] { $count } результату
+    }
+stale-notice = Можливо, цей переклад застарів: оригінальний розділ змінився після перекладу.
 stale-link = Читати оригінал
 task-done = Виконано
 task-open = Ще не виконано
@@ -74,8 +80,13 @@ quiz-score = Поки що правильно: { $right } з { $total }
 quiz-score-done = Усі відповіді дано: правильно { $right } з { $total }
 code-keys-hint = У блоці коду натискайте ↓, щоб по черзі відкривати пояснення та описи інструкцій.
 nav-toggle = Підрозділи
-search-other-one = результат мовою
-search-other-many = результатів мовою
+search-other =
+    { $count ->
+        [one] { $count } результат мовою { $language }
+        [few] { $count } результати мовою { $language }
+        [many] { $count } результатів мовою { $language }
+       *[other] { $count } результату мовою { $language }
+    }
 page-edit = Редагувати сторінку
 page-updated = Оновлено { $date }
 date-long = { $day } { $month } { $year } р.

@@ -144,19 +144,12 @@ fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
 
 /// Warnings that belong to the course as a whole rather than one chapter's text.
 pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
-    let default = course.default_language();
     let mut out = Vec::new();
-    for chapter in &course.chapters {
+    for (index, chapter) in course.chapters.iter().enumerate() {
         for lang in course.language_codes() {
             if !chapter.sources.contains_key(lang) {
-                let from = if chapter.sources.contains_key(default) {
-                    default
-                } else {
-                    chapter
-                        .sources
-                        .keys()
-                        .next()
-                        .map_or(default, String::as_str)
+                let Some(from) = course.page(lang, index).map(|p| p.content_lang) else {
+                    continue;
                 };
                 out.push(
                     Diagnostic::warning(

@@ -182,12 +182,12 @@ impl<'a> Renderer<'a> {
         let part_titles = course
             .language_codes()
             .map(|lang| {
-                let default = course.default_language();
+                let fallbacks = course.config.fallbacks(lang);
                 let titles = course
                     .config
                     .parts
                     .iter()
-                    .map(|p| crate::course::Title::parse(p.title(lang, default)))
+                    .map(|p| crate::course::Title::parse(p.title(lang, &fallbacks)))
                     .collect();
                 (lang.to_string(), titles)
             })

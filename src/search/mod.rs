@@ -21,8 +21,11 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    // Composed again after the marks go, so Hangul syllables (which NFD splits into
+    // letters, not marks) stay syllables; the browser folds queries the same way.
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
+        .nfc()
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -267,6 +270,8 @@ mod tests {
         assert_eq!(fold("Estágio"), "estagio");
         assert_eq!(fold("INSTRUÇÃO"), "instrucao");
         assert_eq!(fold("Über"), "uber");
+        assert_eq!(fold("한국어"), "한국어");
+        assert_eq!(fold("コンパイラ"), "コンハイラ");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// A course in five languages (en, pt-BR, de, ar, ja): Arabic pages mirrored right to left
+// A course in five languages (en, pt-BR, es, ar, ja): Arabic pages mirrored right to left
 // with code left to right, at 390 and 1280 px; axe on every language; search in each
 // script; the switcher lands on the same section in each language.
 // Usage: node languages.mjs <site-dir> <screenshot-dir>
@@ -14,7 +14,7 @@ const { context, close } = await launch();
 const page = await context.newPage();
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
-const LANGS = ["en", "pt-BR", "de", "ar", "ja"];
+const LANGS = ["en", "pt-BR", "es", "ar", "ja"];
 
 async function axe(url, label) {
   await page.goto(url);
@@ -40,7 +40,7 @@ await run([
       equal(await page.getAttribute("html", "dir"), lang === "ar" ? "rtl" : "ltr", lang + " dir");
     }
     const names = await page.$$eval(".lang-switcher a", (as) => as.map((a) => a.textContent));
-    equal(JSON.stringify(names), JSON.stringify(["English", "Português (Brasil)", "Deutsch", "العربية", "日本語"]), "own names");
+    equal(JSON.stringify(names), JSON.stringify(["English", "Português (Brasil)", "Español", "العربية", "日本語"]), "own names");
   }],
   ["right to left at 1280 px: sidebar on the right, contents on the left, code left to right", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -96,8 +96,9 @@ await run([
     const cases = [
       ["en", "cache mount", "/en/cache/#cache-mounts"],
       ["pt-BR", "estagio", "/pt-BR/stages/"],
-      ["de", "Cache-Mounts", "/de/cache/#cache-mounts"],
-      ["de", "kleinere Images", "/de/stages/"],
+      // Accents folded and words stemmed: "cache" finds "caché", "imagen" "imágenes".
+      ["es", "montajes de cache", "/es/cache/"],
+      ["es", "imagen pequeña", "/es/stages/"],
       ["ar", "ذاكرة التخزين", "/ar/cache/"],
       ["ar", "المترجم", "/ar/stages/"],
       ["ja", "キャッシュ", "/ja/cache/"],
@@ -108,6 +109,14 @@ await run([
       await page.goto(server.url + lang + "/stages/");
       const hits = await search(q);
       assert(hits.length > 0 && hits[0].startsWith(want), `${lang} "${q}": ${JSON.stringify(hits.slice(0, 3))}`);
+      // The count is a whole sentence in the page's language, its plural form filled in.
+      const status = await page.textContent("#search-status");
+      assert(status.trim() && !status.includes("{") && !status.includes("[object"), `${lang} status: ${status}`);
+      if (lang === "ja") {
+        // Searched as character pairs, marked as the whole word.
+        const marks = await page.$$eval(".search-results mark", (ms) => ms.map((m) => m.textContent));
+        assert(marks.includes(q), `ja "${q}" marked as ${JSON.stringify(marks)}`);
+      }
     }
   }],
   ["the switcher lands on the same section in each language", async () => {
@@ -126,6 +135,16 @@ await run([
           .findIndex((h) => h.id === decodeURIComponent(location.hash.slice(1))));
         equal(index, 1, `${from} → ${to}`);
       }
+    }
+  }],
+  ["arrow keys follow the reading direction: ← is the next page right to left", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const [lang, forward, backward] of [["en", "ArrowRight", "ArrowLeft"], ["ar", "ArrowLeft", "ArrowRight"]]) {
+      await page.goto(server.url + lang + "/stages/");
+      await page.keyboard.press(forward);
+      await page.waitForURL(new RegExp(`/${lang}/cache/$`));
+      await page.keyboard.press(backward);
+      await page.waitForURL(new RegExp(`/${lang}/stages/$`));
     }
   }],
   ["no script errors", async () => equal(errors, [], "page errors")],

@@ -48,7 +48,14 @@ await run([
     await page.fill("#search-input", "workshop behind");
     await page.waitForSelector(".search-elsewhere", { timeout: 5000 });
     const line = await page.textContent(".search-elsewhere");
-    assert(/^\d+ resultados? em English$/.test(line), "a line saying so: " + line);
+    const [, n, word] = line.match(/^(\d+) (resultados?) em English$/) || [];
+    assert(n, "a line saying so: " + line);
+    equal(word, n === "1" ? "resultado" : "resultados", "plural agrees with " + n);
+    // The sentence is Portuguese; only the language's name is marked English.
+    equal(await page.$eval(".search-elsewhere", (p) => p.closest("[lang]").lang), "pt-BR", "line language");
+    equal(await page.$eval(".search-elsewhere span", (s) => s.lang + " " + s.textContent), "en English", "name marked");
+    const status = await page.textContent("#search-status");
+    assert(/^(\d+ resultados?|Nenhum resultado\.)$/.test(status) && !/^1 resultados/.test(status), "status: " + status);
     const href = await page.getAttribute(".search-elsewhere + ol a", "href");
     assert(href.includes("en/"), "links to the English page: " + href);
   }],

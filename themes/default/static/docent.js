@@ -11,6 +11,10 @@
   function load(key) {
     try { return localStorage.getItem(key); } catch (e) { return null; }
   }
+  // A count in the page language's digits and marks, as docent writes numbers at build time.
+  function localNumber(n) {
+    try { return Number(n).toLocaleString(doc.lang || undefined); } catch (e) { return String(n); }
+  }
 
   // The button's label stays "Dark theme"; aria-pressed says whether it is on.
   function setupTheme() {
@@ -133,7 +137,10 @@
   function setupKeys() {
     document.addEventListener("keydown", function (e) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      var rel = e.key === "ArrowLeft" ? "prev" : e.key === "ArrowRight" ? "next" : null;
+      // Right to left, the next page lies to the left, as the pager's arrows show.
+      var back = doc.dir === "rtl" ? "ArrowRight" : "ArrowLeft";
+      var on = doc.dir === "rtl" ? "ArrowLeft" : "ArrowRight";
+      var rel = e.key === back ? "prev" : e.key === on ? "next" : null;
       if (!rel || arrowsBelongTo(e.target)) return;
       var link = document.querySelector('link[rel="' + rel + '"]');
       if (link) {
@@ -655,7 +662,7 @@
       if (quiz) {
         var badge = document.createElement("span");
         badge.className = "progress-mark progress-quiz" + (quiz.right === quiz.total ? " all-right" : "");
-        var words = quizLabel.replace("{$right}", quiz.right).replace("{$total}", quiz.total);
+        var words = quizLabel.replace("{$right}", localNumber(quiz.right)).replace("{$total}", localNumber(quiz.total));
         badge.title = words;
         badge.innerHTML = '<span aria-hidden="true"></span><span class="visually-hidden"></span>';
         badge.firstChild.textContent = quiz.right + "/" + quiz.total;
@@ -735,7 +742,7 @@
         var answered = Object.keys(results).length;
         var right = Object.keys(results).filter(function (k) { return results[k]; }).length;
         var template = answered === questions.length ? score.dataset.done : score.dataset.template;
-        score.textContent = template.replace("{$right}", right).replace("{$total}", questions.length);
+        score.textContent = template.replace("{$right}", localNumber(right)).replace("{$total}", localNumber(questions.length));
         score.hidden = false;
         if (answered === questions.length) {
           document.dispatchEvent(new CustomEvent("docent:quiz", {
@@ -789,7 +796,9 @@
     return out;
   }
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    // As the index folds words: marks off (é → e, パ → ハ), then composed again so Hangul
+    // syllables stay syllables.
+    return s.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase();
   }
   // Search. Each language's index is a manifest (pages, words, terms) and parts loaded on
   // demand: buckets of postings with BM25F scores made at build time, and chunks of section
@@ -908,23 +917,30 @@
           if (id === undefined && code.indexOf("=") > 0) id = self.termId.get("`" + code.split("=")[0]);
           if (id !== undefined) codes.push({ id: id, text: code });
         }
+        // In an option such as --mount=type=cache the inner key ("type") is syntax: it
+        // adds to a section's score but a section need not contain it.
         var parts = [];
-        token.split(/[^\p{L}\p{N}]+/u).filter(Boolean).forEach(function (w) {
-          parts.push.apply(parts, cjkPairs(w));
-        });
-        parts.forEach(function (w, k) {
-          words.push({ word: fold(w), last: i === tokens.length - 1 && k === parts.length - 1 && typing });
+        var re = /[\p{L}\p{N}]+/gu, found, first = true;
+        while ((found = re.exec(token))) {
+          var key = !first && token.charAt(found.index + found[0].length) === "=";
+          first = false;
+          cjkPairs(found[0]).forEach(function (w) { parts.push({ w: w, key: key }); });
+        }
+        parts.forEach(function (p, k) {
+          words.push({ word: fold(p.w), optional: p.key, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
         });
       });
       var kept = words.filter(function (w) { return !self.stop.has(w.word); });
       if (!kept.length) kept = words;
+      var optional = [];
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
-        if (c.size) groups.push(c);
+        if (w.optional) optional.push(c);
+        else if (c.size) groups.push(c);
         else if (!codes.length) groups.push(c); // a word found nowhere still counts as missing
       });
       var ids = [];
-      groups.forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
+      groups.concat(optional).forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
       codes.forEach(function (c) { ids.push(c.id); });
       if (!ids.length) return then([], kept.map(function (w) { return w.word; }), false);
       var m = self.m;
@@ -966,6 +982,7 @@
           }
         };
         groups.forEach(function (g) { addGroup(g, true); });
+        optional.forEach(function (g) { addGroup(g, false); });
         codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
         var need = weights.reduce(function (a, b) { return a + b; }, 0);
         var ranked = [];
@@ -976,7 +993,7 @@
           if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
         });
         ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-        ranked = ranked.slice(0, 16);
+        ranked = ranked.slice(0, 10);
         var chunks = ranked.map(function (r) { return "c" + Math.floor(r[0] / m.chunk); });
         needSearchParts(self.base, self.lang, chunks, function () {
           var phrase = kept.map(function (w) { return w.word; });
@@ -1051,6 +1068,15 @@
     var others = (box.dataset.others || "").split(";").filter(Boolean).map(function (o) { return o.split("="); });
     var asked = 0;
 
+    // A message with plural forms (JSON: CLDR category → text with {$count}) for `n`.
+    function plural(forms, n) {
+      var all = {};
+      try { all = JSON.parse(forms || "{}"); } catch (e) { /* a theme's plain string */ all = { other: forms }; }
+      var category = "other";
+      try { category = new Intl.PluralRules(lang).select(n); } catch (e) { /* unknown tag */ }
+      return (all[category] || all.other || "").split("{$count}").join(localNumber(n));
+    }
+
     function snippet(text, words) {
       var folded = "";
       for (var i = 0; i < text.length; i++) {
@@ -1065,6 +1091,8 @@
             at = found.index + found[1].length;
             len = cut;
             if (!CJK.test(w)) while (at + len < text.length && /[\p{L}\p{N}]/u.test(text[at + len])) len++;
+            // A CJK word was searched as overlapping pairs: mark the run they cover.
+            else while (at + len < text.length && words.indexOf(folded.substr(at + len - 1, 2)) >= 0) len++;
           }
         }
       });
@@ -1128,7 +1156,7 @@
       }
       // No hit here holds every word: another language may answer the whole query.
       if (!full) elsewhere(query, mine);
-      status.textContent = hits.length ? box.dataset.count + " " + hits.length : box.dataset.none;
+      status.textContent = hits.length ? plural(box.dataset.count, hits.length) : box.dataset.none;
       results.hidden = false;
       results.dataset.query = query; // which query the list answers (for tests and tools)
     }
@@ -1141,8 +1169,16 @@
           if (mine !== asked || !hits.length || !full) return;
           var line = document.createElement("p");
           line.className = "search-elsewhere";
-          line.lang = o[0];
-          line.textContent = hits.length + " " + (hits.length === 1 ? box.dataset.otherOne : box.dataset.otherMany) + " " + o[1];
+          // The sentence is in the reader's language; only the other language's name is not.
+          plural(box.dataset.other, hits.length).split("{$language}").forEach(function (part, i) {
+            if (i) {
+              var name = document.createElement("span");
+              name.lang = o[0];
+              name.textContent = o[1];
+              line.appendChild(name);
+            }
+            line.appendChild(document.createTextNode(part));
+          });
           results.appendChild(line);
           var list = document.createElement("ol");
           list.lang = o[0];
