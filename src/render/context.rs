@@ -102,6 +102,9 @@ pub(super) struct PageContext<'a> {
     pub(super) lang: &'a str,
     /// `ltr` or `rtl`: the page's writing direction.
     pub(super) dir: &'static str,
+    /// The zero of the language's own digits when they are not 0–9 (Persian `۰`), for the
+    /// page's script to write counts as the build does.
+    pub(super) zero: String,
     /// The direction of the chapter text when it is another language's (a fallback).
     pub(super) content_dir: &'static str,
     pub(super) t: Option<&'a BTreeMap<String, String>>,
@@ -264,6 +267,10 @@ impl<'a> Renderer<'a> {
             kind,
             lang,
             dir,
+            zero: match crate::i18n::Numbers::of(lang).zero {
+                '0' => String::new(),
+                z => z.to_string(),
+            },
             content_dir: dir,
             t: self.tables.get(lang),
             root: root.to_string(),

@@ -39,6 +39,12 @@ const SCALE: f32 = 20.0;
 /// Postings per bucket and text bytes per chunk the split aims at.
 const BUCKET_POSTINGS: usize = 6000;
 const CHUNK_BYTES: usize = 16_000;
+/// A term keeps the postings of its best this-many sections. A word found in a good part
+/// of a large course (`stage` in a course about stages) says little, and its whole list
+/// would be most of what a first query downloads; its rarer companions decide which sections
+/// match, and the browser does not count a cut term as missing from the sections left out.
+/// A course with fewer sections than this ranks with every posting.
+const CHAMPIONS: usize = 1500;
 /// Text kept per section for snippets and re-ranking.
 const MAX_TEXT: usize = 3000;
 const MAX_CODE: usize = 1500;
@@ -165,6 +171,8 @@ struct Manifest<'a> {
     stems: Vec<u32>,
     /// The language's stop words, for the query.
     stop: &'static [&'static str],
+    /// Terms whose postings keep only their best sections ([`CHAMPIONS`]).
+    cut: Vec<u32>,
 }
 
 /// Every script of `lang`'s index for `pages`.
@@ -295,6 +303,15 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         }
     }
     drop(all);
+    let mut cut_terms = Vec::new();
+    for (id, list) in postings.iter_mut().enumerate() {
+        if list.len() > CHAMPIONS {
+            list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(CHAMPIONS);
+            list.sort_unstable();
+            cut_terms.push(u32::try_from(id).unwrap_or(u32::MAX));
+        }
+    }
     let total: usize = postings.iter().map(Vec::len).sum();
     let buckets = total.div_ceil(BUCKET_POSTINGS).max(1);
     let text_bytes: usize = sections
@@ -351,6 +368,7 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         words: words_line,
         stems: word_stems,
         stop: stop_words(lang),
+        cut: cut_terms,
     };
     files.push((
         format!("search/{lang}.js"),
@@ -458,6 +476,66 @@ mod tests {
             !t.contains(&"npm".to_string()),
             "plain words are words, not code tokens"
         );
+    }
+
+    #[test]
+    fn a_word_in_most_sections_keeps_its_best_postings() {
+        // CHAMPIONS + 100 sections say "stage"; the first 50 say it in their heading.
+        let sections: Vec<Section> = (0..CHAMPIONS + 100)
+            .map(|k| Section {
+                anchor: format!("s{k}"),
+                heading: if k < 50 {
+                    "Stage".into()
+                } else {
+                    format!("Part {k}")
+                },
+                text: format!("one stage of many, number {k}"),
+                code: String::new(),
+                review: false,
+            })
+            .collect();
+        let pages = vec![Page {
+            title: "Big".into(),
+            title_html: "Big".into(),
+            crumb: String::new(),
+            url: "en/big/".into(),
+            sections: sections.into(),
+            review: crate::course::Review::Whole(false),
+        }];
+        let files = index_files("en", &pages);
+        let json = |js: &str| -> serde_json::Value {
+            let start = js.find(",{").expect("data") + 1;
+            serde_json::from_str(
+                js[start..]
+                    .trim_end()
+                    .trim_end_matches(");")
+                    .trim_end_matches(']'),
+            )
+            .expect("JSON")
+        };
+        let m = json(&files[0].1);
+        let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
+        let id = terms.iter().position(|t| *t == "stage").expect("stage");
+        let cut = m["cut"].as_array().expect("cut");
+        assert!(cut.contains(&serde_json::json!(id)), "{cut:?}");
+        let bucket = id % m["buckets"].as_u64().expect("buckets") as usize;
+        let (_, b) = files
+            .iter()
+            .find(|(p, _)| p.ends_with(&format!("/b{bucket}.js")))
+            .expect("bucket");
+        let list = json(b)[id.to_string()]
+            .as_array()
+            .expect("postings")
+            .clone();
+        assert_eq!(list.len(), CHAMPIONS * 2);
+        // Sections ascending (delta-coded), and the headed ones among those kept.
+        let mut section = 0;
+        let mut kept = Vec::new();
+        for pair in list.chunks(2) {
+            section += pair[0].as_u64().expect("delta");
+            kept.push(section);
+        }
+        assert!((0..50).all(|k| kept.contains(&k)), "{:?}", &kept[..60]);
     }
 
     #[test]

@@ -12,8 +12,14 @@
     try { return localStorage.getItem(key); } catch (e) { return null; }
   }
   // A count in the page language's digits and marks, as docent writes numbers at build time.
+  // Small whole numbers (counts, scores) need no Intl, whose first use costs milliseconds.
   function localNumber(n) {
-    try { return Number(n).toLocaleString(doc.lang || undefined); } catch (e) { return String(n); }
+    n = Number(n);
+    if (n >= 0 && n < 1000 && n % 1 === 0) {
+      var zero = doc.dataset.zero;
+      return zero ? String(n).replace(/[0-9]/g, function (d) { return String.fromCharCode(zero.charCodeAt(0) + Number(d)); }) : String(n);
+    }
+    try { return n.toLocaleString(doc.lang || undefined); } catch (e) { return String(n); }
   }
 
   // The button's label stays "Dark theme"; aria-pressed says whether it is on.
@@ -868,6 +874,7 @@
       self.wordStem = new Map();
       self.words.forEach(function (w, i) { self.wordStem.set(w, m.stems[i]); });
       self.stop = new Set(m.stop);
+      self.cut = new Set(m.cut || []);
       self.m = m;
       then();
     });
@@ -981,7 +988,13 @@
             best[sec] = 0;
           }
         };
-        groups.forEach(function (g) { addGroup(g, true); });
+        // A word most sections hold (its postings cut to the best ones) weighs in the score
+        // but not in the coverage: a section left out of its list may well hold it.
+        groups.forEach(function (g) {
+          var common = false;
+          g.forEach(function (_, id) { if (self.cut.has(id)) common = true; });
+          addGroup(g, !common);
+        });
         optional.forEach(function (g) { addGroup(g, false); });
         codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
         var need = weights.reduce(function (a, b) { return a + b; }, 0);
