@@ -32,6 +32,8 @@ const CODE_WEIGHT: f32 = 0.5;
 /// its sections teach.
 const INTRO: f32 = 0.7;
 const K1: f32 = 2.0;
+/// How much the whole chapter's use of a term adds to each of its sections' score.
+const CHAPTER: f32 = 1.5;
 /// How much a review section (a recap, a quiz) counts against one that teaches.
 const REVIEW: f32 = 0.3;
 /// Scores are written as integers: the score times this.
@@ -271,6 +273,26 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
             tf
         }
     };
+    // Each section's weighted frequency of each term, and their sums per chapter: a section
+    // of a chapter that is about the term (says it throughout) ranks above a passing
+    // section elsewhere with the same heading.
+    let weighted = |t: &Terms, tf: &[u16; 4], code_tf: u16| {
+        let mut x = 0.0;
+        for f in 0..4 {
+            x += WEIGHT[f] * norm(f32::from(tf[f]), t.lens[f], avg[f], B[f]);
+        }
+        x + CODE_WEIGHT * norm(f32::from(code_tf), t.code_len, avg_code, 0.75)
+    };
+    let mut chapter_x: HashMap<(usize, u32), f32> = HashMap::default();
+    for (k, t) in all.iter().enumerate() {
+        let Some((page, _)) = sections.get(k) else {
+            continue;
+        };
+        for (id, tf, code_tf) in &t.tf {
+            *chapter_x.entry((*page, *id)).or_default() += weighted(t, tf, *code_tf);
+        }
+    }
+    let saturate = |x: f32| x * (K1 + 1.0) / (x + K1);
     // Postings by term id: (section, score).
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary.terms.len()];
     for (k, t) in all.iter().enumerate() {
@@ -282,14 +304,11 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
                 .get(*page)
                 .is_some_and(|p| p.review.covers(&section.anchor));
         for (id, tf, code_tf) in &t.tf {
-            let mut x = 0.0;
-            for f in 0..4 {
-                x += WEIGHT[f] * norm(f32::from(tf[f]), t.lens[f], avg[f], B[f]);
-            }
-            x += CODE_WEIGHT * norm(f32::from(*code_tf), t.code_len, avg_code, 0.75);
+            let x = weighted(t, tf, *code_tf);
             let d = df.get(*id as usize).copied().unwrap_or(1.0);
             let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
-            let mut score = idf * x * (K1 + 1.0) / (x + K1);
+            let chapter = chapter_x.get(&(*page, *id)).copied().unwrap_or(x);
+            let mut score = idf * (saturate(x) + CHAPTER * saturate(chapter));
             if review {
                 score *= REVIEW;
             }
@@ -476,6 +495,78 @@ mod tests {
             !t.contains(&"npm".to_string()),
             "plain words are words, not code tokens"
         );
+    }
+
+    #[test]
+    fn a_chapter_about_the_word_ranks_its_section_first() {
+        let section = |anchor: &str, heading: &str, text: &str| Section {
+            anchor: anchor.into(),
+            heading: heading.into(),
+            text: text.into(),
+            code: String::new(),
+            review: false,
+        };
+        let page = |url: &str, sections: Vec<Section>| Page {
+            title: "Chapter".into(),
+            title_html: "Chapter".into(),
+            crumb: String::new(),
+            url: url.into(),
+            sections: sections.into(),
+            review: crate::course::Review::Whole(false),
+        };
+        // The same section twice; only the first chapter speaks of distroless elsewhere.
+        let pages = vec![
+            page(
+                "en/go/",
+                vec![
+                    section("build", "Build", "Compile the service with go build."),
+                    section("distroless", "Distroless", "The image has no shell."),
+                ],
+            ),
+            page(
+                "en/bases/",
+                vec![
+                    section("slim", "Slim", "Slim bases versus distroless bases."),
+                    section("distroless", "Distroless", "The image has no shell."),
+                    section(
+                        "choose",
+                        "Choose",
+                        "Pick distroless when nothing needs a shell.",
+                    ),
+                ],
+            ),
+        ];
+        let files = index_files("en", &pages);
+        let json = |js: &str| -> serde_json::Value {
+            let start = js.find(",{").expect("data") + 1;
+            serde_json::from_str(
+                js[start..]
+                    .trim_end()
+                    .trim_end_matches(");")
+                    .trim_end_matches(']'),
+            )
+            .expect("JSON")
+        };
+        let m = json(&files[0].1);
+        let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
+        let id = terms.iter().position(|t| *t == "distroless").expect("term");
+        let bucket = id % m["buckets"].as_u64().expect("buckets") as usize;
+        let (_, b) = files
+            .iter()
+            .find(|(p, _)| p.ends_with(&format!("/b{bucket}.js")))
+            .expect("bucket");
+        let list = json(b)[id.to_string()]
+            .as_array()
+            .expect("postings")
+            .clone();
+        let mut section = 0;
+        let mut scores = std::collections::BTreeMap::new();
+        for pair in list.chunks(2) {
+            section += pair[0].as_u64().expect("delta");
+            scores.insert(section, pair[1].as_u64().expect("score"));
+        }
+        // Sections: 0 build, 1 go's distroless, 2 slim, 3 bases' distroless, 4 choose.
+        assert!(scores[&3] > scores[&1], "{scores:?}");
     }
 
     #[test]
