@@ -37,7 +37,7 @@ impl Compared {
             .sources
             .iter()
             .map(|(lang, source)| Compared {
-                rendered: chapters.get(&(index, lang.clone())).cloned(),
+                rendered: crate::render::chapter_file(chapters, index, lang).cloned(),
                 version: source.version.clone(),
                 translated_from: source.front.translated_from.clone(),
             })
@@ -360,14 +360,14 @@ fn translations(
     let Some((source_lang, _)) = course.source_of(chapter) else {
         return;
     };
-    let Some(source) = chapters.get(&(index, source_lang.to_string())) else {
+    let Some(source) = crate::render::chapter_file(chapters, index, source_lang) else {
         return;
     };
     for (lang, file) in &chapter.sources {
         if lang == source_lang {
             continue;
         }
-        let Some(translation) = chapters.get(&(index, lang.clone())) else {
+        let Some(translation) = crate::render::chapter_file(chapters, index, lang) else {
             continue;
         };
         let path = &file.path;

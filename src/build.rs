@@ -29,8 +29,6 @@ pub struct Build {
     pub pages: usize,
     /// Output paths that differ from the previous successful build of this builder.
     pub changed: Vec<String>,
-    /// Links to other sites, where they are written, for `check --external`.
-    pub external_links: Vec<ExternalLink>,
     /// Print pages or search indexes were handed over out of date
     /// ([`Outputs::AllButAggregates`]); [`Builder::finish`] brings them up to date.
     pub stale: bool,
@@ -244,7 +242,6 @@ impl Builder {
         rendered.files.extend(written.files);
         rendered.pages_rendered += written.pages_rendered;
         tracing::info!("pages rendered: {} µs", clock.elapsed().as_micros());
-        let external_links = external_links(course, &inputs.chapters);
         Ok(Build {
             site: Arc::new(Site::default()),
             warnings,
@@ -258,7 +255,6 @@ impl Builder {
                 .filter(|p| p.ends_with(".html"))
                 .count(),
             changed: rendered.files,
-            external_links,
             stale: rendered.stale,
         })
     }
@@ -399,7 +395,7 @@ fn external_links(
 /// What pages are rendered from.
 struct Inputs {
     loaded: Loaded,
-    chapters: render::RenderedChapters,
+    chapters: Arc<render::RenderedChapters>,
     chapters_rendered: usize,
     /// What stopped some chapters from rendering (they are not in `chapters`).
     chapter_errors: Vec<Diagnostic>,

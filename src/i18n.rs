@@ -312,6 +312,9 @@ impl I18n {
     /// Messages of the course's own string files that nothing asks for: not one of docent's
     /// strings, and not named by any template of the course's theme (`theme`: its files).
     pub fn unused(&self, theme: &crate::theme::Files) -> Vec<Diagnostic> {
+        if self.strangers.is_empty() {
+            return Vec::new();
+        }
         let templates: Vec<String> = theme
             .iter()
             .filter(|(k, _)| k.starts_with("templates/"))

@@ -32,23 +32,31 @@ impl Site {
 
     /// Paths added, removed or changed since `previous`.
     pub fn changed_since(&self, previous: &Site) -> Vec<String> {
-        let mut changed: Vec<String> = self
-            .files
-            .iter()
-            .filter(|(path, bytes)| match previous.files.get(*path) {
-                Some(old) => old.as_ptr() != bytes.as_ptr() && old != *bytes,
-                None => true,
-            })
-            .map(|(p, _)| p.clone())
-            .collect();
-        changed.extend(
-            previous
-                .files
-                .keys()
-                .filter(|p| !self.files.contains_key(*p))
-                .cloned(),
-        );
-        changed.sort();
+        use std::cmp::Ordering;
+        // Both maps are sorted by path: one walk through the two, each path compared once.
+        let mut changed = Vec::new();
+        let mut old = previous.files.iter().peekable();
+        for (path, bytes) in &self.files {
+            loop {
+                match old.peek() {
+                    Some((gone, _)) if gone.as_str() < path.as_str() => {
+                        changed.push((*gone).clone());
+                        old.next();
+                    }
+                    _ => break,
+                }
+            }
+            match old.peek() {
+                Some((same, before)) if same.as_str().cmp(path) == Ordering::Equal => {
+                    if before.as_ptr() != bytes.as_ptr() && *before != bytes {
+                        changed.push(path.clone());
+                    }
+                    old.next();
+                }
+                _ => changed.push(path.clone()),
+            }
+        }
+        changed.extend(old.map(|(gone, _)| gone.clone()));
         changed
     }
 }
@@ -293,4 +301,34 @@ impl Drop for Staging {
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_files_added_removed_or_different() {
+        let shared = Bytes::from_static(b"same");
+        let mut before = Site::default();
+        before.insert("a.html", "gone");
+        before.insert("b.html", "old");
+        before.insert("c.html", shared.clone());
+        before.insert("e.html", "equal");
+        before.insert("z.html", "gone too");
+        let mut after = Site::default();
+        after.insert("b.html", "new");
+        after.insert("c.html", shared);
+        after.insert("d.html", "added");
+        after.insert("e.html", String::from("equal"));
+        assert_eq!(
+            after.changed_since(&before),
+            ["a.html", "b.html", "d.html", "z.html"]
+        );
+        assert_eq!(before.changed_since(&before), Vec::<String>::new());
+        assert_eq!(
+            Site::default().changed_since(&after),
+            ["b.html", "c.html", "d.html", "e.html"]
+        );
+    }
 }

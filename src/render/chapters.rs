@@ -13,9 +13,26 @@ pub type RenderedChapters = BTreeMap<(usize, String), Arc<Rendered>>;
 
 /// Rendered chapters kept between builds, keyed by (chapter id, language), each with the hash
 /// of everything its rendering read; `serve` re-renders only what changed.
+///
+/// The rendered chapters are shared with the build that uses them and patched in place by
+/// the next one (no copy while that build has ended), and entries are found by chapter
+/// position and language without building owned keys: a rebuild looks at every chapter
+/// file. A key's hash covers the chapter's id and the order of all ids, so an entry at a
+/// position another chapter has moved to never matches.
 #[derive(Default)]
 pub struct ChapterCache {
-    entries: HashMap<(String, String), ([u8; 32], Arc<Rendered>)>,
+    entries: Arc<RenderedChapters>,
+    keys: HashMap<usize, Vec<(String, [u8; 32])>>,
+}
+
+impl ChapterCache {
+    fn key(&self, index: usize, lang: &str) -> Option<&[u8; 32]> {
+        self.keys
+            .get(&index)?
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, k)| k)
+    }
 }
 
 /// Renders every chapter file that changed since the cached rendering, in parallel; the
@@ -46,49 +63,78 @@ pub fn render_chapters(
         })
         .collect();
     let ids_hash = blake3::hash(ids.join("\n").as_bytes());
+    let jobs: Vec<(usize, &str, [u8; 32])> = jobs
+        .into_iter()
+        .map(|(i, lang, key)| (i, lang, keyed(&key, ids_hash.as_bytes())))
+        .collect();
     let todo: Vec<&(usize, &str, [u8; 32])> = jobs
         .iter()
         .filter(|(i, lang, key)| {
-            let k = keyed(key, ids_hash.as_bytes());
-            cache
-                .entries
-                .get(&(course.chapters[*i].id.clone(), lang.to_string()))
-                .is_none_or(|(old, _)| *old != k)
+            cache.key(*i, lang) != Some(key)
+                || super::chapter_file(&cache.entries, *i, lang).is_none()
         })
         .collect();
     let results = render_files(course, todo.iter().map(|&&(i, lang, _)| (i, lang)));
     let rendered_now = results.len();
     let mut errors = Vec::new();
-    let mut fresh = HashMap::new();
+    let mut fresh = Vec::new();
     for ((i, lang), result) in results {
         match result {
-            Ok(r) => {
-                fresh.insert((i, lang), Arc::new(r));
-            }
+            Ok(r) => fresh.push(((i, lang), Arc::new(r))),
             Err(Error::Input(mut list)) => errors.append(&mut list),
             Err(e) => return Err(e),
         }
     }
-    let mut out = BTreeMap::new();
-    let mut entries = HashMap::new();
-    for (i, lang, key) in &jobs {
-        let id = course.chapters[*i].id.clone();
-        let k = keyed(key, ids_hash.as_bytes());
-        let rendered = match fresh.remove(&(*i, lang.to_string())) {
-            Some(r) => r,
-            None => match cache.entries.get(&(id.clone(), lang.to_string())) {
-                Some((_, r)) => Arc::clone(r),
+    let keys_of = |jobs: &[(usize, &str, [u8; 32])]| {
+        let mut keys: HashMap<usize, Vec<(String, [u8; 32])>> = HashMap::new();
+        for (i, lang, key) in jobs {
+            keys.entry(*i).or_default().push((lang.to_string(), *key));
+        }
+        keys
+    };
+    // The same chapter files as last time (a save): patch the kept map. Otherwise, or when
+    // a chapter failed (the cache stays as it was, so the next build reads again every
+    // chapter that may still be broken), a new map.
+    let same_files = jobs.len() == cache.entries.len()
+        && jobs
+            .iter()
+            .all(|(i, lang, _)| cache.key(*i, lang).is_some());
+    let out = if errors.is_empty() && same_files {
+        let entries = Arc::make_mut(&mut cache.entries);
+        for ((i, lang), rendered) in fresh {
+            entries.insert((i, lang), rendered);
+        }
+        for (i, lang, key) in &jobs {
+            if let Some(ks) = cache.keys.get_mut(i)
+                && let Some(k) = ks.iter_mut().find(|(l, _)| l == lang)
+            {
+                k.1 = *key;
+            }
+        }
+        Arc::clone(&cache.entries)
+    } else {
+        let mut out = RenderedChapters::new();
+        let mut fresh: HashMap<(usize, String), Arc<Rendered>> = fresh.into_iter().collect();
+        for (i, lang, key) in &jobs {
+            let rendered = match fresh.remove(&(*i, lang.to_string())) {
+                Some(r) => r,
+                None if cache.key(*i, lang) == Some(key) => {
+                    match super::chapter_file(&cache.entries, *i, lang) {
+                        Some(r) => Arc::clone(r),
+                        None => continue,
+                    }
+                }
                 None => continue,
-            },
-        };
-        out.insert((*i, lang.to_string()), Arc::clone(&rendered));
-        entries.insert((id, lang.to_string()), (k, rendered));
-    }
-    // A failed rendering keeps the cache as it was, so the next build reads again every
-    // chapter that may still be broken.
-    if errors.is_empty() {
-        cache.entries = entries;
-    }
+            };
+            out.insert((*i, lang.to_string()), rendered);
+        }
+        let out = Arc::new(out);
+        if errors.is_empty() {
+            cache.entries = Arc::clone(&out);
+            cache.keys = keys_of(&jobs);
+        }
+        out
+    };
     Ok(ChaptersRendered {
         chapters: out,
         rendered: rendered_now,
@@ -100,7 +146,7 @@ pub fn render_chapters(
 /// how many were rendered now, and the errors of those that did not.
 pub struct ChaptersRendered {
     /// Every chapter file that rendered, whether now or earlier (from the cache).
-    pub chapters: RenderedChapters,
+    pub chapters: Arc<RenderedChapters>,
     /// How many chapter files were rendered by this call, for the build summary.
     pub rendered: usize,
     /// Why the chapter files that failed did; empty when all rendered.

@@ -152,7 +152,19 @@ pub fn single_file_name(lang: &str) -> String {
 
 /// The rendered chapter a page of `lang` shows.
 pub fn rendered_for<'a>(chapters: &'a RenderedChapters, page: &Page<'_>) -> Option<&'a Rendered> {
+    chapter_file(chapters, page.index, page.content_lang).map(|r| r.as_ref())
+}
+
+/// The rendered file of chapter `index` in `lang`, found without building an owned key
+/// (this runs for every page of every rebuild).
+pub fn chapter_file<'a>(
+    chapters: &'a RenderedChapters,
+    index: usize,
+    lang: &str,
+) -> Option<&'a std::sync::Arc<Rendered>> {
     chapters
-        .get(&(page.index, page.content_lang.to_string()))
-        .map(|r| r.as_ref())
+        .range((index, String::new())..)
+        .take_while(|((i, _), _)| *i == index)
+        .find(|((_, l), _)| l == lang)
+        .map(|(_, r)| r)
 }

@@ -45,10 +45,11 @@ pub fn stream_chapters(
     sink: &dyn Sink,
 ) -> Result<(ChaptersRendered, Written)> {
     let mut chapters = ChaptersRendered {
-        chapters: RenderedChapters::new(),
+        chapters: Arc::new(RenderedChapters::new()),
         rendered: 0,
         errors: Vec::new(),
     };
+    let mut all = RenderedChapters::new();
     let mut written = Written::default();
     let empty = RenderedChapters::new();
     let mut prints: Vec<PrintStream<'_>> = {
@@ -92,7 +93,7 @@ pub fn stream_chapters(
                 Ok(r) => Arc::new(r.written()),
                 Err(shared) => shared,
             };
-            chapters.chapters.insert(key, kept);
+            all.insert(key, kept);
         }
         for chapter in &mut course.chapters[range] {
             for source in chapter.sources.values_mut() {
@@ -107,5 +108,6 @@ pub fn stream_chapters(
             print.close()?;
         }
     }
+    chapters.chapters = Arc::new(all);
     Ok((chapters, written))
 }
