@@ -418,7 +418,7 @@ impl Inputs {
         for rendered in self.chapters.values() {
             out.extend(rendered.warnings.iter().cloned());
         }
-        out.extend(self.loaded.i18n.warnings());
+        out.extend(self.loaded.i18n.warnings(&self.loaded.theme));
         out.extend(self.loaded.i18n.unused(&self.loaded.theme));
         crate::error::fold_repeats(out)
     }

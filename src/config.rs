@@ -118,6 +118,24 @@ impl Part {
     }
 }
 
+/// Where the `[[languages]]` table with `code` sits in the text of `course.toml`: (start,
+/// end) byte offsets.
+fn language_table(text: &str, code: &str) -> Option<(usize, usize)> {
+    let header = "[[languages]]";
+    let starts: Vec<usize> = text.match_indices(header).map(|(i, _)| i).collect();
+    starts.iter().enumerate().find_map(|(k, &start)| {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let table = text.get(start..end)?;
+        let names_it = table.lines().any(|l| {
+            l.trim()
+                .strip_prefix("code")
+                .and_then(|r| r.trim_start().strip_prefix('='))
+                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == code)
+        });
+        names_it.then_some((start, end))
+    })
+}
+
 impl Config {
     /// Parses and validates `course.toml`; `path` is only used to name the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
@@ -199,15 +217,26 @@ impl Config {
                     None
                 };
                 if let Some(message) = problem {
-                    let (l, c) = text
-                        .find("fallback")
-                        .and_then(|from| {
-                            let quoted = format!("\"{to}\"");
-                            text.get(from..)?.find(&quoted).map(|i| from + i)
+                    // The code in this language's own `fallback` line.
+                    let (l, c) = language_table(text, &lang.code)
+                        .and_then(|(start, end)| {
+                            let table = text.get(start..end)?;
+                            let line = table.find("fallback")?;
+                            let rest = table.get(line..)?;
+                            let rest = rest.get(..rest.find('\n').unwrap_or(rest.len()))?;
+                            let at = rest
+                                .find(&format!("\"{to}\""))
+                                .or_else(|| rest.find(&format!("'{to}'")))
+                                .unwrap_or(0);
+                            Some(start + line + at)
                         })
                         .map_or_else(|| at("fallback"), |offset| line_col(text, offset));
                     let mut d = Diagnostic::error(path, l, c, message);
-                    if let Some(near) = crate::error::did_you_mean(
+                    if to == &lang.code {
+                        d = d.with_help(
+                            "list the other languages whose text its readers get, in order",
+                        );
+                    } else if let Some(near) = crate::error::did_you_mean(
                         to,
                         self.languages
                             .iter()
@@ -275,11 +304,17 @@ impl Config {
             Some(list) => list.iter().map(String::as_str).collect(),
             None => {
                 let primary = crate::languages::primary(lang);
-                self.languages
+                let mut same: Vec<&str> = self
+                    .languages
                     .iter()
                     .map(|l| l.code.as_str())
                     .filter(|c| *c != lang && crate::languages::primary(c) == primary)
-                    .collect()
+                    .collect();
+                // The same written form first: zh-Hant-HK reads zh-TW before zh-CN.
+                let closest = |tag: &str| crate::languages::closest(tag).map(|i| i.tag);
+                let mine = closest(lang);
+                same.sort_by_key(|c| mine.is_none() || closest(c) != mine);
+                same
             }
         };
         if lang != default && !chain.contains(&default) {
@@ -335,6 +370,21 @@ title = "T"
         let d = &err.diagnostics()[0];
         assert_eq!(d.line, 12);
         assert!(d.message.contains("colour"), "{}", d.message);
+    }
+
+    #[test]
+    fn fallbacks_prefer_the_same_language_then_the_default() {
+        let text = |extra: &str| {
+            format!(
+                "base_url = \"https://e.org/\"\n[[languages]]\ncode = \"en\"\ntitle = \"C\"\n[[languages]]\ncode = \"zh-CN\"\ntitle = \"C\"\n[[languages]]\ncode = \"zh-TW\"\ntitle = \"C\"\n[[languages]]\ncode = \"zh-Hant-HK\"\ntitle = \"C\"\n{extra}"
+            )
+        };
+        let c = Config::parse(&text(""), Path::new("course.toml")).expect("parses");
+        assert_eq!(c.fallbacks("zh-Hant-HK"), ["zh-TW", "zh-CN", "en"]);
+        assert_eq!(c.fallbacks("zh-CN"), ["zh-TW", "zh-Hant-HK", "en"]);
+        assert_eq!(c.fallbacks("en"), Vec::<&str>::new());
+        let c = Config::parse(&text("fallback = []\n"), Path::new("course.toml")).expect("parses");
+        assert_eq!(c.fallbacks("zh-Hant-HK"), ["en"]);
     }
 
     #[test]

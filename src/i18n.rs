@@ -9,6 +9,45 @@ use std::path::Path;
 
 type Bundle = FluentBundle<FluentResource>;
 
+/// A message of the course's own files that docent has no string for: (id, file, line,
+/// language).
+type Stranger = (String, std::path::PathBuf, usize, String);
+
+/// The variables a message's value uses, in any of its variants.
+fn variables(pattern: &fluent_syntax::ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            InlineExpression::Placeable { expression } => expression_vars(expression, out),
+            InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn expression_vars(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    variables(&v.value, out);
+                }
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_vars(expression, out);
+        }
+    }
+}
+
 /// The UI strings of every language of a course (built-in defaults under the course's
 /// overrides), looked up by message id.
 pub struct I18n {
@@ -24,9 +63,13 @@ pub struct I18n {
     fallback: Option<Bundle>,
     /// Messages the course's own `i18n/` files define that docent has no string for:
     /// (id, file, line, language); unused unless a template of the course's theme asks.
-    strangers: Vec<(String, std::path::PathBuf, usize, String)>,
-    /// The keys docent itself has (its embedded English strings): what a stranger meant.
-    known: BTreeSet<String>,
+    strangers: Vec<Stranger>,
+    /// Overrides of docent's messages that leave out a variable docent's own message uses:
+    /// (id, variable, file, line, language).
+    dropped: Vec<(String, String, std::path::PathBuf, usize, String)>,
+    /// The keys docent itself has (its embedded English strings), with the variables each
+    /// uses: what a stranger meant, and what an override must keep.
+    known: BTreeMap<String, BTreeSet<String>>,
     /// Per language, the course languages whose strings stand in for missing ones, in
     /// order ([`crate::config::Config::fallbacks`]); unset: the default language.
     chains: BTreeMap<String, Vec<String>>,
@@ -47,7 +90,7 @@ impl I18n {
         let mut fallback = None;
         let mut strangers = Vec::new();
         // What docent itself asks for: the keys of its embedded English strings.
-        let known: BTreeSet<String> = layers
+        let known: BTreeMap<String, BTreeSet<String>> = layers
             .first()
             .into_iter()
             .flat_map(|files| files.range("en/".to_string()..))
@@ -58,12 +101,19 @@ impl I18n {
             .flat_map(|r| {
                 r.entries()
                     .filter_map(|e| match e {
-                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        fluent_syntax::ast::Entry::Message(m) => {
+                            let mut vars = BTreeSet::new();
+                            if let Some(value) = &m.value {
+                                variables(value, &mut vars);
+                            }
+                            Some((m.id.name.to_string(), vars))
+                        }
                         _ => None,
                     })
                     .collect::<Vec<_>>()
             })
             .collect();
+        let mut dropped = Vec::new();
         let english = (!languages.contains(&"en")).then_some("en");
         for lang in languages.iter().copied().chain(english) {
             let is_fallback = Some(lang) == english;
@@ -128,14 +178,34 @@ impl I18n {
                     let fluent_syntax::ast::Entry::Message(m) = entry else {
                         continue;
                     };
-                    if !embedded && !is_fallback && !known.contains(m.id.name) {
-                        let at = text
-                            .lines()
+                    let at = || {
+                        text.lines()
                             .position(|l| {
                                 l.split_once('=')
                                     .is_some_and(|(id, _)| id.trim() == m.id.name)
                             })
-                            .map_or(1, |n| n + 1);
+                            .map_or(1, |n| n + 1)
+                    };
+                    if !embedded
+                        && !is_fallback
+                        && let Some(wanted) = known.get(m.id.name)
+                    {
+                        let mut have = BTreeSet::new();
+                        if let Some(value) = &m.value {
+                            variables(value, &mut have);
+                        }
+                        for variable in wanted.difference(&have) {
+                            dropped.push((
+                                m.id.name.to_string(),
+                                variable.clone(),
+                                origin.clone(),
+                                at(),
+                                lang.to_string(),
+                            ));
+                        }
+                    }
+                    if !embedded && !is_fallback && !known.contains_key(m.id.name) {
+                        let at = at();
                         strangers.push((
                             m.id.name.to_string(),
                             origin.clone(),
@@ -171,6 +241,7 @@ impl I18n {
             root: course_root.to_path_buf(),
             fallback,
             strangers,
+            dropped,
             known,
             chains: BTreeMap::new(),
         })
@@ -272,14 +343,14 @@ impl I18n {
             return None;
         }
         use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-        let rules = lender
-            .parse::<unic_langid::LanguageIdentifier>()
-            .ok()
-            .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok())
-            .or_else(|| {
-                let en = "en".parse::<unic_langid::LanguageIdentifier>().ok()?;
-                PluralRules::create(en, PluralRuleType::CARDINAL).ok()
-            })?;
+        // The rules of the tag (`pt-PT`), else of its language (`ru-RU` → `ru`), else English.
+        let rules_of = |tag: &str| {
+            let id = tag.parse::<unic_langid::LanguageIdentifier>().ok()?;
+            PluralRules::create(id, PluralRuleType::CARDINAL).ok()
+        };
+        let rules = rules_of(lender)
+            .or_else(|| rules_of(&crate::languages::primary(lender)))
+            .or_else(|| rules_of("en"))?;
         let mut forms = serde_json::Map::new();
         // Three-digit samples first: the number is then unmistakable in the formatted text.
         for n in (100..1000u32).chain(0..100) {
@@ -303,8 +374,11 @@ impl I18n {
             let mut errs = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&args), &mut errs);
             let shown = Numbers::of(lender).digits(&n.to_string());
-            let text = text.replace(&shown, "{$count}");
-            forms.insert(name.to_string(), serde_json::Value::String(text));
+            // The count is the number written alone; a sample that the text also holds
+            // ("top 100") is not used.
+            if let Some(text) = placeholder(&text, &shown) {
+                forms.insert(name.to_string(), serde_json::Value::String(text));
+            }
         }
         Some(serde_json::Value::Object(forms).to_string())
     }
@@ -312,17 +386,8 @@ impl I18n {
     /// Messages of the course's own string files that nothing asks for: not one of docent's
     /// strings, and not named by any template of the course's theme (`theme`: its files).
     pub fn unused(&self, theme: &crate::theme::Files) -> Vec<Diagnostic> {
-        if self.strangers.is_empty() {
-            return Vec::new();
-        }
-        let templates: Vec<String> = theme
-            .iter()
-            .filter(|(k, _)| k.starts_with("templates/"))
-            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
-            .collect();
-        self.strangers
-            .iter()
-            .filter(|(id, ..)| !templates.iter().any(|t| t.contains(id.as_str())))
+        self.unused_strangers(theme)
+            .into_iter()
             .map(|(id, path, line, lang)| {
                 let mut d = Diagnostic::warning(
                     path,
@@ -330,7 +395,7 @@ impl I18n {
                     1,
                     format!("UI string `{id}` is not one docent uses, and no template asks for it"),
                 );
-                d = match crate::error::did_you_mean(id, self.known.iter().map(String::as_str)) {
+                d = match crate::error::did_you_mean(id, self.known.keys().map(String::as_str)) {
                     Some(near) => d.with_help(format!(
                         "did you mean `{near}`? Overrides use docent's keys (i18n/en/*.ftl)"
                     )),
@@ -343,13 +408,58 @@ impl I18n {
             .collect()
     }
 
+    /// The course's own messages that are not docent's and that no template of `theme` names.
+    fn unused_strangers(&self, theme: &crate::theme::Files) -> Vec<&Stranger> {
+        if self.strangers.is_empty() {
+            return Vec::new();
+        }
+        let templates: Vec<String> = theme
+            .iter()
+            .filter(|(k, _)| k.starts_with("templates/"))
+            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+            .collect();
+        self.strangers
+            .iter()
+            .filter(|(id, ..)| !templates.iter().any(|t| t.contains(id.as_str())))
+            .collect()
+    }
+
     /// Warnings for every key a language lacks and borrows from the default language, found
     /// by comparing the files (not by what a build happened to render), so `build`, `check`
-    /// and `serve` report the same. A language with no strings at all is one warning.
-    pub fn warnings(&self) -> Vec<Diagnostic> {
+    /// and `serve` report the same. A language with no strings at all is one warning. Keys
+    /// nothing uses are reported once by [`I18n::unused`], not as missing elsewhere; an
+    /// override that leaves out a variable docent fills in is reported here.
+    pub fn warnings(&self, theme: &crate::theme::Files) -> Vec<Diagnostic> {
         let none = BTreeSet::new();
-        let default = self.own.get(&self.default).unwrap_or(&none);
-        let mut out = Vec::new();
+        let unused: BTreeSet<&str> = self
+            .unused_strangers(theme)
+            .into_iter()
+            .map(|(id, ..)| id.as_str())
+            .collect();
+        let default_own = self.own.get(&self.default).unwrap_or(&none);
+        let default: BTreeSet<String> = default_own
+            .iter()
+            .filter(|k| !unused.contains(k.as_str()))
+            .cloned()
+            .collect();
+        let default = &default;
+        let mut out: Vec<Diagnostic> = self
+            .dropped
+            .iter()
+            .map(|(id, variable, path, line, lang)| {
+                Diagnostic::warning(
+                    path,
+                    *line,
+                    1,
+                    format!("UI string `{id}` leaves out `${variable}`, which docent fills in"),
+                )
+                .with_help(format!(
+                    "write {{ ${variable} }} where the value goes, as in docent's i18n/en/*.ftl"
+                ))
+                .of(crate::error::Kind::Strings)
+                .in_lang(lang.as_str())
+            })
+            .collect();
         // A default language docent has no strings for: its pages (and those of any other
         // language without strings) use the bundled English ones.
         if default.is_empty() && self.fallback.is_some() {
@@ -449,6 +559,39 @@ fn strings_dir(layers: &[Files], lang: &str) -> String {
     dirs.iter()
         .find(|d| primary(d) == primary(lang))
         .map_or_else(|| lang.to_string(), |d| (*d).to_string())
+}
+
+/// `text` with the one number written as `shown` (digits not part of a longer number)
+/// replaced by `{$count}`; `None` when it is there more than once, or not at all.
+fn placeholder(text: &str, shown: &str) -> Option<String> {
+    let mut found = None;
+    let mut start = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if c.is_numeric() {
+            start.get_or_insert(at);
+        }
+        let ends = !c.is_numeric() || k + 1 == chars.len();
+        if let (true, Some(from)) = (ends, start) {
+            let to = if c.is_numeric() {
+                at + c.len_utf8()
+            } else {
+                at
+            };
+            if text.get(from..to) == Some(shown) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some((from, to));
+            }
+            start = None;
+        }
+    }
+    // A form without the number ("one result" written out) is kept as it is.
+    let Some((from, to)) = found else {
+        return Some(text.to_string());
+    };
+    Some(format!("{}{{$count}}{}", &text[..from], &text[to..]))
 }
 
 /// How readers of a language write numbers (CLDR's default numbering system for the tag):
@@ -629,7 +772,7 @@ mod tests {
             .expect("loads");
         assert_eq!(i.text("pt-BR", "a"), "Á");
         assert_eq!(i.text("pt-BR", "b"), "B");
-        let w = i.warnings();
+        let w = i.warnings(&Files::default());
         assert_eq!(w.len(), 1);
         assert!(w[0].message.contains("`b`"));
     }
@@ -639,7 +782,7 @@ mod tests {
         let f = files(&[("en/ui.ftl", "a = A\n"), ("pt-BR/ui.ftl", "a = Á\n")]);
         let i = I18n::from_layers(Path::new("/c"), &[f], &["en", "pt"], "en").expect("loads");
         assert_eq!(i.text("pt", "a"), "Á");
-        assert!(i.warnings().is_empty());
+        assert!(i.warnings(&Files::default()).is_empty());
     }
 
     #[test]
@@ -661,7 +804,11 @@ mod tests {
         assert_eq!(i.text("pt-PT", "c"), "C");
         // pt-BR has no chain of its own: the default language.
         assert_eq!(i.text("pt-BR", "c"), "C");
-        let w: Vec<String> = i.warnings().into_iter().map(|d| d.message).collect();
+        let w: Vec<String> = i
+            .warnings(&Files::default())
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
         assert!(
             w.iter()
                 .any(|m| m.contains("`b` is missing in pt-PT; using pt-BR")),
@@ -690,6 +837,25 @@ mod tests {
         assert_eq!(table["plain"], "Поиск");
         // English selects nothing: its text as it is.
         assert_eq!(i.table("en")["n"], "{$count} x");
+    }
+
+    #[test]
+    fn plural_forms_keep_other_numbers_and_regional_tags_their_rules() {
+        let ru = "n =\n    { $count ->\n        [one] { $count } результат\n        [few] { $count } результата\n       *[many] { $count } результатов (топ 100)\n    }\n";
+        let f = files(&[("en/ui.ftl", "n = { $count } x\n"), ("ru-RU/ui.ftl", ru)]);
+        let i = I18n::from_layers(Path::new("/c"), &[f], &["en", "ru-RU"], "en").expect("loads");
+        let forms: serde_json::Value = serde_json::from_str(&i.table("ru-RU")["n"]).expect("JSON");
+        assert_eq!(forms["few"], "{$count} результата");
+        assert_eq!(forms["many"], "{$count} результатов (топ 100)");
+        assert_eq!(
+            placeholder("1 result (top 100)", "1").as_deref(),
+            Some("{$count} result (top 100)")
+        );
+        assert_eq!(placeholder("100 of 100", "100"), None);
+        assert_eq!(
+            placeholder("نتيجة واحدة", "1").as_deref(),
+            Some("نتيجة واحدة")
+        );
     }
 
     #[test]

@@ -188,6 +188,50 @@ mod tests {
         assert!(checked >= BUNDLED.len(), "{checked} languages");
     }
 
+    /// Each message's variables (`$count`…) as written in the file.
+    fn variables(path: &std::path::Path) -> Vec<(String, std::collections::BTreeSet<String>)> {
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut out: Vec<(String, std::collections::BTreeSet<String>)> = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((id, _)) = line
+                .split_once(" =")
+                .filter(|_| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                out.push((id.trim().to_string(), Default::default()));
+            }
+            if let Some((_, vars)) = out.last_mut() {
+                for piece in line.split("{ $").skip(1) {
+                    let name: String = piece
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    vars.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_bundled_language_keeps_the_variables_of_each_message() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+        for info in BUNDLED {
+            for file in ["ui.ftl", "glossary.ftl"] {
+                let english = variables(&root.join("en").join(file));
+                let theirs = variables(&root.join(info.tag).join(file));
+                for ((id, want), (_, have)) in english.iter().zip(&theirs) {
+                    let missing: Vec<&String> = want.difference(have).collect();
+                    assert!(
+                        missing.is_empty(),
+                        "{}/{file} `{id}` lacks {missing:?}",
+                        info.tag
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_bundled_language_has_its_strings() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");

@@ -614,3 +614,49 @@ fn unused_string_overrides_are_reported() {
     let left = unused_of(&list);
     assert_eq!(left.len(), 1, "{left:#?}");
 }
+
+#[test]
+fn overrides_that_drop_a_variable_or_use_retired_keys_are_reported_once() {
+    let t = clean();
+    // Written for an older docent: the count was a separate label, the "other language"
+    // line two fragments.
+    t.write(
+        "i18n/en/ui.ftl",
+        "search-count = Results:\nsearch-other-one = result in\nsearch-other-many = results in\n",
+    );
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    let messages: Vec<&str> = list.iter().filter_map(|f| f["message"].as_str()).collect();
+    let dropped: Vec<&Value> = list
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("leaves out `$count`"))
+        })
+        .collect();
+    assert_eq!(dropped.len(), 1, "{messages:#?}");
+    assert_eq!(dropped[0]["line"], 1);
+    assert!(
+        dropped[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("i18n/en/ui.ftl")),
+        "{:?}",
+        dropped[0]
+    );
+    // Retired keys: each reported as unused, never as missing from the other language.
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("is not one docent uses"))
+            .count(),
+        2,
+        "{messages:#?}"
+    );
+    assert!(
+        !messages
+            .iter()
+            .any(|m| m.contains("search-other-one` is missing")),
+        "{messages:#?}"
+    );
+}

@@ -98,6 +98,8 @@ fn a_missing_translation_falls_back_along_the_languages_chain() {
     let page = t.html("pt-PT/cache/index.html");
     assert_eq!(attr(&one(&page, "html"), "lang"), "pt-PT");
     assert_eq!(attr(&one(&page, ".chapter-body"), "lang"), "pt-BR");
+    // The title shown is the pt-BR file's too.
+    assert_eq!(attr(&one(&page, "h1"), "lang"), "pt-BR");
     assert!(
         text(&one(&page, "h1")).contains("Cache"),
         "{}",
@@ -139,4 +141,25 @@ fn a_missing_translation_falls_back_along_the_languages_chain() {
         run.stderr()
     );
     assert!(!t.path("site").exists());
+}
+
+#[test]
+fn persian_pages_write_numbers_in_persian_digits() {
+    let t = SiteTest::fixture("five");
+    let toml = t.read("content/course.toml");
+    t.write(
+        "content/course.toml",
+        &format!("{toml}\n[[languages]]\ncode = \"fa\"\ntitle = \"ساخت چندمرحله‌ای\"\n"),
+    );
+    t.build();
+    let page = t.html("fa/cache/index.html");
+    let numbers: Vec<String> = all(&page, ".nav-number").iter().map(text).collect();
+    assert_eq!(numbers, ["۱.", "۲."]);
+    let label = text(&one(&page, ".chapter-number"));
+    assert!(label.contains('۲') && !label.contains('2'), "{label}");
+    assert_eq!(attr(&one(&page, "html"), "data-zero"), "۰");
+    // Latin digits stay Latin elsewhere.
+    let en = t.html("en/cache/index.html");
+    assert_eq!(text(&one(&en, ".chapter-number")), "Chapter 2");
+    assert!(all(&en, "html[data-zero]").is_empty());
 }

@@ -135,7 +135,12 @@ impl Renderer<'_> {
                 href: href(p),
                 current: Some(i) == current,
                 description: p.source.front.description.clone().unwrap_or_default(),
-                number: p.chapter.number.clone().unwrap_or_default(),
+                number: p
+                    .chapter
+                    .number
+                    .as_deref()
+                    .map(|n| crate::i18n::Numbers::of(lang).digits(n))
+                    .unwrap_or_default(),
                 depth,
                 has_children: next_depth.is_some_and(|d| d > depth),
                 open: open.contains(&p.index),

@@ -119,8 +119,9 @@ impl Renderer<'_> {
     /// "Chapter 3.2" in `lang`; empty for an unnumbered chapter.
     pub(super) fn chapter_number(&self, lang: &str, page: &Page<'_>) -> String {
         page.chapter.number.as_ref().map_or_else(String::new, |n| {
+            let n = crate::i18n::Numbers::of(lang).digits(n);
             self.i18n
-                .text_with(lang, "chapter-number", &[("number", n)])
+                .text_with(lang, "chapter-number", &[("number", &n)])
         })
     }
     pub(super) fn fallback_notice(&self, lang: &str, page: &Page<'_>) -> Option<String> {

@@ -233,7 +233,12 @@ impl Renderer<'_> {
         PrintChapter {
             anchor: format!("chapter-{}", page.slug()),
             number: self.chapter_number(lang, page),
-            toc_number: page.chapter.number.clone().unwrap_or_default(),
+            toc_number: page
+                .chapter
+                .number
+                .as_deref()
+                .map(|n| crate::i18n::Numbers::of(lang).digits(n))
+                .unwrap_or_default(),
             depth: page.chapter.depth,
             level: self.print_level(page),
             title: page.title().to_string(),

@@ -16,6 +16,16 @@ pub use index::{Files, index_files, inline_script};
 
 mod index;
 
+/// Marks a reader may or may not type: Latin, Greek and Cyrillic accents, Hebrew points,
+/// Arabic vowel signs. Not the vowel signs of Indic scripts (कम is not काम) nor the kana
+/// voicing marks (バ is not ハ), which change the word.
+fn is_diacritic(c: char) -> bool {
+    is_combining_mark(c)
+        && matches!(c as u32,
+            0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+            | 0x591..=0x5C7 | 0x610..=0x61A | 0x64B..=0x65F | 0x670 | 0x6D6..=0x6ED)
+}
+
 /// Lower case without accents: "Estágio" → "estagio".
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
@@ -24,7 +34,7 @@ pub fn fold(s: &str) -> String {
     // Composed again after the marks go, so Hangul syllables (which NFD splits into
     // letters, not marks) stay syllables; the browser folds queries the same way.
     s.nfd()
-        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| !is_diacritic(*c))
         .nfc()
         .flat_map(char::to_lowercase)
         .collect()
@@ -271,7 +281,10 @@ mod tests {
         assert_eq!(fold("INSTRUÇÃO"), "instrucao");
         assert_eq!(fold("Über"), "uber");
         assert_eq!(fold("한국어"), "한국어");
-        assert_eq!(fold("コンパイラ"), "コンハイラ");
+        assert_eq!(fold("コンパイラ"), "コンパイラ");
+        assert_ne!(fold("काम"), fold("कम"));
+        assert_eq!(fold("كِتَاب"), "كتاب");
+        assert_eq!(fold("Tiếng Việt"), "tieng viet");
     }
 
     #[test]

@@ -104,6 +104,8 @@ await run([
       ["ja", "キャッシュ", "/ja/cache/"],
       ["ja", "コンパイラ", "/ja/stages/"],
       ["ja", "イメージ", "/ja/stages/"],
+      // One character finds the words that hold it.
+      ["ja", "全", "/ja/stages/"],
     ];
     for (const [lang, q, want] of cases) {
       await page.goto(server.url + lang + "/stages/");
@@ -118,6 +120,18 @@ await run([
         assert(marks.includes(q), `ja "${q}" marked as ${JSON.stringify(marks)}`);
       }
     }
+  }],
+  ["a CJK word is found whole: all its character pairs, not one of them", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(server.url + "ja/stages/");
+    // ステージ shares only ージ with パッケージ (the cache chapter): not a match there.
+    const hits = await search("ステージ");
+    assert(hits.length > 0 && hits.every((h) => h.startsWith("/ja/stages/")), JSON.stringify(hits));
+    // バイナリ (binary) is not コンパイラ (compiler), though パイ and バイ differ by a mark only.
+    const binary = await search("バイナリ");
+    assert(binary.length > 0 && binary.every((h) => h.startsWith("/ja/stages/#")), JSON.stringify(binary));
+    const marks = await page.$$eval(".search-results mark", (ms) => ms.map((m) => m.textContent));
+    assert(marks.every((m) => m === "バイナリ"), JSON.stringify(marks));
   }],
   ["the switcher lands on the same section in each language", async () => {
     // Short enough that the second section can reach the top of the screen.

@@ -801,10 +801,12 @@
     }
     return out;
   }
+  var DIACRITIC = /(?=\p{M})[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/gu;
   function fold(s) {
-    // As the index folds words: marks off (é → e, パ → ハ), then composed again so Hangul
-    // syllables stay syllables.
-    return s.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase();
+    // As the index folds words: accents, Hebrew points and Arabic vowel signs off (é → e),
+    // Indic vowel signs and kana voicing marks kept, then composed again (Hangul syllables
+    // stay syllables, パ stays パ).
+    return s.normalize("NFD").replace(DIACRITIC, "").normalize("NFC").toLowerCase();
   }
   // Search. Each language's index is a manifest (pages, words, terms) and parts loaded on
   // demand: buckets of postings with BM25F scores made at build time, and chunks of section
@@ -888,6 +890,14 @@
     add(self.wordStem.get(word), 1);
     add(self.termId.get(word), 1);
     var exact = out.size > 0;
+    // One Chinese, Japanese or Korean character: the indexed pairs that hold it.
+    if (!exact && Array.from(word).length === 1 && CJK.test(word)) {
+      for (var c = 0, found = 0; c < self.words.length && found < 60; c++) {
+        var pair = Array.from(self.words[c]);
+        if (pair.length === 2 && (pair[0] === word || pair[1] === word)) { add(self.m.stems[c], 0.85); found++; }
+      }
+      return out;
+    }
     if (word.length >= 3 || (typing && word.length >= 2)) {
       var n = 0;
       for (var i = 0; i < self.words.length && n < 60; i++) {
@@ -916,7 +926,7 @@
       var tokens = query.trim().split(/\s+/).filter(Boolean).map(function (t) {
         return t.replace(/^["'`(\[]+|["'`)\],;:?!.]+$/g, "");
       }).filter(Boolean);
-      var groups = [], codes = [], words = [];
+      var groups = [], codes = [], words = [], runs = 0;
       tokens.forEach(function (token, i) {
         if (/[^\p{L}\p{N}]/u.test(token)) {
           var code = token.toLowerCase().replace(/^\$\{(.*)\}$/, "$$$1");
@@ -931,10 +941,13 @@
         while ((found = re.exec(token))) {
           var key = !first && token.charAt(found.index + found[0].length) === "=";
           first = false;
-          cjkPairs(found[0]).forEach(function (w) { parts.push({ w: w, key: key }); });
+          var pairs = cjkPairs(found[0]);
+          // A CJK word is searched as its overlapping pairs, all of which a section must hold.
+          var run = pairs.length > 1 && CJK.test(found[0]) ? ++runs : 0;
+          pairs.forEach(function (w) { parts.push({ w: w, key: key, run: CJK.test(w) ? run : 0 }); });
         }
         parts.forEach(function (p, k) {
-          words.push({ word: fold(p.w), optional: p.key, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
+          words.push({ word: fold(p.w), optional: p.key, run: p.run, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
         });
       });
       var kept = words.filter(function (w) { return !self.stop.has(w.word); });
@@ -942,6 +955,7 @@
       var optional = [];
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
+        c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
         else if (!codes.length) groups.push(c); // a word found nowhere still counts as missing
@@ -967,9 +981,12 @@
           return Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
         };
         var best = new Float64Array(m.n);
+        // Pairs of a CJK word each section holds, against all the query's pairs.
+        var held = new Uint16Array(m.n), pairsNeeded = 0;
         var addGroup = function (pairs, required) {
           var weight = required ? rarity(pairs) : 0;
           weights.push(weight);
+          if (pairs.run) pairsNeeded++;
           var seen = [];
           pairs.forEach(function (w, id) {
             var p = postings(id), s = 0;
@@ -985,6 +1002,7 @@
             if (total[sec] === 0) touched.push(sec);
             total[sec] += best[sec];
             if (required) matched[sec] += weight;
+            if (pairs.run) held[sec]++;
             best[sec] = 0;
           }
         };
@@ -1001,6 +1019,7 @@
         var ranked = [];
         var full = false; // some section holds every word of the query
         touched.forEach(function (sec) {
+          if (held[sec] < pairsNeeded) return; // ステージ is not found in パッケージ
           var cover = need > 0 ? matched[sec] / need : 1;
           if (cover > 0.999) full = true;
           if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
