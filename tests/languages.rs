@@ -163,3 +163,33 @@ fn persian_pages_write_numbers_in_persian_digits() {
     assert_eq!(text(&one(&en, ".chapter-number")), "Chapter 2");
     assert!(all(&en, "html[data-zero]").is_empty());
 }
+
+#[test]
+fn hindi_words_keep_their_vowel_signs_in_search() {
+    if !browser::available() {
+        return;
+    }
+    let t = SiteTest::fixture("five");
+    let toml = t.read("content/course.toml");
+    t.write(
+        "content/course.toml",
+        &format!(
+            "{toml}\n[[languages]]\ncode = \"hi\"\ntitle = \"मल्टी-स्टेज बिल्ड\"\nfallback = []\n"
+        ),
+    );
+    t.write(
+        "content/01-stages/hi.md",
+        "+++\ntitle = \"स्टेज\"\n+++\n\nकंपाइलर बिल्ड स्टेज में रह जाता है, इसलिए इमेज छोटी होती है।\n\n## कॉपी\n\nयह काम `COPY --from` करता है।\n",
+    );
+    t.build();
+    // काम (work) is in the text, कम (less) is not: a vowel sign makes another word.
+    let cases = serde_json::json!([
+        ["hi", "स्टेज", "/hi/stages/"],
+        ["hi", "काम", "/hi/stages/#"],
+        ["hi", "कम", ""],
+    ]);
+    browser::run(
+        "search_cases.mjs",
+        &[&t.path("site").display().to_string(), &cases.to_string()],
+    );
+}

@@ -133,7 +133,9 @@ pub(super) fn code_tokens(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in code.split_whitespace() {
         let t = raw.trim_matches(|c: char| "\"'`,;()[]{}<>\\".contains(c));
-        if t.is_empty() || t.chars().count() > 60 || t.chars().all(char::is_alphanumeric) {
+        let word_char =
+            |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        if t.is_empty() || t.chars().count() > 60 || t.chars().all(word_char) {
             continue;
         }
         let mut t = t.to_lowercase();

@@ -114,7 +114,8 @@ fn singular_pt(word: &str) -> String {
 /// indexed as overlapping pairs of characters (`多阶段` → `多阶`, `阶段`), which the search
 /// box makes of a query too, so any word of two characters or more is found.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    // Marks belong to their word: Devanagari vowel signs and virama, Arabic vowel signs.
+    text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
         .flat_map(cjk_pairs)
         .filter(|w| !w.is_empty() && w.chars().count() <= 40)
 }
@@ -283,6 +284,8 @@ mod tests {
         assert_eq!(fold("한국어"), "한국어");
         assert_eq!(fold("コンパイラ"), "コンパイラ");
         assert_ne!(fold("काम"), fold("कम"));
+        let hindi: Vec<&str> = words("स्टेज में काम").collect();
+        assert_eq!(hindi, ["स्टेज", "में", "काम"]);
         assert_eq!(fold("كِتَاب"), "كتاب");
         assert_eq!(fold("Tiếng Việt"), "tieng viet");
     }

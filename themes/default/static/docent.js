@@ -890,8 +890,8 @@
     add(self.wordStem.get(word), 1);
     add(self.termId.get(word), 1);
     var exact = out.size > 0;
-    // One Chinese, Japanese or Korean character: the indexed pairs that hold it.
-    if (!exact && Array.from(word).length === 1 && CJK.test(word)) {
+    // One Chinese, Japanese or Korean character: also the indexed pairs that hold it.
+    if (Array.from(word).length === 1 && CJK.test(word)) {
       for (var c = 0, found = 0; c < self.words.length && found < 60; c++) {
         var pair = Array.from(self.words[c]);
         if (pair.length === 2 && (pair[0] === word || pair[1] === word)) { add(self.m.stems[c], 0.85); found++; }
@@ -928,7 +928,7 @@
       }).filter(Boolean);
       var groups = [], codes = [], words = [], runs = 0;
       tokens.forEach(function (token, i) {
-        if (/[^\p{L}\p{N}]/u.test(token)) {
+        if (/[^\p{L}\p{M}\p{N}]/u.test(token)) {
           var code = token.toLowerCase().replace(/^\$\{(.*)\}$/, "$$$1");
           var id = self.termId.get("`" + code);
           if (id === undefined && code.indexOf("=") > 0) id = self.termId.get("`" + code.split("=")[0]);
@@ -937,7 +937,7 @@
         // In an option such as --mount=type=cache the inner key ("type") is syntax: it
         // adds to a section's score but a section need not contain it.
         var parts = [];
-        var re = /[\p{L}\p{N}]+/gu, found, first = true;
+        var re = /[\p{L}\p{M}\p{N}]+/gu, found, first = true;
         while ((found = re.exec(token))) {
           var key = !first && token.charAt(found.index + found[0].length) === "=";
           first = false;
@@ -1010,7 +1010,10 @@
         // but not in the coverage: a section left out of its list may well hold it.
         groups.forEach(function (g) {
           var common = false;
-          g.forEach(function (_, id) { if (self.cut.has(id)) common = true; });
+          // Judged by the word itself, not by longer words it happens to begin.
+          g.forEach(function (w, id) { if (w === 1 && self.cut.has(id)) common = true; });
+          // Nor must a section hold a common CJK pair: most of those that do are cut.
+          if (common) g.run = 0;
           addGroup(g, !common);
         });
         optional.forEach(function (g) { addGroup(g, false); });
@@ -1048,7 +1051,7 @@
   // code tokens as written, move up.
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
-    var split = function (t) { return fold(t).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
+    var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var heading = " " + split(text[1]).join(" ") + " ";
     var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
     var seq = " " + words.join(" ") + " ";
@@ -1118,11 +1121,11 @@
       var at = -1, len = 0;
       words.forEach(function (w) {
         for (var cut = w.length; cut >= Math.min(w.length, 4) && at < 0; cut--) {
-          var found = new RegExp((CJK.test(w) ? "()" : "(^|[^\\p{L}\\p{N}])") + w.slice(0, cut).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u").exec(folded);
+          var found = new RegExp((CJK.test(w) ? "()" : "(^|[^\\p{L}\\p{M}\\p{N}])") + w.slice(0, cut).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u").exec(folded);
           if (found) {
             at = found.index + found[1].length;
             len = cut;
-            if (!CJK.test(w)) while (at + len < text.length && /[\p{L}\p{N}]/u.test(text[at + len])) len++;
+            if (!CJK.test(w)) while (at + len < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[at + len])) len++;
             // A CJK word was searched as overlapping pairs: mark the run they cover.
             else while (at + len < text.length && words.indexOf(folded.substr(at + len - 1, 2)) >= 0) len++;
           }
