@@ -98,8 +98,9 @@ fn a_missing_translation_falls_back_along_the_languages_chain() {
     let page = t.html("pt-PT/cache/index.html");
     assert_eq!(attr(&one(&page, "html"), "lang"), "pt-PT");
     assert_eq!(attr(&one(&page, ".chapter-body"), "lang"), "pt-BR");
-    // The title shown is the pt-BR file's too.
+    // The title shown is the pt-BR file's too, and so are the headings in the contents.
     assert_eq!(attr(&one(&page, "h1"), "lang"), "pt-BR");
+    assert_eq!(attr(&one(&page, ".page-toc ul"), "lang"), "pt-BR");
     assert!(
         text(&one(&page, "h1")).contains("Cache"),
         "{}",

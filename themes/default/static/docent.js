@@ -1170,6 +1170,9 @@
       sn.className = "search-snippet";
       sn.appendChild(snippet(hit.text, words));
       a.appendChild(sn);
+      // A chapter shown in another language (a missing translation) may run the other way:
+      // each line takes the direction of its own text.
+      [chapter, h, sn].forEach(function (el) { if (el) el.dir = "auto"; });
       // Same-page hits (one-file bundles) close the results after the jump.
       a.addEventListener("click", function () { results.hidden = true; });
       li.appendChild(a);
