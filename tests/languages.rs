@@ -101,6 +101,12 @@ fn a_missing_translation_falls_back_along_the_languages_chain() {
     // The title shown is the pt-BR file's too, and so are the headings in the contents.
     assert_eq!(attr(&one(&page, "h1"), "lang"), "pt-BR");
     assert_eq!(attr(&one(&page, ".page-toc ul"), "lang"), "pt-BR");
+    let print = t.html("pt-PT/print/index.html");
+    let titles: Vec<String> = all(&print, ".print-chapter-title")
+        .iter()
+        .map(|h| attr(h, "lang"))
+        .collect();
+    assert_eq!(titles, ["", "pt-BR"]);
     assert!(
         text(&one(&page, "h1")).contains("Cache"),
         "{}",
