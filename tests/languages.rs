@@ -172,28 +172,66 @@ fn persian_pages_write_numbers_in_persian_digits() {
 }
 
 #[test]
-fn hindi_words_keep_their_vowel_signs_in_search() {
+fn search_finds_words_in_hindi_korean_and_chinese() {
     if !browser::available() {
         return;
     }
     let t = SiteTest::fixture("five");
     let toml = t.read("content/course.toml");
+    let mut extra = String::new();
+    for (code, title) in [
+        ("hi", "मल्टी-स्टेज बिल्ड"),
+        ("ko", "멀티 스테이지 빌드"),
+        ("zh-CN", "多阶段构建"),
+    ] {
+        extra.push_str(&format!(
+            "\n[[languages]]\ncode = \"{code}\"\ntitle = \"{title}\"\nfallback = []\n"
+        ));
+    }
+    t.write("content/course.toml", &format!("{toml}{extra}"));
+    let chapter = |title: &str, intro: &str, heading: &str, body: &str| {
+        format!("+++\ntitle = \"{title}\"\n+++\n\n{intro}\n\n## {heading}\n\n{body}\n")
+    };
     t.write(
-        "content/course.toml",
-        &format!(
-            "{toml}\n[[languages]]\ncode = \"hi\"\ntitle = \"मल्टी-स्टेज बिल्ड\"\nfallback = []\n"
+        "content/01-stages/hi.md",
+        &chapter(
+            "स्टेज",
+            "कंपाइलर बिल्ड स्टेज में रह जाता है, इसलिए इमेज छोटी होती है।",
+            "कॉपी",
+            "यह काम `COPY --from` करता है।",
         ),
     );
     t.write(
-        "content/01-stages/hi.md",
-        "+++\ntitle = \"स्टेज\"\n+++\n\nकंपाइलर बिल्ड स्टेज में रह जाता है, इसलिए इमेज छोटी होती है।\n\n## कॉपी\n\nयह काम `COPY --from` करता है।\n",
+        "content/01-stages/ko.md",
+        &chapter(
+            "스테이지",
+            "컴파일러는 빌드 스테이지에 남고 최종 이미지는 작아집니다.",
+            "복사",
+            "마지막 스테이지는 `COPY --from`으로 바이너리만 가져옵니다.",
+        ),
+    );
+    t.write(
+        "content/01-stages/zh-CN.md",
+        &chapter(
+            "阶段",
+            "编译器留在构建阶段，最终镜像更小也更安全。",
+            "复制",
+            "最后一个阶段用 `COPY --from` 只取二进制文件。",
+        ),
     );
     t.build();
-    // काम (work) is in the text, कम (less) is not: a vowel sign makes another word.
     let cases = serde_json::json!([
+        // काम (work) is in the text, कम (less) is not: a vowel sign makes another word.
         ["hi", "स्टेज", "/hi/stages/"],
         ["hi", "काम", "/hi/stages/#"],
         ["hi", "कम", ""],
+        // Korean words with their particles attached, Chinese without spaces.
+        ["ko", "바이너리", "/ko/stages/#"],
+        ["ko", "이미지", "/ko/stages/"],
+        ["zh-CN", "二进制", "/zh-CN/stages/#"],
+        ["zh-CN", "镜像", "/zh-CN/stages/"],
+        ["zh-CN", "镜", "/zh-CN/stages/"],
+        ["zh-CN", "数据库", ""],
     ]);
     browser::run(
         "search_cases.mjs",
