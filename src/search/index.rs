@@ -499,6 +499,18 @@ mod tests {
         );
     }
 
+    /// The data an index script pushes (`[lang, name, data]`), as JSON.
+    fn script_data(js: &str) -> serde_json::Value {
+        let start = js.find(",{").or_else(|| js.find(",[")).expect("data") + 1;
+        serde_json::from_str(
+            js[start..]
+                .trim_end()
+                .trim_end_matches(");")
+                .trim_end_matches(']'),
+        )
+        .expect("JSON")
+    }
+
     #[test]
     fn a_chapter_about_the_word_ranks_its_section_first() {
         let section = |anchor: &str, heading: &str, text: &str| Section {
@@ -539,16 +551,7 @@ mod tests {
             ),
         ];
         let files = index_files("en", &pages);
-        let json = |js: &str| -> serde_json::Value {
-            let start = js.find(",{").expect("data") + 1;
-            serde_json::from_str(
-                js[start..]
-                    .trim_end()
-                    .trim_end_matches(");")
-                    .trim_end_matches(']'),
-            )
-            .expect("JSON")
-        };
+        let json = script_data;
         let m = json(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
         let id = terms.iter().position(|t| *t == "distroless").expect("term");
@@ -596,16 +599,7 @@ mod tests {
             review: crate::course::Review::Whole(false),
         }];
         let files = index_files("en", &pages);
-        let json = |js: &str| -> serde_json::Value {
-            let start = js.find(",{").expect("data") + 1;
-            serde_json::from_str(
-                js[start..]
-                    .trim_end()
-                    .trim_end_matches(");")
-                    .trim_end_matches(']'),
-            )
-            .expect("JSON")
-        };
+        let json = script_data;
         let m = json(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
         let id = terms.iter().position(|t| *t == "stage").expect("stage");
