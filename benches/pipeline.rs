@@ -47,6 +47,16 @@ fn main() {
         incremental(&corpus, &files, true);
         return;
     }
+    // `DOCENT_BENCH_ONLY=full` runs full in-memory builds alone (five), for profiling them.
+    if std::env::var("DOCENT_BENCH_ONLY").is_ok_and(|v| v == "full") {
+        for _ in 0..5 {
+            highlight::clear_memo();
+            Builder::new(&corpus, docent::render::BuildOptions::default())
+                .build()
+                .expect("build");
+        }
+        return;
+    }
     let floor = median(5, || {
         files.par_iter().for_each(|(_, text)| floor_one(text));
     });
@@ -102,9 +112,21 @@ fn incremental(corpus: &Path, files: &[(PathBuf, String)], profile: bool) {
         .filter(|p| p.file_name().is_some_and(|n| n == "en.md"))
         .collect();
     let mut edits = Vec::new();
-    let (runs, finish) = if profile { (100, false) } else { (20, true) };
+    let (runs, finish) = if profile {
+        (
+            std::env::var("DOCENT_BENCH_EDITS")
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(100),
+            false,
+        )
+    } else {
+        (20, true)
+    };
     for k in 0..runs {
-        let path = &chapters[(k * 37 + 11) % chapters.len()];
+        // The same chapter positions (among the first 500) whatever the corpus size, so two
+        // sizes compare what the course's size costs a save, not chapters of other lengths.
+        let path = &chapters[(k * 37 + 11) % chapters.len().min(500)];
         let original = std::fs::read_to_string(path).expect("read");
         std::fs::write(path, format!("{original}\nEdited paragraph {k}.\n")).expect("write");
         // As `serve` does: the watcher names the file, the reload goes out, then the print

@@ -93,56 +93,15 @@ pub fn analyze(course: &Course, chapters: &RenderedChapters, memo: &mut Memo) ->
             };
             let checked = match memo.links.remove(&key) {
                 Some(checked) if checked.holds(rendered, chapters) => checked,
-                _ => {
-                    let mut found = Vec::new();
-                    let mut targets = Vec::new();
-                    links(
-                        course,
-                        chapters,
-                        chapter,
-                        lang,
-                        &source.path,
-                        rendered,
-                        &mut targets,
-                        &mut found,
-                    );
-                    Checked {
-                        rendered: Arc::clone(rendered),
-                        targets,
-                        found: found
-                            .into_iter()
-                            .map(|d| d.of(Kind::Link).in_lang(lang))
-                            .collect(),
-                    }
-                }
+                _ => Checked::new(course, chapters, chapter, lang, &source.path, rendered),
             };
             out.extend(checked.found.iter().cloned());
             kept.insert(key, checked);
         }
         let compared = Compared::of(chapters, index, chapter);
         let found = match memo.translations.remove(&index) {
-            Some((then, found))
-                if then.len() == compared.len()
-                    && then.iter().zip(&compared).all(|(a, b)| a.same(b)) =>
-            {
-                found
-            }
-            _ => {
-                let mut found = Vec::new();
-                translations(course, chapters, index, chapter, &mut found);
-                found
-                    .into_iter()
-                    .map(|d| {
-                        // The language is the one of the file the finding names (`pt-BR.md`).
-                        let lang = d
-                            .path
-                            .file_stem()
-                            .map(|s| s.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        d.of(Kind::Translation).in_lang(lang)
-                    })
-                    .collect()
-            }
+            Some((then, found)) if same_comparison(&then, &compared) => found,
+            _ => translation_findings(course, chapters, index, chapter),
         };
         out.extend(found.iter().cloned());
         kept_translations.insert(index, (compared, found));
@@ -150,6 +109,109 @@ pub fn analyze(course: &Course, chapters: &RenderedChapters, memo: &mut Memo) ->
     memo.links = kept;
     memo.translations = kept_translations;
     out
+}
+
+/// After a save rendered the files in `replaced` again (and nothing else changed): checks
+/// their chapters again into `memo` and says whether any finding changed. `None` when a
+/// file's anchors changed, or one is not in `memo`: links from other chapters may break or
+/// mend, and only [`analyze`] over the whole course is right.
+pub fn recheck(
+    course: &Course,
+    chapters: &RenderedChapters,
+    memo: &mut Memo,
+    replaced: &[crate::render::Replaced],
+) -> Option<bool> {
+    for r in replaced {
+        let old = r.old.as_ref()?;
+        if old.headings_hash != r.new.headings_hash || !old.body.ids().eq(r.new.body.ids()) {
+            return None;
+        }
+    }
+    let touched: std::collections::BTreeSet<usize> = replaced.iter().map(|r| r.key.0).collect();
+    let mut changed = false;
+    for index in touched {
+        let chapter = course.chapters.get(index)?;
+        for (lang, source) in &chapter.sources {
+            let key = (index, lang.clone());
+            let rendered = chapters.get(&key)?;
+            let before = memo.links.get(&key)?;
+            if before.holds(rendered, chapters) {
+                continue;
+            }
+            let checked = Checked::new(course, chapters, chapter, lang, &source.path, rendered);
+            changed |= checked.found != before.found;
+            memo.links.insert(key, checked);
+        }
+        let compared = Compared::of(chapters, index, chapter);
+        let (then, before) = memo.translations.get(&index)?;
+        if !same_comparison(then, &compared) {
+            let found = translation_findings(course, chapters, index, chapter);
+            changed |= found != *before;
+            memo.translations.insert(index, (compared, found));
+        }
+    }
+    Some(changed)
+}
+
+impl Checked {
+    /// Checks the links of one chapter file.
+    fn new(
+        course: &Course,
+        chapters: &RenderedChapters,
+        chapter: &Chapter,
+        lang: &str,
+        path: &Path,
+        rendered: &Arc<Rendered>,
+    ) -> Checked {
+        let mut found = Vec::new();
+        let mut targets = Vec::new();
+        links(
+            course,
+            chapters,
+            chapter,
+            lang,
+            path,
+            rendered,
+            &mut targets,
+            &mut found,
+        );
+        Checked {
+            rendered: Arc::clone(rendered),
+            targets,
+            found: found
+                .into_iter()
+                .map(|d| d.of(Kind::Link).in_lang(lang))
+                .collect(),
+        }
+    }
+}
+
+/// Whether two readings of a chapter's files are the same for the translation check.
+fn same_comparison(then: &[Compared], now: &[Compared]) -> bool {
+    then.len() == now.len() && then.iter().zip(now).all(|(a, b)| a.same(b))
+}
+
+/// The translation findings of chapter `index`, each in the language of the file it names.
+fn translation_findings(
+    course: &Course,
+    chapters: &RenderedChapters,
+    index: usize,
+    chapter: &Chapter,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    translations(course, chapters, index, chapter, &mut found);
+    found
+        .into_iter()
+        .map(|d| {
+            // The language is the one of the file the finding names (`pt-BR.md`).
+            let lang = d
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            d.of(Kind::Translation).in_lang(lang)
+        })
+        .collect()
 }
 
 /// The findings about the links of one chapter file; `targets` gets every other rendered

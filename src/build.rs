@@ -15,8 +15,9 @@ use std::sync::Arc;
 pub struct Build {
     /// The site, when it was built in memory (empty when it was written to a folder).
     pub site: Arc<Site>,
-    /// What did not stop the build but needs the author's attention, from every stage.
-    pub warnings: Vec<Diagnostic>,
+    /// What did not stop the build but needs the author's attention, from every stage
+    /// (shared with the builder: a save that changes no finding reuses the list).
+    pub warnings: Arc<[Diagnostic]>,
     /// Languages listed in `course.toml`, for the build summary.
     pub languages: usize,
     /// Chapters of the course (folders, not chapter files), for the build summary.
@@ -42,6 +43,8 @@ pub struct Builder {
     chapters: ChapterCache,
     pages: PageCache,
     previous: Option<Arc<Site>>,
+    /// How many HTML pages `previous` holds.
+    previous_pages: usize,
     /// The link check's findings per chapter file, for the course as last read from disk.
     audit: crate::audit::Memo,
     /// What the last successful build was made from; [`Builder::rebuild`] starts from it.
@@ -49,6 +52,13 @@ pub struct Builder {
     /// Paths reported changed since the last successful build (a failed build keeps them, so
     /// the next one reads every file that may still be broken).
     dirty: std::collections::BTreeSet<PathBuf>,
+    /// An edit since the last successful build changed a title, slug or description, which
+    /// other pages show.
+    outline: bool,
+    /// The findings of the last build, when it succeeded in memory and the course was not
+    /// read from disk since: its site can then be patched with the pages of the chapters
+    /// edited since, and a save that changes no finding reuses this list.
+    last_good: Option<Arc<[Diagnostic]>>,
 }
 
 /// The course, its strings and theme as read from disk.
@@ -73,9 +83,12 @@ impl Builder {
             chapters: ChapterCache::default(),
             pages: PageCache::default(),
             previous: None,
+            previous_pages: 0,
             audit: crate::audit::Memo::default(),
             loaded: None,
             dirty: std::collections::BTreeSet::new(),
+            outline: false,
+            last_good: None,
         }
     }
 
@@ -135,7 +148,7 @@ impl Builder {
         self.read_everything_next();
         let staging = crate::site::Staging::new(out, &self.root)?;
         self.pages.keep = false;
-        let mut loaded = self.load()?;
+        let (mut loaded, _) = self.load()?;
         // Nothing is read again after a one-shot build: the cache need not hold the text.
         self.sources = load::SourceCache::default();
         let (rendered, written) = render::stream_chapters(
@@ -151,6 +164,7 @@ impl Builder {
             chapters: rendered.chapters,
             chapters_rendered: rendered.rendered,
             chapter_errors: rendered.errors,
+            patch: None,
         };
         let build = self.render_inputs(inputs, Outputs::Shared, &staging, written);
         // What is kept lacks the chapters' text: a next build reads everything again.
@@ -163,14 +177,49 @@ impl Builder {
     fn build_in_memory(&mut self, outputs: Outputs) -> Result<Build> {
         let collect = Collect::default();
         let clock = std::time::Instant::now();
-        let mut build = self.build_into(outputs, &collect)?;
-        let site = Arc::new(collect.into_site());
-        tracing::debug!("collected: {} µs", clock.elapsed().as_micros());
-        build.changed = match &self.previous {
-            Some(previous) => site.changed_since(previous),
-            None => site.files.keys().cloned().collect(),
+        let built = self.build_into(outputs, &collect);
+        let (mut build, patched) = match built {
+            Ok(built) => built,
+            Err(e) => {
+                self.last_good = None;
+                return Err(e);
+            }
         };
-        build.pages = site.pages().count();
+        let collected = collect.into_site();
+        tracing::debug!("collected: {} µs", clock.elapsed().as_micros());
+        let site = match (&self.previous, patched) {
+            // Only the edited chapters' pages were made: the rest is the previous site (a
+            // persistent map: the copy shares every file).
+            (Some(previous), true) => {
+                let mut site = Site::clone(previous);
+                let mut pages = self.previous_pages;
+                build.changed.clear();
+                for (path, bytes) in collected.files {
+                    if previous.get(&path) != Some(&bytes) {
+                        build.changed.push(path.clone());
+                    }
+                    if site.files.insert(path.clone(), bytes).is_none() && path.ends_with(".html") {
+                        pages += 1;
+                    }
+                }
+                build.pages = pages;
+                Arc::new(site)
+            }
+            (Some(previous), false) => {
+                let site = Arc::new(collected);
+                build.changed = site.changed_since(previous);
+                build.pages = site.pages().count();
+                site
+            }
+            (None, _) => {
+                let site = Arc::new(collected);
+                build.changed = site.files.keys().cloned().collect();
+                build.pages = site.pages().count();
+                site
+            }
+        };
+        self.last_good = Some(Arc::clone(&build.warnings));
+        self.previous_pages = build.pages;
         self.previous = Some(Arc::clone(&site));
         build.site = site;
         tracing::debug!("compared: {} µs", clock.elapsed().as_micros());
@@ -178,9 +227,16 @@ impl Builder {
     }
 
     /// Renders `outputs` into `sink`; on success the inputs are kept for the next build.
-    fn build_into(&mut self, outputs: Outputs, sink: &dyn Sink) -> Result<Build> {
-        let inputs = self.inputs()?;
-        self.render_inputs(inputs, outputs, sink, render::Written::default())
+    /// Says whether only the pages of the chapters edited since the last good build went to
+    /// `sink` (the rest is that build's site).
+    fn build_into(&mut self, outputs: Outputs, sink: &dyn Sink) -> Result<(Build, bool)> {
+        let mut inputs = self.inputs()?;
+        if outputs != Outputs::AllButAggregates {
+            inputs.patch = None;
+        }
+        let patched = inputs.patch.is_some();
+        let build = self.render_inputs(inputs, outputs, sink, render::Written::default())?;
+        Ok((build, patched))
     }
 
     /// Stops at the findings' errors, or renders `outputs` of `inputs` into `sink` (after
@@ -198,6 +254,7 @@ impl Builder {
         self.loaded = Some(inputs.loaded);
         if result.is_ok() {
             self.dirty.clear();
+            self.outline = false;
         }
         result
     }
@@ -211,14 +268,38 @@ impl Builder {
     ) -> Result<Build> {
         let clock = std::time::Instant::now();
         let course = &inputs.loaded.course;
-        let (mut errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = inputs
-            .findings(&mut self.audit)
-            .into_iter()
-            .partition(|d| d.severity == crate::error::Severity::Error);
+        let unchanged = match (&inputs.patch, &self.last_good) {
+            (Some(patch), Some(last)) => {
+                let same_warnings = patch.replaced.iter().all(|r| {
+                    r.old
+                        .as_ref()
+                        .is_some_and(|old| old.warnings == r.new.warnings)
+                });
+                (same_warnings
+                    && crate::audit::recheck(
+                        course,
+                        &inputs.chapters,
+                        &mut self.audit,
+                        &patch.replaced,
+                    ) == Some(false))
+                .then(|| Arc::clone(last))
+            }
+            _ => None,
+        };
+        let (mut errors, warnings): (Vec<Diagnostic>, Arc<[Diagnostic]>) = match unchanged {
+            Some(warnings) => (Vec::new(), warnings),
+            None => {
+                let (errors, warnings): (Vec<_>, Vec<_>) = inputs
+                    .findings(&mut self.audit)
+                    .into_iter()
+                    .partition(|d| d.severity == crate::error::Severity::Error);
+                (errors, Arc::from(warnings))
+            }
+        };
         tracing::debug!("findings: {} µs", clock.elapsed().as_micros());
         // A failed build reports everything it found, warnings too, as `check` does.
         if !errors.is_empty() {
-            errors.extend(warnings);
+            errors.extend(warnings.iter().cloned());
             return Err(crate::error::Error::Input(errors));
         }
         let with_warnings = |e| match e {
@@ -231,13 +312,22 @@ impl Builder {
         if let Some(e) = written.error {
             return Err(with_warnings(e));
         }
-        let mut rendered = render::render_site(
-            inputs.sources(),
-            &self.options,
-            &mut self.pages,
-            outputs,
-            sink,
-        )
+        let mut rendered = match &inputs.patch {
+            Some(patch) => render::render_chapter_pages(
+                inputs.sources(),
+                &self.options,
+                &mut self.pages,
+                &patch.chapters,
+                sink,
+            ),
+            None => render::render_site(
+                inputs.sources(),
+                &self.options,
+                &mut self.pages,
+                outputs,
+                sink,
+            ),
+        }
         .map_err(with_warnings)?;
         rendered.files.extend(written.files);
         rendered.pages_rendered += written.pages_rendered;
@@ -295,16 +385,25 @@ impl Builder {
     }
 
     /// The inputs of the last build with the dirty chapter files read again in place, when
-    /// that is all that changed (no copy of the course: a save costs what it changed);
-    /// otherwise the whole course from disk.
-    fn load(&mut self) -> Result<Loaded> {
+    /// that is all that changed (no copy of the course: a save costs what it changed), with
+    /// what that touched; otherwise the whole course from disk, and no `Touched`.
+    fn load(&mut self) -> Result<(Loaded, Option<load::Touched>)> {
         if let Some(mut loaded) = self.loaded.take() {
             if self.dirty.is_empty() {
-                return Ok(loaded);
+                let touched = load::Touched {
+                    outline: self.outline,
+                    ..Default::default()
+                };
+                return Ok((loaded, Some(touched)));
             }
-            match load::reload(&mut loaded.course, &self.dirty, &self.sources) {
-                Some(Ok(())) => return Ok(loaded),
+            match load::reload(&mut loaded.course, &self.dirty, &self.sources, self.outline) {
+                Some(Ok(touched)) => {
+                    self.outline = touched.outline;
+                    return Ok((loaded, Some(touched)));
+                }
                 Some(Err(e)) => {
+                    // What the failed reload changed is not known: look at everything.
+                    self.outline = true;
                     self.loaded = Some(loaded);
                     return Err(e);
                 }
@@ -313,6 +412,7 @@ impl Builder {
         }
         // Positions, ids and the files beside the chapters may all have changed.
         self.audit = crate::audit::Memo::default();
+        self.last_good = None;
         let root = &self.root;
         let mut course = load::load_cached(root, &self.sources)?;
         if let Some(url) = &self.options.base_url {
@@ -342,29 +442,45 @@ impl Builder {
             .with_fallbacks(chains);
         let (theme, theme_warnings) = theme::theme_files(root)?;
         warnings.extend(theme_warnings);
-        Ok(Loaded {
+        let loaded = Loaded {
             course,
             i18n: Arc::new(i18n),
             theme: Arc::new(theme),
             environment,
             warnings,
-        })
+        };
+        Ok((loaded, None))
     }
 
     /// Loads the course, its strings and theme, and renders the chapters that changed.
     fn inputs(&mut self) -> Result<Inputs> {
         let clock = std::time::Instant::now();
         let phase = |name: &str| tracing::info!("{name}: {} µs", clock.elapsed().as_micros());
-        let loaded = self.load()?;
+        let (loaded, touched) = self.load()?;
         phase("loaded");
-        let rendered =
-            render::render_chapters(&loaded.course, &loaded.environment, &mut self.chapters)?;
+        // Only the touched chapters changed since the last good build, whose site is kept.
+        let only = touched
+            .filter(|t| !t.outline && self.last_good.is_some() && self.previous.is_some())
+            .map(|t| t.chapters);
+        let rendered = render::render_chapters(
+            &loaded.course,
+            &loaded.environment,
+            &mut self.chapters,
+            only.as_ref(),
+        )?;
         phase("chapters rendered");
+        let patch = only
+            .filter(|_| rendered.errors.is_empty())
+            .map(|chapters| Patch {
+                chapters,
+                replaced: rendered.replaced,
+            });
         Ok(Inputs {
             loaded,
             chapters: rendered.chapters,
             chapters_rendered: rendered.rendered,
             chapter_errors: rendered.errors,
+            patch,
         })
     }
 }
@@ -399,6 +515,14 @@ struct Inputs {
     chapters_rendered: usize,
     /// What stopped some chapters from rendering (they are not in `chapters`).
     chapter_errors: Vec<Diagnostic>,
+    /// Only these chapters changed since the last good build (see [`Builder::last_good`]).
+    patch: Option<Patch>,
+}
+
+/// The chapters a save changed since the last good build, and their files rendered again.
+struct Patch {
+    chapters: std::collections::BTreeSet<usize>,
+    replaced: Vec<render::Replaced>,
 }
 
 impl Inputs {

@@ -272,14 +272,21 @@ impl Course {
 
     /// Every chapter as a reader of `lang` sees it, in order, with the fallback applied.
     pub fn pages(&self, lang: &str) -> Vec<Page<'_>> {
+        // The chain once per language, not once per chapter without a `lang` file.
+        let fallbacks = self.config.fallbacks(lang);
         (0..self.chapters.len())
-            .filter_map(|index| self.page(lang, index))
+            .filter_map(|index| self.page_along(lang, index, &fallbacks))
             .collect()
     }
 
     /// Chapter `index` as a reader of `lang` sees it: its `lang` file, or else the first of
     /// the language's fallbacks ([`Config::fallbacks`]) the chapter has, or else any.
     pub fn page(&self, lang: &str, index: usize) -> Option<Page<'_>> {
+        self.page_along(lang, index, &self.config.fallbacks(lang))
+    }
+
+    /// [`Course::page`] with the language's fallback chain given.
+    fn page_along(&self, lang: &str, index: usize, fallbacks: &[&str]) -> Option<Page<'_>> {
         let chapter = self.chapters.get(index)?;
         let (content_lang, source) = chapter
             .sources
@@ -288,10 +295,9 @@ impl Course {
                 if chapter.sources.len() <= 1 {
                     return None;
                 }
-                self.config
-                    .fallbacks(lang)
-                    .into_iter()
-                    .find_map(|l| chapter.sources.get_key_value(l))
+                fallbacks
+                    .iter()
+                    .find_map(|l| chapter.sources.get_key_value(*l))
             })
             .or_else(|| chapter.sources.iter().next())?;
         Some(Page {

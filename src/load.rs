@@ -157,12 +157,15 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
 /// assets, a new, removed or drafted file, a folder): then only a full [`load_cached`] is
 /// right. This is what keeps a `serve` rebuild from walking, or copying, a course of
 /// thousands of files for every save. After `Some(Err)` the caller reads every changed
-/// file again next time.
+/// file again next time. The slugs of the course are checked again only when `outline`
+/// (an edit since the last good build changed a title, slug or description) or this
+/// reload changes one.
 pub fn reload(
     course: &mut Course,
     changed: &std::collections::BTreeSet<PathBuf>,
     cache: &SourceCache,
-) -> Option<Result<()>> {
+    outline: bool,
+) -> Option<Result<Touched>> {
     let mut edits = Vec::new();
     for path in changed {
         let rel = path.strip_prefix(&course.root).ok()?;
@@ -186,14 +189,38 @@ pub fn reload(
             Err(other) => return Some(Err(other)),
         }
     }
+    let mut touched = Touched {
+        outline,
+        ..Touched::default()
+    };
     for (index, lang, source) in read {
-        course.chapters[index].sources.insert(lang, source);
+        let sources = &mut course.chapters[index].sources;
+        if let Some(old) = sources.get(&lang) {
+            let (a, b) = (&old.front, &source.front);
+            touched.outline |=
+                a.title != b.title || a.slug != b.slug || a.description != b.description;
+        }
+        sources.insert(lang, source);
+        touched.chapters.insert(index);
     }
-    check_slugs(course, &mut errors);
+    if touched.outline {
+        check_slugs(course, &mut errors);
+    }
     if !errors.is_empty() {
         return Some(Err(Error::Input(errors)));
     }
-    Some(Ok(()))
+    Some(Ok(touched))
+}
+
+/// What [`reload`] read again: the chapters whose files changed, and whether what other
+/// pages show of them (title, slug, description: the sidebar, home page, pager) changed
+/// too, or may have since the last good build.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Touched {
+    /// Positions of the chapters read again.
+    pub chapters: std::collections::BTreeSet<usize>,
+    /// A title, slug or description changed: every page may show it.
+    pub outline: bool,
 }
 
 /// Folders named `<number>-<name>`, depth first, each with the numbers on its way (its

@@ -4,14 +4,15 @@
 use crate::error::{Error, Result};
 use crate::fsx;
 use bytes::Bytes;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Output files keyed by their path relative to the site root, with `/` separators.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Site {
-    /// Shared buffers: an incremental rebuild reuses unchanged files without copying them.
-    pub files: BTreeMap<String, Bytes>,
+    /// A persistent map of shared buffers: a copy costs nothing and shares every file, so a
+    /// save in `serve` patches a copy of the served site with the pages it changed, whatever
+    /// the size of the course.
+    pub files: imbl::OrdMap<String, Bytes>,
 }
 
 impl Site {

@@ -390,7 +390,7 @@ fn pages_written_as_they_are_rendered_equal_the_site_in_memory() {
     let in_memory = docent::build(&t.path("content"), &Default::default()).expect("build");
     assert_same_files(
         &on_disk,
-        &in_memory.site.files,
+        &files_of(&in_memory.site),
         "streamed against in memory",
     );
 }

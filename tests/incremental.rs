@@ -321,3 +321,122 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
     .expect("removed");
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
 }
+
+/// The files a save leaves for the finishing pass: print pages and search indexes.
+fn aggregate(path: &str) -> bool {
+    path.starts_with("search/") || path.contains("/print/")
+}
+
+/// After a save (no finishing pass), `site` and `warnings` are those of a fresh full build,
+/// print pages and search indexes aside.
+fn same_as_a_full_build_but_aggregates(
+    t: &SiteTest,
+    site: &docent::site::Site,
+    warnings: &[docent::error::Diagnostic],
+    what: &str,
+) {
+    let full = Builder::new(&t.path("content"), serve_build_options())
+        .build()
+        .expect("full build");
+    let without = |s: &docent::site::Site| {
+        let mut files = files_of(s);
+        files.retain(|path, _| !aggregate(path));
+        files
+    };
+    assert_same_files(&without(site), &without(&full.site), what);
+    assert_eq!(warnings, &*full.warnings, "{what}: the same warnings");
+}
+
+#[test]
+fn a_save_patches_the_served_site_exactly_as_a_full_build_would() {
+    let t = SiteTest::fixture("basic");
+    let mut b = builder(&t);
+    let intro = t.path("content/01-intro/en.md");
+    let third = t.path("content/03-third/en.md");
+    let save = |b: &mut Builder, path: &std::path::Path| {
+        b.rebuild([path.to_path_buf()], Outputs::AllButAggregates)
+    };
+    // Text only: the chapter's pages, nothing else handed over.
+    edit_intro_body(&t);
+    let r = save(&mut b, &intro).expect("text edit");
+    assert!(
+        r.stale,
+        "print pages and search wait for the finishing pass"
+    );
+    assert_eq!(r.changed, ["en/intro/index.html"]);
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a text edit");
+    // A new warning in the edited chapter (an image without alternative text).
+    edit(
+        &t,
+        "content/01-intro/en.md",
+        "A footnote.",
+        "![](pic.png) A footnote.",
+    );
+    t.write("content/01-intro/pic.png", "png");
+    let r = b
+        .rebuild(
+            [t.path("content/01-intro/pic.png"), intro.clone()],
+            Outputs::AllButAggregates,
+        )
+        .expect("warning");
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.message.contains("no alternative text")),
+        "{:?}",
+        r.warnings
+    );
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a new warning");
+    edit(
+        &t,
+        "content/01-intro/en.md",
+        "![](pic.png) A footnote.",
+        "![a picture](pic.png) A footnote.",
+    );
+    let r = save(&mut b, &intro).expect("warning gone");
+    assert!(
+        !r.warnings
+            .iter()
+            .any(|w| w.message.contains("no alternative text"))
+    );
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a warning mended");
+    // An anchor another chapter links to goes away: that chapter's link breaks.
+    edit(&t, "content/03-third/en.md", "## Stages", "## Phases");
+    let err = save(&mut b, &third).expect_err("01-intro links to #stages");
+    assert!(err.to_string().contains("#stages"), "{err}");
+    // Another chapter saved meanwhile: still broken, nothing patched from the failure.
+    edit(&t, "content/01-intro/en.md", "Welcome.", "Welcome!");
+    let err = save(&mut b, &intro).expect_err("still broken");
+    assert!(err.to_string().contains("#stages"), "{err}");
+    edit(&t, "content/03-third/en.md", "## Phases", "## Stages");
+    let r = save(&mut b, &third).expect("mended");
+    assert!(
+        r.changed.iter().any(|p| p == "en/intro/index.html"),
+        "{:?}",
+        r.changed
+    );
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a broken link mended");
+    // A translation's source changes: the Portuguese page says it may be out of date.
+    edit(&t, "content/03-third/en.md", "Qapla'", "Qapla' batlh");
+    let r = save(&mut b, &third).expect("source of a translation");
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a translated source");
+    // A title: every page's sidebar.
+    edit(
+        &t,
+        "content/03-third/en.md",
+        "title = \"Third chapter\"",
+        "title = \"Build stages\"",
+    );
+    let r = save(&mut b, &third).expect("title");
+    assert!(
+        r.changed.iter().any(|p| p == "en/intro/index.html"),
+        "{:?}",
+        r.changed
+    );
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a title");
+    // Text again after the title: patched from the site the title made.
+    edit(&t, "content/03-third/en.md", "Qapla' batlh", "Qapla'");
+    let r = save(&mut b, &third).expect("text after a title");
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "text after a title");
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+}

@@ -23,6 +23,8 @@ pub type RenderedChapters = BTreeMap<(usize, String), Arc<Rendered>>;
 pub struct ChapterCache {
     entries: Arc<RenderedChapters>,
     keys: HashMap<usize, Vec<(String, [u8; 32])>>,
+    /// Hash of the order of every chapter id, part of each key.
+    ids_hash: [u8; 32],
 }
 
 impl ChapterCache {
@@ -37,61 +39,46 @@ impl ChapterCache {
 
 /// Renders every chapter file that changed since the cached rendering, in parallel; the
 /// errors of every chapter that failed are returned with the chapters that did not.
+///
+/// `only`: the caller knows that nothing but the files of these chapters changed since the
+/// last call that rendered every chapter without error (a save in `serve`): only their keys
+/// are computed, so a save costs what it changed, not what the course holds.
 pub fn render_chapters(
     course: &Course,
     environment: &[u8; 32],
     cache: &mut ChapterCache,
+    only: Option<&std::collections::BTreeSet<usize>>,
 ) -> Result<ChaptersRendered> {
+    if let Some(only) = only {
+        let ids_hash = cache.ids_hash;
+        let jobs: Vec<(usize, &str, [u8; 32])> = only
+            .iter()
+            .filter_map(|&i| Some((i, course.chapters.get(i)?)))
+            .flat_map(|(i, c)| keyed(environment, &ids_hash, i, c))
+            .collect();
+        let (fresh, errors) = render_changed(course, cache, &jobs)?;
+        // A chapter that fails is reported by the whole pass below, as a full build does.
+        if errors.is_empty() {
+            let rendered = fresh.len();
+            let replaced = apply(cache, fresh, &jobs);
+            return Ok(ChaptersRendered {
+                chapters: Arc::clone(&cache.entries),
+                rendered,
+                errors,
+                replaced,
+            });
+        }
+    }
     let ids: Vec<&str> = course.chapters.iter().map(|c| c.id.as_str()).collect();
+    let ids_hash = *blake3::hash(ids.join("\n").as_bytes()).as_bytes();
     let jobs: Vec<(usize, &str, [u8; 32])> = course
         .chapters
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, c)| {
-            let assets = c.assets_stamp;
-            c.sources.iter().map(move |(lang, source)| {
-                let mut h = blake3::Hasher::new();
-                h.update(environment);
-                h.update(c.id.as_bytes());
-                h.update(lang.as_bytes());
-                h.update(source.path.as_os_str().as_encoded_bytes());
-                h.update(&source.body_line.to_le_bytes());
-                h.update(&source.hash);
-                h.update(&assets);
-                (i, lang.as_str(), *h.finalize().as_bytes())
-            })
-        })
+        .flat_map_iter(|(i, c)| keyed(environment, &ids_hash, i, c))
         .collect();
-    let ids_hash = blake3::hash(ids.join("\n").as_bytes());
-    let jobs: Vec<(usize, &str, [u8; 32])> = jobs
-        .into_iter()
-        .map(|(i, lang, key)| (i, lang, keyed(&key, ids_hash.as_bytes())))
-        .collect();
-    let todo: Vec<&(usize, &str, [u8; 32])> = jobs
-        .iter()
-        .filter(|(i, lang, key)| {
-            cache.key(*i, lang) != Some(key)
-                || super::chapter_file(&cache.entries, *i, lang).is_none()
-        })
-        .collect();
-    let results = render_files(course, todo.iter().map(|&&(i, lang, _)| (i, lang)));
-    let rendered_now = results.len();
-    let mut errors = Vec::new();
-    let mut fresh = Vec::new();
-    for ((i, lang), result) in results {
-        match result {
-            Ok(r) => fresh.push(((i, lang), Arc::new(r))),
-            Err(Error::Input(mut list)) => errors.append(&mut list),
-            Err(e) => return Err(e),
-        }
-    }
-    let keys_of = |jobs: &[(usize, &str, [u8; 32])]| {
-        let mut keys: HashMap<usize, Vec<(String, [u8; 32])>> = HashMap::new();
-        for (i, lang, key) in jobs {
-            keys.entry(*i).or_default().push((lang.to_string(), *key));
-        }
-        keys
-    };
+    let (fresh, errors) = render_changed(course, cache, &jobs)?;
+    let rendered_now = fresh.len();
     // The same chapter files as last time (a save): patch the kept map. Otherwise, or when
     // a chapter failed (the cache stays as it was, so the next build reads again every
     // chapter that may still be broken), a new map.
@@ -100,17 +87,7 @@ pub fn render_chapters(
             .iter()
             .all(|(i, lang, _)| cache.key(*i, lang).is_some());
     let out = if errors.is_empty() && same_files {
-        let entries = Arc::make_mut(&mut cache.entries);
-        for ((i, lang), rendered) in fresh {
-            entries.insert((i, lang), rendered);
-        }
-        for (i, lang, key) in &jobs {
-            if let Some(ks) = cache.keys.get_mut(i)
-                && let Some(k) = ks.iter_mut().find(|(l, _)| l == lang)
-            {
-                k.1 = *key;
-            }
-        }
+        apply(cache, fresh, &jobs);
         Arc::clone(&cache.entries)
     } else {
         let mut out = RenderedChapters::new();
@@ -131,15 +108,107 @@ pub fn render_chapters(
         let out = Arc::new(out);
         if errors.is_empty() {
             cache.entries = Arc::clone(&out);
-            cache.keys = keys_of(&jobs);
+            let mut keys: HashMap<usize, Vec<(String, [u8; 32])>> = HashMap::new();
+            for (i, lang, key) in &jobs {
+                keys.entry(*i).or_default().push((lang.to_string(), *key));
+            }
+            cache.keys = keys;
         }
         out
     };
+    if errors.is_empty() {
+        cache.ids_hash = ids_hash;
+    }
     Ok(ChaptersRendered {
         chapters: out,
         rendered: rendered_now,
         errors,
+        replaced: Vec::new(),
     })
+}
+
+/// A chapter file rendered now, by (position, language).
+type Fresh = ((usize, String), Arc<Rendered>);
+
+/// A chapter file keyed for the cache: position, language, hash of its inputs.
+type Job<'a> = (usize, &'a str, [u8; 32]);
+
+/// The files of chapter `c` at position `i`, keyed by everything their rendering reads: the
+/// strings (`environment`), the chapter's id and files, and the order of all ids.
+fn keyed<'c>(
+    environment: &[u8; 32],
+    ids_hash: &[u8; 32],
+    i: usize,
+    c: &'c crate::course::Chapter,
+) -> impl Iterator<Item = Job<'c>> + 'c {
+    let (environment, ids_hash, assets) = (*environment, *ids_hash, c.assets_stamp);
+    c.sources.iter().map(move |(lang, source)| {
+        let mut h = blake3::Hasher::new();
+        h.update(&environment);
+        h.update(c.id.as_bytes());
+        h.update(lang.as_bytes());
+        h.update(source.path.as_os_str().as_encoded_bytes());
+        h.update(&source.body_line.to_le_bytes());
+        h.update(&source.hash);
+        h.update(&assets);
+        h.update(&ids_hash);
+        (i, lang.as_str(), *h.finalize().as_bytes())
+    })
+}
+
+/// Renders the files among `jobs` whose key is not the cached one: the ones that rendered,
+/// and the errors of those that did not.
+fn render_changed(
+    course: &Course,
+    cache: &ChapterCache,
+    jobs: &[Job<'_>],
+) -> Result<(Vec<Fresh>, Vec<Diagnostic>)> {
+    let todo = jobs.iter().filter(|(i, lang, key)| {
+        cache.key(*i, lang) != Some(key) || super::chapter_file(&cache.entries, *i, lang).is_none()
+    });
+    let mut errors = Vec::new();
+    let mut fresh = Vec::new();
+    for ((i, lang), result) in render_files(course, todo.map(|&(i, lang, _)| (i, lang))) {
+        match result {
+            Ok(r) => fresh.push(((i, lang), Arc::new(r))),
+            Err(Error::Input(mut list)) => errors.append(&mut list),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((fresh, errors))
+}
+
+/// Patches `fresh` into the kept map (the same files as before, so no copy) and records the
+/// keys of `jobs`; returns what each fresh file replaced.
+fn apply(cache: &mut ChapterCache, fresh: Vec<Fresh>, jobs: &[Job<'_>]) -> Vec<Replaced> {
+    let entries = Arc::make_mut(&mut cache.entries);
+    let mut replaced = Vec::with_capacity(fresh.len());
+    for (key, rendered) in fresh {
+        let old = entries.insert(key.clone(), Arc::clone(&rendered));
+        replaced.push(Replaced {
+            key,
+            old,
+            new: rendered,
+        });
+    }
+    for (i, lang, key) in jobs {
+        if let Some(ks) = cache.keys.get_mut(i)
+            && let Some(k) = ks.iter_mut().find(|(l, _)| l == lang)
+        {
+            k.1 = *key;
+        }
+    }
+    replaced
+}
+
+/// A chapter file rendered again by a save: its rendering before and now.
+pub struct Replaced {
+    /// (chapter position, language).
+    pub key: (usize, String),
+    /// The rendering it replaced, if the file had one.
+    pub old: Option<Arc<Rendered>>,
+    /// The new rendering.
+    pub new: Arc<Rendered>,
 }
 
 /// What [`render_chapters`] made: the chapters that rendered (the cached ones included),
@@ -151,6 +220,8 @@ pub struct ChaptersRendered {
     pub rendered: usize,
     /// Why the chapter files that failed did; empty when all rendered.
     pub errors: Vec<Diagnostic>,
+    /// With `only`: the files rendered again and what they replaced (empty otherwise).
+    pub replaced: Vec<Replaced>,
 }
 
 /// The Markdown stage of each (chapter position, language) in `files`, in parallel; results
@@ -179,13 +250,6 @@ pub(super) fn render_files<'l>(
             ((i, lang.to_string()), result)
         })
         .collect()
-}
-
-fn keyed(key: &[u8; 32], more: &[u8]) -> [u8; 32] {
-    let mut h = blake3::Hasher::new();
-    h.update(key);
-    h.update(more);
-    *h.finalize().as_bytes()
 }
 
 /// Warnings that belong to the course as a whole rather than one chapter's text.

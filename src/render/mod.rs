@@ -20,7 +20,7 @@ mod stream;
 mod templates;
 
 pub use chapters::{
-    ChapterCache, ChaptersRendered, RenderedChapters, course_warnings, render_chapters,
+    ChapterCache, ChaptersRendered, RenderedChapters, Replaced, course_warnings, render_chapters,
 };
 pub use nav::NAV_INLINE_LIMIT;
 pub use renderer::{PageCache, Rendered as Output};
@@ -104,6 +104,7 @@ impl<'a> Sources<'a> {
         self,
         options: &'a BuildOptions,
         cache: &mut PageCache,
+        same_outline: bool,
     ) -> Result<renderer::Renderer<'a>> {
         renderer::Renderer::new(
             self.course,
@@ -112,6 +113,7 @@ impl<'a> Sources<'a> {
             self.chapters,
             options,
             cache,
+            same_outline,
         )
     }
 }
@@ -125,9 +127,27 @@ pub fn render_site(
     sink: &dyn Sink,
 ) -> Result<Output> {
     let clock = std::time::Instant::now();
-    let renderer = sources.renderer(options, cache)?;
+    let renderer = sources.renderer(options, cache, false)?;
     tracing::debug!("renderer made: {} µs", clock.elapsed().as_micros());
     renderer.render(cache, outputs, sink)
+}
+
+/// Renders the pages of the chapters at positions `only`, in every language, and hands
+/// only them to `sink`; the print pages and search indexes are left out of date
+/// (`stale`), everything else as it was. For a save in `serve` that changed only those
+/// chapters' text since the last render of the whole site from `cache`: the sink holds the
+/// rest already, and this costs what the save changed, not what the course holds.
+pub fn render_chapter_pages(
+    sources: Sources<'_>,
+    options: &BuildOptions,
+    cache: &mut PageCache,
+    only: &std::collections::BTreeSet<usize>,
+    sink: &dyn Sink,
+) -> Result<Output> {
+    let clock = std::time::Instant::now();
+    let renderer = sources.renderer(options, cache, true)?;
+    tracing::debug!("renderer made: {} µs", clock.elapsed().as_micros());
+    renderer.render_chapters_only(cache, only, sink)
 }
 
 /// One page per language holding the whole course (`course.<lang>.html`, html), before its
@@ -137,7 +157,7 @@ pub fn single_files(
     options: &BuildOptions,
     cache: &mut PageCache,
 ) -> Result<Vec<(String, String)>> {
-    let renderer = sources.renderer(options, cache)?;
+    let renderer = sources.renderer(options, cache, false)?;
     sources
         .course
         .language_codes()

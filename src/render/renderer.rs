@@ -43,6 +43,11 @@ pub struct PageCache {
     pub(super) assets: Option<([u8; 32], super::assets::BuiltAssets)>,
     /// The sitemap, with the hash of what every page depends on.
     pub(super) sitemap: Option<([u8; 32], Bytes)>,
+    /// What the last renderer read of the theme, strings and outline.
+    pub(super) prepared: Option<Prepared>,
+    /// The hash of what every page depends on at the last render of the whole site
+    /// ([`Renderer::render_chapters_only`] starts from it).
+    pub(super) common: Option<[u8; 32]>,
 }
 
 impl Default for PageCache {
@@ -58,8 +63,66 @@ impl Default for PageCache {
             tera: None,
             assets: None,
             sitemap: None,
+            common: None,
+            prepared: None,
         }
     }
+}
+
+/// Each language's UI strings as templates read them (see [`I18n::table`]).
+pub(super) type Tables = BTreeMap<String, BTreeMap<String, String>>;
+
+/// What a renderer reads of the theme, the strings and the outline, kept in the cache for
+/// the next one told that only chapter text changed.
+#[derive(Clone)]
+pub(super) struct Prepared {
+    /// The templates and the inlined boot script: what pages depend on of the theme.
+    theme_hash: [u8; 32],
+    tables: Arc<Tables>,
+    /// See [`outline_hash`]; `None` until computed.
+    nav_hash: Option<[u8; 32]>,
+}
+
+/// Compiles (or takes from `cache`) the templates and assets, and reads the strings.
+fn prepare(
+    course: &Course,
+    i18n: &I18n,
+    theme: &Files,
+    options: &BuildOptions,
+    cache: &mut PageCache,
+) -> Result<(Prepared, Arc<tera::Tera>, super::assets::BuiltAssets)> {
+    let tera = tera_for(course, theme, &mut cache.tera)?;
+    // Pages depend on the templates and the inlined boot script; stylesheets and scripts
+    // only through their names (in `assets`), so a CSS edit re-renders no page.
+    let mut theme_hasher = blake3::Hasher::new();
+    let mut whole = blake3::Hasher::new();
+    whole.update(&[u8::from(options.hashed_assets)]);
+    for (k, v) in theme {
+        if k.starts_with("templates/") || k == "static/theme-boot.js" {
+            theme_hasher.update(k.as_bytes());
+            theme_hasher.update(v);
+        }
+        whole.update(k.as_bytes());
+        whole.update(&(v.len() as u64).to_le_bytes());
+        whole.update(v);
+    }
+    let theme_hash = *theme_hasher.finalize().as_bytes();
+    let whole = *whole.finalize().as_bytes();
+    let built = match cache.assets.take() {
+        Some((hash, built)) if hash == whole => built,
+        _ => build_assets(theme, options.hashed_assets),
+    };
+    cache.assets = Some((whole, built.clone()));
+    let tables: Tables = course
+        .language_codes()
+        .map(|l| (l.to_string(), i18n.table(l)))
+        .collect();
+    let prepared = Prepared {
+        theme_hash,
+        tables: Arc::new(tables),
+        nav_hash: None,
+    };
+    Ok((prepared, tera, built))
 }
 
 /// A chapter's files as published: path relative to the chapter page (with `/`), bytes.
@@ -93,7 +156,7 @@ pub(super) struct Renderer<'a> {
     pub(super) assets: Assets,
     pub(super) asset_files: Arc<Vec<(String, Bytes)>>,
     pub(super) theme_boot: String,
-    pub(super) tables: BTreeMap<String, BTreeMap<String, String>>,
+    pub(super) tables: Arc<Tables>,
     /// Pages per language, computed once.
     pub(super) pages: BTreeMap<String, Vec<Page<'a>>>,
     /// Each part's title per language (`course.toml` order), rendered once.
@@ -112,6 +175,10 @@ pub(super) enum Job {
 impl<'a> Renderer<'a> {
     /// Prepares to render `course`: templates (compiled once, kept in `cache`), assets, UI
     /// strings and the pages of each language.
+    ///
+    /// `text_only`: the caller knows that nothing but the text of chapters changed since
+    /// `cache` last made a renderer (the next batch of a one-shot build, a save that changed
+    /// no title), so the theme, strings and outline are taken from it, not read again.
     pub(super) fn new(
         course: &'a Course,
         i18n: &'a I18n,
@@ -119,66 +186,46 @@ impl<'a> Renderer<'a> {
         chapters: &'a RenderedChapters,
         options: &'a BuildOptions,
         cache: &mut PageCache,
+        text_only: bool,
     ) -> Result<Self> {
-        let tera = tera_for(course, theme, &mut cache.tera)?;
-        // Pages depend on the templates and the inlined boot script; stylesheets and scripts
-        // only through their names (in `assets`), so a CSS edit re-renders no page.
-        let mut theme_hasher = blake3::Hasher::new();
-        let mut whole = blake3::Hasher::new();
-        whole.update(&[u8::from(options.hashed_assets)]);
-        for (k, v) in theme {
-            if k.starts_with("templates/") || k == "static/theme-boot.js" {
-                theme_hasher.update(k.as_bytes());
-                theme_hasher.update(v);
+        let kept = match (&cache.prepared, &cache.tera, &cache.assets) {
+            (Some(prepared), Some((_, tera)), Some((_, built))) if text_only => {
+                Some((prepared.clone(), Arc::clone(tera), built.clone()))
             }
-            whole.update(k.as_bytes());
-            whole.update(&(v.len() as u64).to_le_bytes());
-            whole.update(v);
-        }
-        let theme_hash = *theme_hasher.finalize().as_bytes();
-        let whole = *whole.finalize().as_bytes();
-        let built = match cache.assets.take() {
-            Some((hash, built)) if hash == whole => built,
-            _ => build_assets(theme, options.hashed_assets),
+            _ => None,
         };
-        cache.assets = Some((whole, built.clone()));
+        let (prepared, tera, built) = match kept {
+            Some(kept) => kept,
+            None => prepare(course, i18n, theme, options, cache)?,
+        };
         let super::assets::BuiltAssets {
             names: assets,
             files: asset_files,
             boot: theme_boot,
         } = built;
-        let tables: BTreeMap<String, BTreeMap<String, String>> = course
-            .language_codes()
-            .map(|l| (l.to_string(), i18n.table(l)))
-            .collect();
         let pages: BTreeMap<String, Vec<Page<'a>>> = course
             .language_codes()
+            .collect::<Vec<_>>()
+            .into_par_iter()
             .map(|l| (l.to_string(), course.pages(l)))
             .collect();
-        let nav_hash = {
-            let mut h = blake3::Hasher::new();
-            h.update(&theme_hash);
-            // Parts, unnumbered chapters, link style: everything the outline is made of.
-            h.update(format!("{:?}{:?}", course.config, options.link_style).as_bytes());
-            for (lang, pages) in &pages {
-                h.update(lang.as_bytes());
-                for p in pages {
-                    for part in [
-                        p.chapter.id.as_str(),
-                        p.slug(),
-                        p.source.front.title.as_str(),
-                        p.source.front.description.as_deref().unwrap_or(""),
-                    ] {
-                        h.update(part.as_bytes());
-                        h.update(b"\0");
-                    }
-                }
-            }
-            for (lang, table) in &tables {
-                h.update(format!("{lang}{table:?}").as_bytes());
-            }
-            *h.finalize().as_bytes()
+        let nav_hash = match prepared.nav_hash {
+            Some(hash) => hash,
+            None => outline_hash(
+                course,
+                options,
+                &prepared.theme_hash,
+                &pages,
+                &prepared.tables,
+            ),
         };
+        cache.prepared = Some(Prepared {
+            nav_hash: Some(nav_hash),
+            ..prepared.clone()
+        });
+        let Prepared {
+            theme_hash, tables, ..
+        } = prepared;
         let part_titles = course
             .language_codes()
             .map(|lang| {
@@ -328,6 +375,7 @@ impl<'a> Renderer<'a> {
         put("sitemap.xml", sitemap.clone())?;
         if keep {
             cache.sitemap = Some((common, sitemap));
+            cache.common = Some(common);
         }
         put(
             "robots.txt",
@@ -340,6 +388,60 @@ impl<'a> Renderer<'a> {
             pages_rendered,
             files: crate::sync::into_inner(files),
             stale,
+        })
+    }
+
+    /// The pages of the chapters at positions `only` in every language, handed to `sink`
+    /// (made again where their inputs changed, else from the cache), and nothing else: see
+    /// [`super::render_chapter_pages`]. Without a whole-site render in `cache` to start
+    /// from, renders every page but the aggregates.
+    pub(super) fn render_chapters_only(
+        &self,
+        cache: &mut PageCache,
+        only: &std::collections::BTreeSet<usize>,
+        sink: &dyn Sink,
+    ) -> Result<Rendered> {
+        let Some(common) = cache.common else {
+            return self.render(cache, Outputs::AllButAggregates, sink);
+        };
+        let planned: Vec<(Job, String, [u8; 32])> = self
+            .course
+            .language_codes()
+            .flat_map(|lang| {
+                only.iter().filter_map(move |&index| {
+                    Some(Job::Chapter(lang.to_string(), self.position(lang, index)?))
+                })
+            })
+            .map(|job| {
+                let path = self.job_path(&job);
+                let fp = self.fingerprint(&job, &common);
+                (job, path, fp)
+            })
+            .collect();
+        let keep = cache.keep.then_some(&cache.fragments);
+        let made = planned
+            .par_iter()
+            .map(|(job, path, fp)| -> Result<_> {
+                match cache.pages.get(path) {
+                    Some((old, bytes)) if old == fp => {
+                        sink.put(path, bytes.clone())?;
+                        Ok(None)
+                    }
+                    _ => Ok(Some((path, *fp, self.make(job, path, keep, sink)?))),
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut pages_rendered = 0;
+        for (path, fp, bytes) in made.into_iter().flatten() {
+            pages_rendered += 1;
+            if let Some(bytes) = bytes {
+                cache.pages.insert(path.clone(), (fp, bytes));
+            }
+        }
+        Ok(Rendered {
+            pages_rendered,
+            files: planned.into_iter().map(|(_, path, _)| path).collect(),
+            stale: true,
         })
     }
 
@@ -433,21 +535,7 @@ impl<'a> Renderer<'a> {
             .as_bytes(),
         );
         h.update(format!("{:?}{:?}", self.assets, self.tables).as_bytes());
-        for (lang, pages) in &self.pages {
-            h.update(lang.as_bytes());
-            for p in pages {
-                for part in [
-                    p.chapter.id.as_str(),
-                    p.slug(),
-                    p.source.front.title.as_str(),
-                    p.content_lang,
-                    p.source.front.description.as_deref().unwrap_or(""),
-                ] {
-                    h.update(part.as_bytes());
-                    h.update(b"\0");
-                }
-            }
-        }
+        hash_entries(&mut h, &self.pages);
         *h.finalize().as_bytes()
     }
     /// A page's inputs beyond the common ones: the chapter it shows (and the heading ids of
@@ -496,11 +584,15 @@ impl<'a> Renderer<'a> {
     }
     /// The page of chapter `index` in `lang` (usually at the same position).
     pub(super) fn page_at(&self, lang: &str, index: usize) -> Option<&Page<'a>> {
+        self.pages_of(lang).get(self.position(lang, index)?)
+    }
+    /// Where the page of chapter `index` is among the pages of `lang`.
+    fn position(&self, lang: &str, index: usize) -> Option<usize> {
         let pages = self.pages_of(lang);
-        pages
-            .get(index)
-            .filter(|p| p.index == index)
-            .or_else(|| pages.iter().find(|p| p.index == index))
+        match pages.get(index) {
+            Some(p) if p.index == index => Some(index),
+            _ => pages.iter().position(|p| p.index == index),
+        }
     }
     /// The page of the chapter with folder `id` in `lang`.
     pub(super) fn page_by_id(&self, lang: &str, id: &str) -> Option<&Page<'a>> {
@@ -515,5 +607,45 @@ impl<'a> Renderer<'a> {
     }
     pub(super) fn pages_of(&self, lang: &str) -> &[Page<'a>] {
         self.pages.get(lang).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Everything the sidebar and the chapter lists are made of: theme, configuration (parts,
+/// unnumbered chapters), link style, each page's entry ([`hash_entries`]), and the UI
+/// strings. Reads every page.
+fn outline_hash(
+    course: &Course,
+    options: &BuildOptions,
+    theme_hash: &[u8; 32],
+    pages: &BTreeMap<String, Vec<Page<'_>>>,
+    tables: &Tables,
+) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(theme_hash);
+    h.update(format!("{:?}{:?}", course.config, options.link_style).as_bytes());
+    hash_entries(&mut h, pages);
+    for (lang, table) in tables {
+        h.update(format!("{lang}{table:?}").as_bytes());
+    }
+    *h.finalize().as_bytes()
+}
+
+/// What each page shows of itself in lists of chapters: id, slug, title, the language of
+/// its text, description.
+fn hash_entries(h: &mut blake3::Hasher, pages: &BTreeMap<String, Vec<Page<'_>>>) {
+    for (lang, pages) in pages {
+        h.update(lang.as_bytes());
+        for p in pages {
+            for part in [
+                p.chapter.id.as_str(),
+                p.slug(),
+                p.source.front.title.as_str(),
+                p.content_lang,
+                p.source.front.description.as_deref().unwrap_or(""),
+            ] {
+                h.update(part.as_bytes());
+                h.update(b"\0");
+            }
+        }
     }
 }

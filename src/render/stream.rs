@@ -48,12 +48,13 @@ pub fn stream_chapters(
         chapters: Arc::new(RenderedChapters::new()),
         rendered: 0,
         errors: Vec::new(),
+        replaced: Vec::new(),
     };
     let mut all = RenderedChapters::new();
     let mut written = Written::default();
     let empty = RenderedChapters::new();
     let mut prints: Vec<PrintStream<'_>> = {
-        let renderer = Renderer::new(course, i18n, theme, &empty, options, cache)?;
+        let renderer = Renderer::new(course, i18n, theme, &empty, options, cache, false)?;
         course
             .language_codes()
             .map(|lang| renderer.open_print(lang, sink))
@@ -78,7 +79,7 @@ pub fn stream_chapters(
             }
         }
         if chapters.errors.is_empty() && written.error.is_none() {
-            let renderer = Renderer::new(course, i18n, theme, &batch, options, cache)?;
+            let renderer = Renderer::new(course, i18n, theme, &batch, options, cache, true)?;
             match renderer.chapter_batch(range.clone(), &mut prints, cache, sink) {
                 Ok(paths) => {
                     written.pages_rendered += paths.iter().filter(|p| p.ends_with(".html")).count();

@@ -43,7 +43,7 @@ pub struct ServeOptions {
 pub struct Session {
     builder: Builder,
     /// Warnings of the last good build, printed again only when they change.
-    warnings: Vec<crate::error::Diagnostic>,
+    warnings: Arc<[crate::error::Diagnostic]>,
     /// What the HTTP side reads: the current site, its error, the reload channel.
     pub state: Arc<AppState>,
     /// The folders watched, to classify changed paths.
@@ -88,11 +88,11 @@ impl Session {
             i18n: project.join("i18n"),
         };
         let mut builder = Builder::new(&roots.course, serve_build_options());
-        let mut warnings = Vec::new();
+        let mut warnings: Arc<[crate::error::Diagnostic]> = Arc::new([]);
         let state = match builder.build() {
             Ok(build) => {
                 if !quiet {
-                    for w in &build.warnings {
+                    for w in build.warnings.iter() {
                         crate::errln!("{}", w.for_terminal());
                     }
                 }
@@ -152,8 +152,11 @@ impl Session {
                 };
                 if !self.quiet {
                     crate::errln!("{}", describe(changes, &r, &self.roots));
-                    if build.warnings != self.warnings {
-                        for w in &build.warnings {
+                    // The same list when the save changed no finding: no comparison.
+                    if !Arc::ptr_eq(&build.warnings, &self.warnings)
+                        && build.warnings != self.warnings
+                    {
+                        for w in build.warnings.iter() {
                             crate::errln!("{}", w.for_terminal());
                         }
                     }

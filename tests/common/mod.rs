@@ -244,8 +244,16 @@ pub fn same_as_a_full_build(t: &SiteTest, site: &docent::site::Site) {
         docent::build::Builder::new(&t.path("content"), docent::serve::serve_build_options());
     let full = fresh.build().expect("full build");
     assert_same_files(
-        &site.files,
-        &full.site.files,
+        &files_of(site),
+        &files_of(&full.site),
         "a watched rebuild against a full build",
     );
+}
+
+/// The files of a site in memory, as the map [`assert_same_files`] compares.
+pub fn files_of(site: &docent::site::Site) -> std::collections::BTreeMap<String, bytes::Bytes> {
+    site.files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), bytes.clone()))
+        .collect()
 }
