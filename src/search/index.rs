@@ -61,7 +61,10 @@ struct Counted<'s> {
 }
 
 fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
-    let mut words_tf: HashMap<&str, [u16; 4]> = HashMap::default();
+    // About one distinct word per ten bytes of text: sized once, not grown step by step.
+    let bytes = title.len() + section.heading.len() + section.text.len() + section.code.len();
+    let mut words_tf: HashMap<&str, [u16; 4]> =
+        HashMap::with_capacity_and_hasher(bytes / 10, Default::default());
     let mut lens = [0.0; 4];
     let fields = [
         title,
@@ -227,7 +230,10 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         let reduced: Vec<Terms> = counted
             .into_par_iter()
             .map(|c| {
-                let mut by_id: HashMap<u32, ([u16; 4], u16)> = HashMap::default();
+                let mut by_id: HashMap<u32, ([u16; 4], u16)> = HashMap::with_capacity_and_hasher(
+                    c.words.len() + c.codes.len(),
+                    Default::default(),
+                );
                 for (w, tf) in &c.words {
                     if let Some(Some((_, id))) = vocabulary.spellings.get(*w) {
                         let e = &mut by_id.entry(*id).or_default().0;
@@ -285,41 +291,65 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         }
         x + CODE_WEIGHT * norm(f32::from(code_tf), t.code_len, avg_code, 0.75)
     };
-    let mut chapter_x: HashMap<(usize, u32), f32> = HashMap::default();
-    for (k, t) in all.iter().enumerate() {
-        let Some((page, _)) = sections.get(k) else {
-            continue;
-        };
-        for (id, tf, code_tf) in &t.tf {
-            *chapter_x.entry((*page, *id)).or_default() += weighted(t, tf, *code_tf);
+    let saturate = |x: f32| x * (K1 + 1.0) / (x + K1);
+    // Each page's sections are consecutive: scored a page at a time, in parallel (its own
+    // small table of chapter sums), a few hundred pages at once so the scores are never all
+    // held, then appended in section order to each term's postings.
+    let mut page_ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (k, (page, _)) in sections.iter().enumerate() {
+        match page_ranges.last_mut() {
+            Some((p, range)) if p == page => range.end = k + 1,
+            _ => page_ranges.push((*page, k..k + 1)),
         }
     }
-    let saturate = |x: f32| x * (K1 + 1.0) / (x + K1);
+    let score_page = |page: usize, range: std::ops::Range<usize>| -> Vec<(u32, u32, u32)> {
+        let terms = all.get(range.clone()).unwrap_or_default();
+        let mut chapter: HashMap<u32, f32> = HashMap::with_capacity_and_hasher(
+            terms.iter().map(|t| t.tf.len()).sum(),
+            Default::default(),
+        );
+        for t in terms {
+            for (id, tf, code_tf) in &t.tf {
+                *chapter.entry(*id).or_default() += weighted(t, tf, *code_tf);
+            }
+        }
+        let mut out = Vec::new();
+        for (k, t) in range.zip(terms) {
+            let Some((_, section)) = sections.get(k) else {
+                continue;
+            };
+            let review = section.review
+                || pages
+                    .get(page)
+                    .is_some_and(|p| p.review.covers(&section.anchor));
+            for (id, tf, code_tf) in &t.tf {
+                let x = weighted(t, tf, *code_tf);
+                let d = df.get(*id as usize).copied().unwrap_or(1.0);
+                let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
+                let chapter = chapter.get(id).copied().unwrap_or(x);
+                let mut score = idf * (saturate(x) + CHAPTER * saturate(chapter));
+                if review {
+                    score *= REVIEW;
+                }
+                if section.anchor.is_empty() {
+                    score *= INTRO;
+                }
+                let q = (score * SCALE).round().max(1.0) as u32;
+                out.push((*id, u32::try_from(k).unwrap_or(u32::MAX), q));
+            }
+        }
+        out
+    };
     // Postings by term id: (section, score).
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary.terms.len()];
-    for (k, t) in all.iter().enumerate() {
-        let Some((page, section)) = sections.get(k) else {
-            continue;
-        };
-        let review = section.review
-            || pages
-                .get(*page)
-                .is_some_and(|p| p.review.covers(&section.anchor));
-        for (id, tf, code_tf) in &t.tf {
-            let x = weighted(t, tf, *code_tf);
-            let d = df.get(*id as usize).copied().unwrap_or(1.0);
-            let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
-            let chapter = chapter_x.get(&(*page, *id)).copied().unwrap_or(x);
-            let mut score = idf * (saturate(x) + CHAPTER * saturate(chapter));
-            if review {
-                score *= REVIEW;
-            }
-            if section.anchor.is_empty() {
-                score *= INTRO;
-            }
-            let q = (score * SCALE).round().max(1.0) as u32;
-            if let Some(list) = postings.get_mut(*id as usize) {
-                list.push((u32::try_from(k).unwrap_or(u32::MAX), q));
+    for part in page_ranges.chunks(256) {
+        let scored: Vec<Vec<(u32, u32, u32)>> = part
+            .par_iter()
+            .map(|(page, range)| score_page(*page, range.clone()))
+            .collect();
+        for (id, k, q) in scored.into_iter().flatten() {
+            if let Some(list) = postings.get_mut(id as usize) {
+                list.push((k, q));
             }
         }
     }

@@ -116,8 +116,31 @@ fn singular_pt(word: &str) -> String {
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     // Marks belong to their word: Devanagari vowel signs and virama, Arabic vowel signs.
     text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
-        .flat_map(cjk_pairs)
-        .filter(|w| !w.is_empty() && w.chars().count() <= 40)
+        .flat_map(|run| {
+            // Most runs hold no CJK: they are their own word, with no list made for them.
+            if run.chars().any(is_cjk) {
+                Runs::Pairs(cjk_pairs(run).into_iter())
+            } else {
+                Runs::Whole(Some(run))
+            }
+        })
+        .filter(|w| !w.is_empty() && w.chars().nth(40).is_none())
+}
+
+/// The words of one run of letters: the run itself, or its CJK pairs.
+enum Runs<'a> {
+    Whole(Option<&'a str>),
+    Pairs(std::vec::IntoIter<&'a str>),
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Runs::Whole(run) => run.take(),
+            Runs::Pairs(pairs) => pairs.next(),
+        }
+    }
 }
 
 /// Whether `c` belongs to a script written without spaces between words (Han, kana) or
@@ -133,12 +156,9 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F) // Han extensions B–F
 }
 
-/// A run of letters and digits as search words: itself, or, where it holds CJK, its other
-/// letters as words and each CJK stretch as overlapping pairs (one character alone as is).
+/// A run of letters and digits holding CJK as search words: its other letters as words and
+/// each CJK stretch as overlapping pairs (one character alone as is).
 fn cjk_pairs(run: &str) -> Vec<&str> {
-    if !run.chars().any(is_cjk) {
-        return vec![run];
-    }
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = run.char_indices().collect();
     let end_of = |k: usize| chars.get(k).map_or(run.len(), |&(at, _)| at);
