@@ -5,7 +5,7 @@ ROOT="$(dirname "$HERE")"
 SHARED="${SHARED:-$ROOT/../shared}"
 SCRATCH="${SCRATCH:-/tmp/bench}"
 RESULTS="${RESULTS:-$HERE/results}"
-HUGO="${HUGO:-$(ls "$SCRATCH"/venv-hugo/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null || command -v hugo)}"
+HUGO="${HUGO:-$(ls "$SCRATCH"/venv-hugo/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null || command -v hugo || true)}"
 MDBOOK="${MDBOOK:-mdbook}"
 mkdir -p "$SCRATCH" "$RESULTS"
 (cd "$ROOT" && cargo build --release --quiet)

@@ -194,6 +194,11 @@ pub async fn serve_until(
                 continue;
             }
         };
+        // The reload channel sends small frames back to back ("ok", then "reload"): with
+        // Nagle's algorithm the second waits for the browser's delayed ACK, ~40 ms.
+        if let Err(e) = stream.set_nodelay(true) {
+            tracing::debug!("nodelay: {e}");
+        }
         let service = hyper_util::service::TowerToHyperService::new(app.clone());
         tokio::spawn(async move {
             let connection = hyper::server::conn::http1::Builder::new()
