@@ -231,25 +231,22 @@ pub(super) fn render_files<'l>(
     files: impl Iterator<Item = (usize, &'l str)>,
 ) -> Vec<((usize, String), Result<Rendered>)> {
     let files: Vec<(usize, &str)> = files.collect();
-    files
-        .par_iter()
-        .map(|&(i, lang)| {
-            let result = match course
-                .chapters
-                .get(i)
-                .and_then(|c| Some((c, c.sources.get(lang)?)))
-            {
-                Some((chapter, source)) => markdown::render(&markdown::Context {
-                    course,
-                    chapter,
-                    source,
-                    lang,
-                }),
-                None => Ok(Rendered::default()),
-            };
-            ((i, lang.to_string()), result)
-        })
-        .collect()
+    super::map_items(&files, |&(i, lang)| {
+        let result = match course
+            .chapters
+            .get(i)
+            .and_then(|c| Some((c, c.sources.get(lang)?)))
+        {
+            Some((chapter, source)) => markdown::render(&markdown::Context {
+                course,
+                chapter,
+                source,
+                lang,
+            }),
+            None => Ok(Rendered::default()),
+        };
+        ((i, lang.to_string()), result)
+    })
 }
 
 /// Warnings that belong to the course as a whole rather than one chapter's text.

@@ -150,6 +150,18 @@ pub fn render_chapter_pages(
     renderer.render_chapters_only(cache, only, sink)
 }
 
+/// `f` of each item, in order: on the thread pool, or here for a save's file or two, which
+/// the pool's threads would take longer to wake up for than to make (the caller, `serve`'s
+/// watcher, is not one of them).
+fn map_items<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    if items.len() <= 2 {
+        items.iter().map(f).collect()
+    } else {
+        items.par_iter().map(f).collect()
+    }
+}
+
 /// One page per language holding the whole course (`course.<lang>.html`, html), before its
 /// images are inlined (see [`crate::bundle`]).
 pub fn single_files(

@@ -205,8 +205,6 @@ impl<'a> Renderer<'a> {
         } = built;
         let pages: BTreeMap<String, Vec<Page<'a>>> = course
             .language_codes()
-            .collect::<Vec<_>>()
-            .into_par_iter()
             .map(|l| (l.to_string(), course.pages(l)))
             .collect();
         let nav_hash = match prepared.nav_hash {
@@ -419,23 +417,22 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let keep = cache.keep.then_some(&cache.fragments);
-        let made = planned
-            .par_iter()
-            .map(|(job, path, fp)| -> Result<_> {
-                match cache.pages.get(path) {
-                    Some((old, bytes)) if old == fp => {
-                        sink.put(path, bytes.clone())?;
-                        Ok(None)
-                    }
-                    _ => Ok(Some((path, *fp, self.make(job, path, keep, sink)?))),
+        let made = super::map_items(&planned, |(job, path, fp)| -> Result<_> {
+            match cache.pages.get(path) {
+                Some((old, bytes)) if old == fp => {
+                    sink.put(path, bytes.clone())?;
+                    Ok(None)
                 }
-            })
-            .collect::<Result<Vec<_>>>()?;
+                _ => Ok(Some((path.clone(), *fp, self.make(job, path, keep, sink)?))),
+            }
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?;
         let mut pages_rendered = 0;
         for (path, fp, bytes) in made.into_iter().flatten() {
             pages_rendered += 1;
             if let Some(bytes) = bytes {
-                cache.pages.insert(path.clone(), (fp, bytes));
+                cache.pages.insert(path, (fp, bytes));
             }
         }
         Ok(Rendered {
