@@ -111,14 +111,17 @@ pub fn analyze(course: &Course, chapters: &RenderedChapters, memo: &mut Memo) ->
     out
 }
 
-/// After a save rendered the files in `replaced` again (and nothing else changed): checks
-/// their chapters again into `memo` and says whether any finding changed. `None` when a
-/// file's anchors changed, or one is not in `memo`: links from other chapters may break or
-/// mend, and only [`analyze`] over the whole course is right.
+/// After a save that changed only the files of the chapters at `touched` (those in
+/// `replaced` rendered again; the others' front matter alone may have changed, such as a
+/// translation's recorded source version): checks those chapters again into `memo` and
+/// says whether any finding changed. `None` when a file's anchors changed, or one is not in
+/// `memo`: links from other chapters may break or mend, and only [`analyze`] over the whole
+/// course is right.
 pub fn recheck(
     course: &Course,
     chapters: &RenderedChapters,
     memo: &mut Memo,
+    touched: &std::collections::BTreeSet<usize>,
     replaced: &[crate::render::Replaced],
 ) -> Option<bool> {
     for r in replaced {
@@ -127,9 +130,8 @@ pub fn recheck(
             return None;
         }
     }
-    let touched: std::collections::BTreeSet<usize> = replaced.iter().map(|r| r.key.0).collect();
     let mut changed = false;
-    for index in touched {
+    for &index in touched {
         let chapter = course.chapters.get(index)?;
         for (lang, source) in &chapter.sources {
             let key = (index, lang.clone());

@@ -280,6 +280,7 @@ impl Builder {
                         course,
                         &inputs.chapters,
                         &mut self.audit,
+                        &patch.chapters,
                         &patch.replaced,
                     ) == Some(false))
                 .then(|| Arc::clone(last))

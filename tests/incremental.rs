@@ -440,3 +440,55 @@ fn a_save_patches_the_served_site_exactly_as_a_full_build_would() {
     same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "text after a title");
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
 }
+
+#[test]
+fn a_save_of_front_matter_alone_updates_the_findings() {
+    let t = SiteTest::fixture("basic");
+    // The translation records an old version of its source: stale.
+    edit(
+        &t,
+        "content/03-third/pt-BR.md",
+        "slug = \"terceiro\"",
+        "slug = \"terceiro\"\ntranslated_from = \"0000000000000000\"",
+    );
+    edit(
+        &t,
+        "content/03-third/en.md",
+        "slug = \"third\"",
+        "slug = \"third\"\nreview = false",
+    );
+    let mut b = builder(&t);
+    let pt = t.path("content/03-third/pt-BR.md");
+    let en = t.path("content/03-third/en.md");
+    let stale = |w: &[docent::error::Diagnostic]| {
+        w.iter()
+            .any(|d| d.path.ends_with("03-third/pt-BR.md") && d.message.contains("stale"))
+    };
+    // `translate done` rewrites the recorded version in place: same body, same lines.
+    let version = docent::frontmatter::version_of(&t.read("content/03-third/en.md"));
+    edit(
+        &t,
+        "content/03-third/pt-BR.md",
+        "0000000000000000",
+        &version,
+    );
+    let r = b
+        .rebuild([pt.clone()], Outputs::AllButAggregates)
+        .expect("translation done");
+    assert!(!stale(&r.warnings), "{:?}", r.warnings);
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a translation marked done");
+    // The source's front matter changes, its lines do not: the translation is stale again.
+    edit(
+        &t,
+        "content/03-third/en.md",
+        "review = false",
+        "review = true ",
+    );
+    let r = b
+        .rebuild([en.clone()], Outputs::AllButAggregates)
+        .expect("source front matter");
+    assert!(stale(&r.warnings), "{:?}", r.warnings);
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a source's front matter");
+    // `review` reaches the search index once the finishing pass has run.
+    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+}

@@ -35,6 +35,9 @@ impl<'a> Renderer<'a> {
                     if let Some(r) = rendered_for(self.chapters, page) {
                         h.update(&r.html_hash);
                     }
+                    // Sections marked as review rank lower: a change of `review` alone
+                    // changes the index.
+                    h.update(format!("{:?}", page.source.front.review).as_bytes());
                 }
                 let fp = *h.finalize().as_bytes();
                 let cached = cache
