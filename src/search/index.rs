@@ -581,8 +581,8 @@ mod tests {
             ),
         ];
         let files = index_files("en", &pages);
-        let json = script_data;
-        let m = json(&files[0].1);
+
+        let m = script_data(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
         let id = terms.iter().position(|t| *t == "distroless").expect("term");
         let bucket = id % m["buckets"].as_u64().expect("buckets") as usize;
@@ -590,7 +590,7 @@ mod tests {
             .iter()
             .find(|(p, _)| p.ends_with(&format!("/b{bucket}.js")))
             .expect("bucket");
-        let list = json(b)[id.to_string()]
+        let list = script_data(b)[id.to_string()]
             .as_array()
             .expect("postings")
             .clone();
@@ -629,8 +629,8 @@ mod tests {
             review: crate::course::Review::Whole(false),
         }];
         let files = index_files("en", &pages);
-        let json = script_data;
-        let m = json(&files[0].1);
+
+        let m = script_data(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
         let id = terms.iter().position(|t| *t == "stage").expect("stage");
         let cut = m["cut"].as_array().expect("cut");
@@ -640,7 +640,7 @@ mod tests {
             .iter()
             .find(|(p, _)| p.ends_with(&format!("/b{bucket}.js")))
             .expect("bucket");
-        let list = json(b)[id.to_string()]
+        let list = script_data(b)[id.to_string()]
             .as_array()
             .expect("postings")
             .clone();
@@ -691,17 +691,7 @@ mod tests {
         assert!(manifest.starts_with(
             "(window.docentSearchParts=window.docentSearchParts||[]).push([\"en\",\"index\",{"
         ));
-        let json = |js: &str| -> serde_json::Value {
-            let start = js.find(",{").or_else(|| js.find(",[")).expect("data") + 1;
-            serde_json::from_str(
-                js[start..]
-                    .trim_end()
-                    .trim_end_matches(");")
-                    .trim_end_matches(']'),
-            )
-            .expect("JSON")
-        };
-        let m = json(manifest);
+        let m = script_data(manifest);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
         let id = terms
             .iter()
@@ -712,7 +702,7 @@ mod tests {
             .iter()
             .find(|(p, _)| p.ends_with(&format!("/b{bucket}.js")))
             .expect("bucket");
-        let list = json(b)[id.to_string()].clone();
+        let list = script_data(b)[id.to_string()].clone();
         let scores: Vec<u64> = list
             .as_array()
             .expect("postings")
