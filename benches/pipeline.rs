@@ -47,6 +47,17 @@ fn main() {
         incremental(&corpus, &files, true);
         return;
     }
+    // `DOCENT_BENCH_ONLY=build`: full builds alone, for profiling them.
+    if std::env::var("DOCENT_BENCH_ONLY").is_ok_and(|v| v == "build") {
+        let full = median(5, || {
+            highlight::clear_memo();
+            Builder::new(&corpus, docent::render::BuildOptions::default())
+                .build()
+                .expect("build");
+        });
+        println!("full build in memory (no writing):     median {}", ms(full));
+        return;
+    }
     let floor = median(5, || {
         files.par_iter().for_each(|(_, text)| floor_one(text));
     });

@@ -82,32 +82,61 @@ impl Checked {
 /// Every finding about the rendered course that needs no network; `memo` keeps the link
 /// findings of unchanged files from the previous call.
 pub fn analyze(course: &Course, chapters: &RenderedChapters, memo: &mut Memo) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    // Each chapter's memo entries taken out in order, then the chapters checked in
+    // parallel, then the findings put back together in course order.
+    let mut links = std::mem::take(&mut memo.links);
+    let mut translations = std::mem::take(&mut memo.translations);
+    let work: Vec<_> = course
+        .chapters
+        .iter()
+        .enumerate()
+        .map(|(index, chapter)| {
+            let sources: Vec<_> = chapter
+                .sources
+                .iter()
+                .map(|(lang, source)| {
+                    let key = (index, lang.clone());
+                    let memo = links.remove(&key);
+                    (key, source, memo)
+                })
+                .collect();
+            (index, chapter, sources, translations.remove(&index))
+        })
+        .collect();
+    let checked: Vec<_> = work
+        .into_par_iter()
+        .map(|(index, chapter, sources, memo_translations)| {
+            let links: Vec<((usize, String), Checked)> = sources
+                .into_iter()
+                .filter_map(|(key, source, memo)| {
+                    let rendered = chapters.get(&key)?;
+                    let checked = match memo {
+                        Some(checked) if checked.holds(rendered, chapters) => checked,
+                        _ => {
+                            Checked::new(course, chapters, chapter, &key.1, &source.path, rendered)
+                        }
+                    };
+                    Some((key, checked))
+                })
+                .collect();
+            let compared = Compared::of(chapters, index, chapter);
+            let found = match memo_translations {
+                Some((then, found)) if same_comparison(&then, &compared) => found,
+                _ => translation_findings(course, chapters, index, chapter),
+            };
+            (index, links, compared, found)
+        })
+        .collect();
     let mut out = Vec::new();
-    let mut kept = HashMap::with_capacity(memo.links.len());
-    let mut kept_translations = HashMap::with_capacity(memo.translations.len());
-    for (index, chapter) in course.chapters.iter().enumerate() {
-        for (lang, source) in &chapter.sources {
-            let key = (index, lang.clone());
-            let Some(rendered) = chapters.get(&key) else {
-                continue;
-            };
-            let checked = match memo.links.remove(&key) {
-                Some(checked) if checked.holds(rendered, chapters) => checked,
-                _ => Checked::new(course, chapters, chapter, lang, &source.path, rendered),
-            };
+    for (index, links, compared, found) in checked {
+        for (key, checked) in links {
             out.extend(checked.found.iter().cloned());
-            kept.insert(key, checked);
+            memo.links.insert(key, checked);
         }
-        let compared = Compared::of(chapters, index, chapter);
-        let found = match memo.translations.remove(&index) {
-            Some((then, found)) if same_comparison(&then, &compared) => found,
-            _ => translation_findings(course, chapters, index, chapter),
-        };
         out.extend(found.iter().cloned());
-        kept_translations.insert(index, (compared, found));
+        memo.translations.insert(index, (compared, found));
     }
-    memo.links = kept;
-    memo.translations = kept_translations;
     out
 }
 

@@ -74,9 +74,13 @@ impl Body {
         let levels: Vec<Mark> = heading_levels(&html)
             .into_iter()
             .filter(|l| {
-                !marks
-                    .iter()
-                    .any(|m| l.outer_start < m.outer_end && m.outer_start < l.outer_end)
+                // `marks` is sorted and disjoint: only the last one starting before `l` ends
+                // can overlap it.
+                let before = marks.partition_point(|m| m.outer_start < l.outer_end);
+                before
+                    .checked_sub(1)
+                    .and_then(|k| marks.get(k))
+                    .is_none_or(|m| l.outer_start >= m.outer_end)
             })
             .collect();
         if !levels.is_empty() {
@@ -184,17 +188,33 @@ impl Body {
 
 /// One pass over the HTML: every attribute whose value an output rewrites, and every UI
 /// string mark.
+/// The first byte of [`UI_MARK`] in UTF-8.
+pub(super) const UI_MARK_LEAD: u8 = {
+    let mut buf = [0; 4];
+    UI_MARK.encode_utf8(&mut buf);
+    buf[0]
+};
+
 fn scan(html: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
     let pos = |n: usize| n as u32;
     while i < bytes.len() {
-        let Some(rel) = html.get(i..).and_then(|rest| rest.find([UI_MARK, '='])) else {
+        // memchr for `=` and the first byte of the mark (which other characters share:
+        // checked below), rather than a char-by-char search.
+        let Some(rel) = bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr2(b'=', UI_MARK_LEAD, rest))
+        else {
             break;
         };
         let at = i + rel;
-        if html.get(at..).is_some_and(|s| s.starts_with(UI_MARK)) {
+        if bytes.get(at) == Some(&UI_MARK_LEAD) {
+            if !html.get(at..).is_some_and(|s| s.starts_with(UI_MARK)) {
+                i = at + 1;
+                continue;
+            }
             let key_start = at + UI_MARK.len_utf8();
             let Some(len) = html.get(key_start..).and_then(|s| s.find(UI_MARK)) else {
                 break;
@@ -279,17 +299,20 @@ fn heading_levels(html: &str) -> Vec<Mark> {
         outer_start: at as u32,
         outer_end: at as u32 + 1,
     };
-    let opening = html
-        .match_indices("<h")
-        .map(|(at, _)| at + 2)
-        .filter(|&d| digit(d) && matches!(bytes.get(d + 1), Some(b' ' | b'>' | b'\n' | b'\t')));
-    let closing = html
-        .match_indices("</h")
-        .map(|(at, _)| at + 3)
-        .filter(|&d| digit(d) && bytes.get(d + 1) == Some(&b'>'));
-    let mut out: Vec<Mark> = opening.chain(closing).map(mark).collect();
-    out.sort_by_key(|m| m.start);
-    out
+    // One pass over the `<`s (memchr), not two substring searches of the whole chapter.
+    let tags = memchr::memchr_iter(b'<', bytes).filter_map(|at| match bytes.get(at + 1) {
+        Some(b'h') => {
+            let d = at + 2;
+            (digit(d) && matches!(bytes.get(d + 1), Some(b' ' | b'>' | b'\n' | b'\t'))).then_some(d)
+        }
+        Some(b'/') => {
+            let d = at + 3;
+            (bytes.get(at + 2) == Some(&b'h') && digit(d) && bytes.get(d + 1) == Some(&b'>'))
+                .then_some(d)
+        }
+        _ => None,
+    });
+    tags.map(mark).collect()
 }
 
 /// Whether a link names a file beside the chapter (to be re-rooted elsewhere).
@@ -338,6 +361,25 @@ mod tests {
             "<h3 id=\"a\">A <code>&lt;h2&gt;</code></h3>\n<h4>B</h4><h6>C</h6><hr><header>x</header>"
         );
         assert_eq!(body.to_html(&style(&ui, &link, "", "")), body.raw());
+    }
+
+    #[test]
+    fn marks_are_found_among_wide_characters_and_tags_inside_values_are_kept() {
+        // `（` shares its first byte with the UI mark; a heading tag inside a link's value
+        // is part of the value.
+        let html = format!(
+            "<p>（x） {}</p><h2 id=\"（\">T</h2><img src=\"a<h2>.svg\">",
+            super::super::ui("copy")
+        );
+        let body = Body::parse(html);
+        let ui = |k: &str| format!("[{k}]");
+        let link = |id: &str, f: &str| format!("{id}{f}");
+        let mut page = style(&ui, &link, "p-", "../");
+        page.heading_shift = 1;
+        assert_eq!(
+            body.to_html(&page),
+            "<p>（x） [copy]</p><h3 id=\"p-（\">T</h3><img src=\"../a<h2>.svg\">"
+        );
     }
 
     #[test]

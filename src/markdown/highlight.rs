@@ -265,16 +265,22 @@ fn open_span(html: &mut String, scope: Scope) {
 /// `s` safe in HTML text and in quoted attribute values: `& < > " '` escaped.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    // Runs without a special character are copied whole.
+    let mut done = 0;
+    for (at, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(s.get(done..at).unwrap_or(""));
+        out.push_str(entity);
+        done = at + 1;
     }
+    out.push_str(s.get(done..).unwrap_or(""));
     out
 }
 

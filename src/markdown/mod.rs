@@ -241,7 +241,7 @@ fn accessible(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 512);
     let mut done = 0;
     let mut open_tables: Vec<bool> = Vec::new();
-    for (at, _) in html.match_indices(['<']) {
+    for at in memchr::memchr_iter(b'<', html.as_bytes()) {
         let Some(rest) = html.get(at..) else { continue };
         if at < done
             || !(rest.starts_with("<in") || rest.starts_with("<ta") || rest.starts_with("</ta"))

@@ -44,7 +44,35 @@ pub fn sections_of(html: &str) -> Vec<Section> {
     // reading, next steps) points elsewhere rather than teaching.
     let mut in_link = 0usize;
     let mut link_bytes: Vec<usize> = vec![0];
-    while let Some(lt) = rest.find('<') {
+    loop {
+        if in_pre && skip_depth.is_none() {
+            // Highlighted code is mostly `<span>` tags: kept apart from the general tag
+            // handling below, the code's text is copied up to `</pre>` in one tight loop.
+            let code = &mut sections.last_mut().map(|c| &mut c.code);
+            let bytes = rest.as_bytes();
+            let mut at = 0;
+            while let Some(lt) = memchr::memchr(b'<', bytes.get(at..).unwrap_or_default()) {
+                let lt = at + lt;
+                if let Some(code) = code {
+                    push_text(code, rest.get(at..lt).unwrap_or(""), false);
+                }
+                if bytes.get(lt..).is_some_and(|t| t.starts_with(b"</pre>")) {
+                    at = lt;
+                    break;
+                }
+                match memchr::memchr(b'>', bytes.get(lt..).unwrap_or_default()) {
+                    Some(gt) => at = lt + gt + 1,
+                    None => {
+                        at = bytes.len();
+                        break;
+                    }
+                }
+            }
+            rest = rest.get(at..).unwrap_or("");
+        }
+        let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) else {
+            break;
+        };
         let text = rest.get(..lt).unwrap_or("");
         if skip_depth.is_none()
             && let Some(current) = sections.last_mut()
@@ -57,7 +85,7 @@ pub fn sections_of(html: &str) -> Vec<Section> {
                 &mut current.text
             };
             let before = target.len();
-            push_text(target, text);
+            push_text(target, text, !in_pre);
             if in_link > 0
                 && !in_heading
                 && !in_pre
@@ -67,7 +95,9 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             }
         }
         let tail = rest.get(lt..).unwrap_or("");
-        let Some(gt) = tail.find('>') else { break };
+        let Some(gt) = memchr::memchr(b'>', tail.as_bytes()) else {
+            break;
+        };
         let tag = tail.get(..=gt).unwrap_or("");
         rest = tail.get(gt + 1..).unwrap_or("");
         let body = tag.trim_start_matches(['<', '/']);
@@ -121,6 +151,7 @@ pub fn sections_of(html: &str) -> Vec<Section> {
                 if let Some(current) = sections.last_mut()
                     && !in_heading
                     && !in_pre
+                    && !current.text.is_empty()
                     && !current.text.ends_with(' ')
                     && (name != "span" || tag.is_empty())
                 {
@@ -134,63 +165,102 @@ pub fn sections_of(html: &str) -> Vec<Section> {
         if !s.text.is_empty() && links * 4 > s.text.len() {
             s.review = true;
         }
-        s.heading = squash(&s.heading);
-        s.text = squash(&s.text);
+        for t in [&mut s.heading, &mut s.text] {
+            if t.ends_with(' ') {
+                t.pop();
+            }
+        }
         s.code = s.code.trim().to_string();
     }
     sections.retain(|s| !s.text.is_empty() || !s.heading.is_empty() || !s.code.is_empty());
     sections
 }
 
-fn push_text(target: &mut String, raw: &str) {
-    if !raw.contains(['&', super::UI_MARK]) {
-        target.push_str(raw);
+/// Appends the text between two tags, its entities decoded and its UI placeholders left out;
+/// with `squash`, every run of white space becomes one space (none at the start).
+fn push_text(target: &mut String, raw: &str, squash: bool) {
+    let put = |target: &mut String, piece: &str| {
+        if squash {
+            push_squashed(target, piece);
+        } else {
+            target.push_str(piece);
+        }
+    };
+    if memchr::memchr2(b'&', super::body::UI_MARK_LEAD, raw.as_bytes()).is_none() {
+        put(target, raw);
         return;
     }
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == super::UI_MARK {
+    let mut rest = raw;
+    while let Some(at) = rest.find(['&', super::UI_MARK]) {
+        put(target, rest.get(..at).unwrap_or(""));
+        let tail = rest.get(at..).unwrap_or("");
+        if let Some(mark) = tail.strip_prefix(super::UI_MARK) {
             // A UI-string placeholder: not part of the chapter's text.
-            for d in chars.by_ref() {
-                if d == super::UI_MARK {
-                    break;
-                }
-            }
+            rest = mark.find(super::UI_MARK).map_or("", |end| {
+                mark.get(end + super::UI_MARK.len_utf8()..).unwrap_or("")
+            });
             continue;
         }
-        if c != '&' {
-            target.push(c);
-            continue;
-        }
-        let mut entity = String::new();
-        while let Some(&d) = chars.peek() {
-            chars.next();
-            if d == ';' {
-                break;
-            }
-            entity.push(d);
-        }
-        target.push_str(match entity.as_str() {
-            "amp" => "&",
-            "lt" => "<",
-            "gt" => ">",
-            "quot" => "\"",
-            "#39" | "apos" => "'",
-            "nbsp" => " ",
-            _ => "",
-        });
+        let entity = tail.get(1..).unwrap_or("");
+        let (name, after) = match entity.find(';') {
+            Some(end) => (
+                entity.get(..end).unwrap_or(""),
+                entity.get(end + 1..).unwrap_or(""),
+            ),
+            None => (entity, ""),
+        };
+        put(
+            target,
+            match name {
+                "amp" => "&",
+                "lt" => "<",
+                "gt" => ">",
+                "quot" => "\"",
+                "#39" | "apos" => "'",
+                "nbsp" => " ",
+                _ => "",
+            },
+        );
+        rest = after;
     }
+    put(target, rest);
 }
 
-fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Appends `piece` with each run of white space made one space, and none at the start of
+/// `target` or after a space it ends with: the section's text comes out squashed in one pass.
+fn push_squashed(target: &mut String, piece: &str) {
+    let mut spaced = target.is_empty() || target.ends_with(' ');
+    let mut word: Option<usize> = None;
+    let bytes = piece.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // ASCII by byte (Unicode's white space there is ASCII's plus the vertical tab);
+        // a wider character by its own test.
+        let (space, len) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == b'\x0B', 1)
+        } else {
+            piece
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        };
+        if space {
+            if let Some(from) = word.take() {
+                target.push_str(piece.get(from..at).unwrap_or(""));
+                spaced = false;
+            }
+            if !spaced {
+                target.push(' ');
+                spaced = true;
+            }
+        } else if word.is_none() {
+            word = Some(at);
         }
-        out.push_str(word);
+        at += len;
     }
-    out
+    if let Some(from) = word {
+        target.push_str(piece.get(from..).unwrap_or(""));
+    }
 }
 
 fn attribute(tag: &str, name: &str) -> Option<String> {
@@ -203,6 +273,20 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_keeps_one_space_between_words_of_any_script() {
+        let mut t = String::new();
+        push_squashed(&mut t, "  a\t b\n\x0Bc\u{a0}d\u{3000}é  ");
+        push_squashed(&mut t, " f");
+        assert_eq!(t, "a b c d é f");
+        let mut t = String::new();
+        push_squashed(&mut t, " \u{2003} ");
+        assert_eq!(t, "");
+        let mut t = String::new();
+        push_text(&mut t, "x&amp;y &nbsp; &lt;z&gt;&bogus", true);
+        assert_eq!(t, "x&y <z>");
+    }
 
     #[test]
     fn sections_split_at_headings_and_keep_code() {

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::markdown::highlight;
 use crate::theme::Files;
 use bytes::Bytes;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -96,17 +97,28 @@ impl Renderer<'_> {
         range: std::ops::Range<usize>,
         put: &dyn Fn(&str, Bytes) -> Result<()>,
     ) -> Result<()> {
-        let mut kept = HashMap::new();
-        for chapter in self.course.chapters.get(range).unwrap_or_default() {
-            let files = match cache.chapter_files.remove(&chapter.id) {
-                Some((stamp, files)) if stamp == chapter.assets_stamp => files,
-                _ => chapter
+        let chapters = self.course.chapters.get(range).unwrap_or_default();
+        // What the cache holds is taken out in order; the rest is read in parallel.
+        let cached: Vec<_> = chapters
+            .iter()
+            .map(|chapter| match cache.chapter_files.remove(&chapter.id) {
+                Some((stamp, files)) if stamp == chapter.assets_stamp => Some(files),
+                _ => None,
+            })
+            .collect();
+        let cache_ref = &*cache;
+        let read: Vec<Arc<[(String, Bytes)]>> = chapters
+            .par_iter()
+            .zip(cached)
+            .map(|(chapter, cached)| match cached {
+                Some(files) => Ok(files),
+                None => chapter
                     .assets
                     .iter()
                     .map(|rel| {
                         let path = chapter.dir.join(rel);
-                        let bytes = match cache.keep {
-                            true => cache.files.read(&path)?,
+                        let bytes = match cache_ref.keep {
+                            true => cache_ref.files.read(&path)?,
                             false => Bytes::from(crate::fsx::read(&path)?),
                         };
                         let rel = rel
@@ -116,8 +128,11 @@ impl Renderer<'_> {
                             .join("/");
                         Ok((rel, bytes))
                     })
-                    .collect::<Result<Arc<[_]>>>()?,
-            };
+                    .collect::<Result<Arc<[_]>>>(),
+            })
+            .collect::<Result<_>>()?;
+        let mut kept = HashMap::new();
+        for (chapter, files) in chapters.iter().zip(read) {
             for (rel, bytes) in files.iter() {
                 for lang in self.course.language_codes() {
                     if let Some(page) = self.page_by_id(lang, &chapter.id) {

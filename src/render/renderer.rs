@@ -299,7 +299,7 @@ impl<'a> Renderer<'a> {
         }
         let common = self.common_fingerprint();
         let planned: Vec<(Job, String, [u8; 32])> = jobs
-            .into_iter()
+            .into_par_iter()
             .map(|job| {
                 let path = self.job_path(&job);
                 let fp = self.fingerprint(&job, &common);
@@ -328,7 +328,11 @@ impl<'a> Renderer<'a> {
         let search_plans = self.search_plans(&cache.search, outputs, &mut stale);
         let keep = cache.keep;
         let fragments = &cache.fragments;
-        let (rendered, searched) = rayon::join(
+        let sitemap_cached = match cache.sitemap.take() {
+            Some((fp, bytes)) if fp == common => Some(bytes),
+            _ => None,
+        };
+        let (rendered, (searched, sitemap)) = rayon::join(
             || {
                 todo.par_iter()
                     .map(|(job, path, fp)| -> Result<_> {
@@ -339,10 +343,15 @@ impl<'a> Renderer<'a> {
                     .collect::<Vec<_>>()
             },
             || {
-                search_plans
-                    .into_par_iter()
-                    .map(|plan| self.search_index(plan, sink))
-                    .collect::<Vec<_>>()
+                rayon::join(
+                    || {
+                        search_plans
+                            .into_par_iter()
+                            .map(|plan| self.search_index(plan, sink))
+                            .collect::<Vec<_>>()
+                    },
+                    || sitemap_cached.unwrap_or_else(|| Bytes::from(self.sitemap())),
+                )
             },
         );
         tracing::debug!("pages made: {} µs", clock.elapsed().as_micros());
@@ -366,10 +375,6 @@ impl<'a> Renderer<'a> {
                 cache.search.insert(lang, (fp, made));
             }
         }
-        let sitemap = match cache.sitemap.take() {
-            Some((fp, bytes)) if fp == common => bytes,
-            _ => Bytes::from(self.sitemap()),
-        };
         put("sitemap.xml", sitemap.clone())?;
         if keep {
             cache.sitemap = Some((common, sitemap));

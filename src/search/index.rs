@@ -84,9 +84,8 @@ fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
     }
     let mut codes: HashMap<String, u16> = HashMap::default();
     let mut code_len = 0.0;
-    for token in code_tokens(&section.code) {
-        // Keyed as the term it becomes: code tokens start with a backquote.
-        let tf = codes.entry(format!("`{token}")).or_default();
+    for term in code_terms(&section.code) {
+        let tf = codes.entry(term).or_default();
         *tf = tf.saturating_add(1);
         code_len += 1.0;
     }
@@ -131,33 +130,49 @@ impl Vocabulary {
 /// The code tokens of a block, as a reader would type them: its whitespace-separated words
 /// that hold punctuation (`--from=build`, `$BUILDPLATFORM`, `.dockerignore`, `apt-get`),
 /// trimmed of quotes and brackets, in lower case; a flag with a value also as the flag
-/// (`--from`) and its first setting (`--mount=type=cache`); `${X}` as `$x`.
-pub(super) fn code_tokens(code: &str) -> Vec<String> {
+/// (`--from`) and its first setting (`--mount=type=cache`); `${X}` as `$x`. Each comes as
+/// the term it is indexed under: after a backquote.
+pub(super) fn code_terms(code: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let word_char =
+        |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
     for raw in code.split_whitespace() {
         let t = raw.trim_matches(|c: char| "\"'`,;()[]{}<>\\".contains(c));
-        let word_char =
-            |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
-        if t.is_empty() || t.chars().count() > 60 || t.chars().all(word_char) {
+        if t.is_empty() || t.len() > 60 && t.chars().count() > 60 || t.chars().all(word_char) {
             continue;
         }
-        let mut t = t.to_lowercase();
-        if let Some(inner) = t.strip_prefix("${") {
-            t = format!("${}", inner.trim_end_matches('}'));
+        let mut term = String::with_capacity(t.len() + 1);
+        term.push('`');
+        match t.strip_prefix("${") {
+            Some(inner) => {
+                term.push('$');
+                push_lower(&mut term, inner.trim_end_matches('}'));
+            }
+            None => push_lower(&mut term, t),
         }
-        if t.starts_with('-')
-            && let Some((flag, value)) = t.split_once('=')
+        let token = term.get(1..).unwrap_or("");
+        if token.starts_with('-')
+            && let Some((flag, value)) = token.split_once('=')
         {
-            out.push(flag.to_string());
+            out.push(format!("`{flag}"));
             if let Some((first, _)) = value.split_once(',') {
-                out.push(format!("{flag}={first}"));
+                out.push(format!("`{flag}={first}"));
             }
         }
-        if t.chars().any(char::is_alphanumeric) {
-            out.push(t);
+        if token.chars().any(char::is_alphanumeric) {
+            out.push(term);
         }
     }
     out
+}
+
+/// `s` in lower case, appended (ASCII without the Unicode tables).
+fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
 }
 
 /// The manifest's data.
@@ -302,19 +317,30 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
             _ => page_ranges.push((*page, k..k + 1)),
         }
     }
+    // Each term's inverse document frequency, once.
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|d| (1.0 + (n - d + 0.5) / (d + 0.5)).ln())
+        .collect();
     let score_page = |page: usize, range: std::ops::Range<usize>| -> Vec<(u32, u32, u32)> {
         let terms = all.get(range.clone()).unwrap_or_default();
-        let mut chapter: HashMap<u32, f32> = HashMap::with_capacity_and_hasher(
-            terms.iter().map(|t| t.tf.len()).sum(),
-            Default::default(),
-        );
+        let postings = terms.iter().map(|t| t.tf.len()).sum();
+        let mut chapter: HashMap<u32, f32> =
+            HashMap::with_capacity_and_hasher(postings, Default::default());
+        // Every (section, term) weight, in the order the loop below reads them.
+        let mut xs: Vec<f32> = Vec::with_capacity(postings);
         for t in terms {
             for (id, tf, code_tf) in &t.tf {
-                *chapter.entry(*id).or_default() += weighted(t, tf, *code_tf);
+                let x = weighted(t, tf, *code_tf);
+                xs.push(x);
+                *chapter.entry(*id).or_default() += x;
             }
         }
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(postings);
+        let mut at = 0;
         for (k, t) in range.zip(terms) {
+            let these = xs.get(at..at + t.tf.len()).unwrap_or_default();
+            at += t.tf.len();
             let Some((_, section)) = sections.get(k) else {
                 continue;
             };
@@ -322,10 +348,8 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
                 || pages
                     .get(page)
                     .is_some_and(|p| p.review.covers(&section.anchor));
-            for (id, tf, code_tf) in &t.tf {
-                let x = weighted(t, tf, *code_tf);
-                let d = df.get(*id as usize).copied().unwrap_or(1.0);
-                let idf = (1.0 + (n - d + 0.5) / (d + 0.5)).ln();
+            for ((id, _, _), &x) in t.tf.iter().zip(these) {
+                let idf = idf.get(*id as usize).copied().unwrap_or_default();
                 let chapter = chapter.get(id).copied().unwrap_or(x);
                 let mut score = idf * (saturate(x) + CHAPTER * saturate(chapter));
                 if review {
@@ -354,15 +378,18 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         }
     }
     drop(all);
-    let mut cut_terms = Vec::new();
-    for (id, list) in postings.iter_mut().enumerate() {
-        if list.len() > CHAMPIONS {
-            list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(CHAMPIONS);
-            list.sort_unstable();
-            cut_terms.push(u32::try_from(id).unwrap_or(u32::MAX));
-        }
-    }
+    let cut_terms: Vec<u32> = postings
+        .par_iter_mut()
+        .enumerate()
+        .filter_map(|(id, list)| {
+            (list.len() > CHAMPIONS).then(|| {
+                list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(CHAMPIONS);
+                list.sort_unstable();
+                u32::try_from(id).unwrap_or(u32::MAX)
+            })
+        })
+        .collect();
     let total: usize = postings.iter().map(Vec::len).sum();
     let buckets = total.div_ceil(BUCKET_POSTINGS).max(1);
     let text_bytes: usize = sections
@@ -442,14 +469,15 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
             b.insert(id, flat);
         }
     }
-    for (k, bucket) in by_bucket.iter().enumerate() {
+    // The scripts are written in parallel: serialising the text chunks is most of it.
+    files.par_extend(by_bucket.par_iter().enumerate().map(|(k, bucket)| {
         let name = format!("b{k}");
-        files.push((
+        (
             format!("search/{lang}/{name}.js"),
             script(lang, &name, bucket),
-        ));
-    }
-    for (k, part) in sections.chunks(chunk).enumerate() {
+        )
+    }));
+    files.par_extend(sections.par_chunks(chunk).enumerate().map(|(k, part)| {
         let texts: Vec<(&str, &str, &str, &str)> = part
             .iter()
             .map(|(_, s)| {
@@ -462,11 +490,11 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
             })
             .collect();
         let name = format!("c{k}");
-        files.push((
+        (
             format!("search/{lang}/{name}.js"),
             script(lang, &name, &texts),
-        ));
-    }
+        )
+    }));
     files
 }
 
@@ -508,7 +536,7 @@ mod tests {
 
     #[test]
     fn code_tokens_are_what_readers_type() {
-        let t = code_tokens(
+        let t = code_terms(
             "RUN --mount=type=cache,target=/root/.npm npm ci\nCOPY --from=build /app ./\nARG ${BUILDPLATFORM}\n\"apt-get\"",
         );
         for want in [
@@ -523,8 +551,9 @@ mod tests {
         ] {
             assert!(t.iter().any(|x| x.contains(want)), "{want} in {t:?}");
         }
+        assert!(t.iter().all(|x| x.starts_with('`')), "{t:?}");
         assert!(
-            !t.contains(&"npm".to_string()),
+            !t.contains(&"`npm".to_string()),
             "plain words are words, not code tokens"
         );
     }

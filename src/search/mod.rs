@@ -115,16 +115,23 @@ fn singular_pt(word: &str) -> String {
 /// box makes of a query too, so any word of two characters or more is found.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     // Marks belong to their word: Devanagari vowel signs and virama, Arabic vowel signs.
-    text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
-        .flat_map(|run| {
-            // Most runs hold no CJK: they are their own word, with no list made for them.
-            if run.chars().any(is_cjk) {
-                Runs::Pairs(cjk_pairs(run).into_iter())
-            } else {
-                Runs::Whole(Some(run))
-            }
-        })
-        .filter(|w| !w.is_empty() && w.chars().nth(40).is_none())
+    // ASCII (most of any course, code above all) is decided without the Unicode tables.
+    text.split(|c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_alphanumeric()
+        } else {
+            !(c.is_alphanumeric() || is_combining_mark(c))
+        }
+    })
+    .flat_map(|run| {
+        // Most runs hold no CJK: they are their own word, with no list made for them.
+        if !run.is_ascii() && run.chars().any(is_cjk) {
+            Runs::Pairs(cjk_pairs(run).into_iter())
+        } else {
+            Runs::Whole(Some(run))
+        }
+    })
+    .filter(|w| !w.is_empty() && (w.len() <= 40 || w.chars().nth(40).is_none()))
 }
 
 /// The words of one run of letters: the run itself, or its CJK pairs.
@@ -250,7 +257,8 @@ pub fn write_script_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
         return;
     }
     let risky = |w: &[u8]| w[0] == b'<' && matches!(w[1], b'/' | b'!' | b's' | b'S');
-    if !out.get(at..).is_some_and(|json| json.windows(2).any(risky)) {
+    let json = out.get(at..).unwrap_or_default();
+    if !memchr::memchr_iter(b'<', json).any(|i| json.get(i..i + 2).is_some_and(risky)) {
         return;
     }
     let json = out.split_off(at);
