@@ -91,3 +91,41 @@ fn the_search_box_works_from_the_keyboard_and_across_languages() {
     t.docent(&["build"]);
     browser::run("search_ui.mjs", &[&t.path("site").display().to_string()]);
 }
+
+/// Two habits of readers the ranking must meet: they search for a flag that the teaching
+/// section explains in a sentence (inline code) while other sections only use it in their
+/// code, and they make a typo in a word the right section's heading starts with.
+#[test]
+fn prose_that_explains_a_flag_and_a_mistyped_heading_word_come_first() {
+    if !browser::available() {
+        return;
+    }
+    let t = SiteTest::fixture("basic");
+    for dir in ["01-intro", "02-second", "03-third"] {
+        let _ = std::fs::remove_dir_all(t.path(&format!("content/{dir}")));
+    }
+    let usage = "```dockerfile\nFROM node:22 AS build\nRUN --mount=type=cache,target=/root/.npm npm ci\n```\n";
+    t.write(
+        "content/01-recipes/en.md",
+        &format!(
+            "+++\ntitle = \"Recipes\"\n+++\n\n## Node\n\nA Node build, layers and all.\n\n{usage}\n## Python\n\nThe same layers for pip.\n\n{usage}\n## Copy links\n\nLayers that do not depend on the base: more layers, fewer rebuilds, layers again, layers everywhere.\n"
+        ),
+    );
+    t.write(
+        "content/02-cache/en.md",
+        "+++\ntitle = \"Caching\"\n+++\n\n## Cache mounts\n\nYou ask for one with a flag on the instruction, as in `RUN --mount=type=cache,target=/root/.npm npm ci`; the directory survives between builds.\n\n## Layers: why deleting files does not help\n\nEach instruction adds one more layer to the image.\n",
+    );
+    t.build();
+    let cases = serde_json::json!([
+        ["en", "--mount=type=cache", "/en/cache/#cache-mounts"],
+        [
+            "en",
+            "layres",
+            "/en/cache/#layers-why-deleting-files-does-not-help"
+        ],
+    ]);
+    browser::run(
+        "search_cases.mjs",
+        &[&t.path("site").display().to_string(), &cases.to_string()],
+    );
+}

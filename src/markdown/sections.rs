@@ -14,6 +14,10 @@ pub struct Section {
     /// The text of its code blocks, matched with a lower weight and token by token
     /// (`--mount=type=cache`).
     pub code: String,
+    /// Its inline code (`` `RUN --mount=type=cache,…` `` in a sentence), already part of
+    /// `text`: kept apart for its code tokens, so prose that explains a flag is found by it.
+    #[serde(skip)]
+    pub inline_code: String,
     /// The section recaps or points elsewhere more than it teaches (it holds a self-check
     /// quiz, is mostly links, or the front matter says so): search ranks it below the
     /// sections that teach.
@@ -27,6 +31,7 @@ impl Section {
             heading: String::new(),
             text: String::new(),
             code: String::new(),
+            inline_code: String::new(),
             review: false,
         }
     }
@@ -40,6 +45,7 @@ pub fn sections_of(html: &str) -> Vec<Section> {
     let mut skip_depth: Option<(&str, usize)> = None;
     let mut in_heading = false;
     let mut in_pre = false;
+    let mut in_code = false;
     // Prose bytes inside links, per section: a section that is mostly links (further
     // reading, next steps) points elsewhere rather than teaching.
     let mut in_link = 0usize;
@@ -93,6 +99,9 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             {
                 *n += target.len() - before;
             }
+            if in_code && !in_pre {
+                push_text(&mut current.inline_code, text, false);
+            }
         }
         let tail = rest.get(lt..).unwrap_or("");
         let Some(gt) = memchr::memchr(b'>', tail.as_bytes()) else {
@@ -140,6 +149,13 @@ pub fn sections_of(html: &str) -> Vec<Section> {
                 }
             }
             ("h2" | "h3", true) => in_heading = false,
+            ("code", false) if !in_pre => in_code = true,
+            ("code", true) if !in_pre => {
+                in_code = false;
+                if let Some(current) = sections.last_mut() {
+                    current.inline_code.push('\n');
+                }
+            }
             ("svg", false) => skip_depth = Some(("svg", 1)),
             ("a", false) if tag.contains("class=\"anchor\"") => skip_depth = Some(("a", 1)),
             ("a", false) => in_link += 1,

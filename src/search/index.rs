@@ -84,7 +84,10 @@ fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
     }
     let mut codes: HashMap<String, u16> = HashMap::default();
     let mut code_len = 0.0;
-    for term in code_terms(&section.code) {
+    let tokens = code_terms(&section.code)
+        .into_iter()
+        .chain(code_terms(&section.inline_code));
+    for term in tokens {
         let tf = codes.entry(term).or_default();
         *tf = tf.saturating_add(1);
         code_len += 1.0;
@@ -577,6 +580,7 @@ mod tests {
             heading: heading.into(),
             text: text.into(),
             code: String::new(),
+            inline_code: String::new(),
             review: false,
         };
         let page = |url: &str, sections: Vec<Section>| Page {
@@ -609,11 +613,16 @@ mod tests {
                 ],
             ),
         ];
-        let files = index_files("en", &pages);
+        let scores = postings(&index_files("en", &pages), "distroless");
+        // Sections: 0 build, 1 go's distroless, 2 slim, 3 bases' distroless, 4 choose.
+        assert!(scores[&3] > scores[&1], "{scores:?}");
+    }
 
+    /// Section → score of `term` in an index's files.
+    fn postings(files: &[(String, String)], term: &str) -> std::collections::BTreeMap<u64, u64> {
         let m = script_data(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
-        let id = terms.iter().position(|t| *t == "distroless").expect("term");
+        let id = terms.iter().position(|t| *t == term).expect("term");
         let bucket = id % m["buckets"].as_u64().expect("buckets") as usize;
         let (_, b) = files
             .iter()
@@ -629,8 +638,35 @@ mod tests {
             section += pair[0].as_u64().expect("delta");
             scores.insert(section, pair[1].as_u64().expect("score"));
         }
-        // Sections: 0 build, 1 go's distroless, 2 slim, 3 bases' distroless, 4 choose.
-        assert!(scores[&3] > scores[&1], "{scores:?}");
+        scores
+    }
+
+    #[test]
+    fn a_flag_written_in_a_sentence_is_a_code_token_of_its_section() {
+        let html = "<h2 id=\"mounts\">Cache mounts</h2><p>Ask with <code>RUN --mount=type=cache,target=/root/.npm npm ci</code> and it stays.</p><h2 id=\"other\">Other</h2><p>No flags here.</p>";
+        let sections: Vec<Section> = crate::markdown::sections::sections_of(html);
+        assert!(
+            sections[0].text.contains("RUN --mount=type=cache"),
+            "{:?}",
+            sections[0]
+        );
+        assert!(sections[0].code.is_empty(), "{:?}", sections[0]);
+        let pages = vec![Page {
+            title: "Chapter".into(),
+            title_html: "Chapter".into(),
+            crumb: String::new(),
+            url: "en/cache/".into(),
+            sections: sections.into(),
+            review: crate::course::Review::Whole(false),
+        }];
+        let files = index_files("en", &pages);
+        for term in ["`--mount=type=cache", "`--mount"] {
+            assert_eq!(
+                postings(&files, term).keys().collect::<Vec<_>>(),
+                [&0],
+                "{term}"
+            );
+        }
     }
 
     #[test]
@@ -646,6 +682,7 @@ mod tests {
                 },
                 text: format!("one stage of many, number {k}"),
                 code: String::new(),
+                inline_code: String::new(),
                 review: false,
             })
             .collect();
@@ -691,6 +728,7 @@ mod tests {
             heading: heading.into(),
             text: text.into(),
             code: String::new(),
+            inline_code: String::new(),
             review,
         };
         let pages = vec![Page {

@@ -1,6 +1,6 @@
 // The judged queries typed into the real search box: the rank of the section a teacher
 // would point to. Fails when MRR < 0.85 or top-3 < 0.95.
-// Usage: node search.mjs <site-dir> <queries.json> [--report out.json]
+// Usage: node search.mjs <site-dir> <queries.json> [--report out.json]   (TOP=10: list more hits)
 import { open, ranks } from "./judged.mjs";
 
 const { server, page, queries, finish } = await open();
@@ -20,7 +20,7 @@ for (const q of queries) {
   const ms = Date.now() - started;
   const hrefs = await page.$$eval("#search-results > ol:first-of-type > li > a", (as) => as.map((a) => a.href));
   const got = hrefs.map((h) => decodeURIComponent(new URL(h).pathname.replace(/^\//, "") + new URL(h).hash));
-  rows.push({ ...q, ...ranks(q.expect, got), ms, top: got.slice(0, 3) });
+  rows.push({ ...q, ...ranks(q.expect, got), ms, top: got.slice(0, process.env.TOP ? Number(process.env.TOP) : 3) });
 }
 const { mrr, top3, line } = await finish(rows);
 const slowest = Math.max(...rows.map((r) => r.ms));

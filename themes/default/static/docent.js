@@ -907,9 +907,11 @@
     }
     // One typo in a word of five letters or more; in a four-letter word ("muti") only when
     // nothing else matched.
+    // The words a typo stands for, so the ranking reads "camdas" as "camadas" too.
+    out.fixes = [];
     if (!exact && (word.length >= 5 || (word.length === 4 && !out.size))) {
       for (var k = 0; k < self.words.length; k++) {
-        if (within1(word, self.words[k])) add(self.m.stems[k], 0.6);
+        if (within1(word, self.words[k])) { add(self.m.stems[k], 0.6); out.fixes.push(self.words[k]); }
       }
     }
     if (!out.size) {
@@ -955,6 +957,8 @@
       var optional = [];
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
+        // Each word as the ranking reads it: as typed, or else the words its typo stands for.
+        w.forms = c.fixes.length ? c.fixes : [w.word];
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
@@ -1032,10 +1036,13 @@
         var chunks = ranked.map(function (r) { return "c" + Math.floor(r[0] / m.chunk); });
         needSearchParts(self.base, self.lang, chunks, function () {
           var phrase = kept.map(function (w) { return w.word; });
+          // Syntax inside an option (the "type" of --mount=type=cache) is no word a heading
+          // needs to hold.
+          var forms = kept.filter(function (w) { return !w.optional; }).map(function (w) { return w.forms; });
           var hits = ranked.map(function (r) {
             var sec = r[0];
             var text = ((store["c" + Math.floor(sec / m.chunk)] || [])[sec % m.chunk]) || ["", "", "", ""];
-            return { section: sec, score: r[1] * self.rerank(text, phrase, codes), text: text };
+            return { section: sec, score: r[1] * self.rerank(text, forms, codes), text: text };
           });
           hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
           then(hits.slice(0, 10).map(function (h) {
@@ -1048,20 +1055,29 @@
     });
   };
   // Candidates whose text holds the query as a phrase, or its words close together, or the
-  // code tokens as written, move up.
+  // code tokens as written, move up. `words` holds each query word's forms: as typed, or
+  // the words its typo stands for.
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
     var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var heading = " " + split(text[1]).join(" ") + " ";
     var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
-    var seq = " " + words.join(" ") + " ";
     if (words.length > 1) {
-      if (heading.indexOf(seq) >= 0) factor *= 1.6;
-      else if (body.indexOf(seq) >= 0) factor *= 1.4;
+      var seqs = [""];
+      words.forEach(function (forms) {
+        var next = [];
+        seqs.forEach(function (q) { forms.slice(0, 4).forEach(function (f) { next.push(q + " " + f); }); });
+        seqs = next.slice(0, 16);
+      });
+      var has = function (t) { return seqs.some(function (q) { return t.indexOf(q + " ") >= 0; }); };
+      if (has(heading)) factor *= 1.6;
+      else if (has(body)) factor *= 1.4;
       var tokens = (heading + body).split(" ").filter(Boolean).slice(0, 800);
       var last = {}, best = Infinity;
       tokens.forEach(function (t, i) {
-        words.forEach(function (w, k) { if (t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0) last[k] = i; });
+        words.forEach(function (forms, k) {
+          if (forms.some(function (w) { return t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0; })) last[k] = i;
+        });
         if (Object.keys(last).length === words.length) {
           var lo = Infinity;
           for (var k in last) lo = Math.min(lo, last[k]);
@@ -1076,14 +1092,15 @@
       var b = t.slice(0, Math.max(3, Math.ceil(t.length * 0.75)));
       return t.lastIndexOf(a, 0) === 0 || w.lastIndexOf(b, 0) === 0;
     };
+    var nearAny = function (forms, t) { return forms.some(function (w) { return near(w, t); }); };
     var headWords = heading.split(" ").filter(Boolean);
     if (words.length && headWords.length) {
-      var inHeading = words.filter(function (w) { return headWords.some(function (t) { return near(w, t); }); }).length;
+      var inHeading = words.filter(function (forms) { return headWords.some(function (t) { return nearAny(forms, t); }); }).length;
       var share = inHeading / words.length;
       factor *= 1 + share * share;
       // A heading that starts with the word is usually the one that introduces it
       // ("Tini inside the image", "Emulation: QEMU runs…").
-      if (near(words[0], headWords[0])) factor *= 1.5;
+      if (nearAny(words[0], headWords[0])) factor *= 1.5;
     }
     var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
     codes.forEach(function (c) { if (code.indexOf(c.text) >= 0) factor *= 1.3; });
