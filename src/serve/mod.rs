@@ -223,6 +223,12 @@ fn absolute(path: &std::path::Path) -> PathBuf {
 /// temporary file, rename it over the old one) or a script writing hundreds of files is one
 /// burst of events microseconds apart, folded into one rebuild.
 const QUIET: Duration = Duration::from_millis(5);
+/// The pause that ends a burst once it is clearly more than a save (more than
+/// [`SAVE_EVENTS`] events): a script or a checkout writing many files can be scheduled out
+/// for longer than [`QUIET`] between two of them on a busy machine.
+const QUIET_IN_A_BURST: Duration = Duration::from_millis(60);
+/// The most events an editor's save makes (write, rename, metadata, and the like).
+const SAVE_EVENTS: usize = 8;
 /// The longest a steady stream of events (a checkout of thousands of files) holds a rebuild.
 const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
@@ -284,7 +290,12 @@ fn watch_loop(
         let mut events = vec![first];
         let deadline = Instant::now() + LONGEST_WAIT;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match rx.recv_timeout(QUIET.min(left)) {
+            let quiet = if events.len() > SAVE_EVENTS {
+                QUIET_IN_A_BURST
+            } else {
+                QUIET
+            };
+            match rx.recv_timeout(quiet.min(left)) {
                 Ok(event) => events.push(event),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
