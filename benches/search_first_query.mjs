@@ -47,11 +47,12 @@ for (const q of queries) {
       raw += bytes.length;
       gz += gzipSync(bytes).length;
     }
-    runs.push({ ms, warm, raw, gz, n: files.size });
+    const count = (re) => [...files].filter((f) => re.test(f)).length;
+    runs.push({ ms, warm, raw, gz, n: files.size, buckets: count(/\/b\d+\.js$/), chunks: count(/\/c\d+\.js$/) });
     await page.close();
   }
   const r = runs[0];
-  console.log(`${JSON.stringify(q)}: ${median(runs.map((x) => x.ms)).toFixed(1)} ms (median of 3; ${median(runs.map((x) => x.warm)).toFixed(1)} ms with its parts loaded), ${r.n} files, ${(r.raw / 1024).toFixed(0)} KB, ${(r.gz / 1024).toFixed(0)} KB gzip`);
+  console.log(`${JSON.stringify(q)}: ${median(runs.map((x) => x.ms)).toFixed(1)} ms (median of 3; ${median(runs.map((x) => x.warm)).toFixed(1)} ms with its parts loaded), ${r.n} files (${r.buckets} of postings, ${r.chunks} of text), ${(r.raw / 1024).toFixed(0)} KB, ${(r.gz / 1024).toFixed(0)} KB gzip`);
 }
 await close();
 await server.close();

@@ -886,6 +886,8 @@
   // it begins with (a form the course never uses).
   SearchEngine.prototype.candidates = function (word, typing) {
     var self = this, out = new Map();
+    // The words a typo stands for, so the ranking reads "camdas" as "camadas" too.
+    out.fixes = [];
     var add = function (id, w) { if (id !== undefined && !(out.get(id) >= w)) out.set(id, w); };
     add(self.wordStem.get(word), 1);
     add(self.termId.get(word), 1);
@@ -907,8 +909,6 @@
     }
     // One typo in a word of five letters or more; in a four-letter word ("muti") only when
     // nothing else matched.
-    // The words a typo stands for, so the ranking reads "camdas" as "camadas" too.
-    out.fixes = [];
     if (!exact && (word.length >= 5 || (word.length === 4 && !out.size))) {
       for (var k = 0; k < self.words.length; k++) {
         if (within1(word, self.words[k])) { add(self.m.stems[k], 0.6); out.fixes.push(self.words[k]); }
