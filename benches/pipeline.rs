@@ -109,6 +109,8 @@ fn main() {
 
 /// Twenty one-chapter edits through the code path `docent serve` uses: median and p95.
 fn incremental(corpus: &Path, files: &[(PathBuf, String)], profile: bool) {
+    // As `serve` does: every highlighted block is kept.
+    highlight::remember_every_block();
     let mut builder = Builder::new(corpus, docent::serve::serve_build_options());
     builder.build().expect("first build");
     let chapters: Vec<PathBuf> = files

@@ -168,15 +168,8 @@ pub fn highlight_lines_cached(code: &str, language: Language) -> Arc<[String]> {
         return Arc::clone(lines);
     }
     let lines: Arc<[String]> = highlight_lines(code, language).into();
-    let mut memo = crate::sync::lock(&MEMO);
-    let size: usize = lines.iter().map(|l| l.len() + 24).sum();
-    if memo.bytes + size > MEMO_LIMIT {
-        memo.lines.clear();
-        memo.bytes = 0;
-    }
-    memo.bytes += size;
-    memo.lines.insert(key, Arc::clone(&lines));
-    drop(memo);
+    let limit = MEMO_LIMIT.load(std::sync::atomic::Ordering::Relaxed);
+    crate::sync::lock(&MEMO).keep(key, Arc::clone(&lines), limit);
     lines
 }
 
@@ -192,10 +185,31 @@ struct Memo {
     bytes: usize,
 }
 
+impl Memo {
+    /// Adds a block, first forgetting everything if it would pass `limit` bytes.
+    fn keep(&mut self, key: [u8; 32], lines: Arc<[String]>, limit: usize) {
+        let size: usize = lines.iter().map(|l| l.len() + 24).sum();
+        if self.bytes.saturating_add(size) > limit {
+            self.lines.clear();
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.lines.insert(key, lines);
+    }
+}
+
 static MEMO: LazyLock<std::sync::Mutex<Memo>> = LazyLock::new(Default::default);
 
-/// How much highlighted HTML the memo keeps before starting over.
-const MEMO_LIMIT: usize = 8 << 20;
+/// How much highlighted HTML the memo keeps before starting over: enough for a one-shot
+/// build, which renders a chapter's languages together, to highlight each block once.
+static MEMO_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(8 << 20);
+
+/// From now on the memo keeps every block it highlights. For the dev server: otherwise, in
+/// a course whose code passes [`MEMO_LIMIT`], the first save of a chapter highlights its
+/// blocks again, and a save costs more the larger the course (about 20 MB at 2×2000).
+pub fn remember_every_block() {
+    MEMO_LIMIT.store(usize::MAX, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// The lines of a code block, split on `\n` only (a `\r` stays in its line) and without
 /// an empty last line for the final newline, so line n is the block's n-th line.
@@ -351,6 +365,33 @@ fn scope_rules(css: &str, scope: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_memo_starts_over_at_its_limit_unless_told_to_keep_everything() {
+        let block =
+            |n: u8| -> ([u8; 32], Arc<[String]>) { ([n; 32], Arc::from(vec!["x".repeat(1000)])) };
+        let mut memo = Memo::default();
+        for n in 0..10 {
+            let (key, lines) = block(n);
+            memo.keep(key, lines, 4096);
+        }
+        assert!(
+            memo.lines.len() < 5 && memo.bytes <= 4096,
+            "{}",
+            memo.lines.len()
+        );
+        let mut all = Memo::default();
+        for n in 0..10 {
+            let (key, lines) = block(n);
+            all.keep(key, lines, usize::MAX);
+        }
+        assert_eq!(all.lines.len(), 10);
+        remember_every_block();
+        assert_eq!(
+            MEMO_LIMIT.load(std::sync::atomic::Ordering::Relaxed),
+            usize::MAX
+        );
+    }
 
     #[test]
     fn every_promised_language_highlights() {

@@ -87,6 +87,7 @@ impl Session {
             themes: project.join("themes").join("default"),
             i18n: project.join("i18n"),
         };
+        crate::markdown::highlight::remember_every_block();
         let mut builder = Builder::new(&roots.course, serve_build_options());
         let mut warnings: Arc<[crate::error::Diagnostic]> = Arc::new([]);
         let state = match builder.build() {
