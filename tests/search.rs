@@ -129,3 +129,38 @@ fn prose_that_explains_a_flag_and_a_mistyped_heading_word_come_first() {
         &[&t.path("site").display().to_string(), &cases.to_string()],
     );
 }
+
+/// In a large course the words of a plain question ("copy", "files", "stage") are each held
+/// by so many sections that only their best postings are kept; a word of the question that
+/// the course never uses ("another") must not leave the reader with no results at all.
+#[test]
+fn a_question_of_common_words_and_one_unknown_word_still_finds_sections() {
+    if !browser::available() {
+        return;
+    }
+    let t = SiteTest::fixture("basic");
+    for dir in ["01-intro", "02-second", "03-third"] {
+        let _ = std::fs::remove_dir_all(t.path(&format!("content/{dir}")));
+    }
+    // More sections holding the words than the index keeps postings for (1,500).
+    let sections: String = (1..=1600)
+        .map(|k| format!("## Step {k}\n\nCopy the files of stage {k}.\n\n"))
+        .collect();
+    t.write(
+        "content/01-steps/en.md",
+        &format!("+++\ntitle = \"Steps\"\n+++\n\n{sections}"),
+    );
+    t.build();
+    let cases = serde_json::json!([
+        [
+            "en",
+            "how do I copy files from another stage",
+            "/en/steps/#step-"
+        ],
+        ["en", "kubernetes", ""],
+    ]);
+    browser::run(
+        "search_cases.mjs",
+        &[&t.path("site").display().to_string(), &cases.to_string()],
+    );
+}

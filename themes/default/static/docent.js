@@ -954,7 +954,9 @@
       });
       var kept = words.filter(function (w) { return !self.stop.has(w.word); });
       if (!kept.length) kept = words;
-      var optional = [];
+      // Words no section holds: no section is the better for them, so they weigh in no
+      // section's coverage, but the query is not found whole.
+      var optional = [], missing = 0;
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
         // Each word as the ranking reads it: as typed, or else the words its typo stands for.
@@ -962,7 +964,7 @@
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
-        else if (!codes.length) groups.push(c); // a word found nowhere still counts as missing
+        else if (!codes.length) missing++;
       });
       var ids = [];
       groups.concat(optional).forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
@@ -1028,7 +1030,7 @@
         touched.forEach(function (sec) {
           if (held[sec] < pairsNeeded) return; // ステージ is not found in パッケージ
           var cover = need > 0 ? matched[sec] / need : 1;
-          if (cover > 0.999) full = true;
+          if (cover > 0.999 && !missing) full = true;
           if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
         });
         ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
