@@ -100,33 +100,27 @@ fn prose_that_explains_a_flag_and_a_mistyped_heading_word_come_first() {
     if !browser::available() {
         return;
     }
-    let t = SiteTest::fixture("basic");
-    for dir in ["01-intro", "02-second", "03-third"] {
-        let _ = std::fs::remove_dir_all(t.path(&format!("content/{dir}")));
-    }
     let usage = "```dockerfile\nFROM node:22 AS build\nRUN --mount=type=cache,target=/root/.npm npm ci\n```\n";
-    t.write(
-        "content/01-recipes/en.md",
-        &format!(
-            "+++\ntitle = \"Recipes\"\n+++\n\n## Node\n\nA Node build, layers and all.\n\n{usage}\n## Python\n\nThe same layers for pip.\n\n{usage}\n## Copy links\n\nLayers that do not depend on the base: more layers, fewer rebuilds, layers again, layers everywhere.\n"
+    let recipes = format!(
+        "+++\ntitle = \"Recipes\"\n+++\n\n## Node\n\nA Node build, layers and all.\n\n{usage}\n## Python\n\nThe same layers for pip.\n\n{usage}\n## Copy links\n\nLayers that do not depend on the base: more layers, fewer rebuilds, layers again, layers everywhere.\n"
+    );
+    let t = course_of(&[
+        ("01-recipes/en.md", &recipes),
+        (
+            "02-cache/en.md",
+            "+++\ntitle = \"Caching\"\n+++\n\n## Cache mounts\n\nYou ask for one with a flag on the instruction, as in `RUN --mount=type=cache,target=/root/.npm npm ci`; the directory survives between builds.\n\n## Layers: why deleting files does not help\n\nEach instruction adds one more layer to the image.\n",
         ),
-    );
-    t.write(
-        "content/02-cache/en.md",
-        "+++\ntitle = \"Caching\"\n+++\n\n## Cache mounts\n\nYou ask for one with a flag on the instruction, as in `RUN --mount=type=cache,target=/root/.npm npm ci`; the directory survives between builds.\n\n## Layers: why deleting files does not help\n\nEach instruction adds one more layer to the image.\n",
-    );
-    t.build();
-    let cases = serde_json::json!([
-        ["en", "--mount=type=cache", "/en/cache/#cache-mounts"],
-        [
-            "en",
-            "layres",
-            "/en/cache/#layers-why-deleting-files-does-not-help"
-        ],
     ]);
-    browser::run(
-        "search_cases.mjs",
-        &[&t.path("site").display().to_string(), &cases.to_string()],
+    first_results(
+        &t,
+        serde_json::json!([
+            ["en", "--mount=type=cache", "/en/cache/#cache-mounts"],
+            [
+                "en",
+                "layres",
+                "/en/cache/#layers-why-deleting-files-does-not-help"
+            ],
+        ]),
     );
 }
 
@@ -138,27 +132,40 @@ fn a_question_of_common_words_and_one_unknown_word_still_finds_sections() {
     if !browser::available() {
         return;
     }
-    let t = SiteTest::fixture("basic");
-    for dir in ["01-intro", "02-second", "03-third"] {
-        let _ = std::fs::remove_dir_all(t.path(&format!("content/{dir}")));
-    }
     // More sections holding the words than the index keeps postings for (1,500).
     let sections: String = (1..=1600)
         .map(|k| format!("## Step {k}\n\nCopy the files of stage {k}.\n\n"))
         .collect();
-    t.write(
-        "content/01-steps/en.md",
-        &format!("+++\ntitle = \"Steps\"\n+++\n\n{sections}"),
+    let steps = format!("+++\ntitle = \"Steps\"\n+++\n\n{sections}");
+    let t = course_of(&[("01-steps/en.md", &steps)]);
+    first_results(
+        &t,
+        serde_json::json!([
+            [
+                "en",
+                "how do I copy files from another stage",
+                "/en/steps/#step-"
+            ],
+            ["en", "kubernetes", ""],
+        ]),
     );
+}
+
+/// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
+fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
+    let t = SiteTest::fixture("basic");
+    for dir in ["01-intro", "02-second", "03-third"] {
+        let _ = std::fs::remove_dir_all(t.path(&format!("content/{dir}")));
+    }
+    for (path, text) in chapters {
+        t.write(&format!("content/{path}"), text);
+    }
+    t
+}
+
+/// Builds `t` and types each `[lang, query, expected path prefix or ""]` into its search box.
+fn first_results(t: &SiteTest, cases: serde_json::Value) {
     t.build();
-    let cases = serde_json::json!([
-        [
-            "en",
-            "how do I copy files from another stage",
-            "/en/steps/#step-"
-        ],
-        ["en", "kubernetes", ""],
-    ]);
     browser::run(
         "search_cases.mjs",
         &[&t.path("site").display().to_string(), &cases.to_string()],
