@@ -130,9 +130,10 @@ impl Session {
             )
         };
         match result {
-            Ok(build) => {
+            Ok(mut build) => {
                 let messages = messages_for(&build.changed);
-                self.state.publish(Arc::clone(&build.site), messages);
+                self.state
+                    .publish(std::mem::take(&mut build.site), messages);
                 let elapsed = start.elapsed();
                 // The edited page is served; now the pages that hold every chapter.
                 let mut aggregates = None;
@@ -264,6 +265,7 @@ fn watch_loop(
     use std::sync::mpsc::RecvTimeoutError;
     let mut armed = folder_identity(&session.roots.course);
     loop {
+        tidy_allocator();
         let first = match rx.recv_timeout(CHECK_ROOT_EVERY) {
             Ok(event) => Some(event),
             Err(RecvTimeoutError::Timeout) => None,
@@ -332,6 +334,16 @@ fn watch_loop(
             session.rebuild(&changes, rescan);
         }
     }
+}
+
+/// Lets the allocator merge the small blocks freed since it last did, while no save waits.
+/// After the print pages and search index are made again in the background, glibc's
+/// allocator holds tens of thousands of freed small blocks (freed also while the loop
+/// sleeps), and the first sizable allocation of the next save paid to merge them all: 1–2
+/// ms of every save at 2×2000 chapters, nothing at 2×500. A request above its small sizes
+/// does the merge now; any allocator serves and frees it in microseconds otherwise.
+fn tidy_allocator() {
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(4096)));
 }
 
 /// Runs the preview server until Ctrl-C.
