@@ -130,18 +130,18 @@ impl Session {
             )
         };
         match result {
-            Ok(mut build) => {
+            Ok(build) => {
                 let messages = messages_for(&build.changed);
-                self.state
-                    .publish(std::mem::take(&mut build.site), messages);
+                // Moved, not shared: the next publish frees it at once.
+                self.state.publish(build.site, messages);
                 let elapsed = start.elapsed();
                 // The edited page is served; now the pages that hold every chapter.
                 let mut aggregates = None;
                 if build.stale
                     && let Ok(full) = self.builder.finish()
                 {
-                    self.state
-                        .publish(Arc::clone(&full.site), messages_for(&full.changed));
+                    let messages = messages_for(&full.changed);
+                    self.state.publish(full.site, messages);
                     aggregates = Some(start.elapsed().saturating_sub(elapsed));
                 }
                 let r = Rebuilt {
