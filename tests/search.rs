@@ -151,6 +151,27 @@ fn a_question_of_common_words_and_one_unknown_word_still_finds_sections() {
     );
 }
 
+/// A CJK word is searched as its overlapping pairs; when one of them is in no section, the
+/// word is in none either, even where a section holds its other pairs apart (ステージ:
+/// ステ and ージ are both in ステップとパッケージ, テー is nowhere).
+#[test]
+fn a_cjk_word_with_a_pair_no_section_holds_finds_nothing() {
+    if !browser::available() {
+        return;
+    }
+    let t = course_of(&[(
+        "01-words/en.md",
+        "+++\ntitle = \"Words\"\n+++\n\n## Katakana\n\nステップとパッケージ\n\n## Layers\n\nEach instruction adds a layer.\n",
+    )]);
+    first_results(
+        &t,
+        serde_json::json!([
+            ["en", "ステージ", ""],
+            ["en", "パッケージ", "/en/words/#katakana"],
+        ]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

@@ -956,7 +956,7 @@
       if (!kept.length) kept = words;
       // Words no section holds: no section is the better for them, so they weigh in no
       // section's coverage, but the query is not found whole.
-      var optional = [], missing = 0;
+      var optional = [], missing = 0, lost = {};
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
         // Each word as the ranking reads it: as typed, or else the words its typo stands for.
@@ -964,8 +964,14 @@
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
-        else if (!codes.length) missing++;
+        else if (!codes.length) {
+          missing++;
+          if (w.run) lost[w.run] = true;
+        }
       });
+      // A CJK word one of whose pairs no section holds is a word no section holds: its other
+      // pairs must not find sections that hold them apart (ステージ in ステップとパッケージ).
+      groups = groups.filter(function (g) { return !lost[g.run]; });
       var ids = [];
       groups.concat(optional).forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
       codes.forEach(function (c) { ids.push(c.id); });
