@@ -134,6 +134,34 @@ impl Builder {
         self.build_in_memory(outputs)
     }
 
+    /// Reads the repository's history again (after a commit, checkout or reset while
+    /// serving) and marks the chapter files it gave another "last updated" date, so the next
+    /// [`Builder::rebuild`] renders their pages again; those files are returned. `None` when
+    /// the next build must read everything: nothing was built yet, or the course folder's
+    /// place in the repository changed (every edit link with it).
+    pub fn refresh_history(&mut self) -> Option<Vec<PathBuf>> {
+        let loaded = self.loaded.as_mut()?;
+        let fresh = crate::history::History::read(&self.root);
+        let course = &mut loaded.course;
+        if fresh.dir != course.history.dir {
+            self.read_everything_next();
+            return None;
+        }
+        let dated: Vec<PathBuf> = course
+            .chapters
+            .iter()
+            .flat_map(|c| c.sources.values())
+            .filter(|s| {
+                course.history.updated(&course.root, &s.path)
+                    != fresh.updated(&course.root, &s.path)
+            })
+            .map(|s| s.path.clone())
+            .collect();
+        course.history = Arc::new(fresh);
+        self.dirty.extend(dated.iter().cloned());
+        Some(dated)
+    }
+
     /// The whole course again from the inputs of the last build (after a rebuild that left
     /// print pages or search indexes for later).
     pub fn finish(&mut self) -> Result<Build> {

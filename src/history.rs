@@ -58,6 +58,25 @@ impl History {
     }
 }
 
+/// The folders git keeps the repository of `root` in: its own git folder (which holds `HEAD`)
+/// and the folder shared by all its worktrees (which holds `refs/` and `packed-refs`); the
+/// same folder outside a linked worktree. `None` outside a repository or without git.
+pub fn git_dirs(root: &Path) -> Option<(PathBuf, PathBuf)> {
+    let found = git(
+        root,
+        &[
+            "rev-parse",
+            "--path-format=absolute",
+            "--git-dir",
+            "--git-common-dir",
+        ],
+    )?;
+    let mut lines = found.lines().map(|l| root.join(l.trim()));
+    let own = lines.next()?;
+    let common = lines.next().unwrap_or_else(|| own.clone());
+    Some((own, common))
+}
+
 /// `git log --format=%x01%ct --name-only` (newest first; paths from the repository's top)
 /// → the newest date of each file under the course folder `dir`, capped at `cap`.
 fn parse_log(log: &str, dir: &str, cap: Option<i64>) -> HashMap<PathBuf, i64> {

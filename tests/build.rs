@@ -714,36 +714,6 @@ fn pages_carry_icons_share_cards_and_structured_data() {
     );
 }
 
-/// Runs git in `dir` with fixed identities and dates; false when git is not installed.
-fn git_at(dir: &std::path::Path, date: &str, args: &[&str]) -> bool {
-    let run = std::process::Command::new("git")
-        .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output();
-    match run {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "git {args:?}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            true
-        }
-        Err(_) => false,
-    }
-}
-
 /// "Edit this page" opens the file of the page's language in the forge's editor; "last
 /// updated" is the date of that file's last commit, localized, capped by
 /// `SOURCE_DATE_EPOCH`, and absent without git.

@@ -308,6 +308,61 @@ async fn editing_a_chapter_reloads_that_page() {
     assert!(get(&s.addr, "/en/intro/").body.contains("Welcome, edited."));
 }
 
+/// A commit made while serving gives the committed chapter file its new "last updated"
+/// date with no save: that page alone is rendered again and reloaded. A commit that moves
+/// no date rebuilds nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_commit_while_serving_moves_the_last_updated_date() {
+    let site = SiteTest::fixture("basic");
+    let top = site.path("");
+    let first = "2024-02-29T12:00:00Z";
+    if !git_at(&top, first, &["init", "-q"]) {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    git_at(&top, first, &["add", "-A"]);
+    git_at(&top, first, &["commit", "-qm", "first"]);
+    // Edited before serving, committed while serving.
+    site.write(
+        "content/01-intro/en.md",
+        &format!("{}\nOne more line.\n", site.read("content/01-intro/en.md")),
+    );
+    let s = start_with(site, &["--port", "0"], &[]);
+    let updated = |path: &str| {
+        let doc = scraper::Html::parse_document(&get(&s.addr, path).body);
+        attr(&one(&doc, ".page-updated time"), "datetime")
+    };
+    assert_eq!(updated("/en/intro/"), "2024-02-29");
+
+    let mut ws = listen(&s.addr).await;
+    git_at(&top, "2025-03-10T08:00:00Z", &["commit", "-qam", "second"]);
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(600)).await;
+    let pages: Vec<String> = of_type(&got, "reload")
+        .iter()
+        .flat_map(|m| m["pages"].as_array().cloned().unwrap_or_default())
+        .filter_map(|p| p.as_str().map(str::to_string))
+        .collect();
+    assert!(pages.iter().any(|p| p == "/en/intro/"), "{got:?}");
+    assert!(
+        !pages
+            .iter()
+            .any(|p| p.starts_with("/pt-BR/") || p == "/en/second/"),
+        "only the page whose date moved: {pages:?}"
+    );
+    assert_eq!(updated("/en/intro/"), "2025-03-10");
+    assert_eq!(updated("/pt-BR/intro/"), "2024-02-29");
+    s.wait_for_stderr("the git history changed");
+
+    git_at(
+        &top,
+        "2025-04-01T08:00:00Z",
+        &["commit", "-q", "--allow-empty", "-m", "nothing"],
+    );
+    let got = messages(&mut ws, Duration::from_secs(2), Duration::from_millis(400)).await;
+    assert!(of_type(&got, "reload").is_empty(), "{got:?}");
+    assert_eq!(updated("/en/intro/"), "2025-03-10");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_css_edit_swaps_the_stylesheet_without_reloading() {
     let s = start("basic", |t| {

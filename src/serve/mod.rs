@@ -82,8 +82,10 @@ impl Session {
     /// Builds once; a failing first build still starts (with the error shown in the page).
     pub fn start(root: &std::path::Path, quiet: bool) -> Session {
         let project = theme::project_dir(root);
+        let course = absolute(root);
         let roots = Roots {
-            course: absolute(root),
+            git: crate::history::git_dirs(&course),
+            course,
             themes: project.join("themes").join("default"),
             i18n: project.join("i18n"),
         };
@@ -118,16 +120,31 @@ impl Session {
 
     /// Rebuilds after `changes` (reading the whole course when `rescan`: the watcher lost
     /// track); on success swaps the site in and tells the pages what changed, on failure
-    /// keeps the last good site and shows the error everywhere.
-    pub fn rebuild(&mut self, changes: &BTreeSet<(ChangeKind, PathBuf)>, rescan: bool) -> Rebuilt {
+    /// keeps the last good site and shows the error everywhere. `None` when nothing needed
+    /// a rebuild: the repository moved without changing any "last updated" date.
+    pub fn rebuild(
+        &mut self,
+        changes: &BTreeSet<(ChangeKind, PathBuf)>,
+        mut rescan: bool,
+    ) -> Option<Rebuilt> {
         let start = Instant::now();
+        let files: Vec<PathBuf> = changes
+            .iter()
+            .filter(|(kind, _)| *kind != ChangeKind::History)
+            .map(|(_, path)| path.clone())
+            .collect();
+        if !rescan && files.len() < changes.len() {
+            // The dated chapter files are now marked for the rebuild below.
+            match self.builder.refresh_history() {
+                Some(dated) if dated.is_empty() && files.is_empty() => return None,
+                Some(_) => {}
+                None => rescan = true,
+            }
+        }
         let result = if rescan {
             self.builder.build_outputs(Outputs::AllButAggregates)
         } else {
-            self.builder.rebuild(
-                changes.iter().map(|(_, path)| path.clone()),
-                Outputs::AllButAggregates,
-            )
+            self.builder.rebuild(files, Outputs::AllButAggregates)
         };
         match result {
             Ok(build) => {
@@ -164,19 +181,19 @@ impl Session {
                     }
                 }
                 self.warnings = build.warnings;
-                r
+                Some(r)
             }
             Err(e) => {
                 report_error(&e);
                 self.state.fail(&e.diagnostics(), self.roots.project());
-                Rebuilt {
+                Some(Rebuilt {
                     ok: false,
                     chapters_rendered: 0,
                     pages_rendered: 0,
                     changed: Vec::new(),
                     elapsed: start.elapsed(),
                     aggregates: None,
-                }
+                })
             }
         }
     }
@@ -192,12 +209,16 @@ fn report_error(e: &Error) {
 /// One terminal line per rebuild: what changed, what was re-rendered, how long it took.
 fn describe(changes: &BTreeSet<(ChangeKind, PathBuf)>, r: &Rebuilt, roots: &Roots) -> String {
     let base = roots.course.parent().unwrap_or(&roots.course);
-    let names: Vec<String> = changes
+    let mut names: Vec<String> = changes
         .iter()
-        .take(3)
-        .map(|(_, p)| p.strip_prefix(base).unwrap_or(p).display().to_string())
+        .map(|(kind, p)| match kind {
+            ChangeKind::History => "the git history".to_string(),
+            _ => p.strip_prefix(base).unwrap_or(p).display().to_string(),
+        })
         .collect();
-    let more = changes.len().saturating_sub(3);
+    names.dedup();
+    let more = names.len().saturating_sub(3);
+    names.truncate(3);
     let what = if more > 0 {
         format!("{} and {more} more", names.join(", "))
     } else if names.is_empty() {
@@ -405,6 +426,17 @@ async fn run(options: ServeOptions) -> Result<()> {
     if let Some(project) = roots.course.parent() {
         let _ = watcher.watch(project, RecursiveMode::NonRecursive);
     }
+    // A commit moves a branch, a checkout HEAD: "last updated" dates follow. Only HEAD and
+    // the branches, not the objects; a git folder inside the course is watched with it.
+    if let Some((own, common)) = &roots.git
+        && !own.starts_with(&roots.course)
+    {
+        let _ = watcher.watch(own, RecursiveMode::NonRecursive);
+        if common != own {
+            let _ = watcher.watch(common, RecursiveMode::NonRecursive);
+        }
+        let _ = watcher.watch(&common.join("refs").join("heads"), RecursiveMode::Recursive);
+    }
     std::thread::spawn(move || watch_loop(session, watcher, rx));
 
     if options.open {
@@ -467,6 +499,7 @@ mod tests {
             course: PathBuf::from("/p/content"),
             themes: PathBuf::from("/p/themes/default"),
             i18n: PathBuf::from("/p/i18n"),
+            git: None,
         };
         let changes = BTreeSet::from([(
             ChangeKind::Chapter,

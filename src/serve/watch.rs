@@ -19,6 +19,9 @@ pub enum ChangeKind {
     Strings,
     /// Any other file of a chapter folder or of the theme (images, Dockerfiles, fonts).
     Asset,
+    /// A branch or `HEAD` of the course's repository moved (a commit, checkout or reset):
+    /// "last updated" dates may have changed.
+    History,
 }
 
 /// Where the watched inputs live.
@@ -30,6 +33,9 @@ pub struct Roots {
     pub themes: PathBuf,
     /// The UI string override folder, `<project>/i18n`.
     pub i18n: PathBuf,
+    /// The course repository's git folder and the folder its worktrees share
+    /// ([`crate::history::git_dirs`]), when the course is in a repository.
+    pub git: Option<(PathBuf, PathBuf)>,
 }
 
 impl Roots {
@@ -76,6 +82,15 @@ pub fn classify(path: &Path, roots: &Roots) -> Option<ChangeKind> {
             (false, Some("js")) => ChangeKind::Script,
             _ => ChangeKind::Asset,
         });
+    }
+    if let Some((own, common)) = &roots.git
+        && (path.starts_with(own) || path.starts_with(common))
+    {
+        let moved = !name.ends_with(".lock")
+            && (path == own.join("HEAD")
+                || path == common.join("packed-refs")
+                || path.starts_with(common.join("refs").join("heads")));
+        return moved.then_some(ChangeKind::History);
     }
     if path.starts_with(&roots.i18n) {
         return (name.ends_with(".ftl")).then_some(ChangeKind::Strings);
@@ -136,6 +151,7 @@ mod tests {
             course: PathBuf::from("/p/content"),
             themes: PathBuf::from("/p/themes/default"),
             i18n: PathBuf::from("/p/i18n"),
+            git: Some((PathBuf::from("/p/.git"), PathBuf::from("/p/.git"))),
         };
         let c = |p: &str| classify(Path::new(p), &roots);
         assert_eq!(c("/p/content/course.toml"), Some(ChangeKind::Config));
@@ -164,5 +180,49 @@ mod tests {
         assert_eq!(c("/p/i18n/pt-BR/ui.ftl"), Some(ChangeKind::Strings));
         assert_eq!(c("/p/site/en/index.html"), None);
         assert_eq!(c("/elsewhere/x.md"), None);
+        // A commit moves a branch; a checkout or reset moves HEAD; gc packs the refs.
+        assert_eq!(c("/p/.git/refs/heads/main"), Some(ChangeKind::History));
+        assert_eq!(c("/p/.git/refs/heads/topic/x"), Some(ChangeKind::History));
+        assert_eq!(c("/p/.git/HEAD"), Some(ChangeKind::History));
+        assert_eq!(c("/p/.git/packed-refs"), Some(ChangeKind::History));
+        assert_eq!(c("/p/.git/refs/heads/main.lock"), None);
+        assert_eq!(c("/p/.git/index"), None);
+        assert_eq!(c("/p/.git/objects/ab/cdef"), None);
+        assert_eq!(c("/p/.git/logs/HEAD"), None);
+        // A fetch moves remote-tracking branches only, never what is checked out.
+        assert_eq!(c("/p/.git/refs/remotes/origin/main"), None);
+    }
+
+    /// A course at the top of its repository: the git folder is inside the watched course
+    /// folder, and a linked worktree keeps HEAD apart from the shared refs.
+    #[test]
+    fn classifies_repository_paths_of_a_course_at_the_top_and_of_a_worktree() {
+        let roots = Roots {
+            course: PathBuf::from("/w"),
+            themes: PathBuf::from("/themes/default"),
+            i18n: PathBuf::from("/i18n"),
+            git: Some((
+                PathBuf::from("/r/.git/worktrees/w"),
+                PathBuf::from("/r/.git"),
+            )),
+        };
+        let c = |p: &str| classify(Path::new(p), &roots);
+        assert_eq!(c("/r/.git/worktrees/w/HEAD"), Some(ChangeKind::History));
+        assert_eq!(c("/r/.git/refs/heads/w"), Some(ChangeKind::History));
+        assert_eq!(c("/r/.git/HEAD"), None, "another worktree's HEAD");
+        let top = Roots {
+            course: PathBuf::from("/c"),
+            git: Some((PathBuf::from("/c/.git"), PathBuf::from("/c/.git"))),
+            ..roots
+        };
+        assert_eq!(
+            classify(Path::new("/c/.git/refs/heads/main"), &top),
+            Some(ChangeKind::History)
+        );
+        assert_eq!(classify(Path::new("/c/.git/objects/ab/cd"), &top), None);
+        assert_eq!(
+            classify(Path::new("/c/01-a/en.md"), &top),
+            Some(ChangeKind::Chapter)
+        );
     }
 }

@@ -257,3 +257,33 @@ pub fn files_of(site: &docent::site::Site) -> std::collections::BTreeMap<String,
         .map(|(path, bytes)| (path.clone(), bytes.clone()))
         .collect()
 }
+
+/// Runs git in `dir` with fixed identities and dates; false when git is not installed.
+pub fn git_at(dir: &std::path::Path, date: &str, args: &[&str]) -> bool {
+    let run = std::process::Command::new("git")
+        .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output();
+    match run {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            true
+        }
+        Err(_) => false,
+    }
+}
