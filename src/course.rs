@@ -286,7 +286,12 @@ impl Course {
     }
 
     /// [`Course::page`] with the language's fallback chain given.
-    fn page_along(&self, lang: &str, index: usize, fallbacks: &[&str]) -> Option<Page<'_>> {
+    pub(crate) fn page_along(
+        &self,
+        lang: &str,
+        index: usize,
+        fallbacks: &[&str],
+    ) -> Option<Page<'_>> {
         let chapter = self.chapters.get(index)?;
         let (content_lang, source) = chapter
             .sources

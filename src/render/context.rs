@@ -255,12 +255,12 @@ impl<'a> Renderer<'a> {
         format!("{}{dir}", self.course.config.base_url)
     }
 
-    pub(super) fn base_context(
-        &'a self,
+    pub(super) fn base_context<'s>(
+        &'s self,
         kind: &'static str,
-        lang: &'a str,
+        lang: &'s str,
         root: &str,
-    ) -> PageContext<'a> {
+    ) -> PageContext<'s> {
         let lang_cfg = self.course.config.language(lang);
         let dir = crate::languages::direction(lang).as_str();
         PageContext {

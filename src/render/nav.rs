@@ -24,7 +24,7 @@ impl Renderer<'_> {
     pub(super) fn nav_scripts(&self) -> Result<super::renderer::NavScripts> {
         let mut out = BTreeMap::new();
         for lang in self.course.language_codes() {
-            if self.pages_of(lang).len() <= NAV_INLINE_LIMIT {
+            if self.course.chapters.len() <= NAV_INLINE_LIMIT {
                 continue;
             }
             let html = self.render_nav(lang, self.nav(lang, CHAPTER_ROOT, None))?;
@@ -61,7 +61,7 @@ impl Renderer<'_> {
             && root == CHAPTER_ROOT
         {
             let current = current
-                .and_then(|i| self.pages_of(lang).get(i))
+                .and_then(|i| self.page_at(lang, i))
                 .map(|p| self.href(root, &format!("{lang}/{}/", p.slug())))
                 .unwrap_or_default();
             return Ok(format!(

@@ -11,8 +11,7 @@ use crate::markdown::highlight;
 
 impl Renderer<'_> {
     pub(super) fn chapter(&self, lang: &str, i: usize) -> Result<String> {
-        let pages = self.pages_of(lang);
-        let Some(page) = pages.get(i) else {
+        let Some(page) = &self.page_at(lang, i) else {
             return Err(Diagnostic::error("", 0, 0, "chapter index out of range").into());
         };
         let root = "../../";
@@ -24,7 +23,7 @@ impl Renderer<'_> {
         });
         for link in &mut languages {
             if let Some(p) = self.page_at(&link.code, chapter_index)
-                && let Some(r) = rendered_for(self.chapters, p)
+                && let Some(r) = rendered_for(self.chapters, &p)
             {
                 link.headings = r
                     .headings
@@ -66,8 +65,11 @@ impl Renderer<'_> {
         ctx.languages = languages;
         ctx.alternates = alternates;
         ctx.nav_html = self.nav_html(lang, root, Some(i))?;
-        ctx.prev = i.checked_sub(1).and_then(|j| pages.get(j)).map(nav_link);
-        ctx.next = pages.get(i + 1).map(nav_link);
+        ctx.prev = i
+            .checked_sub(1)
+            .and_then(|j| self.page_at(lang, j))
+            .map(|p| nav_link(&p));
+        ctx.next = self.page_at(lang, i + 1).map(|p| nav_link(&p));
         ctx.toc = rendered
             .map(|r| {
                 r.headings
@@ -171,7 +173,7 @@ impl Renderer<'_> {
             title_html: p.title_html().to_string(),
             href: self.href(root, &format!("{lang}/{}/", p.slug())),
         });
-        let count = self.pages_of(lang).len().to_string();
+        let count = self.course.chapters.len().to_string();
         ctx.chapter_count = self
             .i18n
             .text_with(lang, "home-chapter-count", &[("count", &count)]);
