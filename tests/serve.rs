@@ -279,7 +279,12 @@ async fn editing_a_chapter_reloads_that_page() {
         "Welcome.",
         "Welcome, edited.",
     );
-    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    let got = messages(
+        &mut ws,
+        Duration::from_secs(10),
+        Duration::from_millis(1500),
+    )
+    .await;
     let reloads = of_type(&got, "reload");
     // First the edited page, then (rendered after it) the print page that holds every chapter.
     assert_eq!(reloads.len(), 2, "{got:?}");

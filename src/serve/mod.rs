@@ -49,6 +49,9 @@ pub struct Session {
     /// The folders watched, to classify changed paths.
     pub roots: Roots,
     quiet: bool,
+    /// The served print pages and search indexes lag the last rebuild (see
+    /// [`Session::catch_up`]).
+    behind: bool,
 }
 
 /// The outcome of one rebuild, for the terminal line and for benchmarks.
@@ -64,8 +67,6 @@ pub struct Rebuilt {
     pub changed: Vec<String>,
     /// From the start of the rebuild to the reload message.
     pub elapsed: Duration,
-    /// How long the print pages and search indexes took after that, when they were behind.
-    pub aggregates: Option<Duration>,
 }
 
 /// The options `serve` builds with: plain asset names (so a CSS edit changes no page) and a
@@ -115,6 +116,7 @@ impl Session {
             state,
             roots,
             quiet,
+            behind: false,
         }
     }
 
@@ -151,23 +153,14 @@ impl Session {
                 let messages = messages_for(&build.changed);
                 // Moved, not shared: the next publish frees it at once.
                 self.state.publish(build.site, messages);
-                let elapsed = start.elapsed();
-                // The edited page is served; now the pages that hold every chapter.
-                let mut aggregates = None;
-                if build.stale
-                    && let Ok(full) = self.builder.finish()
-                {
-                    let messages = messages_for(&full.changed);
-                    self.state.publish(full.site, messages);
-                    aggregates = Some(start.elapsed().saturating_sub(elapsed));
-                }
+                // The edited page is served; the pages that hold every chapter follow.
+                self.behind |= build.stale;
                 let r = Rebuilt {
                     ok: true,
                     chapters_rendered: build.chapters_rendered,
                     pages_rendered: build.pages_rendered,
                     changed: build.changed,
-                    elapsed,
-                    aggregates,
+                    elapsed: start.elapsed(),
                 };
                 if !self.quiet {
                     crate::errln!("{}", describe(changes, &r, &self.roots));
@@ -192,9 +185,39 @@ impl Session {
                     pages_rendered: 0,
                     changed: Vec::new(),
                     elapsed: start.elapsed(),
-                    aggregates: None,
                 })
             }
+        }
+    }
+}
+
+impl Session {
+    /// Whether the print pages and search indexes lag the last rebuild.
+    pub fn behind(&self) -> bool {
+        self.behind
+    }
+
+    /// Brings the print pages and search indexes up to date after rebuilds that left them
+    /// behind, and reloads the pages showing them. The watcher calls it once saves pause for
+    /// [`CATCH_UP_AFTER`]: the course-wide work then neither delays nor competes with the
+    /// reload of the page just saved, and a run of saves pays for it once.
+    pub fn catch_up(&mut self) {
+        if !std::mem::take(&mut self.behind) {
+            return;
+        }
+        let start = Instant::now();
+        match self.builder.finish() {
+            Ok(full) => {
+                let messages = messages_for(&full.changed);
+                self.state.publish(full.site, messages);
+                tracing::info!(
+                    "print pages and search indexes made again in {} ms",
+                    start.elapsed().as_millis()
+                );
+            }
+            // The inputs are those of the build just served, so this is not expected; the
+            // next save tries again.
+            Err(e) => report_error(&e),
         }
     }
 }
@@ -226,11 +249,8 @@ fn describe(changes: &BTreeSet<(ChangeKind, PathBuf)>, r: &Rebuilt, roots: &Root
     } else {
         names.join(", ")
     };
-    let after = r.aggregates.map_or_else(String::new, |d| {
-        format!(" (print pages and search index {} ms later)", d.as_millis())
-    });
     format!(
-        "rebuilt in {} ms: {what} changed; rendered {}, {}; {} changed{after}",
+        "rebuilt in {} ms: {what} changed; rendered {}, {}; {} changed",
         r.elapsed.as_millis(),
         count(r.chapters_rendered, "chapter file", "chapter files"),
         count(r.pages_rendered, "page", "pages"),
@@ -254,6 +274,10 @@ const QUIET_IN_A_BURST: Duration = Duration::from_millis(60);
 const SAVE_EVENTS: usize = 8;
 /// The longest a steady stream of events (a checkout of thousands of files) holds a rebuild.
 const LONGEST_WAIT: Duration = Duration::from_secs(1);
+
+/// How long saves must pause before the print pages and search indexes, which hold every
+/// chapter, are made again: long enough for the browser to fetch the page it reloads.
+pub const CATCH_UP_AFTER: Duration = Duration::from_millis(100);
 
 /// How often the watcher looks whether the course folder it watches is still the one there.
 const CHECK_ROOT_EVERY: Duration = Duration::from_millis(500);
@@ -287,8 +311,18 @@ fn watch_loop(
     let mut armed = folder_identity(&session.roots.course);
     loop {
         tidy_allocator();
-        let first = match rx.recv_timeout(CHECK_ROOT_EVERY) {
+        let behind = session.behind();
+        let wait = if behind {
+            CATCH_UP_AFTER
+        } else {
+            CHECK_ROOT_EVERY
+        };
+        let first = match rx.recv_timeout(wait) {
             Ok(event) => Some(event),
+            Err(RecvTimeoutError::Timeout) if behind => {
+                session.catch_up();
+                continue;
+            }
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return,
         };
@@ -511,14 +545,23 @@ mod tests {
             pages_rendered: 1,
             changed: vec!["en/intro/index.html".into()],
             elapsed: Duration::from_millis(9),
-            aggregates: Some(Duration::from_millis(120)),
         };
         assert_eq!(
             describe(&changes, &r, &roots),
             "rebuilt in 9 ms: content/01-intro/en.md changed; rendered 1 chapter file, 1 page; \
-             1 output file changed (print pages and search index 120 ms later)"
+             1 output file changed"
         );
-        r.aggregates = None;
-        assert!(describe(&changes, &r, &roots).ends_with("1 output file changed"));
+        // A commit touches several git files: named once, after the files.
+        let mut changes = changes;
+        for p in ["/p/.git/HEAD", "/p/.git/refs/heads/main"] {
+            changes.insert((ChangeKind::History, PathBuf::from(p)));
+        }
+        r.chapters_rendered = 0;
+        assert!(
+            describe(&changes, &r, &roots)
+                .starts_with("rebuilt in 9 ms: content/01-intro/en.md, the git history changed;"),
+            "{}",
+            describe(&changes, &r, &roots)
+        );
     }
 }
