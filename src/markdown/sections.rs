@@ -53,7 +53,9 @@ pub fn sections_of(html: &str) -> Vec<Section> {
     loop {
         if in_pre && skip_depth.is_none() {
             // Highlighted code is mostly `<span>` tags: kept apart from the general tag
-            // handling below, the code's text is copied up to `</pre>` in one tight loop.
+            // handling below, the code's text is copied in one tight loop up to `</pre>` or
+            // any other tag (a copy button or an icon in an author's raw `<pre>`, which the
+            // general handling leaves out).
             let code = &mut sections.last_mut().map(|c| &mut c.code);
             let bytes = rest.as_bytes();
             let mut at = 0;
@@ -62,7 +64,10 @@ pub fn sections_of(html: &str) -> Vec<Section> {
                 if let Some(code) = code {
                     push_text(code, rest.get(at..lt).unwrap_or(""), false);
                 }
-                if bytes.get(lt..).is_some_and(|t| t.starts_with(b"</pre>")) {
+                if !bytes
+                    .get(lt..)
+                    .is_some_and(|t| t.starts_with(b"<span") || t.starts_with(b"</span"))
+                {
                     at = lt;
                     break;
                 }
@@ -302,6 +307,17 @@ mod tests {
         let mut t = String::new();
         push_text(&mut t, "x&amp;y &nbsp; &lt;z&gt;&bogus", true);
         assert_eq!(t, "x&y <z>");
+    }
+
+    /// What a reader cannot search for inside a `<pre>` (a copy button, an icon) stays out
+    /// of the section's code, in the fast path for highlighted code too.
+    #[test]
+    fn controls_inside_raw_pre_are_not_code() {
+        let html = "<h2 id=\"a\">A</h2><pre><button class=\"copy\">Copy<svg><title>icon</title></svg></button><span class=\"k\">RUN</span> make &amp;&amp; <b>test</b><div class=\"glossary-defs\">def</div></pre><p>After.</p>";
+        let s = sections_of(html);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].code, "RUN make && test");
+        assert_eq!(s[0].text, "After.");
     }
 
     #[test]
