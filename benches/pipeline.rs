@@ -113,6 +113,7 @@ fn incremental(corpus: &Path, files: &[(PathBuf, String)], profile: bool) {
     highlight::remember_every_block();
     let mut builder = Builder::new(corpus, docent::serve::serve_build_options());
     builder.build().expect("first build");
+    highlight::bound_memo_to_the_course();
     let chapters: Vec<PathBuf> = files
         .iter()
         .map(|(p, _)| p.clone())

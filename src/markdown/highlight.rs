@@ -202,13 +202,29 @@ static MEMO: LazyLock<std::sync::Mutex<Memo>> = LazyLock::new(Default::default);
 
 /// How much highlighted HTML the memo keeps before starting over: enough for a one-shot
 /// build, which renders a chapter's languages together, to highlight each block once.
-static MEMO_LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(8 << 20);
+const ONE_SHOT_LIMIT: usize = 8 << 20;
+static MEMO_LIMIT: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(ONE_SHOT_LIMIT);
 
-/// From now on the memo keeps every block it highlights. For the dev server: otherwise, in
-/// a course whose code passes [`MEMO_LIMIT`], the first save of a chapter highlights its
-/// blocks again, and a save costs more the larger the course (about 20 MB at 2×2000).
+/// From now on the memo keeps every block it highlights, until [`bound_memo_to_the_course`].
+/// For the dev server's first build: otherwise, in a course whose code passes
+/// [`ONE_SHOT_LIMIT`], the first save of a chapter highlights its blocks again, and a save
+/// costs more the larger the course (about 20 MB of highlighted code at 2×2000).
 pub fn remember_every_block() {
     MEMO_LIMIT.store(usize::MAX, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// After the dev server's first build, which left every block of the course in the memo:
+/// edits add new versions of blocks, so from now on the memo may grow to twice that before
+/// it starts over; a long session's memory stays bounded by the size of the course.
+pub fn bound_memo_to_the_course() {
+    let held = crate::sync::lock(&MEMO).bytes;
+    MEMO_LIMIT.store(course_bound(held), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The memo's bound once it holds `held` bytes of a whole course.
+fn course_bound(held: usize) -> usize {
+    held.saturating_mul(2).max(ONE_SHOT_LIMIT)
 }
 
 /// The lines of a code block, split on `\n` only (a `\r` stays in its line) and without
@@ -386,10 +402,12 @@ mod tests {
             all.keep(key, lines, usize::MAX);
         }
         assert_eq!(all.lines.len(), 10);
-        remember_every_block();
+        // The dev server's bound: the course's blocks and as much again of edits.
+        assert_eq!(course_bound(20 << 20), 40 << 20);
         assert_eq!(
-            MEMO_LIMIT.load(std::sync::atomic::Ordering::Relaxed),
-            usize::MAX
+            course_bound(1 << 20),
+            ONE_SHOT_LIMIT,
+            "never below a one-shot build's"
         );
     }
 

@@ -52,6 +52,9 @@ pub struct Session {
     /// The served print pages and search indexes lag the last rebuild (see
     /// [`Session::catch_up`]).
     behind: bool,
+    /// The highlight memo is bounded by the course's size (see
+    /// [`crate::markdown::highlight::bound_memo_to_the_course`]).
+    memo_bounded: bool,
 }
 
 /// The outcome of one rebuild, for the terminal line and for benchmarks.
@@ -110,13 +113,25 @@ impl Session {
                 state
             }
         };
-        Session {
+        let mut session = Session {
             builder,
             warnings,
             state,
             roots,
             quiet,
             behind: false,
+            memo_bounded: false,
+        };
+        session.bound_memo_once_built();
+        session
+    }
+
+    /// Once a build succeeded (the memo then holds every block of the course), bounds the
+    /// highlight memo to twice that.
+    fn bound_memo_once_built(&mut self) {
+        if !self.memo_bounded && self.builder.previous().is_some() {
+            crate::markdown::highlight::bound_memo_to_the_course();
+            self.memo_bounded = true;
         }
     }
 
@@ -155,6 +170,7 @@ impl Session {
                 self.state.publish(build.site, messages);
                 // The edited page is served; the pages that hold every chapter follow.
                 self.behind |= build.stale;
+                self.bound_memo_once_built();
                 let r = Rebuilt {
                     ok: true,
                     chapters_rendered: build.chapters_rendered,
