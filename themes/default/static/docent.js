@@ -833,15 +833,34 @@
       var done = function () { takeSearchParts(); if (--left === 0) then(); };
       if (searchLoading[url]) { searchLoading[url].push(done); return; }
       searchLoading[url] = [done];
-      var script = document.createElement("script");
-      script.src = url;
-      script.onload = script.onerror = function () {
+      loadSearchPart(url, function () {
         var waiting = searchLoading[url];
         delete searchLoading[url];
         waiting.forEach(function (f) { f(); });
-      };
-      document.head.appendChild(script);
+      });
     });
+  }
+  // Over http(s) a part is fetched and its data read with JSON.parse: no script to stream,
+  // compile and run for each of the dozen parts a first query on a large course needs.
+  // From file:// (where fetching is refused), or when a fetch fails, a script tag.
+  var fetchSearchParts = /^https?:$/.test(location.protocol) && typeof fetch === "function";
+  function loadSearchPart(url, done) {
+    var viaScript = function () {
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = script.onerror = done;
+      document.head.appendChild(script);
+    };
+    if (!fetchSearchParts) return viaScript();
+    fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.text();
+    }).then(function (text) {
+      // The script is `(window.docentSearchParts=…).push(JSON);`.
+      var part = JSON.parse(text.slice(text.indexOf(".push(") + 6, text.lastIndexOf(")")));
+      (window.docentSearchParts = window.docentSearchParts || []).push(part);
+      done();
+    }).catch(viaScript);
   }
 
   function within1(a, b) {
@@ -959,8 +978,9 @@
       var optional = [], missing = 0, lost = {};
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
-        // Each word as the ranking reads it: as typed, or else the words its typo stands for.
-        w.forms = c.fixes.length ? c.fixes : [w.word];
+        // Each word as the ranking reads it: as typed (a prefix while typing), and the words
+        // its typo may stand for.
+        w.forms = [w.word].concat(c.fixes);
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
@@ -1063,7 +1083,7 @@
     });
   };
   // Candidates whose text holds the query as a phrase, or its words close together, or the
-  // code tokens as written, move up. `words` holds each query word's forms: as typed, or
+  // code tokens as written, move up. `words` holds each query word's forms: as typed, and
   // the words its typo stands for.
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
