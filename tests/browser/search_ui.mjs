@@ -23,6 +23,8 @@ await run([
     assert((await first.locator(".search-chapter").textContent()).length > 0, "chapter title");
     assert((await first.locator(".search-heading").textContent()).length > 0, "section heading");
     equal((await first.locator(".search-snippet mark").textContent()).toLowerCase(), "distroless", "highlighted");
+    // Over http the index's parts are fetched and parsed as JSON, not run as scripts.
+    equal(await page.evaluate(() => document.querySelectorAll('script[src*="search/"]').length), 0, "search scripts added");
   }],
   ["arrow keys walk the results, Enter opens one, Escape closes", async () => {
     await page.keyboard.press("ArrowDown");
@@ -58,6 +60,18 @@ await run([
     assert(/^(\d+ resultados?|Nenhum resultado\.)$/.test(status) && !/^1 resultados/.test(status), "status: " + status);
     const href = await page.getAttribute(".search-elsewhere + ol a", "href");
     assert(href.includes("en/"), "links to the English page: " + href);
+  }],
+  ["where fetching is refused, the parts load as scripts and search still answers", async () => {
+    const other = await context.newPage();
+    other.on("pageerror", (e) => errors.push(String(e)));
+    await other.route("**/search/**", (route) =>
+      route.request().resourceType() === "fetch" ? route.abort() : route.continue());
+    await other.goto(server.url + "en/go-service/");
+    await other.fill("#search-input", "distroless");
+    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+    assert(await other.locator("#search-results > ol > li > a").count() > 0, "results");
+    assert(await other.evaluate(() => document.querySelectorAll('script[src*="search/"]').length) > 0, "loaded by script tags");
+    await other.close();
   }],
   ["no script errors", async () => equal(errors, [], "page errors")],
 ], { cleanup: async () => { await close(); await server.close(); } });
