@@ -141,8 +141,11 @@ impl Builder {
     /// place in the repository changed (every edit link with it).
     pub fn refresh_history(&mut self) -> Option<Vec<PathBuf>> {
         let loaded = self.loaded.as_mut()?;
-        let fresh = crate::history::History::read(&self.root);
         let course = &mut loaded.course;
+        if course.history.is_current(&self.root) {
+            return Some(Vec::new());
+        }
+        let fresh = crate::history::History::read(&self.root);
         if fresh.dir != course.history.dir {
             self.read_everything_next();
             return None;

@@ -17,17 +17,23 @@ pub struct History {
     /// Seconds since the epoch of the last commit that changed each file, by its path
     /// under the course folder.
     pub updated: HashMap<PathBuf, i64>,
+    /// The commit checked out when this was read (`None` before the first commit).
+    pub head: Option<String>,
 }
 
 impl History {
     /// Asks git about the course folder `root`: one `rev-parse` and one `log`, whatever the
     /// number of files.
     pub fn read(root: &Path) -> History {
-        let Some(found) = git(root, &["rev-parse", "--show-prefix"]) else {
+        // A repository with no commit yet has no HEAD to name: ask again without it.
+        let Some(found) = git(root, &["rev-parse", "--show-prefix", "HEAD"])
+            .or_else(|| git(root, &["rev-parse", "--show-prefix"]))
+        else {
             return History::default();
         };
         let mut lines = found.lines();
         let dir = lines.next().unwrap_or("").trim_end_matches('/').to_string();
+        let head = lines.next().map(|l| l.trim().to_string());
         let cap = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|v| v.trim().parse::<i64>().ok());
@@ -48,7 +54,16 @@ impl History {
         History {
             updated: parse_log(&log, &dir, cap),
             dir: Some(dir),
+            head,
         }
+    }
+
+    /// Whether the repository of the course folder `root` still has this history's commit
+    /// checked out: one `rev-parse`, so a branch moved elsewhere (another worktree, a
+    /// `git branch -f`, a `gc` packing the refs) costs no `git log`.
+    pub fn is_current(&self, root: &Path) -> bool {
+        let now = git(root, &["rev-parse", "-q", "--verify", "HEAD"]);
+        now.as_deref().map(str::trim) == self.head.as_deref()
     }
 
     /// When the file at `path` (under the course folder `root`) last changed in a commit,
@@ -62,16 +77,22 @@ impl History {
 /// and the folder shared by all its worktrees (which holds `refs/` and `packed-refs`); the
 /// same folder outside a linked worktree. `None` outside a repository or without git.
 pub fn git_dirs(root: &Path) -> Option<(PathBuf, PathBuf)> {
+    // `--git-common-dir` is relative to `root` before git 2.31 when it is not the default
+    // (`--path-format` is newer still): joined to `root` either way. A line that is no path
+    // (an option an old git prints back) means no git folder to watch.
     let found = git(
         root,
-        &[
-            "rev-parse",
-            "--path-format=absolute",
-            "--git-dir",
-            "--git-common-dir",
-        ],
+        &["rev-parse", "--absolute-git-dir", "--git-common-dir"],
     )?;
-    let mut lines = found.lines().map(|l| root.join(l.trim()));
+    let mut lines = found
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("--"))
+        .map(|l| {
+            // `../.git` from a sub-folder: named the way the watcher reports its paths.
+            let path = root.join(l);
+            std::fs::canonicalize(&path).unwrap_or(path)
+        });
     let own = lines.next()?;
     let common = lines.next().unwrap_or_else(|| own.clone());
     Some((own, common))
@@ -177,6 +198,27 @@ pub fn civil_date(seconds: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// From a course folder below the repository's top, both git folders are the
+    /// repository's own `.git`, named as the watcher names paths (no `..`), and the
+    /// history knows which commit it was read at.
+    #[test]
+    fn git_folders_and_head_from_a_sub_folder() {
+        let Ok(top) = tempfile::tempdir() else { return };
+        let course = top.path().join("content");
+        if std::fs::create_dir(&course).is_err() || git(top.path(), &["init", "-q"]).is_none() {
+            eprintln!("skipped: git is not installed");
+            return;
+        }
+        let dot_git = std::fs::canonicalize(top.path().join(".git")).ok();
+        let (own, common) = git_dirs(&course).expect("a repository");
+        assert_eq!(Some(&own), dot_git.as_ref());
+        assert_eq!(Some(&common), dot_git.as_ref());
+        let empty = History::read(&course);
+        assert_eq!(empty.dir.as_deref(), Some("content"), "no commit yet");
+        assert_eq!(empty.head, None);
+        assert!(empty.is_current(&course));
+    }
 
     #[test]
     fn dates_from_epoch_seconds() {

@@ -313,6 +313,46 @@ async fn editing_a_chapter_reloads_that_page() {
     assert!(get(&s.addr, "/en/intro/").body.contains("Welcome, edited."));
 }
 
+/// Files only read (an editor's indexer, `git status`) are not saves: the print page
+/// still follows an edit although they are opened every few milliseconds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_only_read_do_not_hold_back_the_print_page() {
+    let s = start("basic", |_| {});
+    let mut ws = listen(&s.addr).await;
+    let reading = s.site.path("content/02-second/en.md");
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = std::fs::read(&reading);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "Welcome.",
+        "Welcome, read.",
+    );
+    let got = messages(
+        &mut ws,
+        Duration::from_secs(10),
+        Duration::from_millis(2000),
+    )
+    .await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = reader.join();
+    let print = of_type(&got, "reload").iter().any(|m| {
+        m["pages"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|p| p == "/en/print/"))
+    });
+    assert!(print, "{got:?}");
+    assert!(get(&s.addr, "/en/print/").body.contains("Welcome, read."));
+}
+
 /// A commit made while serving gives the committed chapter file its new "last updated"
 /// date with no save: that page alone is rendered again and reloaded. A commit that moves
 /// no date rebuilds nothing.

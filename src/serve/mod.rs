@@ -49,9 +49,9 @@ pub struct Session {
     /// The folders watched, to classify changed paths.
     pub roots: Roots,
     quiet: bool,
-    /// The served print pages and search indexes lag the last rebuild (see
-    /// [`Session::catch_up`]).
-    behind: bool,
+    /// When the served print pages and search indexes are to be brought up to date (see
+    /// [`Session::catch_up`]): [`CATCH_UP_AFTER`] past the last rebuild that left them behind.
+    catch_up_at: Option<Instant>,
     /// The highlight memo is bounded by the course's size (see
     /// [`crate::markdown::highlight::bound_memo_to_the_course`]).
     memo_bounded: bool,
@@ -119,7 +119,7 @@ impl Session {
             state,
             roots,
             quiet,
-            behind: false,
+            catch_up_at: None,
             memo_bounded: false,
         };
         session.bound_memo_once_built();
@@ -168,8 +168,12 @@ impl Session {
                 let messages = messages_for(&build.changed);
                 // Moved, not shared: the next publish frees it at once.
                 self.state.publish(build.site, messages);
-                // The edited page is served; the pages that hold every chapter follow.
-                self.behind |= build.stale;
+                // The edited page is served; the pages that hold every chapter follow once
+                // saves pause, timed from this rebuild, not from any file event (an editor
+                // or git only opening files must not hold them back).
+                if build.stale {
+                    self.catch_up_at = Some(Instant::now() + CATCH_UP_AFTER);
+                }
                 self.bound_memo_once_built();
                 let r = Rebuilt {
                     ok: true,
@@ -195,6 +199,8 @@ impl Session {
             Err(e) => {
                 report_error(&e);
                 self.state.fail(&e.diagnostics(), self.roots.project());
+                // The same inputs would fail again; the next good save catches up.
+                self.catch_up_at = None;
                 Some(Rebuilt {
                     ok: false,
                     chapters_rendered: 0,
@@ -205,20 +211,13 @@ impl Session {
             }
         }
     }
-}
-
-impl Session {
-    /// Whether the print pages and search indexes lag the last rebuild.
-    pub fn behind(&self) -> bool {
-        self.behind
-    }
 
     /// Brings the print pages and search indexes up to date after rebuilds that left them
-    /// behind, and reloads the pages showing them. The watcher calls it once saves pause for
-    /// [`CATCH_UP_AFTER`]: the course-wide work then neither delays nor competes with the
-    /// reload of the page just saved, and a run of saves pays for it once.
-    pub fn catch_up(&mut self) {
-        if !std::mem::take(&mut self.behind) {
+    /// behind, and reloads the pages showing them. The watcher calls it once no rebuild
+    /// happened for [`CATCH_UP_AFTER`]: the course-wide work then neither delays nor
+    /// competes with the reload of the page just saved, and a run of saves pays for it once.
+    fn catch_up(&mut self) {
+        if self.catch_up_at.take().is_none() {
             return;
         }
         let start = Instant::now();
@@ -231,8 +230,8 @@ impl Session {
                     start.elapsed().as_millis()
                 );
             }
-            // The inputs are those of the build just served, so this is not expected; the
-            // next save tries again.
+            // The inputs are those of the last good rebuild (a failed one cancels the catch-up),
+            // so this is not expected; the next save tries again.
             Err(e) => report_error(&e),
         }
     }
@@ -327,18 +326,17 @@ fn watch_loop(
     let mut armed = folder_identity(&session.roots.course);
     loop {
         tidy_allocator();
-        let behind = session.behind();
-        let wait = if behind {
-            CATCH_UP_AFTER
-        } else {
-            CHECK_ROOT_EVERY
-        };
+        let due = session.catch_up_at;
+        if due.is_some_and(|at| at <= Instant::now()) {
+            session.catch_up();
+            continue;
+        }
+        let wait = due.map_or(CHECK_ROOT_EVERY, |at| {
+            at.saturating_duration_since(Instant::now())
+        });
         let first = match rx.recv_timeout(wait) {
             Ok(event) => Some(event),
-            Err(RecvTimeoutError::Timeout) if behind => {
-                session.catch_up();
-                continue;
-            }
+            Err(RecvTimeoutError::Timeout) if due.is_some() => continue,
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return,
         };

@@ -859,8 +859,12 @@
       // The script is `(window.docentSearchParts=…).push(JSON);`.
       var part = JSON.parse(text.slice(text.indexOf(".push(") + 6, text.lastIndexOf(")")));
       (window.docentSearchParts = window.docentSearchParts || []).push(part);
-      done();
-    }).catch(viaScript);
+      return true;
+    }, function () { return false; }).then(function (fetched) {
+      // Outside the promise: an error in what `done` runs (the results) is reported as
+      // any other, not taken for a failed fetch.
+      setTimeout(fetched ? done : viaScript, 0);
+    });
   }
 
   function within1(a, b) {
@@ -978,9 +982,9 @@
       var optional = [], missing = 0, lost = {};
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
-        // Each word as the ranking reads it: as typed (a prefix while typing), and the words
-        // its typo may stand for.
-        w.forms = [w.word].concat(c.fixes);
+        // Each word as the ranking reads it: the words its typo may stand for, then as
+        // typed (a prefix while typing), last so that fixes keep their places in phrases.
+        w.forms = c.fixes.concat([w.word]);
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
@@ -1083,8 +1087,8 @@
     });
   };
   // Candidates whose text holds the query as a phrase, or its words close together, or the
-  // code tokens as written, move up. `words` holds each query word's forms: as typed, and
-  // the words its typo stands for.
+  // code tokens as written, move up. `words` holds each query word's forms: the words its
+  // typo stands for, and as typed.
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
     var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
