@@ -16,6 +16,7 @@ use super::{Analyzer, Page, Section, fold, stop_words, words, write_script_json}
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A script of the index: its path under the site root and its text.
@@ -489,13 +490,13 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         )
     }));
     files.par_extend(sections.par_chunks(chunk).enumerate().map(|(k, part)| {
-        let texts: Vec<(&str, &str, &str, &str)> = part
+        let texts: Vec<(&str, &str, Cow<'_, str>, &str)> = part
             .iter()
             .map(|(_, s)| {
                 (
                     s.anchor.as_str(),
                     s.heading.as_str(),
-                    cut(&s.text, MAX_TEXT),
+                    cut_prose(&s.text, MAX_TEXT),
                     cut(&s.code, MAX_CODE),
                 )
             })
@@ -515,6 +516,20 @@ pub fn inline_script(lang: &str, pages: &[Page<'_>]) -> String {
         .into_iter()
         .map(|(_, js)| js)
         .collect()
+}
+
+/// Prose for snippets: `text` cut after its last whole word within `max` bytes, with an
+/// ellipsis, so a snippet near the cut neither ends mid-word nor looks like the section's end.
+fn cut_prose(text: &str, max: usize) -> Cow<'_, str> {
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
+    let head = cut(text, max);
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space + 80 >= head.len() => head.get(..space).unwrap_or(head),
+        _ => head,
+    };
+    Cow::Owned(format!("{}…", head.trim_end()))
 }
 
 /// `text` cut to at most `max` bytes, at a character boundary.
@@ -544,6 +559,18 @@ fn script<T: Serialize + ?Sized>(lang: &str, name: &str, data: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_prose_is_cut_after_a_whole_word_with_an_ellipsis() {
+        assert_eq!(cut_prose("short text", 100), "short text");
+        let long = "stage ".repeat(20) + "estágio";
+        let kept = cut_prose(&long, 50);
+        assert!(kept.len() <= 50 + '…'.len_utf8(), "{kept}");
+        assert!(kept.ends_with("stage…"), "ends on a whole word: {kept}");
+        // A cut inside a multi-byte letter stays on a character boundary.
+        let word = "ã".repeat(40);
+        assert!(cut_prose(&word, 51).ends_with("ã…"));
+    }
 
     #[test]
     fn code_tokens_are_what_readers_type() {

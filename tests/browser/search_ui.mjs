@@ -1,6 +1,7 @@
 // The search box as a reader uses it: "/" focuses it, ↓/↑ walk the results, Enter opens
-// one, Escape closes; a hit shows chapter › section and a highlighted snippet; a query
-// the page's language cannot answer says how many results another language has.
+// one, Escape closes; a hit shows chapter › section and a snippet with every query word
+// marked; a query the page's language cannot answer says how many results another
+// language has.
 // Usage: node search_ui.mjs <bundled-site-dir>
 import { launch, serve, run, assert, equal } from "./harness.mjs";
 
@@ -25,6 +26,30 @@ await run([
     equal((await first.locator(".search-snippet mark").textContent()).toLowerCase(), "distroless", "highlighted");
     // Over http the index's parts are fetched and parsed as JSON, not run as scripts.
     equal(await page.evaluate(() => document.querySelectorAll('script[src*="search/"]').length), 0, "search scripts added");
+  }],
+  ["a snippet marks every query word it shows, and a short word only where it stands whole", async () => {
+    await page.goto(server.url + "pt-BR/go-service/");
+    await page.fill("#search-input", "imagem distroless");
+    await answered("imagem distroless");
+    const snippets = await page.$$eval("#search-results .search-snippet", (els) => els.map((e) => ({
+      text: e.textContent.toLowerCase(),
+      marks: [...e.querySelectorAll("mark")].map((m) => m.textContent.toLowerCase()),
+    })));
+    const both = snippets.filter((s) => /\bimagem\b/.test(s.text) && /\bdistroless\b/.test(s.text));
+    assert(both.length > 0, "a snippet holds both words: " + JSON.stringify(snippets));
+    for (const s of both) {
+      assert(s.marks.includes("imagem") && s.marks.includes("distroless"), "both marked: " + JSON.stringify(s));
+    }
+    await page.goto(server.url + "en/go-service/");
+    await page.fill("#search-input", "go build cache");
+    await answered("go build cache");
+    const marks = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+    assert(marks.includes("go"), "go marked: " + marks);
+    equal(marks.filter((m) => m.startsWith("go") && m !== "go"), [], "words that merely begin with go");
+    await page.goto(server.url + "en/go-service/");
+    await page.keyboard.press("/");
+    await page.keyboard.type("distroless");
+    await answered("distroless");
   }],
   ["arrow keys walk the results, Enter opens one, Escape closes", async () => {
     await page.keyboard.press("ArrowDown");

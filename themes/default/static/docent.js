@@ -1161,36 +1161,93 @@
       return (all[category] || all.other || "").split("{$count}").join(localNumber(n));
     }
 
-    function snippet(text, words) {
+    // Where each query word occurs in `text`: {at, len, word} in text order. A word is found
+    // by its longest beginning of four letters or more that the text holds (a stem, a word
+    // still being typed); a shorter word must stand whole, unless it is the last one.
+    function matches(text, words) {
       var folded = "";
       for (var i = 0; i < text.length; i++) {
         var f = fold(text[i]);
         folded += f.length === 1 ? f : text[i].toLowerCase();
       }
-      var at = -1, len = 0;
-      words.forEach(function (w) {
-        for (var cut = w.length; cut >= Math.min(w.length, 4) && at < 0; cut--) {
-          var found = new RegExp((CJK.test(w) ? "()" : "(^|[^\\p{L}\\p{M}\\p{N}])") + w.slice(0, cut).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u").exec(folded);
-          if (found) {
-            at = found.index + found[1].length;
-            len = cut;
-            if (!CJK.test(w)) while (at + len < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[at + len])) len++;
+      var wordChar = /[\p{L}\p{M}\p{N}]/u;
+      var out = [];
+      words.forEach(function (w, k) {
+        var cjk = CJK.test(w);
+        var escape = function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+        var tries = [];
+        var short = !cjk && w.length < 4;
+        if (short) tries.push("(^|[^\\p{L}\\p{M}\\p{N}])" + escape(w) + "(?![\\p{L}\\p{M}\\p{N}])");
+        // Only the last word may be the start of a longer one (it is being typed): an "i" or a
+        // "go" inside a question marks no word that merely begins with it.
+        if (!short || k === words.length - 1) for (var cut = w.length; cut >= Math.min(w.length, 4); cut--) {
+          tries.push((cjk ? "()" : "(^|[^\\p{L}\\p{M}\\p{N}])") + escape(w.slice(0, cut)));
+        }
+        for (var t = 0; t < tries.length; t++) {
+          var re = new RegExp(tries[t], "gu");
+          var found, any = false;
+          while ((found = re.exec(folded))) {
+            any = true;
+            var at = found.index + found[1].length;
+            var len = found[0].length - found[1].length;
+            if (!cjk) while (at + len < text.length && wordChar.test(text[at + len])) len++;
             // A CJK word was searched as overlapping pairs: mark the run they cover.
             else while (at + len < text.length && words.indexOf(folded.substr(at + len - 1, 2)) >= 0) len++;
+            out.push({ at: at, len: len, word: k });
+            re.lastIndex = at + len;
           }
+          if (any) break;
         }
       });
+      out.sort(function (a, b) { return a.at - b.at || b.len - a.len; });
+      // Overlaps (a word inside another's run) keep the earlier, longer mark.
+      var end = 0;
+      return out.filter(function (m) {
+        if (m.at < end) return false;
+        end = m.at + m.len;
+        return true;
+      });
+    }
+
+    // About 160 characters of `text` around the place that holds the most different query
+    // words, each of them marked; the opening of the section when none is found.
+    function snippet(text, words) {
       var frag = document.createDocumentFragment();
-      if (at < 0) {
+      var found = matches(text, words);
+      if (!found.length) {
         frag.appendChild(document.createTextNode(text.slice(0, 140) + (text.length > 140 ? "…" : "")));
         return frag;
       }
-      var from = Math.max(0, at - 60), to = Math.min(text.length, at + len + 80);
-      frag.appendChild(document.createTextNode((from > 0 ? "…" : "") + text.slice(from, at)));
-      var mark = document.createElement("mark");
-      mark.textContent = text.slice(at, at + len);
-      frag.appendChild(mark);
-      frag.appendChild(document.createTextNode(text.slice(at + len, to) + (to < text.length ? "…" : "")));
+      var span = 110, best = 0, bestCount = 0;
+      found.forEach(function (m, i) {
+        var seen = {};
+        for (var j = i; j < found.length && found[j].at + found[j].len <= m.at + span; j++) seen[found[j].word] = true;
+        var count = Object.keys(seen).length;
+        if (count > bestCount) { best = i; bestCount = count; }
+      });
+      var first = found[best];
+      var from = Math.max(0, first.at - 50);
+      var to = Math.min(text.length, Math.max(from + 170, first.at + first.len + 30));
+      // Start and end on a word boundary where one is near.
+      if (from > 0) {
+        var space = text.indexOf(" ", from);
+        if (space >= 0 && space < first.at) from = space + 1;
+      }
+      if (to < text.length) {
+        var back = text.lastIndexOf(" ", to);
+        if (back > first.at + first.len) to = back;
+      }
+      var pos = from;
+      frag.appendChild(document.createTextNode(from > 0 ? "…" : ""));
+      found.forEach(function (m) {
+        if (m.at < from || m.at + m.len > to) return;
+        frag.appendChild(document.createTextNode(text.slice(pos, m.at)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(m.at, m.at + m.len);
+        frag.appendChild(mark);
+        pos = m.at + m.len;
+      });
+      frag.appendChild(document.createTextNode(text.slice(pos, to) + (to < text.length ? "…" : "")));
       return frag;
     }
 
