@@ -154,7 +154,7 @@ pub fn highlight_lines(code: &str, language: Language) -> Vec<String> {
 
 /// [`highlight_lines`] through a process-wide memo keyed by syntax and code: a bilingual
 /// course shows the same code in every language, and `serve` renders the same blocks again
-/// each time their chapter is edited. Bounded: past [`MEMO_LIMIT`] bytes it starts over.
+/// each time their chapter is edited. Bounded: past `MEMO_LIMIT` bytes it starts over.
 pub fn highlight_lines_cached(code: &str, language: Language) -> Arc<[String]> {
     let Language::Syntax(name) = language else {
         return highlight_lines(code, language).into();
@@ -208,7 +208,7 @@ static MEMO_LIMIT: std::sync::atomic::AtomicUsize =
 
 /// From now on the memo keeps every block it highlights, until [`bound_memo_to_the_course`].
 /// For the dev server's first build: otherwise, in a course whose code passes
-/// [`ONE_SHOT_LIMIT`], the first save of a chapter highlights its blocks again, and a save
+/// `ONE_SHOT_LIMIT`, the first save of a chapter highlights its blocks again, and a save
 /// costs more the larger the course (about 20 MB of highlighted code at 2×2000).
 pub fn remember_every_block() {
     MEMO_LIMIT.store(usize::MAX, std::sync::atomic::Ordering::Relaxed);

@@ -1,7 +1,8 @@
 //! The theme's stylesheet and script (content-hashed for long caching), its other static
 //! files, and the files of each chapter folder, published beside the chapter's page.
 
-use super::renderer::{PageCache, Renderer};
+use super::cache::PageCache;
+use super::renderer::Renderer;
 use crate::error::Result;
 use crate::markdown::highlight;
 use crate::theme::Files;

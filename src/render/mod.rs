@@ -2,16 +2,20 @@
 //! pages per language, the print pages, search indexes, assets, sitemap and robots.txt.
 //!
 //! The parts: `chapters` (Markdown, once per chapter file), `renderer` (which pages, which
-//! changed), `pages` (chapter, home, chooser, 404), `context` (what templates see), `nav`
+//! changed), `fingerprint` (what each page is made of), `cache` (what is kept between
+//! builds), `page_list` (each language's pages), `pages` (chapter, home, chooser, 404), `context` (what templates see), `nav`
 //! (the sidebar), `print` (every chapter on one page), `aggregates` (search index, sitemap),
 //! `assets` (theme and chapter files), `templates` (Tera), `single` (the one-file page),
 //! `stream` (a one-shot build, a batch of chapters at a time).
 
 mod aggregates;
 mod assets;
+mod cache;
 mod chapters;
 mod context;
+mod fingerprint;
 mod nav;
+mod page_list;
 mod pages;
 mod print;
 mod renderer;
@@ -19,11 +23,12 @@ mod single;
 mod stream;
 mod templates;
 
+pub use cache::PageCache;
 pub use chapters::{
     ChapterCache, ChaptersRendered, RenderedChapters, Replaced, course_warnings, render_chapters,
 };
 pub use nav::NAV_INLINE_LIMIT;
-pub use renderer::{PageCache, Rendered as Output};
+pub use renderer::Rendered as Output;
 pub use stream::{Written, stream_chapters};
 
 use crate::course::{Course, Page};

@@ -21,7 +21,7 @@ impl Renderer<'_> {
     /// For each language with more than [`NAV_INLINE_LIMIT`] chapters: the path and text of
     /// the script holding its sidebar (`nav.html` rendered once, for chapter pages, with no
     /// chapter marked; the page's script marks its own).
-    pub(super) fn nav_scripts(&self) -> Result<super::renderer::NavScripts> {
+    pub(super) fn nav_scripts(&self) -> Result<super::cache::NavScripts> {
         let mut out = BTreeMap::new();
         for lang in self.course.language_codes() {
             if self.course.chapters.len() <= NAV_INLINE_LIMIT {

@@ -1,11 +1,14 @@
-//! The renderer: what pages a course has, which of them changed since the last build, and
-//! handing each one made to a [`Sink`]. The pages themselves are made in `pages`, `nav`,
+//! The renderer: what pages a course has, which of them to make (those whose
+//! [`fingerprint`](super::fingerprint) changed since the last build), and handing each one
+//! made to a [`Sink`]. The pages themselves are made in `pages`, `nav`,
 //! `print` and `aggregates`; this module decides what to make.
 
-use super::assets::{Assets, build_assets};
+use super::assets::Assets;
+use super::cache::{NavScripts, PageCache, Prepared, Tables, prepare};
+use super::fingerprint::outline_hash;
+use super::page_list::Pages;
 use super::print::Fragments;
-use super::templates::tera_for;
-use super::{BuildOptions, Outputs, RenderedChapters, rendered_for};
+use super::{BuildOptions, Outputs, RenderedChapters};
 use crate::course::{Course, Page};
 use crate::error::Result;
 use crate::i18n::I18n;
@@ -13,122 +16,10 @@ use crate::site::Sink;
 use crate::theme::Files;
 use bytes::Bytes;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Each language's sidebar script (large courses only): its path and text.
-pub(super) type NavScripts = BTreeMap<String, (String, Bytes)>;
-
-/// Rendered pages kept between builds with the fingerprint of their inputs, so a rebuild in
-/// `serve` renders only what changed. A one-shot build turns keeping off ([`PageCache::keep`]):
-/// it writes pages as it makes them and holds none.
-pub struct PageCache {
-    /// Whether rendered pages are kept for the next build.
-    pub keep: bool,
-    pub(super) pages: HashMap<String, ([u8; 32], Bytes)>,
-    /// Each chapter's part of a print page, by (language, chapter id) and its inputs' hash.
-    pub(super) fragments: Fragments,
-    /// Chapter files published beside the pages.
-    pub(super) files: crate::fsx::FileCache,
-    /// Each chapter's files as published (`/` path, bytes), by chapter id, with the chapter's
-    /// `assets_stamp`: a rebuild that changed no asset reads and stats none.
-    pub(super) chapter_files: HashMap<String, ([u8; 32], PublishedFiles)>,
-    /// Search index scripts by language, with the hash of their inputs.
-    pub(super) search: HashMap<String, ([u8; 32], super::aggregates::SearchFiles)>,
-    /// Compiled templates and the hash of their sources.
-    pub(super) tera: Option<([u8; 32], Arc<tera::Tera>)>,
-    /// The sidebar scripts of large courses, with the navigation hash they were made for.
-    pub(super) nav: Option<([u8; 32], NavScripts)>,
-    /// The theme's published files, with the hash of the theme they were made from.
-    pub(super) assets: Option<([u8; 32], super::assets::BuiltAssets)>,
-    /// The sitemap, with the hash of what every page depends on.
-    pub(super) sitemap: Option<([u8; 32], Bytes)>,
-    /// What the last renderer read of the theme, strings and outline.
-    pub(super) prepared: Option<Prepared>,
-    /// The hash of what every page depends on at the last render of the whole site
-    /// ([`Renderer::render_chapters_only`] starts from it).
-    pub(super) common: Option<[u8; 32]>,
-}
-
-impl Default for PageCache {
-    fn default() -> Self {
-        Self {
-            keep: true,
-            pages: HashMap::new(),
-            fragments: Fragments::default(),
-            files: crate::fsx::FileCache::default(),
-            chapter_files: HashMap::new(),
-            search: HashMap::new(),
-            nav: None,
-            tera: None,
-            assets: None,
-            sitemap: None,
-            common: None,
-            prepared: None,
-        }
-    }
-}
-
-/// Each language's UI strings as templates read them (see [`I18n::table`]).
-pub(super) type Tables = BTreeMap<String, BTreeMap<String, String>>;
-
-/// What a renderer reads of the theme, the strings and the outline, kept in the cache for
-/// the next one told that only chapter text changed.
-#[derive(Clone)]
-pub(super) struct Prepared {
-    /// The templates and the inlined boot script: what pages depend on of the theme.
-    theme_hash: [u8; 32],
-    tables: Arc<Tables>,
-    /// See [`outline_hash`]; `None` until computed.
-    nav_hash: Option<[u8; 32]>,
-}
-
-/// Compiles (or takes from `cache`) the templates and assets, and reads the strings.
-fn prepare(
-    course: &Course,
-    i18n: &I18n,
-    theme: &Files,
-    options: &BuildOptions,
-    cache: &mut PageCache,
-) -> Result<(Prepared, Arc<tera::Tera>, super::assets::BuiltAssets)> {
-    let tera = tera_for(course, theme, &mut cache.tera)?;
-    // Pages depend on the templates and the inlined boot script; stylesheets and scripts
-    // only through their names (in `assets`), so a CSS edit re-renders no page.
-    let mut theme_hasher = blake3::Hasher::new();
-    let mut whole = blake3::Hasher::new();
-    whole.update(&[u8::from(options.hashed_assets)]);
-    for (k, v) in theme {
-        if k.starts_with("templates/") || k == "static/theme-boot.js" {
-            theme_hasher.update(k.as_bytes());
-            theme_hasher.update(v);
-        }
-        whole.update(k.as_bytes());
-        whole.update(&(v.len() as u64).to_le_bytes());
-        whole.update(v);
-    }
-    let theme_hash = *theme_hasher.finalize().as_bytes();
-    let whole = *whole.finalize().as_bytes();
-    let built = match cache.assets.take() {
-        Some((hash, built)) if hash == whole => built,
-        _ => build_assets(theme, options.hashed_assets),
-    };
-    cache.assets = Some((whole, built.clone()));
-    let tables: Tables = course
-        .language_codes()
-        .map(|l| (l.to_string(), i18n.table(l)))
-        .collect();
-    let prepared = Prepared {
-        theme_hash,
-        tables: Arc::new(tables),
-        nav_hash: None,
-    };
-    Ok((prepared, tera, built))
-}
-
-/// A chapter's files as published: path relative to the chapter page (with `/`), bytes.
-pub(super) type PublishedFiles = Arc<[(String, Bytes)]>;
-
-/// What one call to [`Renderer::render`] made.
+/// What one call to `Renderer::render` made.
 #[derive(Debug, Default)]
 pub struct Rendered {
     /// Pages whose template was rendered (the rest came from the cache).
@@ -520,65 +411,6 @@ impl<'a> Renderer<'a> {
             },
         }
     }
-    /// What every page depends on: theme, strings, configuration, navigation (titles, slugs,
-    /// order, descriptions) and options.
-    fn common_fingerprint(&self) -> [u8; 32] {
-        let mut h = blake3::Hasher::new();
-        h.update(&self.theme_hash);
-        h.update(format!("{:?}", self.course.config).as_bytes());
-        h.update(format!("{:?}", self.course.history.dir).as_bytes());
-        h.update(
-            format!(
-                "{:?}{}{:?}",
-                self.options.link_style, self.options.hashed_assets, self.options.base_path
-            )
-            .as_bytes(),
-        );
-        h.update(format!("{:?}{:?}", self.assets, self.tables).as_bytes());
-        hash_entries(&mut h, &self.pages);
-        *h.finalize().as_bytes()
-    }
-    /// A page's inputs beyond the common ones: the chapter it shows (and the heading ids of
-    /// its translations, for the switcher), or every chapter for the print page.
-    fn fingerprint(&self, job: &Job, common: &[u8; 32]) -> [u8; 32] {
-        let mut h = blake3::Hasher::new();
-        h.update(common);
-        match job {
-            Job::Chapter(lang, i) => {
-                if let Some(page) = self.page_at(lang, *i) {
-                    let fresh = crate::translate::freshness(self.course, page.chapter, lang);
-                    h.update(format!("{fresh:?}").as_bytes());
-                    if let Some(r) = rendered_for(self.chapters, &page) {
-                        h.update(&r.html_hash);
-                    }
-                    let updated = self
-                        .course
-                        .history
-                        .updated(&self.course.root, &page.source.path);
-                    h.update(&updated.unwrap_or(i64::MIN).to_le_bytes());
-                    // The edit link follows the file shown; the rest of what it is made of
-                    // (configuration, place in the repository) is in `common`.
-                    h.update(page.source.path.as_os_str().as_encoded_bytes());
-                    for other in self.course.language_codes() {
-                        if let Some(other) = self.page_at(other, page.index)
-                            && let Some(r) = rendered_for(self.chapters, &other)
-                        {
-                            h.update(&r.headings_hash);
-                        }
-                    }
-                }
-            }
-            Job::Print(lang) => {
-                for page in self.pages_of(lang) {
-                    if let Some(r) = rendered_for(self.chapters, page) {
-                        h.update(&r.html_hash);
-                    }
-                }
-            }
-            Job::Chooser | Job::NotFound | Job::Home(_) => {}
-        }
-        *h.finalize().as_bytes()
-    }
     /// The page of chapter `index` in `lang`.
     pub(super) fn page_at(&self, lang: &str, index: usize) -> Option<Page<'a>> {
         self.pages.at(lang, index)
@@ -597,101 +429,5 @@ impl<'a> Renderer<'a> {
     /// Every page of `lang`, in course order: the page of chapter `i` is at `i`.
     pub(super) fn pages_of(&self, lang: &str) -> &[Page<'a>] {
         self.pages.of(lang)
-    }
-}
-
-/// The pages of each language: one per chapter, at the chapter's position in the course
-/// (every chapter has a file, and a language without its own file shows another's). One
-/// page is found without listing the others, so a save at 2×2000 chapters does not read
-/// all 4,000 (0.6–1.2 ms when they are out of the processor's caches, as after the print
-/// pages are made); a language's list is made on its first use.
-pub(super) struct Pages<'a> {
-    course: &'a Course,
-    /// Each language's fallback chain ([`crate::config::Config::fallbacks`]).
-    fallbacks: BTreeMap<String, Vec<&'a str>>,
-    lists: BTreeMap<String, std::sync::OnceLock<Vec<Page<'a>>>>,
-}
-
-impl<'a> Pages<'a> {
-    fn new(course: &'a Course) -> Self {
-        let fallbacks = course
-            .language_codes()
-            .map(|l| (l.to_string(), course.config.fallbacks(l)))
-            .collect();
-        let lists = course
-            .language_codes()
-            .map(|l| (l.to_string(), std::sync::OnceLock::new()))
-            .collect();
-        Pages {
-            course,
-            fallbacks,
-            lists,
-        }
-    }
-
-    /// The page of chapter `index` in `lang` (`None` for a language the course lacks).
-    fn at(&self, lang: &str, index: usize) -> Option<Page<'a>> {
-        if let Some(list) = self.lists.get(lang)?.get() {
-            return list.get(index).copied();
-        }
-        self.course
-            .page_along(lang, index, self.fallbacks.get(lang)?)
-    }
-
-    /// Every page of `lang`, in course order.
-    fn of(&self, lang: &str) -> &[Page<'a>] {
-        match (self.lists.get(lang), self.fallbacks.get(lang)) {
-            (Some(list), Some(fallbacks)) => list.get_or_init(|| {
-                (0..self.course.chapters.len())
-                    .filter_map(|i| self.course.page_along(lang, i, fallbacks))
-                    .collect()
-            }),
-            _ => &[],
-        }
-    }
-
-    /// Each language with its pages.
-    fn all(&self) -> impl Iterator<Item = (&str, &[Page<'a>])> {
-        self.lists.keys().map(|l| (l.as_str(), self.of(l)))
-    }
-}
-
-/// Everything the sidebar and the chapter lists are made of: theme, configuration (parts,
-/// unnumbered chapters), link style, each page's entry ([`hash_entries`]), and the UI
-/// strings. Reads every page.
-fn outline_hash(
-    course: &Course,
-    options: &BuildOptions,
-    theme_hash: &[u8; 32],
-    pages: &Pages<'_>,
-    tables: &Tables,
-) -> [u8; 32] {
-    let mut h = blake3::Hasher::new();
-    h.update(theme_hash);
-    h.update(format!("{:?}{:?}", course.config, options.link_style).as_bytes());
-    hash_entries(&mut h, pages);
-    for (lang, table) in tables {
-        h.update(format!("{lang}{table:?}").as_bytes());
-    }
-    *h.finalize().as_bytes()
-}
-
-/// What each page shows of itself in lists of chapters: id, slug, title, the language of
-/// its text, description.
-fn hash_entries(h: &mut blake3::Hasher, pages: &Pages<'_>) {
-    for (lang, pages) in pages.all() {
-        h.update(lang.as_bytes());
-        for p in pages {
-            for part in [
-                p.chapter.id.as_str(),
-                p.slug(),
-                p.source.front.title.as_str(),
-                p.content_lang,
-                p.source.front.description.as_deref().unwrap_or(""),
-            ] {
-                h.update(part.as_bytes());
-                h.update(b"\0");
-            }
-        }
     }
 }

@@ -1,8 +1,9 @@
 //! One page per language holding the whole course, for the one-file offline bundle.
 
+use super::cache::PageCache;
 use super::context::LangLink;
 use super::rendered_for;
-use super::renderer::{PageCache, Renderer};
+use super::renderer::Renderer;
 use crate::error::Result;
 
 impl Renderer<'_> {

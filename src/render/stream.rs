@@ -3,9 +3,10 @@
 //! then its text is dropped, keeping only what findings and the search index read. Memory
 //! holds one batch of chapters, not the site.
 
+use super::cache::PageCache;
 use super::chapters::{ChaptersRendered, render_files};
 use super::print::PrintStream;
-use super::renderer::{PageCache, Renderer};
+use super::renderer::Renderer;
 use super::{BuildOptions, RenderedChapters};
 use crate::course::Course;
 use crate::error::{Error, Result};
