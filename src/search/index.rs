@@ -101,10 +101,39 @@ fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
     }
 }
 
-/// One section reduced to numbers: (term id, frequency per field, frequency as a code
-/// token), and its field lengths.
+/// A term's counts in one section: (term id, frequency per field, frequency as a code
+/// token).
+type TermCount = (u32, [u16; 4], u16);
+
+/// `counts` sorted by term id, the counts of one id (spellings with the same stem) summed.
+fn merge_by_id(mut counts: Vec<TermCount>) -> Vec<TermCount> {
+    counts.sort_unstable_by_key(|(id, _, _)| *id);
+    let mut out: Vec<TermCount> = Vec::with_capacity(counts.len());
+    for (id, f, c) in counts {
+        match out.last_mut() {
+            Some((last, fields, code)) if *last == id => {
+                for (a, b) in fields.iter_mut().zip(f) {
+                    *a = a.saturating_add(b);
+                }
+                *code = code.saturating_add(c);
+            }
+            _ => out.push((id, f, c)),
+        }
+    }
+    out
+}
+
+/// A section's words after one lookup in the vocabulary: the term counts of those known,
+/// and the spellings not seen before (analysed, then looked up again).
+struct LookedUp<'s> {
+    counted: Counted<'s>,
+    known: Vec<TermCount>,
+    unknown: Vec<(&'s str, [u16; 4])>,
+}
+
+/// One section reduced to numbers: its term counts, and its field lengths.
 struct Terms {
-    tf: Vec<(u32, [u16; 4], u16)>,
+    tf: Vec<TermCount>,
     lens: [f32; 4],
     code_len: f32,
 }
@@ -219,16 +248,30 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
             .par_iter()
             .map(|(i, s)| count(pages.get(*i).map_or("", |p| p.title.as_str()), s))
             .collect();
-        // Looked up in parallel: most words of a section are known by now, and one
-        // thread checking every (section, word) pair was a serial stretch of the build.
-        let mut new: Vec<&str> = counted
-            .par_iter()
-            .flat_map_iter(|c| {
-                c.words
-                    .keys()
-                    .copied()
-                    .filter(|w| !vocabulary.spellings.contains_key(*w))
+        // Each section's words looked up once, in parallel: most are known by now (their
+        // term ids are kept), the rest are new spellings to analyse.
+        let looked_up: Vec<LookedUp<'_>> = counted
+            .into_par_iter()
+            .map(|c| {
+                let mut known = Vec::with_capacity(c.words.len() + c.codes.len());
+                let mut unknown = Vec::new();
+                for (w, tf) in &c.words {
+                    match vocabulary.spellings.get(*w) {
+                        Some(Some((_, id))) => known.push((*id, *tf, 0)),
+                        Some(None) => {} // a stop word
+                        None => unknown.push((*w, *tf)),
+                    }
+                }
+                LookedUp {
+                    counted: c,
+                    known,
+                    unknown,
+                }
             })
+            .collect();
+        let mut new: Vec<&str> = looked_up
+            .iter()
+            .flat_map(|l| l.unknown.iter().map(|(w, _)| *w))
             .collect();
         new.sort_unstable();
         new.dedup();
@@ -245,40 +288,31 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         }
         // New code tokens get ids in order, then every section is reduced to term ids
         // in parallel against the (now read-only) vocabulary.
-        let new_codes: BTreeSet<&str> = counted
+        let new_codes: BTreeSet<&str> = looked_up
             .iter()
-            .flat_map(|c| c.codes.keys().map(String::as_str))
+            .flat_map(|l| l.counted.codes.keys().map(String::as_str))
             .filter(|t| !vocabulary.ids.contains_key(*t))
             .collect();
         for t in new_codes {
             vocabulary.id(t.to_string());
         }
         let vocabulary = &vocabulary;
-        let reduced: Vec<Terms> = counted
+        let reduced: Vec<Terms> = looked_up
             .into_par_iter()
-            .map(|c| {
-                let mut by_id: HashMap<u32, ([u16; 4], u16)> = HashMap::with_capacity_and_hasher(
-                    c.words.len() + c.codes.len(),
-                    Default::default(),
-                );
-                for (w, tf) in &c.words {
-                    if let Some(Some((_, id))) = vocabulary.spellings.get(*w) {
-                        let e = &mut by_id.entry(*id).or_default().0;
-                        for (a, b) in e.iter_mut().zip(tf) {
-                            *a = a.saturating_add(*b);
-                        }
+            .map(|l| {
+                let (c, mut tf) = (l.counted, l.known);
+                for (w, f) in l.unknown {
+                    if let Some(Some((_, id))) = vocabulary.spellings.get(w) {
+                        tf.push((*id, f, 0));
                     }
                 }
-                for (t, tf) in &c.codes {
+                for (t, n) in &c.codes {
                     if let Some(&id) = vocabulary.ids.get(t) {
-                        by_id.entry(id).or_default().1 += tf;
+                        tf.push((id, [0; 4], *n));
                     }
                 }
-                let mut tf: Vec<(u32, [u16; 4], u16)> =
-                    by_id.into_iter().map(|(id, (f, c))| (id, f, c)).collect();
-                tf.sort_unstable_by_key(|(id, _, _)| *id);
                 Terms {
-                    tf,
+                    tf: merge_by_id(tf),
                     lens: c.lens,
                     code_len: c.code_len,
                 }
