@@ -789,6 +789,7 @@
   // course to its stem, so "estagio" finds "estágio" and "imagens" finds "imagem".
   // Chinese, Japanese and Korean runs are searched by overlapping pairs of characters, as
   // the index holds them (see `search::words`).
+  var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
   var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u{20000}-\u{2fa1f}]/u;
   function cjkPairs(run) {
     var chars = Array.from(run), out = [], k = 0;
@@ -1165,39 +1166,56 @@
     // by its longest beginning of four letters or more that the text holds (a stem, a word
     // still being typed); a shorter word must stand whole, unless it is the last one.
     function matches(text, words) {
+      // One code unit for one: indexes in `folded` are indexes in `text`.
       var folded = "";
       for (var i = 0; i < text.length; i++) {
         var f = fold(text[i]);
-        folded += f.length === 1 ? f : text[i].toLowerCase();
+        if (f.length !== 1) f = text[i].toLowerCase();
+        folded += f.length === 1 ? f : text[i];
       }
-      var wordChar = /[\p{L}\p{M}\p{N}]/u;
+      // Whether the character that starts at `i` (or ends at `i`, looking back) is part of a
+      // word; a letter outside the BMP is two code units.
+      var letterAt = function (i) {
+        if (i < 0 || i >= folded.length) return false;
+        var c = folded.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(folded.slice(i, i + 2));
+        if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(folded.slice(i - 1, i + 1));
+        return WORD_CHAR.test(folded[i]);
+      };
       var out = [];
       words.forEach(function (w, k) {
         var cjk = CJK.test(w);
-        var escape = function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
-        var tries = [];
+        // Where `needle` starts a word of the text (anywhere, for CJK), and with `whole`
+        // also ends one. Plain string search: no expression to compile per word and hit.
+        var starts = function (needle, whole) {
+          var found = [];
+          for (var at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+            if (!cjk && letterAt(at - 1)) continue;
+            if (whole && letterAt(at + needle.length)) continue;
+            found.push(at);
+          }
+          return { at: found, len: needle.length };
+        };
         var short = !cjk && w.length < 4;
-        if (short) tries.push("(^|[^\\p{L}\\p{M}\\p{N}])" + escape(w) + "(?![\\p{L}\\p{M}\\p{N}])");
+        var hits = short ? starts(w, true) : { at: [] };
         // Only the last word may be the start of a longer one (it is being typed): an "i" or a
         // "go" inside a question marks no word that merely begins with it.
-        if (!short || k === words.length - 1) for (var cut = w.length; cut >= Math.min(w.length, 4); cut--) {
-          tries.push((cjk ? "()" : "(^|[^\\p{L}\\p{M}\\p{N}])") + escape(w.slice(0, cut)));
-        }
-        for (var t = 0; t < tries.length; t++) {
-          var re = new RegExp(tries[t], "gu");
-          var found, any = false;
-          while ((found = re.exec(folded))) {
-            any = true;
-            var at = found.index + found[1].length;
-            var len = found[0].length - found[1].length;
-            if (!cjk) while (at + len < text.length && wordChar.test(text[at + len])) len++;
-            // A CJK word was searched as overlapping pairs: mark the run they cover.
-            else while (at + len < text.length && words.indexOf(folded.substr(at + len - 1, 2)) >= 0) len++;
-            out.push({ at: at, len: len, word: k });
-            re.lastIndex = at + len;
+        if (!hits.at.length && (!short || k === words.length - 1)) {
+          for (var cut = w.length; cut >= Math.min(w.length, 4); cut--) {
+            hits = starts(w.slice(0, cut), false);
+            if (hits.at.length) break;
           }
-          if (any) break;
         }
+        var end = 0;
+        hits.at.forEach(function (at) {
+          if (at < end) return;
+          var len = hits.len;
+          if (!cjk) while (letterAt(at + len)) len++;
+          // A CJK word was searched as overlapping pairs: mark the run they cover.
+          else while (at + len < text.length && words.indexOf(folded.substr(at + len - 1, 2)) >= 0) len++;
+          out.push({ at: at, len: len, word: k });
+          end = at + len;
+        });
       });
       out.sort(function (a, b) { return a.at - b.at || b.len - a.len; });
       // Overlaps (a word inside another's run) keep the earlier, longer mark.
