@@ -46,6 +46,16 @@ await run([
     const marks = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
     assert(marks.includes("go"), "go marked: " + marks);
     equal(marks.filter((m) => m.startsWith("go") && m !== "go"), [], "words that merely begin with go");
+    // After a space the short last word is finished: it too must stand whole.
+    await page.fill("#search-input", "build ca ");
+    await answered("build ca ");
+    const done = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+    assert(done.includes("ca"), "ca marked: " + done);
+    equal(done.filter((m) => m.startsWith("ca") && m !== "ca"), [], "a finished ca marks no longer word");
+    // A word that folds to nothing (a lone combining accent) is no word: the query answers.
+    await page.fill("#search-input", "distroless \u0301");
+    await answered("distroless \u0301");
+    assert((await page.$$("#search-results .search-snippet mark")).length > 0, "distroless still marked");
     await page.goto(server.url + "en/go-service/");
     await page.keyboard.press("/");
     await page.keyboard.type("distroless");

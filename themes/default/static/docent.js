@@ -973,11 +973,17 @@
           pairs.forEach(function (w) { parts.push({ w: w, key: key, run: CJK.test(w) ? run : 0 }); });
         }
         parts.forEach(function (p, k) {
-          words.push({ word: fold(p.w), optional: p.key, run: p.run, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
+          // A lone accent or point folds to nothing: no word to look for.
+          var word = fold(p.w);
+          if (word) words.push({ word: word, optional: p.key, run: p.run, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
         });
       });
       var kept = words.filter(function (w) { return !self.stop.has(w.word); });
       if (!kept.length) kept = words;
+      // The words the snippets mark; `typing` when the last of them is still being typed
+      // (not after a space, nor when the typed word was a stop word), so it may be a prefix.
+      var phrase = kept.map(function (w) { return w.word; });
+      phrase.typing = kept.length > 0 && kept[kept.length - 1].last;
       // Words no section holds: no section is the better for them, so they weigh in no
       // section's coverage, but the query is not found whole.
       var optional = [], missing = 0, lost = {};
@@ -1000,7 +1006,7 @@
       var ids = [];
       groups.concat(optional).forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
       codes.forEach(function (c) { ids.push(c.id); });
-      if (!ids.length) return then([], kept.map(function (w) { return w.word; }), false);
+      if (!ids.length) return then([], phrase, false);
       var m = self.m;
       var names = ids.map(function (id) { return "b" + (id % m.buckets); });
       needSearchParts(self.base, self.lang, names, function () {
@@ -1068,7 +1074,6 @@
         ranked = ranked.slice(0, 10);
         var chunks = ranked.map(function (r) { return "c" + Math.floor(r[0] / m.chunk); });
         needSearchParts(self.base, self.lang, chunks, function () {
-          var phrase = kept.map(function (w) { return w.word; });
           // Syntax inside an option (the "type" of --mount=type=cache) is no word a heading
           // needs to hold.
           var forms = kept.filter(function (w) { return !w.optional; }).map(function (w) { return w.forms; });
@@ -1164,7 +1169,8 @@
 
     // Where each query word occurs in `text`: {at, len, word} in text order. A word is found
     // by its longest beginning of four letters or more that the text holds (a stem, a word
-    // still being typed); a shorter word must stand whole, unless it is the last one.
+    // still being typed); a shorter word must stand whole, unless it is the one being typed
+    // (`words.typing`: the last word, with no space after it).
     function matches(text, words) {
       // One code unit for one: indexes in `folded` are indexes in `text`.
       var folded = "";
@@ -1184,6 +1190,7 @@
       };
       var out = [];
       words.forEach(function (w, k) {
+        if (!w) return; // indexOf("") finds a place everywhere
         var cjk = CJK.test(w);
         // Where `needle` starts a word of the text (anywhere, for CJK), and with `whole`
         // also ends one. Plain string search: no expression to compile per word and hit.
@@ -1200,7 +1207,7 @@
         var hits = short ? starts(w, true) : { at: [] };
         // Only the last word may be the start of a longer one (it is being typed): an "i" or a
         // "go" inside a question marks no word that merely begins with it.
-        if (!hits.at.length && (!short || k === words.length - 1)) {
+        if (!hits.at.length && (!short || (words.typing && k === words.length - 1))) {
           for (var cut = w.length; cut >= Math.min(w.length, 4); cut--) {
             hits = starts(w.slice(0, cut), false);
             if (hits.at.length) break;
@@ -1227,13 +1234,21 @@
       });
     }
 
+    // `at`, or one code unit on where it would cut a letter outside the BMP in two.
+    function unsplit(text, at) {
+      var c = text.charCodeAt(at);
+      return at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff ? at + 1 : at;
+    }
+
     // About 160 characters of `text` around the place that holds the most different query
     // words, each of them marked; the opening of the section when none is found.
     function snippet(text, words) {
       var frag = document.createDocumentFragment();
       var found = matches(text, words);
       if (!found.length) {
-        frag.appendChild(document.createTextNode(text.slice(0, 140) + (text.length > 140 ? "…" : "")));
+        var cut = text.length > 140 ? text.lastIndexOf(" ", 140) : text.length;
+        if (cut < 80 && text.length > 140) cut = unsplit(text, 140);
+        frag.appendChild(document.createTextNode(text.slice(0, cut) + (cut < text.length ? "…" : "")));
         return frag;
       }
       var span = 110, best = 0, bestCount = 0;
@@ -1253,8 +1268,12 @@
       }
       if (to < text.length) {
         var back = text.lastIndexOf(" ", to);
+        var ahead = text.indexOf(" ", to);
         if (back > first.at + first.len) to = back;
+        else if (ahead >= 0 && ahead < to + 40) to = ahead;
       }
+      from = unsplit(text, from);
+      to = unsplit(text, to);
       var pos = from;
       frag.appendChild(document.createTextNode(from > 0 ? "…" : ""));
       found.forEach(function (m) {
