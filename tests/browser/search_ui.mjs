@@ -15,9 +15,15 @@ const answered = (q) =>
 
 await run([
   ["/ focuses the box, results show chapter, section and the matched word", async () => {
+    const parts = [];
+    page.on("request", (r) => { if (r.url().includes("/search/")) parts.push(r.url().split("/search/")[1]); });
     await page.goto(server.url + "en/go-service/");
     await page.keyboard.press("/");
     equal(await page.evaluate(() => document.activeElement.id), "search-input", "focused by /");
+    // Focus loads the manifest (and runs the search once on nothing), no part of the index.
+    await page.waitForLoadState("networkidle");
+    equal(parts, ["en.js"], "loaded on focus");
+    assert(await page.locator("#search-results").isHidden(), "nothing shown on focus");
     await page.keyboard.type("distroless");
     await answered("distroless");
     const first = page.locator("#search-results > ol > li > a").first();

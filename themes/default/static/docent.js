@@ -803,7 +803,10 @@
     return out;
   }
   var DIACRITIC = /(?=\p{M})[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/gu;
+  var NON_ASCII = /[^\x00-\x7f]/;
   function fold(s) {
+    // ASCII has nothing to fold but case (most of a technical course's text).
+    if (!NON_ASCII.test(s)) return s.toLowerCase();
     // As the index folds words: accents, Hebrew points and Arabic vowel signs off (é → e),
     // Indic vowel signs and kana voicing marks kept, then composed again (Hangul syllables
     // stay syllables, パ stays パ).
@@ -945,7 +948,9 @@
     }
     return out;
   };
-  SearchEngine.prototype.search = function (query, then) {
+  // `rehearse`: the query's words are read and looked up, but no part is loaded and `then`
+  // gets no hits (the first query then does not also pay for compiling this code).
+  SearchEngine.prototype.search = function (query, then, rehearse) {
     var self = this;
     self.ready(function () {
       var typing = !/\s$/.test(query);
@@ -1006,7 +1011,7 @@
       var ids = [];
       groups.concat(optional).forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
       codes.forEach(function (c) { ids.push(c.id); });
-      if (!ids.length) return then([], phrase, false);
+      if (!ids.length || rehearse) return then([], phrase, false);
       var m = self.m;
       var names = ids.map(function (id) { return "b" + (id % m.buckets); });
       needSearchParts(self.base, self.lang, names, function () {
@@ -1158,12 +1163,16 @@
     var others = (box.dataset.others || "").split(";").filter(Boolean).map(function (o) { return o.split("="); });
     var asked = 0;
 
+    var rules = null; // made once: a first query has enough to do
     // A message with plural forms (JSON: CLDR category → text with {$count}) for `n`.
     function plural(forms, n) {
       var all = {};
       try { all = JSON.parse(forms || "{}"); } catch (e) { /* a theme's plain string */ all = { other: forms }; }
       var category = "other";
-      try { category = new Intl.PluralRules(lang).select(n); } catch (e) { /* unknown tag */ }
+      try {
+        rules = rules || new Intl.PluralRules(lang);
+        category = rules.select(n);
+      } catch (e) { /* unknown tag */ }
       return (all[category] || all.other || "").split("{$count}").join(localNumber(n));
     }
 
@@ -1173,9 +1182,10 @@
     // (`words.typing`: the last word, with no space after it).
     function matches(text, words) {
       // One code unit for one: indexes in `folded` are indexes in `text`.
-      var folded = "";
-      for (var i = 0; i < text.length; i++) {
-        var f = fold(text[i]);
+      var ascii = !NON_ASCII.test(text);
+      var folded = ascii ? text.toLowerCase() : "";
+      for (var i = 0; !ascii && i < text.length; i++) {
+        var f = text.charCodeAt(i) < 0x80 ? text[i].toLowerCase() : fold(text[i]);
         if (f.length !== 1) f = text[i].toLowerCase();
         folded += f.length === 1 ? f : text[i];
       }
@@ -1377,7 +1387,18 @@
     }
 
     function links() { return Array.prototype.slice.call(results.querySelectorAll("a")); }
-    input.addEventListener("focus", function () { engine(lang).ready(function () {}); });
+    // Focusing the box loads the manifest; then, while the reader starts typing, the search
+    // runs once on words of its own (nothing is loaded for them, nothing shown).
+    var rehearsed = false;
+    input.addEventListener("focus", function () {
+      engine(lang).search("Rehearsal --run-once", function (hits, words) {
+        if (rehearsed) return;
+        rehearsed = true;
+        engine(lang).rerank(["", "Rehearsal", "A run once.", "--run-once"], [["rehears"], ["run"]], [{ text: "--run-once" }]);
+        snippet("The search box rehearses once, then waits.", words);
+        plural(box.dataset.count, 2);
+      }, true);
+    });
     input.addEventListener("input", render);
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" && links().length) { e.preventDefault(); links()[0].focus(); }
