@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """File write -> live-reload message latency of a dev server, measured from outside.
 
-    python3 benches/reload_message.py TOOL N [--bin BIN] [--trials 20] [--port 4311]
+    python3 benches/reload_message.py TOOL N [--bin BIN] [--trials 20] [--port 4311] [--among 500]
 
 TOOL is docent, hugo or mdbook. This is the measurement issue #5 asks for: where
 ../shared/bench/reload_latency.py polls the page until the edit shows, this script listens
@@ -172,6 +172,9 @@ def main():
     ap.add_argument("--trials", type=int, default=20)
     ap.add_argument("--port", type=int, default=4311)
     ap.add_argument("--settle", type=float, default=3.0)
+    ap.add_argument("--among", type=int, default=0,
+                    help="edit chapters among the first AMONG only (the same chapters at every N, so two "
+                         "course sizes compare what the size costs a save, not chapters of other lengths)")
     ap.add_argument("--trial-timeout", type=float, default=60.0)
     ap.add_argument("--ready-timeout", type=float, default=600.0)
     ap.add_argument("--scratch", default=os.environ.get("SCRATCH", "/tmp/bench"))
@@ -204,9 +207,10 @@ def main():
             time.sleep(0.05)
         ready_s = time.monotonic() - start
         time.sleep(a.settle)
-        step = max(1, len(slugs) // (a.trials + 1))
+        pool = slugs[:a.among] if a.among else slugs
+        step = max(1, len(pool) // (a.trials + 1))
         for k in range(a.trials):
-            slug = slugs[(k + 1) * step % len(slugs)]
+            slug = pool[(k + 1) * step % len(pool)]
             path = t["source"].format(slug=slug, **fmt)
             orig = open(path, encoding="utf-8").read()
             marker = f"reload-marker-{k}-{secrets.token_hex(4)}"

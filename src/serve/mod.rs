@@ -360,7 +360,8 @@ fn watch_loop(
             continue;
         };
         let mut events = vec![first];
-        let deadline = Instant::now() + LONGEST_WAIT;
+        let heard = Instant::now();
+        let deadline = heard + LONGEST_WAIT;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             let quiet = if events.len() > SAVE_EVENTS {
                 QUIET_IN_A_BURST
@@ -400,6 +401,8 @@ fn watch_loop(
             }
         }
         if !changes.is_empty() || rescan {
+            // With `-vv`: how long the burst of events held the rebuild back.
+            tracing::debug!("events heard: {} µs", heard.elapsed().as_micros());
             session.rebuild(&changes, rescan);
         }
     }
