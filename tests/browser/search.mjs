@@ -1,6 +1,7 @@
 // The judged queries typed into the real search box: the rank of the section a teacher
 // would point to. Fails when MRR < 0.85 or top-3 < 0.95.
-// Usage: node search.mjs <site-dir> <queries.json> [--report out.json]   (TOP=10: list more hits)
+// Usage: node search.mjs <site-dir> <queries.json> [--report out.json] [--bar MRR,TOP3]
+// (TOP=10: list more hits; --bar: other bars than 0.85 and 0.95, for the held-out set)
 import { open, ranks } from "./judged.mjs";
 
 const { server, page, queries, finish } = await open();
@@ -29,4 +30,6 @@ for (const r of rows.filter((r) => r.rank !== 1)) {
 }
 console.log(`${line}  slowest ${slowest} ms`);
 if (errors.length) { console.log("page errors:", errors); process.exit(1); }
-if (mrr < 0.85 || top3 < 0.95) { console.log("below the bar: MRR >= 0.85 and top-3 >= 0.95"); process.exit(1); }
+const bar = process.argv.indexOf("--bar");
+const [minMrr, minTop3] = bar > 0 ? process.argv[bar + 1].split(",").map(Number) : [0.85, 0.95];
+if (mrr < minMrr || top3 < minTop3) { console.log(`below the bar: MRR >= ${minMrr} and top-3 >= ${minTop3}`); process.exit(1); }

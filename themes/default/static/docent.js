@@ -1142,11 +1142,16 @@
             if (forms.some(function (w) { return t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0; })) at[k].push(i);
           });
         });
+        // Whether some place in `xs` has one in `ys` near it (both ascending): one sweep.
+        var near = function (xs, ys) {
+          for (var i = 0, j = 0; i < xs.length; i++) {
+            while (j < ys.length && ys[j] < xs[i] - PAIR_GAP) j++;
+            for (var t = j; t < ys.length && ys[t] <= xs[i] + PAIR_GAP; t++) if (ys[t] !== xs[i]) return true;
+          }
+          return false;
+        };
         var found = 0;
-        for (var k = 0; k + 1 < words.length; k++) {
-          var near = at[k].some(function (a) { return at[k + 1].some(function (b) { return b !== a && Math.abs(b - a) <= PAIR_GAP; }); });
-          if (near) found++;
-        }
+        for (var k = 0; k + 1 < words.length; k++) if (near(at[k], at[k + 1])) found++;
         return found / (words.length - 1);
       };
       factor *= 1 + PAIR_HEAD * pairs(heading.split(" ").filter(Boolean)) + PAIR_BODY * pairs(tokens);
