@@ -1100,15 +1100,24 @@
   // Candidates whose text holds the query as a phrase, or its words close together, or the
   // code tokens as written, move up. `words` holds each query word's forms: the words its
   // typo stands for, and as typed.
-  // Neighbouring query words count as near when at most this many words apart, and add up
-  // to these shares to the score in a heading and in the body (tuned on both judged sets:
+  // Two query words count as near when at most PAIR_GAP words apart in the section, and add
+  // up to these shares to the score in a heading and in the body (tuned on both judged sets:
   // tests/search/queries.toml and the held-out tests/search/heldout.toml).
-  var PAIR_GAP = 2, PAIR_HEAD = 1, PAIR_BODY = 0.3;
+  var PAIR_GAP = 2, PAIR_HEAD = 2, PAIR_BODY = 0.5, PAIR_SPAN = 2, PAIR_WORDS = 12;
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
     var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var heading = " " + split(text[1]).join(" ") + " ";
     var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
+    // Whether the section's word `t` is query word `k` (one of its `forms`): a word of four
+    // letters or more by its stem (all but the last two letters); a shorter one only whole,
+    // unless it is the last one, still being typed ("go" is not "golang", "ind" may be "index").
+    var holds = function (forms, t, k) {
+      return forms.some(function (w) {
+        if (w.length < 4 && k < words.length - 1) return t === w;
+        return t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0;
+      });
+    };
     if (words.length > 1) {
       var seqs = [""];
       words.forEach(function (forms) {
@@ -1123,7 +1132,7 @@
       var last = {}, best = Infinity;
       tokens.forEach(function (t, i) {
         words.forEach(function (forms, k) {
-          if (forms.some(function (w) { return t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0; })) last[k] = i;
+          if (holds(forms, t, k)) last[k] = i;
         });
         if (Object.keys(last).length === words.length) {
           var lo = Infinity;
@@ -1132,14 +1141,17 @@
         }
       });
       if (best < Infinity) factor *= 1 + 0.5 * words.length / best;
-      // Neighbouring query words found close together, where the section need not hold
-      // them all: "argumentos de plataforma" in a heading answers "argumentos de plataforma
-      // no buildx" though the section never names buildx.
+      // Query words close together in the section, where it need not hold them all:
+      // "argumentos de plataforma" in a heading answers "argumentos de plataforma no
+      // buildx" though the section never names buildx. A pair is two query words at most
+      // PAIR_SPAN apart in the query, in either order, so "static go binary" finds "A static
+      // binary"; the first PAIR_WORDS words only, so a pasted paragraph costs no more.
+      var few = words.slice(0, PAIR_WORDS);
       var pairs = function (toks) {
-        var at = words.map(function () { return []; });
+        var at = few.map(function () { return []; });
         toks.forEach(function (t, i) {
-          words.forEach(function (forms, k) {
-            if (forms.some(function (w) { return t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0; })) at[k].push(i);
+          few.forEach(function (forms, k) {
+            if (holds(forms, t, k)) at[k].push(i);
           });
         });
         // Whether some place in `xs` has one in `ys` near it (both ascending): one sweep.
@@ -1150,11 +1162,18 @@
           }
           return false;
         };
-        var found = 0;
-        for (var k = 0; k + 1 < words.length; k++) if (near(at[k], at[k + 1])) found++;
-        return found / (words.length - 1);
+        var found = 0, all = 0;
+        for (var k = 0; k < few.length; k++) {
+          for (var l = k + 1; l < few.length && l <= k + PAIR_SPAN; l++) {
+            all++;
+            if (near(at[k], at[l])) found++;
+          }
+        }
+        return all ? found / all : 0;
       };
-      factor *= 1 + PAIR_HEAD * pairs(heading.split(" ").filter(Boolean)) + PAIR_BODY * pairs(tokens);
+      var headTokens = heading.split(" ").filter(Boolean).slice(0, 800);
+      var bodyTokens = body.split(" ").filter(Boolean).slice(0, 800);
+      factor *= 1 + PAIR_HEAD * pairs(headTokens) + PAIR_BODY * pairs(bodyTokens);
     }
     // The heading holds the query's words: this is the section about them.
     var near = function (w, t) {
