@@ -157,6 +157,83 @@ def fetch(port, path):
         return None
 
 
+def start_server(t, binary, corpus, work, port, ready_timeout=600.0, verbose=False):
+    """A server of tool `t` on a fresh copy of `corpus` in `work`, once it serves the last
+    chapter; with `verbose`, docent logs each phase of each rebuild (`-vv`, not `-q`)."""
+    slugs = sorted(f[:-3] for f in os.listdir(os.path.join(corpus, "content", "en")) if f.endswith(".md"))
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(os.path.join(corpus, t["copy"]), os.path.join(work, "project"))
+    fmt = {"dir": os.path.join(work, "project"), "port": port, "bin": binary}
+    cmd = t["serve"].format(**fmt).split()
+    if verbose and "-q" in cmd:
+        cmd[cmd.index("-q")] = "-vv"
+    log_path = os.path.join(work, "server.log")
+    log = open(log_path, "w")
+    srv = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                           start_new_session=True)
+    s = {"t": t, "srv": srv, "log": log, "fmt": fmt, "port": port, "cmd": cmd, "slugs": slugs}
+    start = time.monotonic()
+    while not (fetch(port, t["page"].format(slug=slugs[-1])) or "").count("</html>"):
+        if srv.poll() is not None:
+            stop_server(s)
+            sys.exit(f"server exited with {srv.returncode}; see {log_path}")
+        if time.monotonic() - start > ready_timeout:
+            stop_server(s)
+            sys.exit(f"server not ready after {ready_timeout}s; see {log_path}")
+        time.sleep(0.05)
+    s["ready_s"] = time.monotonic() - start
+    return s
+
+
+def stop_server(s):
+    try:
+        os.killpg(s["srv"].pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        s["srv"].wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(s["srv"].pid, signal.SIGKILL)
+        s["srv"].wait()
+    s["log"].close()
+
+
+def trial(s, slug, k, timeout, settle):
+    """One edit of chapter `slug` on server `s`: seconds from the write to the reload message
+    after which the page shows it (None on timeout) and the reloads before it that would have
+    shown the old page; then the pauses and the chapter put back."""
+    t, port = s["t"], s["port"]
+    path = t["source"].format(slug=slug, **s["fmt"])
+    orig = open(path, encoding="utf-8").read()
+    marker = f"reload-marker-{k}-{secrets.token_hex(4)}"
+    ws = listen(port, t["ws"], timeout)
+    t0 = time.monotonic()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(orig + f"\nReload check {marker}.\n")
+    lat = None
+    stale = 0
+    deadline = t0 + timeout
+    while time.monotonic() < deadline:
+        m = ws.text(deadline)
+        if m is None:
+            if ws.open:
+                break
+            ws = Socket(port, t["ws"], timeout)  # as a reloaded tab does
+            continue
+        if t["reloads"](m, slug):
+            at = time.monotonic() - t0
+            if marker in (fetch(port, t["page"].format(slug=slug)) or ""):
+                lat = at
+                break
+            stale += 1  # a reload that would show the page without the edit
+    ws.close()
+    time.sleep(max(settle, 3 * (lat or settle)) / 2)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(orig)
+    time.sleep(max(settle, 3 * (lat or settle)))
+    return lat, stale
+
+
 def percentile(values, q):
     """The q-th percentile by the nearest-rank method (what the tables quote as p95)."""
     values = sorted(values)
@@ -184,75 +261,25 @@ def main():
     t = TOOLS[a.tool]
     label = a.label or a.tool
     corpus = os.path.join(a.scratch, f"corpus-{a.n}")
-    slugs = sorted(f[:-3] for f in os.listdir(os.path.join(corpus, "content", "en")) if f.endswith(".md"))
-    work = os.path.join(a.scratch, f"message-{label}-{a.n}")
-    shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(os.path.join(corpus, t["copy"]), os.path.join(work, "project"))
-    fmt = {"dir": os.path.join(work, "project"), "port": a.port, "bin": a.bin or a.tool}
-    cmd = t["serve"].format(**fmt).split()
-    log_path = os.path.join(work, "server.log")
-    log = open(log_path, "w")
+    binary = a.bin or a.tool
     version_flag = "version" if a.tool == "hugo" else "--version"
-    version = subprocess.run([fmt["bin"], version_flag], capture_output=True, text=True).stdout.strip()
-    srv = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                           start_new_session=True)
+    version = subprocess.run([binary, version_flag], capture_output=True, text=True).stdout.strip()
+    s = start_server(t, binary, corpus, os.path.join(a.scratch, f"message-{label}-{a.n}"), a.port,
+                     a.ready_timeout)
+    cmd, ready_s, slugs = s["cmd"], s["ready_s"], s["slugs"]
     results = []
     try:
-        start = time.monotonic()
-        while not (fetch(a.port, t["page"].format(slug=slugs[-1])) or "").count("</html>"):
-            if srv.poll() is not None:
-                sys.exit(f"server exited with {srv.returncode}; see {log_path}")
-            if time.monotonic() - start > a.ready_timeout:
-                sys.exit(f"server not ready after {a.ready_timeout}s; see {log_path}")
-            time.sleep(0.05)
-        ready_s = time.monotonic() - start
         time.sleep(a.settle)
         pool = slugs[:a.among] if a.among else slugs
         step = max(1, len(pool) // (a.trials + 1))
         for k in range(a.trials):
             slug = pool[(k + 1) * step % len(pool)]
-            path = t["source"].format(slug=slug, **fmt)
-            orig = open(path, encoding="utf-8").read()
-            marker = f"reload-marker-{k}-{secrets.token_hex(4)}"
-            ws = listen(a.port, t["ws"], a.trial_timeout)
-            t0 = time.monotonic()
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(orig + f"\nReload check {marker}.\n")
-            lat = None
-            stale = 0
-            deadline = t0 + a.trial_timeout
-            while time.monotonic() < deadline:
-                m = ws.text(deadline)
-                if m is None:
-                    if ws.open:
-                        break
-                    ws = Socket(a.port, t["ws"], a.trial_timeout)  # as a reloaded tab does
-                    continue
-                if t["reloads"](m, slug):
-                    at = time.monotonic() - t0
-                    if marker in (fetch(a.port, t["page"].format(slug=slug)) or ""):
-                        lat = at
-                        break
-                    stale += 1  # a reload that would show the page without the edit
-            ws.close()
+            lat, stale = trial(s, slug, k, a.trial_timeout, a.settle)
             results.append({"trial": k, "slug": slug, "latency_s": lat, "stale_reloads": stale})
             shown = "timeout" if lat is None else f"{lat * 1000:.1f} ms"
             print(f"trial {k}: {slug}: {shown}" + (f" ({stale} reloads before it showed the old page)" if stale else ""), flush=True)
-            time.sleep(max(a.settle, 3 * (lat or a.settle)) / 2)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(orig)
-            time.sleep(max(a.settle, 3 * (lat or a.settle)))
     finally:
-        try:
-            os.killpg(srv.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            srv.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(srv.pid, signal.SIGKILL)
-            srv.wait()
-        log.close()
+        stop_server(s)
 
     good = [r["latency_s"] * 1000 for r in results if r["latency_s"] is not None]
     summary = {

@@ -1109,6 +1109,7 @@
     var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var heading = " " + split(text[1]).join(" ") + " ";
     var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
+    var headWords = heading.split(" ").filter(Boolean);
     // Whether the section's word `t` is query word `k` (one of its `forms`): a word of four
     // letters or more by its stem (all but the last two letters); a shorter one only whole,
     // unless it is the last one, still being typed ("go" is not "golang", "ind" may be "index").
@@ -1128,16 +1129,25 @@
       var has = function (t) { return seqs.some(function (q) { return t.indexOf(q + " ") >= 0; }); };
       if (has(heading)) factor *= 1.6;
       else if (has(body)) factor *= 1.4;
-      var tokens = (heading + body).split(" ").filter(Boolean).slice(0, 800);
-      var last = {}, best = Infinity;
+      // Where each query word stands among the heading's words and then the body's, found
+      // once for the proximity and the pairs below.
+      var tokens = headWords.concat(body.split(" ").filter(Boolean)).slice(0, 800);
+      var at = words.map(function () { return []; });
       tokens.forEach(function (t, i) {
-        words.forEach(function (forms, k) {
-          if (holds(forms, t, k)) last[k] = i;
-        });
-        if (Object.keys(last).length === words.length) {
+        words.forEach(function (forms, k) { if (holds(forms, t, k)) at[k].push(i); });
+      });
+      // The shortest run of words that holds every query word.
+      var events = [];
+      at.forEach(function (places, k) { places.forEach(function (i) { events.push([i, k]); }); });
+      events.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      var last = {}, seen = 0, best = Infinity;
+      events.forEach(function (e) {
+        if (!(e[1] in last)) seen++;
+        last[e[1]] = e[0];
+        if (seen === words.length) {
           var lo = Infinity;
           for (var k in last) lo = Math.min(lo, last[k]);
-          best = Math.min(best, i - lo + 1);
+          best = Math.min(best, e[0] - lo + 1);
         }
       });
       if (best < Infinity) factor *= 1 + 0.5 * words.length / best;
@@ -1145,35 +1155,30 @@
       // "argumentos de plataforma" in a heading answers "argumentos de plataforma no
       // buildx" though the section never names buildx. A pair is two query words at most
       // PAIR_SPAN apart in the query, in either order, so "static go binary" finds "A static
-      // binary"; the first PAIR_WORDS words only, so a pasted paragraph costs no more.
-      var few = words.slice(0, PAIR_WORDS);
-      var pairs = function (toks) {
-        var at = few.map(function () { return []; });
-        toks.forEach(function (t, i) {
-          few.forEach(function (forms, k) {
-            if (holds(forms, t, k)) at[k].push(i);
-          });
-        });
-        // Whether some place in `xs` has one in `ys` near it (both ascending): one sweep.
-        var near = function (xs, ys) {
-          for (var i = 0, j = 0; i < xs.length; i++) {
-            while (j < ys.length && ys[j] < xs[i] - PAIR_GAP) j++;
-            for (var t = j; t < ys.length && ys[t] <= xs[i] + PAIR_GAP; t++) if (ys[t] !== xs[i]) return true;
-          }
-          return false;
-        };
-        var found = 0, all = 0;
-        for (var k = 0; k < few.length; k++) {
-          for (var l = k + 1; l < few.length && l <= k + PAIR_SPAN; l++) {
+      // binary"; the first PAIR_WORDS words only, so a pasted paragraph costs no more. The
+      // heading (places before `h`) and the body count apart.
+      var h = headWords.length;
+      // Whether some place of `xs` in [from, to) has one of `ys` near it in the same part
+      // (both ascending): one sweep.
+      var close = function (xs, ys, from, to) {
+        for (var i = 0, j = 0; i < xs.length; i++) {
+          if (xs[i] < from || xs[i] >= to) continue;
+          while (j < ys.length && ys[j] < Math.max(from, xs[i] - PAIR_GAP)) j++;
+          for (var t = j; t < ys.length && ys[t] < to && ys[t] <= xs[i] + PAIR_GAP; t++) if (ys[t] !== xs[i]) return true;
+        }
+        return false;
+      };
+      var pairs = function (from, to) {
+        var found = 0, all = 0, n = Math.min(words.length, PAIR_WORDS);
+        for (var k = 0; k < n; k++) {
+          for (var l = k + 1; l < n && l <= k + PAIR_SPAN; l++) {
             all++;
-            if (near(at[k], at[l])) found++;
+            if (close(at[k], at[l], from, to)) found++;
           }
         }
         return all ? found / all : 0;
       };
-      var headTokens = heading.split(" ").filter(Boolean).slice(0, 800);
-      var bodyTokens = body.split(" ").filter(Boolean).slice(0, 800);
-      factor *= 1 + PAIR_HEAD * pairs(headTokens) + PAIR_BODY * pairs(bodyTokens);
+      factor *= 1 + PAIR_HEAD * pairs(0, h) + PAIR_BODY * pairs(h, Infinity);
     }
     // The heading holds the query's words: this is the section about them.
     var near = function (w, t) {
@@ -1182,7 +1187,6 @@
       return t.lastIndexOf(a, 0) === 0 || w.lastIndexOf(b, 0) === 0;
     };
     var nearAny = function (forms, t) { return forms.some(function (w) { return near(w, t); }); };
-    var headWords = heading.split(" ").filter(Boolean);
     if (words.length && headWords.length) {
       var inHeading = words.filter(function (forms) { return headWords.some(function (t) { return nearAny(forms, t); }); }).length;
       var share = inHeading / words.length;
@@ -1228,12 +1232,14 @@
     // (`words.typing`: the last word, with no space after it).
     function matches(text, words) {
       // One code unit for one: indexes in `folded` are indexes in `text`.
-      var ascii = !NON_ASCII.test(text);
-      var folded = ascii ? text.toLowerCase() : "";
-      for (var i = 0; !ascii && i < text.length; i++) {
-        var f = text.charCodeAt(i) < 0x80 ? text[i].toLowerCase() : fold(text[i]);
-        if (f.length !== 1) f = text[i].toLowerCase();
-        folded += f.length === 1 ? f : text[i];
+      var folded = "";
+      if (!NON_ASCII.test(text)) folded = text.toLowerCase();
+      else {
+        for (var i = 0; i < text.length; i++) {
+          var f = fold(text[i]);
+          if (f.length !== 1) f = text[i].toLowerCase();
+          folded += f.length === 1 ? f : text[i];
+        }
       }
       // Whether the character that starts at `i` (or ends at `i`, looking back) is part of a
       // word; a letter outside the BMP is two code units.
@@ -1437,6 +1443,7 @@
     // runs once on words of its own (nothing is loaded for them, nothing shown).
     var rehearsed = false;
     input.addEventListener("focus", function () {
+      if (rehearsed) return engine(lang).ready(function () {});
       engine(lang).search("Rehearsal --run-once", function (hits, words) {
         if (rehearsed) return;
         rehearsed = true;
