@@ -58,6 +58,13 @@ await run([
     const done = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
     assert(done.includes("ca"), "ca marked: " + done);
     equal(done.filter((m) => m.startsWith("ca") && m !== "ca"), [], "a finished ca marks no longer word");
+    // A word found by its stem marks its other forms, not longer words sharing the stem.
+    await page.goto(server.url + "pt-BR/cross-platform-builds/");
+    await page.fill("#search-input", "argumentos de plataforma no buildx");
+    await answered("argumentos de plataforma no buildx");
+    const stems = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+    assert(stems.includes("plataformas"), "plataformas marked: " + stems);
+    equal(stems.filter((m) => m === "buildkit"), [], "buildx marks no BuildKit");
     // A word that folds to nothing (a lone combining accent) is no word: the query answers.
     await page.fill("#search-input", "distroless \u0301");
     await answered("distroless \u0301");

@@ -1282,6 +1282,9 @@
           if (!cjk) while (letterAt(at + len)) len++;
           // A CJK word was searched as overlapping pairs: mark the run they cover.
           else while (at + len < text.length && words.indexOf(folded.substr(at + len - 1, 2)) >= 0) len++;
+          // Found by a stem cut from the word: another form of it ("stage" for "stages"), not
+          // a longer word that shares the stem ("buildkit" for "buildx").
+          if (!cjk && hits.len < w.length && len > w.length + 1) return;
           out.push({ at: at, len: len, word: k });
           end = at + len;
         });
