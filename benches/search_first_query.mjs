@@ -1,6 +1,7 @@
 // The first query on a built site, as a reader meets it: what the search box downloads
 // (bytes as served, and gzip-compressed as a web server would send them) and how long
-// from typing (box focused, manifest loaded) to results, in headless Chromium. Usage:
+// from typing (box focused, manifest loaded) to results, in headless Chromium: the query
+// set at once (pasted), and typed a key at a time. Usage:
 //   node benches/search_first_query.mjs <site-dir> <lang> <page> "query" ["query" …]
 // Each query runs in a fresh page (cold: nothing loaded), three times; the median is shown.
 import { readFileSync } from "node:fs";
@@ -31,6 +32,32 @@ const timeQuery = (page, q) =>
     return q ? (await done) - t0 : 0;
   }, q);
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// The same query typed as a reader types it (a key every 120 ms) into a fresh page: every
+// prefix is a query of its own and loads its parts. Returns the milliseconds from the last
+// key to the whole query's results, and the slowest answer to any prefix that was shown.
+const TYPING_DELAY = 120;
+const typed = async (page, q) => {
+  await page.evaluate(() => {
+    const input = document.querySelector("#search-input");
+    const results = document.querySelector("#search-results");
+    window.benchKeys = new Map(); // query → when its last key was pressed
+    window.benchShown = new Map(); // query → when its results were first shown
+    input.addEventListener("input", () => window.benchKeys.set(input.value, performance.now()), true);
+    new MutationObserver(() => {
+      const shown = results.dataset.query;
+      if (!window.benchShown.has(shown)) window.benchShown.set(shown, performance.now());
+    }).observe(results, { attributes: true, attributeFilter: ["data-query"] });
+  });
+  await page.keyboard.type(q, { delay: TYPING_DELAY });
+  await page.waitForFunction((q) => window.benchShown.has(q), q);
+  return page.evaluate((q) => {
+    let slowest = 0;
+    for (const [query, at] of window.benchShown) {
+      if (window.benchKeys.has(query)) slowest = Math.max(slowest, at - window.benchKeys.get(query));
+    }
+    return { last: window.benchShown.get(q) - window.benchKeys.get(q), slowest };
+  }, q);
+};
 for (const q of queries) {
   const runs = [];
   for (let i = 0; i < 3; i++) {
@@ -59,8 +86,18 @@ for (const q of queries) {
     runs.push({ ms, warm, raw, gz, n: files.size, buckets: count(/\/b\d+\.js$/), chunks: count(/\/c\d+\.js$/) });
     await page.close();
   }
+  const typings = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await context.newPage();
+    await page.goto(server.url + start);
+    await page.focus("#search-input");
+    await page.waitForLoadState("networkidle");
+    typings.push(await typed(page, q));
+    await page.close();
+  }
   const r = runs[0];
   console.log(`${JSON.stringify(q)}: ${median(runs.map((x) => x.ms)).toFixed(1)} ms (median of 3; ${median(runs.map((x) => x.warm)).toFixed(1)} ms with its parts loaded), ${r.n} files (${r.buckets} of postings, ${r.chunks} of text), ${(r.raw / 1024).toFixed(0)} KB, ${(r.gz / 1024).toFixed(0)} KB gzip`);
+  console.log(`  typed (a key every ${TYPING_DELAY} ms): ${median(typings.map((x) => x.last)).toFixed(1)} ms from the last key to its results, slowest prefix answered in ${median(typings.map((x) => x.slowest)).toFixed(1)} ms (medians of 3)`);
 }
 await close();
 await server.close();

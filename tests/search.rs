@@ -191,6 +191,23 @@ fn a_cjk_word_with_a_pair_no_section_holds_finds_nothing() {
     );
 }
 
+/// A CJK word is marked in snippets as the word it is, not pair by pair: for ステージ the
+/// end of イメージ (ージ, one of its pairs) is no match.
+#[test]
+fn a_cjk_word_is_marked_whole_in_snippets() {
+    if !browser::available() {
+        return;
+    }
+    let t = course_of(&[(
+        "01-words/en.md",
+        "+++\ntitle = \"Words\"\n+++\n\n## Stages\n\nマルチステージのビルドでイメージを小さくする。\n\n## Layers\n\nEach instruction adds a layer.\n",
+    )]);
+    first_results(
+        &t,
+        serde_json::json!([["en", "ステージ", "/en/words/#stages", ["ステージ"]]]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

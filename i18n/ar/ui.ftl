@@ -62,6 +62,7 @@ annotation-goto = انتقل إلى السطر
 search-label = ابحث في الدورة
 search-placeholder = بحث (اضغط /)
 search-none = لا توجد نتائج.
+search-unavailable = البحث غير متاح: تعذّر تحميل الفهرس. أعد تحميل الصفحة للمحاولة مرة أخرى.
 search-count =
     { $count ->
         [zero] لا توجد نتائج

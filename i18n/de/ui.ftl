@@ -58,6 +58,7 @@ annotation-goto = zu Zeile
 search-label = Kurs durchsuchen
 search-placeholder = Suchen (Taste /)
 search-none = Keine Treffer.
+search-unavailable = Die Suche ist nicht verfügbar: Der Suchindex konnte nicht geladen werden. Laden Sie die Seite neu, um es noch einmal zu versuchen.
 search-count =
     { $count ->
         [one] { $count } Treffer

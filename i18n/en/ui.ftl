@@ -59,6 +59,7 @@ annotation-goto = go to line
 search-label = Search the course
 search-placeholder = Search (press /)
 search-none = No results.
+search-unavailable = Search is unavailable: its index could not be loaded. Reload the page to try again.
 search-count =
     { $count ->
         [one] { $count } result

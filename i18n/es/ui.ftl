@@ -58,6 +58,7 @@ annotation-goto = ir a la línea
 search-label = Buscar en el curso
 search-placeholder = Buscar (tecla /)
 search-none = No hay resultados.
+search-unavailable = La búsqueda no está disponible: no se pudo cargar el índice. Recarga la página para volver a intentarlo.
 search-count =
     { $count ->
         [one] { $count } resultado

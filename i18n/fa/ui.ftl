@@ -58,6 +58,7 @@ annotation-goto = رفتن به خط
 search-label = جست‌وجو در دوره
 search-placeholder = جست‌وجو (کلید / را بزنید)
 search-none = نتیجه‌ای پیدا نشد.
+search-unavailable = جست‌وجو در دسترس نیست: نمایهٔ جست‌وجو بارگیری نشد. برای تلاش مجدد، صفحه را دوباره بارگیری کنید.
 search-count =
     { $count ->
         [one] { $count } نتیجه

@@ -58,6 +58,7 @@ annotation-goto = aller à la ligne
 search-label = Rechercher dans le cours
 search-placeholder = Rechercher (touche /)
 search-none = Aucun résultat.
+search-unavailable = La recherche est indisponible : l’index n’a pas pu être chargé. Rechargez la page pour réessayer.
 search-count =
     { $count ->
         [one] { $count } résultat

@@ -59,6 +59,7 @@ annotation-goto = מעבר לשורה
 search-label = חיפוש בקורס
 search-placeholder = חיפוש (מקש /)
 search-none = אין תוצאות.
+search-unavailable = החיפוש אינו זמין: לא ניתן היה לטעון את האינדקס. יש לטעון מחדש את הדף כדי לנסות שוב.
 search-count =
     { $count ->
         [one] תוצאה אחת

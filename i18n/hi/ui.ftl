@@ -58,6 +58,7 @@ annotation-goto = देखें पंक्ति
 search-label = कोर्स में खोजें
 search-placeholder = खोजें (/ दबाएँ)
 search-none = कोई परिणाम नहीं मिला।
+search-unavailable = खोज उपलब्ध नहीं है: इंडेक्स लोड नहीं हो सका। दोबारा कोशिश करने के लिए पेज को रीलोड करें।
 search-count =
     { $count ->
         [one] { $count } परिणाम

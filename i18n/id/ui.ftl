@@ -55,6 +55,7 @@ annotation-goto = ke baris
 search-label = Cari di kursus ini
 search-placeholder = Cari (tekan /)
 search-none = Tidak ada hasil.
+search-unavailable = Pencarian tidak tersedia: indeksnya gagal dimuat. Muat ulang halaman untuk mencoba lagi.
 search-count = { $count } hasil
 stale-notice = Terjemahan ini mungkin sudah usang: bab aslinya telah berubah setelah diterjemahkan.
 stale-link = Baca versi asli

@@ -58,6 +58,7 @@ annotation-goto = vai alla riga
 search-label = Cerca nel corso
 search-placeholder = Cerca (premi /)
 search-none = Nessun risultato.
+search-unavailable = La ricerca non è disponibile: non è stato possibile caricare l'indice. Ricarica la pagina per riprovare.
 search-count =
     { $count ->
         [one] { $count } risultato

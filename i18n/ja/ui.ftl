@@ -55,6 +55,7 @@ annotation-goto = 移動先の行
 search-label = コース内を検索
 search-placeholder = 検索（/ キー）
 search-none = 該当する結果はありません。
+search-unavailable = 検索を利用できません。インデックスを読み込めませんでした。ページを再読み込みしてもう一度お試しください。
 search-count = 検索結果：{ $count } 件
 stale-notice = この翻訳は古くなっている可能性があります。翻訳後に原文の章が更新されています。
 stale-link = 原文を読む

@@ -55,6 +55,7 @@ annotation-goto = 이동할 줄
 search-label = 강좌 검색
 search-placeholder = 검색 (/ 키)
 search-none = 검색 결과가 없습니다.
+search-unavailable = 검색을 사용할 수 없습니다. 색인을 불러오지 못했습니다. 페이지를 새로고침한 뒤 다시 시도하세요.
 search-count = 검색 결과 { $count }건
 stale-notice = 이 번역은 최신 내용이 아닐 수 있습니다. 번역한 뒤에 원문 장이 변경되었습니다.
 stale-link = 원문 읽기

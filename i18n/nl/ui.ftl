@@ -58,6 +58,7 @@ annotation-goto = naar regel
 search-label = Zoeken in de cursus
 search-placeholder = Zoeken (druk op /)
 search-none = Geen resultaten.
+search-unavailable = Zoeken is niet beschikbaar: de index kon niet worden geladen. Laad de pagina opnieuw om het nog eens te proberen.
 search-count =
     { $count ->
         [one] { $count } resultaat

@@ -60,6 +60,7 @@ annotation-goto = przejdź do wiersza
 search-label = Szukaj w kursie
 search-placeholder = Szukaj (naciśnij /)
 search-none = Brak wyników.
+search-unavailable = Wyszukiwanie jest niedostępne: nie udało się wczytać indeksu. Odśwież stronę, aby spróbować ponownie.
 search-count =
     { $count ->
         [one] { $count } wynik

@@ -58,6 +58,7 @@ annotation-goto = ir para a linha
 search-label = Pesquisar no curso
 search-placeholder = Pesquisar (tecle /)
 search-none = Nenhum resultado.
+search-unavailable = A pesquisa não está disponível: não foi possível carregar o índice. Recarregue a página para tentar de novo.
 search-count =
     { $count ->
         [one] { $count } resultado
@@ -74,7 +75,7 @@ compare-view-split = Lado a lado
 compare-view-unified = Unificada
 quiz-score = Acertos até agora: { $right } de { $total }
 quiz-score-done = Tudo respondido: { $right } de { $total } certas
-code-keys-hint = Num bloco de código, aperte ↓ para percorrer as notas e as explicações das instruções.
+code-keys-hint = Em um bloco de código, aperte ↓ para percorrer as notas e as explicações das instruções.
 nav-toggle = Subcapítulos
 search-other =
     { $count ->

@@ -58,6 +58,7 @@ annotation-goto = ir para a linha
 search-label = Pesquisar no curso
 search-placeholder = Pesquisar (prima /)
 search-none = Sem resultados.
+search-unavailable = A pesquisa não está disponível: não foi possível carregar o índice. Recarregue a página para tentar novamente.
 search-count =
     { $count ->
         [one] { $count } resultado

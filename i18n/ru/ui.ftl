@@ -60,6 +60,7 @@ annotation-goto = перейти к строке
 search-label = Поиск по курсу
 search-placeholder = Поиск (нажмите /)
 search-none = Ничего не найдено.
+search-unavailable = Поиск недоступен: не удалось загрузить индекс. Обновите страницу и попробуйте ещё раз.
 search-count =
     { $count ->
         [one] { $count } результат

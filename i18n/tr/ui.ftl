@@ -58,6 +58,7 @@ annotation-goto = satıra git:
 search-label = Kursta ara
 search-placeholder = Ara (/ tuşuna basın)
 search-none = Sonuç bulunamadı.
+search-unavailable = Arama kullanılamıyor: dizin yüklenemedi. Yeniden denemek için sayfayı yenileyin.
 search-count =
     { $count ->
         [one] { $count } sonuç

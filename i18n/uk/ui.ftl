@@ -60,6 +60,7 @@ annotation-goto = перейти до рядка
 search-label = Пошук у курсі
 search-placeholder = Пошук (натисніть /)
 search-none = Нічого не знайдено.
+search-unavailable = Пошук недоступний: не вдалося завантажити індекс. Оновіть сторінку й спробуйте ще раз.
 search-count =
     { $count ->
         [one] { $count } результат

@@ -55,6 +55,7 @@ annotation-goto = đi đến dòng
 search-label = Tìm kiếm trong khóa học
 search-placeholder = Tìm kiếm (nhấn /)
 search-none = Không có kết quả.
+search-unavailable = Không thể tìm kiếm: không tải được chỉ mục. Hãy tải lại trang để thử lại.
 search-count = { $count } kết quả
 stale-notice = Bản dịch này có thể đã lỗi thời: chương gốc đã thay đổi sau khi được dịch.
 stale-link = Đọc bản gốc

@@ -55,6 +55,7 @@ annotation-goto = 跳转到行
 search-label = 搜索课程
 search-placeholder = 搜索（按 /）
 search-none = 未找到结果。
+search-unavailable = 搜索不可用：无法加载索引。请刷新页面后重试。
 search-count = 找到 { $count } 个结果
 stale-notice = 此译文可能已过时：原文章节在翻译之后有过改动。
 stale-link = 阅读原文

@@ -55,6 +55,7 @@ annotation-goto = 移至行
 search-label = 搜尋課程
 search-placeholder = 搜尋（按 /）
 search-none = 找不到結果。
+search-unavailable = 無法使用搜尋：索引載入失敗。請重新整理頁面後再試一次。
 search-count = 找到 { $count } 筆結果
 stale-notice = 此翻譯可能已經過時：原文章節在翻譯之後有所變更。
 stale-link = 閱讀原文

@@ -112,14 +112,57 @@ await run([
   ["where fetching is refused, the parts load as scripts and search still answers", async () => {
     const other = await context.newPage();
     other.on("pageerror", (e) => errors.push(String(e)));
+    const scripts = [];
+    other.on("request", (r) => { if (r.url().includes("/search/") && r.resourceType() === "script") scripts.push(r.url()); });
     await other.route("**/search/**", (route) =>
       route.request().resourceType() === "fetch" ? route.abort() : route.continue());
     await other.goto(server.url + "en/go-service/");
     await other.fill("#search-input", "distroless");
     await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
     assert(await other.locator("#search-results > ol > li > a").count() > 0, "results");
-    assert(await other.evaluate(() => document.querySelectorAll('script[src*="search/"]').length) > 0, "loaded by script tags");
+    assert(scripts.length > 0, "loaded by script tags");
+    // Each script tag goes once it has run.
+    equal(await other.evaluate(() => document.querySelectorAll('script[src*="search/"]').length), 0, "script tags left");
     await other.close();
+  }],
+  ["an index that cannot be loaded says so, and is not asked for again at every key", async () => {
+    const other = await context.newPage();
+    other.on("pageerror", (e) => errors.push(String(e)));
+    const asked = [];
+    await other.route("**/search/en.js", (route) => { asked.push(route.request().resourceType()); return route.fulfill({ status: 404, body: "" }); });
+    await other.goto(server.url + "en/go-service/");
+    await other.click("#search-input");
+    await other.keyboard.type("distroless");
+    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+    const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
+    assert(said && said.length > 10, "the message: " + said);
+    equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
+    equal(await other.locator("#search-results > ol").count(), 0, "no list");
+    equal((await other.locator("#search-status").textContent()).trim(), said, "the status line reads it out");
+    // Ten keys typed, one request for the manifest (a 404 is an answer: no script tried).
+    equal(asked, ["fetch"], "manifest requests");
+    equal(await other.evaluate(() => document.querySelectorAll('script[src*="search/"]').length), 0, "script tags");
+    await other.close();
+  }],
+  ["a part of the index that is missing or not an index part is said, not taken for no results", async () => {
+    for (const [what, answer] of [
+      ["missing", { status: 404, body: "" }],
+      ["not a part", { status: 200, contentType: "text/javascript", body: "<html>captive portal</html>" }],
+    ]) {
+      const other = await context.newPage();
+      other.on("pageerror", (e) => errors.push(what + ": " + String(e)));
+      const rejections = [];
+      await other.exposeFunction("reportRejection", (r) => rejections.push(r));
+      await other.addInitScript(() => window.addEventListener("unhandledrejection", (e) => window.reportRejection(String(e.reason))));
+      await other.route(/\/search\/en\/b\d+\.js$/, (route) => route.fulfill(answer));
+      await other.goto(server.url + "en/go-service/");
+      await other.fill("#search-input", "distroless");
+      await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+      const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
+      equal((await other.locator("#search-results").textContent()).trim(), said, what + ": the list says it");
+      equal(rejections, [], what + ": unhandled rejections");
+      await other.close();
+    }
   }],
   ["no script errors", async () => equal(errors, [], "page errors")],
 ], { cleanup: async () => { await close(); await server.close(); } });

@@ -819,6 +819,9 @@
   // file:// and inline in the one-file bundle.
   var searchStore = {};
   var searchLoading = {};
+  // Parts that did not load (a missing file, a broken network): not asked for again while
+  // the page lives, so a reader typing on does not add a request, or a script, per key.
+  var searchFailed = {};
   function takeSearchParts() {
     var parts = window.docentSearchParts || [];
     while (parts.length) {
@@ -826,48 +829,57 @@
       (searchStore[p[0]] = searchStore[p[0]] || {})[p[1]] = p[2];
     }
   }
+  // `then(ok)`: ok when every part named is there (loaded, or inline in the bundle).
   function needSearchParts(base, lang, names, then) {
     takeSearchParts();
     var have = searchStore[lang] || {};
     var missing = names.filter(function (n, i) { return !(n in have) && names.indexOf(n) === i; });
-    if (!missing.length) return then();
+    var all = function () {
+      takeSearchParts();
+      var got = searchStore[lang] || {};
+      then(missing.every(function (n) { return n in got; }));
+    };
+    if (!missing.length) return then(true);
     var left = missing.length;
     missing.forEach(function (name) {
       var url = base + lang + (name === "index" ? "" : "/" + name) + ".js";
-      var done = function () { takeSearchParts(); if (--left === 0) then(); };
+      var done = function () { if (--left === 0) all(); };
+      if (searchFailed[url]) return done();
       if (searchLoading[url]) { searchLoading[url].push(done); return; }
       searchLoading[url] = [done];
       loadSearchPart(url, function () {
         var waiting = searchLoading[url];
         delete searchLoading[url];
+        takeSearchParts();
+        if (!(name in (searchStore[lang] || {}))) searchFailed[url] = true;
         waiting.forEach(function (f) { f(); });
       });
     });
   }
   // Over http(s) a part is fetched and its data read with JSON.parse: no script to stream,
   // compile and run for each of the dozen parts a first query on a large course needs.
-  // From file:// (where fetching is refused), or when a fetch fails, a script tag.
+  // From file:// (where fetching is refused), or when a fetch is refused, a script tag. A
+  // part the server answers with an error, or with what is not a part, did not load.
   var fetchSearchParts = /^https?:$/.test(location.protocol) && typeof fetch === "function";
   function loadSearchPart(url, done) {
     var viaScript = function () {
       var script = document.createElement("script");
       script.src = url;
-      script.onload = script.onerror = done;
+      script.onload = script.onerror = function () { script.remove(); done(); };
       document.head.appendChild(script);
     };
     if (!fetchSearchParts) return viaScript();
     fetch(url).then(function (r) {
-      if (!r.ok) throw new Error(url + ": " + r.status);
-      return r.text();
-    }).then(function (text) {
-      // The script is `(window.docentSearchParts=…).push(JSON);`.
-      var part = JSON.parse(text.slice(text.indexOf(".push(") + 6, text.lastIndexOf(")")));
-      (window.docentSearchParts = window.docentSearchParts || []).push(part);
-      return true;
-    }, function () { return false; }).then(function (fetched) {
+      if (!r.ok) return true;
+      return r.text().then(function (text) {
+        // The script is `(window.docentSearchParts=…).push(JSON);`.
+        var part = JSON.parse(text.slice(text.indexOf(".push(") + 6, text.lastIndexOf(")")));
+        if (Array.isArray(part)) (window.docentSearchParts = window.docentSearchParts || []).push(part);
+      }).then(function () { return true; }, function () { return true; });
+    }, function () { return false; }).then(function (answered) {
       // Outside the promise: an error in what `done` runs (the results) is reported as
       // any other, not taken for a failed fetch.
-      setTimeout(fetched ? done : viaScript, 0);
+      setTimeout(answered ? done : viaScript, 0);
     });
   }
 
@@ -890,12 +902,14 @@
     this.lang = lang;
     this.m = null;
   }
+  // `then(ok)` once the manifest is read; not ok when it could not be loaded.
   SearchEngine.prototype.ready = function (then) {
     var self = this;
-    if (self.m) return then();
+    if (self.m) return then(true);
     needSearchParts(self.base, self.lang, ["index"], function () {
       var m = (searchStore[self.lang] || {}).index;
-      if (!m || self.m) return self.m && then();
+      if (self.m) return then(true);
+      if (!m) return then(false);
       self.terms = m.terms.split("\n");
       self.termId = new Map();
       self.terms.forEach(function (t, i) { self.termId.set(t, i); });
@@ -905,7 +919,7 @@
       self.stop = new Set(m.stop);
       self.cut = new Set(m.cut || []);
       self.m = m;
-      then();
+      then(true);
     });
   };
   // What to look up for one typed word: [term id, weight] pairs. The word itself, words of
@@ -950,13 +964,25 @@
   };
   // `rehearse`: the query's words are read and looked up, but no part is loaded and `then`
   // gets no hits (the first query then does not also pay for compiling this code).
+  // `then(hits, words, full)`; hits is null when a part of the index could not be loaded.
+  // `at`, or one code unit on where it would cut a letter outside the BMP in two.
+  function unsplit(text, at) {
+    var c = text.charCodeAt(at);
+    return at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff ? at + 1 : at;
+  }
+  var MAX_TOKENS = 32, MAX_TOKEN = 100;
   SearchEngine.prototype.search = function (query, then, rehearse) {
     var self = this;
-    self.ready(function () {
+    self.ready(function (ok) {
+      if (!ok) return then(null, [], false);
       var typing = !/\s$/.test(query);
+      // The first MAX_TOKENS words, each cut at MAX_TOKEN characters: every word is looked
+      // up against the whole vocabulary, and a pasted page of text is no question.
       var tokens = query.trim().split(/\s+/).filter(Boolean).map(function (t) {
         return t.replace(/^["'`(\[]+|["'`)\],;:?!.]+$/g, "");
-      }).filter(Boolean);
+      }).filter(Boolean).slice(0, MAX_TOKENS).map(function (t) {
+        return t.length > MAX_TOKEN ? t.slice(0, unsplit(t, MAX_TOKEN)) : t;
+      });
       var groups = [], codes = [], words = [], runs = 0;
       tokens.forEach(function (token, i) {
         if (/[^\p{L}\p{M}\p{N}]/u.test(token)) {
@@ -980,14 +1006,21 @@
         parts.forEach(function (p, k) {
           // A lone accent or point folds to nothing: no word to look for.
           var word = fold(p.w);
-          if (word) words.push({ word: word, optional: p.key, run: p.run, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
+          if (word) words.push({ word: word, optional: p.key, run: p.run, at: words.length, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
         });
       });
       var kept = words.filter(function (w) { return !self.stop.has(w.word); });
       if (!kept.length) kept = words;
       // The words the snippets mark; `typing` when the last of them is still being typed
       // (not after a space, nor when the typed word was a stop word), so it may be a prefix.
-      var phrase = kept.map(function (w) { return w.word; });
+      // A CJK word's pairs are marked as the word they spell (ステージ), not one by one: ージ
+      // alone would mark the end of イメージ.
+      var phrase = [];
+      kept.forEach(function (w, i) {
+        var prev = kept[i - 1];
+        if (w.run && prev && prev.run === w.run && prev.at === w.at - 1) phrase[phrase.length - 1] += Array.from(w.word).pop();
+        else phrase.push(w.word);
+      });
       phrase.typing = kept.length > 0 && kept[kept.length - 1].last;
       // Words no section holds: no section is the better for them, so they weigh in no
       // section's coverage, but the query is not found whole.
@@ -1011,90 +1044,103 @@
       var ids = [];
       groups.concat(optional).forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
       codes.forEach(function (c) { ids.push(c.id); });
+      // Syntax inside an option (the "type" of --mount=type=cache) is no word a heading
+      // needs to hold.
+      var forms = kept.filter(function (w) { return !w.optional; }).map(function (w) { return w.forms; });
       if (!ids.length || rehearse) return then([], phrase, false);
       var m = self.m;
       var names = ids.map(function (id) { return "b" + (id % m.buckets); });
-      needSearchParts(self.base, self.lang, names, function () {
+      needSearchParts(self.base, self.lang, names, function (ok) {
+        if (!ok) return then(null, phrase, false);
         var store = searchStore[self.lang] || {};
-        var postings = function (id) { return (store["b" + (id % m.buckets)] || {})[id] || []; };
-        // Scores per section in flat arrays: a large course has tens of thousands of
-        // sections, and a common word's postings touch many of them.
-        var total = new Float64Array(m.n), matched = new Float64Array(m.n), weights = [];
-        var touched = [];
-        // A group's weight in the coverage: how rare its word is (missing "use" costs
-        // little, missing "distroless" a lot).
-        var rarity = function (pairs) {
-          var df = 0;
-          pairs.forEach(function (_, id) { df = Math.max(df, postings(id).length / 2); });
-          return Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
-        };
-        var best = new Float64Array(m.n);
-        // Pairs of a CJK word each section holds, against all the query's pairs.
-        var held = new Uint16Array(m.n), pairsNeeded = 0;
-        var addGroup = function (pairs, required) {
-          var weight = required ? rarity(pairs) : 0;
-          weights.push(weight);
-          if (pairs.run) pairsNeeded++;
-          var seen = [];
-          pairs.forEach(function (w, id) {
-            var p = postings(id), s = 0;
-            for (var i = 0; i < p.length; i += 2) {
-              s += p[i];
-              var v = p[i + 1] * w;
-              if (best[s] === 0) seen.push(s);
-              if (v > best[s]) best[s] = v;
-            }
-          });
-          for (var k = 0; k < seen.length; k++) {
-            var sec = seen[k];
-            if (total[sec] === 0) touched.push(sec);
-            total[sec] += best[sec];
-            if (required) matched[sec] += weight;
-            if (pairs.run) held[sec]++;
-            best[sec] = 0;
-          }
-        };
-        // A word most sections hold (its postings cut to the best ones) weighs in the score
-        // but not in the coverage: a section left out of its list may well hold it.
-        groups.forEach(function (g) {
-          var common = false;
-          // Judged by the word itself, not by longer words it happens to begin.
-          g.forEach(function (w, id) { if (w === 1 && self.cut.has(id)) common = true; });
-          // Nor must a section hold a common CJK pair: most of those that do are cut.
-          if (common) g.run = 0;
-          addGroup(g, !common);
-        });
-        optional.forEach(function (g) { addGroup(g, false); });
-        codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
-        var need = weights.reduce(function (a, b) { return a + b; }, 0);
-        var ranked = [];
-        var full = false; // some section holds every word of the query
-        touched.forEach(function (sec) {
-          if (held[sec] < pairsNeeded) return; // ステージ is not found in パッケージ
-          var cover = need > 0 ? matched[sec] / need : 1;
-          if (cover > 0.999 && !missing) full = true;
-          if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
-        });
-        ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-        ranked = ranked.slice(0, 10);
-        var chunks = ranked.map(function (r) { return "c" + Math.floor(r[0] / m.chunk); });
-        needSearchParts(self.base, self.lang, chunks, function () {
-          // Syntax inside an option (the "type" of --mount=type=cache) is no word a heading
-          // needs to hold.
-          var forms = kept.filter(function (w) { return !w.optional; }).map(function (w) { return w.forms; });
-          var hits = ranked.map(function (r) {
-            var sec = r[0];
-            var text = ((store["c" + Math.floor(sec / m.chunk)] || [])[sec % m.chunk]) || ["", "", "", ""];
-            return { section: sec, score: r[1] * self.rerank(text, forms, codes), text: text };
-          });
-          hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
-          then(hits.slice(0, 10).map(function (h) {
-            var page = 0;
-            while (page + 1 < m.pages.length && m.pages[page + 1][4] <= h.section) page++;
-            return { page: m.pages[page], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
-          }), phrase, full);
+        var r = self.rank(store, groups, optional, codes, missing);
+        var chunks = r.ranked.map(function (x) { return "c" + Math.floor(x[0] / m.chunk); });
+        needSearchParts(self.base, self.lang, chunks, function (ok) {
+          if (!ok) return then(null, phrase, false);
+          then(self.order(store, r.ranked, forms, codes), phrase, r.full);
         });
       });
+    });
+  };
+  // The sections that best answer the query's word groups, from the postings in `store`:
+  // the ten best by BM25F score times coverage, and whether some section holds every word.
+  SearchEngine.prototype.rank = function (store, groups, optional, codes, missing) {
+    var self = this, m = self.m;
+    var postings = function (id) { return (store["b" + (id % m.buckets)] || {})[id] || []; };
+    // Scores per section in flat arrays: a large course has tens of thousands of
+    // sections, and a common word's postings touch many of them.
+    var total = new Float64Array(m.n), matched = new Float64Array(m.n), weights = [];
+    var touched = [];
+    // A group's weight in the coverage: how rare its word is (missing "use" costs
+    // little, missing "distroless" a lot).
+    var rarity = function (pairs) {
+      var df = 0;
+      pairs.forEach(function (_, id) { df = Math.max(df, postings(id).length / 2); });
+      return Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
+    };
+    var best = new Float64Array(m.n);
+    // Pairs of a CJK word each section holds, against all the query's pairs.
+    var held = new Uint16Array(m.n), pairsNeeded = 0;
+    var addGroup = function (pairs, required) {
+      var weight = required ? rarity(pairs) : 0;
+      weights.push(weight);
+      if (pairs.run) pairsNeeded++;
+      var seen = [];
+      pairs.forEach(function (w, id) {
+        var p = postings(id), s = 0;
+        for (var i = 0; i < p.length; i += 2) {
+          s += p[i];
+          var v = p[i + 1] * w;
+          if (best[s] === 0) seen.push(s);
+          if (v > best[s]) best[s] = v;
+        }
+      });
+      for (var k = 0; k < seen.length; k++) {
+        var sec = seen[k];
+        if (total[sec] === 0) touched.push(sec);
+        total[sec] += best[sec];
+        if (required) matched[sec] += weight;
+        if (pairs.run) held[sec]++;
+        best[sec] = 0;
+      }
+    };
+    // A word most sections hold (its postings cut to the best ones) weighs in the score
+    // but not in the coverage: a section left out of its list may well hold it.
+    groups.forEach(function (g) {
+      var common = false;
+      // Judged by the word itself, not by longer words it happens to begin.
+      g.forEach(function (w, id) { if (w === 1 && self.cut.has(id)) common = true; });
+      // Nor must a section hold a common CJK pair: most of those that do are cut.
+      if (common) g.run = 0;
+      addGroup(g, !common);
+    });
+    optional.forEach(function (g) { addGroup(g, false); });
+    codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
+    var need = weights.reduce(function (a, b) { return a + b; }, 0);
+    var ranked = [];
+    var full = false; // some section holds every word of the query
+    touched.forEach(function (sec) {
+      if (held[sec] < pairsNeeded) return; // ステージ is not found in パッケージ
+      var cover = need > 0 ? matched[sec] / need : 1;
+      if (cover > 0.999 && !missing) full = true;
+      if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
+    });
+    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return { ranked: ranked.slice(0, 10), full: full };
+  };
+  // The ranked sections in their final order, re-ranked by their text in `store`, as hits.
+  SearchEngine.prototype.order = function (store, ranked, forms, codes) {
+    var self = this, m = self.m;
+    var hits = ranked.map(function (r) {
+      var sec = r[0];
+      var text = ((store["c" + Math.floor(sec / m.chunk)] || [])[sec % m.chunk]) || ["", "", "", ""];
+      return { section: sec, score: r[1] * self.rerank(text, forms, codes), text: text };
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
+    return hits.slice(0, 10).map(function (h) {
+      var page = 0;
+      while (page + 1 < m.pages.length && m.pages[page + 1][4] <= h.section) page++;
+      return { page: m.pages[page], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
     });
   };
   // Candidates whose text holds the query as a phrase, or its words close together, or the
@@ -1299,12 +1345,6 @@
       });
     }
 
-    // `at`, or one code unit on where it would cut a letter outside the BMP in two.
-    function unsplit(text, at) {
-      var c = text.charCodeAt(at);
-      return at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff ? at + 1 : at;
-    }
-
     // About 160 characters of `text` around the place that holds the most different query
     // words, each of them marked; the opening of the section when none is found.
     function snippet(text, words) {
@@ -1390,6 +1430,17 @@
     function show(hits, words, query, mine, full) {
       if (mine !== asked) return;
       results.textContent = "";
+      if (!hits) {
+        // Said in the list and read out by the status line, not left as an empty box.
+        var broken = document.createElement("p");
+        broken.className = "search-empty";
+        broken.textContent = box.dataset.unavailable;
+        results.appendChild(broken);
+        status.textContent = box.dataset.unavailable;
+        results.hidden = false;
+        results.dataset.query = query;
+        return;
+      }
       if (!hits.length) {
         var empty = document.createElement("p");
         empty.className = "search-empty";
@@ -1412,7 +1463,7 @@
       others.forEach(function (o) {
         var other = engine(o[0]);
         other.search(query, function (hits, words, full) {
-          if (mine !== asked || !hits.length || !full) return;
+          if (mine !== asked || !hits || !hits.length || !full) return;
           var line = document.createElement("p");
           line.className = "search-elsewhere";
           // The sentence is in the reader's language; only the other language's name is not.
@@ -1448,7 +1499,7 @@
     input.addEventListener("focus", function () {
       if (rehearsed) return engine(lang).ready(function () {});
       engine(lang).search("Rehearsal --run-once", function (hits, words) {
-        if (rehearsed) return;
+        if (rehearsed || !hits) return;
         rehearsed = true;
         engine(lang).rerank(["", "Rehearsal", "A run once.", "--run-once"], [["rehears"], ["run"]], [{ text: "--run-once" }]);
         snippet("The search box rehearses once, then waits.", words);
