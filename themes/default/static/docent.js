@@ -1123,7 +1123,10 @@
       if (held[sec] < pairsNeeded) return; // ステージ is not found in パッケージ
       var cover = need > 0 ? matched[sec] / need : 1;
       if (cover > 0.999 && !missing) full = true;
-      if (cover > 0) ranked.push([sec, total[sec] * cover * cover]);
+      // Times the coverage once, not squared: a reader's question carries words the answer
+      // need not hold ("is it bad to use npm start"); squared, a section missing one rare
+      // word fell behind sections that share only the incidental ones.
+      if (cover > 0) ranked.push([sec, total[sec] * cover]);
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return { ranked: ranked.slice(0, 10), full: full };
