@@ -208,6 +208,44 @@ fn a_cjk_word_is_marked_whole_in_snippets() {
     );
 }
 
+/// Where a section holds a CJK word only in pieces, each run of the word's pairs is marked
+/// (多阶段 and 构建 in 多阶段的构建); a Latin word glued to CJK text ends where the CJK
+/// begins; a letter outside the BMP is never marked in halves.
+#[test]
+fn cjk_words_in_pieces_and_beside_latin_are_marked_exactly() {
+    if !browser::available() {
+        return;
+    }
+    let t = course_of(&[
+        (
+            "01-pieces/en.md",
+            "+++\ntitle = \"多阶段构建入门\"\n+++\n\n## Pieces\n\n在多阶段的构建中，第一个阶段负责编译。\n\n## Layers\n\nEach instruction adds a layer.\n",
+        ),
+        (
+            "02-glued/en.md",
+            "+++\ntitle = \"Glued\"\n+++\n\n## Mixed\n\n我们的Docker镜像也很重要。\n",
+        ),
+        (
+            "03-rare/en.md",
+            "+++\ntitle = \"𠀀𠀁𠀂\"\n+++\n\n𠀀𠀁𠀃很少见。\n",
+        ),
+    ]);
+    first_results(
+        &t,
+        serde_json::json!([
+            [
+                "en",
+                "多阶段构建",
+                "/en/pieces/#pieces",
+                ["多阶段", "构建", "阶段"]
+            ],
+            ["en", "Docker镜像", "/en/glued/#mixed", ["Docker", "镜像"]],
+            ["en", "docker", "/en/glued/#mixed", ["Docker"]],
+            ["en", "𠀀𠀁𠀂", "/en/rare/", ["𠀀𠀁"]],
+        ]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

@@ -29,7 +29,7 @@ await run([
     const first = page.locator("#search-results > ol > li > a").first();
     assert((await first.locator(".search-chapter").textContent()).length > 0, "chapter title");
     assert((await first.locator(".search-heading").textContent()).length > 0, "section heading");
-    equal((await first.locator(".search-snippet mark").textContent()).toLowerCase(), "distroless", "highlighted");
+    equal((await first.locator(".search-snippet mark").first().textContent()).toLowerCase(), "distroless", "highlighted");
     // Over http the index's parts are fetched and parsed as JSON, not run as scripts.
     equal(await page.evaluate(() => document.querySelectorAll('script[src*="search/"]').length), 0, "search scripts added");
   }],
@@ -163,6 +163,42 @@ await run([
       equal(rejections, [], what + ": unhandled rejections");
       await other.close();
     }
+  }],
+  ["a part that never answers ends in the message; meanwhile the earlier list is marked busy", async () => {
+    const other = await context.newPage();
+    other.on("pageerror", (e) => errors.push(String(e)));
+    await other.goto(server.url + "en/go-service/");
+    await other.fill("#search-input", "layers");
+    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "layers", null, { timeout: 5000 });
+    // From now on every part of the index hangs.
+    await other.route(/\/search\/en\/[bc]\d+\.js$/, () => {});
+    await other.fill("#search-input", "distroless debug");
+    await other.waitForTimeout(300);
+    equal(await other.locator("#search-results").getAttribute("aria-busy"), "true", "the earlier list is busy");
+    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless debug", null, { timeout: 15000 });
+    const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
+    equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
+    equal(await other.locator("#search-results").getAttribute("aria-busy"), null, "no longer busy");
+    await other.close();
+  }],
+  ["a manifest of another shape says so too", async () => {
+    const other = await context.newPage();
+    other.on("pageerror", (e) => errors.push(String(e)));
+    await other.route("**/search/en.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: '(window.docentSearchParts=window.docentSearchParts||[]).push(["en","index",{}]);' }));
+    await other.goto(server.url + "en/go-service/");
+    await other.fill("#search-input", "distroless");
+    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+    const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
+    equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
+    await other.close();
+  }],
+  ["a query cut at 32 words is not being typed: its last word kept stands whole", async () => {
+    await page.goto(server.url + "en/go-service/");
+    const q = "the ".repeat(31) + "di zz";
+    await page.fill("#search-input", q);
+    await answered(q);
+    const marks = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
+    equal(marks.filter((m) => m.startsWith("di") && m !== "di"), [], "words that merely begin with di");
   }],
   ["no script errors", async () => equal(errors, [], "page errors")],
 ], { cleanup: async () => { await close(); await server.close(); } });

@@ -861,6 +861,7 @@
   // From file:// (where fetching is refused), or when a fetch is refused, a script tag. A
   // part the server answers with an error, or with what is not a part, did not load.
   var fetchSearchParts = /^https?:$/.test(location.protocol) && typeof fetch === "function";
+  var PART_TIMEOUT = 10000;
   function loadSearchPart(url, done) {
     var viaScript = function () {
       var script = document.createElement("script");
@@ -869,14 +870,21 @@
       document.head.appendChild(script);
     };
     if (!fetchSearchParts) return viaScript();
-    fetch(url).then(function (r) {
+    // A part that does not answer in PART_TIMEOUT ms did not load (no list left waiting).
+    var abort = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = abort && setTimeout(function () { abort.abort(); }, PART_TIMEOUT);
+    fetch(url, abort ? { signal: abort.signal } : {}).then(function (r) {
       if (!r.ok) return true;
       return r.text().then(function (text) {
         // The script is `(window.docentSearchParts=…).push(JSON);`.
         var part = JSON.parse(text.slice(text.indexOf(".push(") + 6, text.lastIndexOf(")")));
         if (Array.isArray(part)) (window.docentSearchParts = window.docentSearchParts || []).push(part);
       }).then(function () { return true; }, function () { return true; });
-    }, function () { return false; }).then(function (answered) {
+    }, function () {
+      // Refused (file://, a blocked request): try a script. Timed out: it did not load.
+      return !!(abort && abort.signal.aborted);
+    }).then(function (answered) {
+      clearTimeout(timer);
       // Outside the promise: an error in what `done` runs (the results) is reported as
       // any other, not taken for a failed fetch.
       setTimeout(answered ? done : viaScript, 0);
@@ -906,18 +914,26 @@
   SearchEngine.prototype.ready = function (then) {
     var self = this;
     if (self.m) return then(true);
+    if (self.broken) return then(false);
     needSearchParts(self.base, self.lang, ["index"], function () {
       var m = (searchStore[self.lang] || {}).index;
       if (self.m) return then(true);
       if (!m) return then(false);
-      self.terms = m.terms.split("\n");
-      self.termId = new Map();
-      self.terms.forEach(function (t, i) { self.termId.set(t, i); });
-      self.words = m.words ? m.words.split(" ") : [];
-      self.wordStem = new Map();
-      self.words.forEach(function (w, i) { self.wordStem.set(w, m.stems[i]); });
-      self.stop = new Set(m.stop);
-      self.cut = new Set(m.cut || []);
+      // A manifest of another shape (a cached one from another docent) cannot be read.
+      try {
+        self.terms = m.terms.split("\n");
+        self.termId = new Map();
+        self.terms.forEach(function (t, i) { self.termId.set(t, i); });
+        self.words = m.words ? m.words.split(" ") : [];
+        self.wordStem = new Map();
+        self.words.forEach(function (w, i) { self.wordStem.set(w, m.stems[i]); });
+        self.stop = new Set(m.stop);
+        self.cut = new Set(m.cut || []);
+        if (!(m.n >= 0 && m.buckets > 0 && m.chunk > 0 && Array.isArray(m.pages))) throw new Error("manifest");
+      } catch (e) {
+        self.broken = true;
+        return then(false);
+      }
       self.m = m;
       then(true);
     });
@@ -970,17 +986,19 @@
     var c = text.charCodeAt(at);
     return at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff ? at + 1 : at;
   }
-  var MAX_TOKENS = 32, MAX_TOKEN = 100;
+  var MAX_TOKENS = 32, MAX_TOKEN = 100, MAX_WORDS = 64;
   SearchEngine.prototype.search = function (query, then, rehearse) {
     var self = this;
     self.ready(function (ok) {
       if (!ok) return then(null, [], false);
-      var typing = !/\s$/.test(query);
       // The first MAX_TOKENS words, each cut at MAX_TOKEN characters: every word is looked
-      // up against the whole vocabulary, and a pasted page of text is no question.
+      // up against the whole vocabulary, and a pasted page of text is no question. A query
+      // cut short is not being typed: its last word kept is a whole word.
       var tokens = query.trim().split(/\s+/).filter(Boolean).map(function (t) {
         return t.replace(/^["'`(\[]+|["'`)\],;:?!.]+$/g, "");
-      }).filter(Boolean).slice(0, MAX_TOKENS).map(function (t) {
+      }).filter(Boolean);
+      var typing = !/\s$/.test(query) && tokens.length <= MAX_TOKENS;
+      tokens = tokens.slice(0, MAX_TOKENS).map(function (t) {
         return t.length > MAX_TOKEN ? t.slice(0, unsplit(t, MAX_TOKEN)) : t;
       });
       var groups = [], codes = [], words = [], runs = 0;
@@ -1009,6 +1027,11 @@
           if (word) words.push({ word: word, optional: p.key, run: p.run, at: words.length, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
         });
       });
+      // Words joined by punctuation ("a.b.c") are words too: at most MAX_WORDS in all.
+      if (words.length > MAX_WORDS) {
+        words = words.slice(0, MAX_WORDS);
+        words.forEach(function (w) { w.last = false; });
+      }
       var kept = words.filter(function (w) { return !self.stop.has(w.word); });
       if (!kept.length) kept = words;
       // The words the snippets mark; `typing` when the last of them is still being typed
@@ -1299,6 +1322,14 @@
         if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(folded.slice(i - 1, i + 1));
         return WORD_CHAR.test(folded[i]);
       };
+      // Whether a CJK character ends at `i` or starts at `i`: a Latin word glued to CJK text
+      // ("Docker镜像") ends where the CJK begins.
+      var cjkCode = function (cp) { return cp !== undefined && CJK.test(String.fromCodePoint(cp)); };
+      var cjkEndsAt = function (i) {
+        var c = folded.charCodeAt(i - 1);
+        return i > 0 && cjkCode(c >= 0xdc00 && c <= 0xdfff && i > 1 ? folded.codePointAt(i - 2) : c);
+      };
+      var cjkStartsAt = function (i) { return i < folded.length && cjkCode(folded.codePointAt(i)); };
       var out = [];
       words.forEach(function (w, k) {
         if (!w) return; // indexOf("") finds a place everywhere
@@ -1308,18 +1339,44 @@
         var starts = function (needle, whole) {
           var found = [];
           for (var at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-            if (!cjk && letterAt(at - 1)) continue;
-            if (whole && letterAt(at + needle.length)) continue;
+            if (!cjk && letterAt(at - 1) && !cjkEndsAt(at)) continue;
+            if (whole && letterAt(at + needle.length) && !cjkStartsAt(at + needle.length)) continue;
             found.push(at);
           }
           return { at: found, len: needle.length };
         };
-        var short = !cjk && w.length < 4;
+        if (cjk) {
+          // A CJK word is marked where the text holds it whole; where it holds it only in
+          // pieces (多阶段的构建 for 多阶段构建), each run of the word's own pairs.
+          var whole = starts(w, false);
+          if (whole.at.length) {
+            whole.at.forEach(function (at) { out.push({ at: at, len: whole.len, word: k }); });
+            return;
+          }
+          var pairs = cjkPairs(w), own = new Set(pairs);
+          pairs.forEach(function (pair) {
+            starts(pair, false).at.forEach(function (at) {
+              var len = pair.length;
+              for (;;) {
+                var next = folded.codePointAt(at + len);
+                if (next === undefined) break;
+                var ch = String.fromCodePoint(next);
+                if (!own.has(Array.from(folded.slice(at, at + len)).pop() + ch)) break;
+                len += ch.length;
+              }
+              out.push({ at: at, len: len, word: k });
+            });
+          });
+          return;
+        }
+        var short = w.length < 4;
         var hits = short ? starts(w, true) : { at: [] };
         // Only the last word may be the start of a longer one (it is being typed): an "i" or a
         // "go" inside a question marks no word that merely begins with it.
         if (!hits.at.length && (!short || (words.typing && k === words.length - 1))) {
           for (var cut = w.length; cut >= Math.min(w.length, 4); cut--) {
+            // Never between the two halves of a letter outside the BMP.
+            if (cut < w.length && unsplit(w, cut) !== cut) continue;
             hits = starts(w.slice(0, cut), false);
             if (hits.at.length) break;
           }
@@ -1328,12 +1385,10 @@
         hits.at.forEach(function (at) {
           if (at < end) return;
           var len = hits.len;
-          if (!cjk) while (letterAt(at + len)) len++;
-          // A CJK word was searched as overlapping pairs: mark the run they cover.
-          else while (at + len < text.length && words.indexOf(folded.substr(at + len - 1, 2)) >= 0) len++;
+          while (letterAt(at + len) && !cjkStartsAt(at + len)) len++;
           // Found by a stem cut from the word: another form of it ("stage" for "stages"), not
           // a longer word that shares the stem ("buildkit" for "buildx").
-          if (!cjk && hits.len < w.length && len > w.length + 1) return;
+          if (hits.len < w.length && len > w.length + 1) return;
           out.push({ at: at, len: len, word: k });
           end = at + len;
         });
@@ -1433,13 +1488,16 @@
     function show(hits, words, query, mine, full) {
       if (mine !== asked) return;
       results.textContent = "";
+      results.removeAttribute("aria-busy");
       if (!hits) {
         // Said in the list and read out by the status line, not left as an empty box.
         var broken = document.createElement("p");
         broken.className = "search-empty";
-        broken.textContent = box.dataset.unavailable;
+        // A theme override of base.html from before this message: said in English.
+        var unavailable = box.dataset.unavailable || "Search is unavailable: its index could not be loaded. Reload the page to try again.";
+        broken.textContent = unavailable;
         results.appendChild(broken);
-        status.textContent = box.dataset.unavailable;
+        status.textContent = unavailable;
         results.hidden = false;
         results.dataset.query = query;
         return;
@@ -1491,7 +1549,13 @@
     function render() {
       var query = input.value;
       var mine = ++asked;
-      if (!query.trim()) { results.textContent = ""; results.hidden = true; status.textContent = ""; return; }
+      if (!query.trim()) {
+        results.textContent = ""; results.hidden = true; status.textContent = "";
+        results.removeAttribute("aria-busy");
+        return;
+      }
+      // The list shown answers an earlier query until this one's answer replaces it.
+      results.setAttribute("aria-busy", "true");
       engine(lang).search(query, function (hits, words, full) { show(hits, words, query, mine, full); });
     }
 
