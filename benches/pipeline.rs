@@ -15,9 +15,6 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     // `RUST_LOG=docent=debug` prints the build's phases.
     let _ = tracing_subscriber::fmt()

@@ -9,11 +9,6 @@ use docent::plural::count;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// mimalloc rather than the system allocator: a build makes millions of small strings
-/// (tokens, HTML pieces), and glibc's malloc and free were a sixth of a full build's time.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(&cli);

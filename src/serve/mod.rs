@@ -359,6 +359,10 @@ fn watch_loop(
             }
             continue;
         };
+        // With `-vv`: how long after the file was written its first event came in.
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            log_event_delay("first event", &first);
+        }
         let mut events = vec![first];
         let heard = Instant::now();
         let deadline = heard + LONGEST_WAIT;
@@ -405,6 +409,19 @@ fn watch_loop(
             tracing::debug!("events heard: {} µs", heard.elapsed().as_micros());
             session.rebuild(&changes, rescan);
         }
+    }
+}
+
+/// Logs (debug) the time from the modification of the first event's file to now: where a
+/// save's time goes before docent hears of it.
+fn log_event_delay(what: &str, event: &notify::Result<notify::Event>) {
+    let Some(path) = event.as_ref().ok().and_then(|e| e.paths.first()) else {
+        return;
+    };
+    let written = std::fs::metadata(path).and_then(|m| m.modified());
+    if let Ok(delay) = written.map(|w| std::time::SystemTime::now().duration_since(w)) {
+        let micros = delay.map_or(0, |d| d.as_micros());
+        tracing::debug!("{what} {micros} µs after the write: {}", path.display());
     }
 }
 
@@ -462,8 +479,14 @@ async fn run(options: ServeOptions) -> Result<()> {
     );
 
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx)
-        .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // With `-vv`, the same delay as the watch loop logs, seen from notify's thread.
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            log_event_delay("notify has the event", &event);
+        }
+        let _ = tx.send(event);
+    })
+    .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
     let roots = session.roots.clone();
     watcher
         .watch(&roots.course, RecursiveMode::Recursive)
