@@ -58,20 +58,25 @@ const typed = async (page, q) => {
     return { last: window.benchShown.get(q) - window.benchKeys.get(q), slowest };
   }, q);
 };
+// A fresh page at `start`, its box focused as a reader's is (click or "/") before the first
+// letter, which fetches the manifest; `files` collects the search parts it asks for.
+const coldPage = async (files) => {
+  const page = await context.newPage();
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes("/search/")) files.add(path);
+  });
+  await page.goto(server.url + start);
+  await page.focus("#search-input");
+  await page.waitForLoadState("networkidle");
+  return page;
+};
 for (const q of queries) {
   const runs = [];
   for (let i = 0; i < 3; i++) {
-    const page = await context.newPage();
     const files = new Set();
-    page.on("request", (r) => {
-      const path = new URL(r.url()).pathname;
-      if (path.includes("/search/")) files.add(path);
-    });
-    await page.goto(server.url + start);
-    // As a reader does: the box is focused (click or "/") before the first letter, which
-    // fetches the manifest; the clock runs from the query to its results.
-    await page.focus("#search-input");
-    await page.waitForLoadState("networkidle");
+    const page = await coldPage(files);
+    // The clock runs from the query to its results.
     const ms = await timeQuery(page, q);
     // The same query again, every part already loaded: the ranking alone.
     await timeQuery(page, "");
@@ -88,10 +93,7 @@ for (const q of queries) {
   }
   const typings = [];
   for (let i = 0; i < 3; i++) {
-    const page = await context.newPage();
-    await page.goto(server.url + start);
-    await page.focus("#search-input");
-    await page.waitForLoadState("networkidle");
+    const page = await coldPage(new Set());
     typings.push(await typed(page, q));
     await page.close();
   }

@@ -10,8 +10,15 @@ const { context, close } = await launch();
 const page = await context.newPage();
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
-const answered = (q) =>
-  page.waitForFunction((t) => document.querySelector("#search-results").dataset.query === t, q, { timeout: 5000 });
+// Until the list of `on` (the main page unless told) answers `q`.
+const answered = (q, on = page, timeout = 5000) =>
+  on.waitForFunction((t) => document.querySelector("#search-results").dataset.query === t, q, { timeout });
+// Another page, whose script errors count with the main page's (`what` says which case).
+const otherPage = async (what = "") => {
+  const other = await context.newPage();
+  other.on("pageerror", (e) => errors.push(what + String(e)));
+  return other;
+};
 
 await run([
   ["/ focuses the box, results show chapter, section and the matched word", async () => {
@@ -110,15 +117,14 @@ await run([
     assert(href.includes("en/"), "links to the English page: " + href);
   }],
   ["where fetching is refused, the parts load as scripts and search still answers", async () => {
-    const other = await context.newPage();
-    other.on("pageerror", (e) => errors.push(String(e)));
+    const other = await otherPage();
     const scripts = [];
     other.on("request", (r) => { if (r.url().includes("/search/") && r.resourceType() === "script") scripts.push(r.url()); });
     await other.route("**/search/**", (route) =>
       route.request().resourceType() === "fetch" ? route.abort() : route.continue());
     await other.goto(server.url + "en/go-service/");
     await other.fill("#search-input", "distroless");
-    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+    await answered("distroless", other);
     assert(await other.locator("#search-results > ol > li > a").count() > 0, "results");
     assert(scripts.length > 0, "loaded by script tags");
     // Each script tag goes once it has run.
@@ -126,14 +132,13 @@ await run([
     await other.close();
   }],
   ["an index that cannot be loaded says so, and is not asked for again at every key", async () => {
-    const other = await context.newPage();
-    other.on("pageerror", (e) => errors.push(String(e)));
+    const other = await otherPage();
     const asked = [];
     await other.route("**/search/en.js", (route) => { asked.push(route.request().resourceType()); return route.fulfill({ status: 404, body: "" }); });
     await other.goto(server.url + "en/go-service/");
     await other.click("#search-input");
     await other.keyboard.type("distroless");
-    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+    await answered("distroless", other);
     const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
     assert(said && said.length > 10, "the message: " + said);
     equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
@@ -149,15 +154,14 @@ await run([
       ["missing", { status: 404, body: "" }],
       ["not a part", { status: 200, contentType: "text/javascript", body: "<html>captive portal</html>" }],
     ]) {
-      const other = await context.newPage();
-      other.on("pageerror", (e) => errors.push(what + ": " + String(e)));
+      const other = await otherPage(what + ": ");
       const rejections = [];
       await other.exposeFunction("reportRejection", (r) => rejections.push(r));
       await other.addInitScript(() => window.addEventListener("unhandledrejection", (e) => window.reportRejection(String(e.reason))));
       await other.route(/\/search\/en\/b\d+\.js$/, (route) => route.fulfill(answer));
       await other.goto(server.url + "en/go-service/");
       await other.fill("#search-input", "distroless");
-      await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+      await answered("distroless", other);
       const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
       equal((await other.locator("#search-results").textContent()).trim(), said, what + ": the list says it");
       equal(rejections, [], what + ": unhandled rejections");
@@ -165,29 +169,27 @@ await run([
     }
   }],
   ["a part that never answers ends in the message; meanwhile the earlier list is marked busy", async () => {
-    const other = await context.newPage();
-    other.on("pageerror", (e) => errors.push(String(e)));
+    const other = await otherPage();
     await other.goto(server.url + "en/go-service/");
     await other.fill("#search-input", "layers");
-    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "layers", null, { timeout: 5000 });
+    await answered("layers", other);
     // From now on every part of the index hangs.
     await other.route(/\/search\/en\/[bc]\d+\.js$/, () => {});
     await other.fill("#search-input", "distroless debug");
     await other.waitForTimeout(300);
     equal(await other.locator("#search-results").getAttribute("aria-busy"), "true", "the earlier list is busy");
-    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless debug", null, { timeout: 15000 });
+    await answered("distroless debug", other, 15000);
     const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
     equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
     equal(await other.locator("#search-results").getAttribute("aria-busy"), null, "no longer busy");
     await other.close();
   }],
   ["a manifest of another shape says so too", async () => {
-    const other = await context.newPage();
-    other.on("pageerror", (e) => errors.push(String(e)));
+    const other = await otherPage();
     await other.route("**/search/en.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: '(window.docentSearchParts=window.docentSearchParts||[]).push(["en","index",{}]);' }));
     await other.goto(server.url + "en/go-service/");
     await other.fill("#search-input", "distroless");
-    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "distroless", null, { timeout: 5000 });
+    await answered("distroless", other);
     const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
     equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
     await other.close();

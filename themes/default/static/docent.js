@@ -978,15 +978,16 @@
     }
     return out;
   };
-  // `rehearse`: the query's words are read and looked up, but no part is loaded and `then`
-  // gets no hits (the first query then does not also pay for compiling this code).
-  // `then(hits, words, full)`; hits is null when a part of the index could not be loaded.
   // `at`, or one code unit on where it would cut a letter outside the BMP in two.
   function unsplit(text, at) {
     var c = text.charCodeAt(at);
     return at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff ? at + 1 : at;
   }
+  // What a query reads at most: words between spaces, characters per word, words in all.
   var MAX_TOKENS = 32, MAX_TOKEN = 100, MAX_WORDS = 64;
+  // `rehearse`: the query's words are read and looked up, but no part is loaded and `then`
+  // gets no hits (the first query then does not also pay for compiling this code).
+  // `then(hits, words, full)`; hits is null when a part of the index could not be loaded.
   SearchEngine.prototype.search = function (query, then, rehearse) {
     var self = this;
     self.ready(function (ok) {
@@ -1313,23 +1314,18 @@
           folded += f.length === 1 ? f : text[i];
         }
       }
-      // Whether the character that starts at `i` (or ends at `i`, looking back) is part of a
-      // word; a letter outside the BMP is two code units.
-      var letterAt = function (i) {
-        if (i < 0 || i >= folded.length) return false;
+      // The whole character that code unit `i` belongs to ("" outside the text): a letter
+      // outside the BMP is two code units, and either may be asked for.
+      var charAt = function (i) {
+        if (i < 0 || i >= folded.length) return "";
         var c = folded.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(folded.slice(i, i + 2));
-        if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(folded.slice(i - 1, i + 1));
-        return WORD_CHAR.test(folded[i]);
+        if (c >= 0xd800 && c <= 0xdbff) return folded.slice(i, i + 2);
+        if (c >= 0xdc00 && c <= 0xdfff && i > 0) return folded.slice(i - 1, i + 1);
+        return folded[i];
       };
-      // Whether a CJK character ends at `i` or starts at `i`: a Latin word glued to CJK text
-      // ("Docker镜像") ends where the CJK begins.
-      var cjkCode = function (cp) { return cp !== undefined && CJK.test(String.fromCodePoint(cp)); };
-      var cjkEndsAt = function (i) {
-        var c = folded.charCodeAt(i - 1);
-        return i > 0 && cjkCode(c >= 0xdc00 && c <= 0xdfff && i > 1 ? folded.codePointAt(i - 2) : c);
-      };
-      var cjkStartsAt = function (i) { return i < folded.length && cjkCode(folded.codePointAt(i)); };
+      var letterAt = function (i) { return WORD_CHAR.test(charAt(i)); };
+      // A Latin word glued to CJK text ("Docker镜像") ends where the CJK begins.
+      var cjkAt = function (i) { return CJK.test(charAt(i)); };
       var out = [];
       words.forEach(function (w, k) {
         if (!w) return; // indexOf("") finds a place everywhere
@@ -1339,8 +1335,8 @@
         var starts = function (needle, whole) {
           var found = [];
           for (var at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-            if (!cjk && letterAt(at - 1) && !cjkEndsAt(at)) continue;
-            if (whole && letterAt(at + needle.length) && !cjkStartsAt(at + needle.length)) continue;
+            if (!cjk && letterAt(at - 1) && !cjkAt(at - 1)) continue;
+            if (whole && letterAt(at + needle.length) && !cjkAt(at + needle.length)) continue;
             found.push(at);
           }
           return { at: found, len: needle.length };
@@ -1356,13 +1352,10 @@
           var pairs = cjkPairs(w), own = new Set(pairs);
           pairs.forEach(function (pair) {
             starts(pair, false).at.forEach(function (at) {
-              var len = pair.length;
-              for (;;) {
-                var next = folded.codePointAt(at + len);
-                if (next === undefined) break;
-                var ch = String.fromCodePoint(next);
-                if (!own.has(Array.from(folded.slice(at, at + len)).pop() + ch)) break;
+              var len = pair.length, last = Array.from(pair).pop();
+              for (var ch = charAt(at + len); ch && own.has(last + ch); ch = charAt(at + len)) {
                 len += ch.length;
+                last = ch;
               }
               out.push({ at: at, len: len, word: k });
             });
@@ -1385,7 +1378,7 @@
         hits.at.forEach(function (at) {
           if (at < end) return;
           var len = hits.len;
-          while (letterAt(at + len) && !cjkStartsAt(at + len)) len++;
+          while (letterAt(at + len) && !cjkAt(at + len)) len++;
           // Found by a stem cut from the word: another form of it ("stage" for "stages"), not
           // a longer word that shares the stem ("buildkit" for "buildx").
           if (hits.len < w.length && len > w.length + 1) return;
@@ -1489,34 +1482,27 @@
       if (mine !== asked) return;
       results.textContent = "";
       results.removeAttribute("aria-busy");
-      if (!hits) {
-        // Said in the list and read out by the status line, not left as an empty box.
-        var broken = document.createElement("p");
-        broken.className = "search-empty";
-        // A theme override of base.html from before this message: said in English.
-        var unavailable = box.dataset.unavailable || "Search is unavailable: its index could not be loaded. Reload the page to try again.";
-        broken.textContent = unavailable;
-        results.appendChild(broken);
-        status.textContent = unavailable;
-        results.hidden = false;
-        results.dataset.query = query;
-        return;
-      }
-      if (!hits.length) {
-        var empty = document.createElement("p");
-        empty.className = "search-empty";
-        empty.textContent = box.dataset.none;
-        results.appendChild(empty);
-      } else {
+      results.hidden = false;
+      results.dataset.query = query; // which query the list answers (for tests and tools)
+      // A sentence instead of a list, in the panel and read out by the status line.
+      var say = function (text) {
+        var p = document.createElement("p");
+        p.className = "search-empty";
+        p.textContent = text;
+        results.appendChild(p);
+        status.textContent = text;
+      };
+      // A theme override of base.html from before this message: said in English.
+      if (!hits) return say(box.dataset.unavailable || "Search is unavailable: its index could not be loaded. Reload the page to try again.");
+      if (!hits.length) say(box.dataset.none);
+      else {
         var list = document.createElement("ol");
         hits.forEach(function (hit) { list.appendChild(item(hit, words)); });
         results.appendChild(list);
+        status.textContent = plural(box.dataset.count, hits.length);
       }
       // No hit here holds every word: another language may answer the whole query.
       if (!full) elsewhere(query, mine);
-      status.textContent = hits.length ? plural(box.dataset.count, hits.length) : box.dataset.none;
-      results.hidden = false;
-      results.dataset.query = query; // which query the list answers (for tests and tools)
     }
 
     // Nothing here: what the other languages of the course have ("3 results in English").
