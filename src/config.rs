@@ -26,6 +26,11 @@ pub struct Language {
     /// default language.
     #[serde(default)]
     pub fallback: Option<Vec<String>>,
+    /// Groups of words the search box treats as one: a reader's word ("extract", "k8s")
+    /// also finds the course's word for the same thing ("export", "Kubernetes"). One word
+    /// per entry, as readers of this language spell it.
+    #[serde(default)]
+    pub search_synonyms: Vec<Vec<String>>,
 }
 
 /// The settings of a course, as read from `course.toml` and checked.
@@ -251,6 +256,39 @@ impl Config {
                 }
             }
         }
+        for lang in &self.languages {
+            for group in &lang.search_synonyms {
+                let problem = if group.len() < 2 {
+                    Some((
+                        group.first().map_or("[]", String::as_str),
+                        "a search_synonyms group needs two words or more".to_string(),
+                    ))
+                } else {
+                    group.iter().find_map(|w| {
+                        // Spaces and ASCII punctuation split words for search
+                        // ("multi-stage", "--output"): a group's entries are single words.
+                        let split = |c: char| c.is_whitespace() || c.is_ascii_punctuation();
+                        (w.is_empty() || w.contains(split))
+                            .then(|| (w.as_str(), format!("search synonym `{w}` is not one word")))
+                    })
+                };
+                if let Some((word, message)) = problem {
+                    let (l, c) = language_table(text, &lang.code)
+                        .and_then(|(start, end)| {
+                            let table = text.get(start..end)?;
+                            let from = table.find("search_synonyms")?;
+                            let at = table.get(from..)?.find(&format!("\"{word}\""))?;
+                            Some(line_col(text, start + from + at))
+                        })
+                        .unwrap_or_else(|| at("search_synonyms"));
+                    return Err(Diagnostic::error(path, l, c, message)
+                        .with_help(
+                            "list single words that mean the same, such as [\"export\", \"extract\"]",
+                        )
+                        .into());
+                }
+            }
+        }
         if let Some(default) = &self.default_language
             && !seen.contains(default.as_str())
         {
@@ -392,5 +430,31 @@ title = "T"
         let text = format!("default_language = \"fr\"\n{GOOD}");
         let err = Config::parse(&text, Path::new("course.toml")).expect_err("fr");
         assert_eq!(err.diagnostics()[0].line, 1);
+    }
+
+    #[test]
+    fn a_search_synonym_must_be_one_word_in_a_group_of_two() {
+        let with = |groups: &str| {
+            format!(
+                "base_url = \"https://e.org/\"\n[[languages]]\ncode = \"en\"\ntitle = \"C\"\n[[languages]]\ncode = \"pt-BR\"\ntitle = \"C\"\nsearch_synonyms = {groups}\n"
+            )
+        };
+        let c = Config::parse(
+            &with(r#"[["export", "extract"]]"#),
+            Path::new("course.toml"),
+        )
+        .expect("parses");
+        assert_eq!(c.languages[1].search_synonyms, [["export", "extract"]]);
+        assert!(c.languages[0].search_synonyms.is_empty());
+        for (groups, col, says) in [
+            (r#"[["export", "copy out"]]"#, 31, "not one word"),
+            (r#"[["export", "--output"]]"#, 31, "not one word"),
+            (r#"[["export"]]"#, 21, "two words"),
+        ] {
+            let err = Config::parse(&with(groups), Path::new("course.toml")).expect_err(groups);
+            let d = &err.diagnostics()[0];
+            assert_eq!((d.line, d.col), (8, col), "{groups}: {}", d.message);
+            assert!(d.message.contains(says), "{}", d.message);
+        }
     }
 }

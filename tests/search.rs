@@ -246,6 +246,39 @@ fn cjk_words_in_pieces_and_beside_latin_are_marked_exactly() {
     );
 }
 
+/// The author's synonyms (`search_synonyms`) let a reader's word find the course's word
+/// for the same thing: "extract" finds the section on exporting, in any form the stemmer
+/// gives it ("extracting"), while a word in no group finds only itself.
+#[test]
+fn an_authors_synonyms_find_the_courses_word() {
+    if !browser::available() {
+        return;
+    }
+    let t = course_of(&[(
+        "01-files/en.md",
+        "+++\ntitle = \"Files\"\n+++\n\n## Exporting files with --output\n\nThe build writes the binary to your disk.\n\n## Layers\n\nEach instruction adds a layer to the image.\n",
+    )]);
+    let config = t.read("content/course.toml").replace(
+        "description = \"A small course for tests.\"\n",
+        "description = \"A small course for tests.\"\nsearch_synonyms = [[\"export\", \"extract\"], [\"layer\", \"tier\"]]\n",
+    );
+    t.write("content/course.toml", &config);
+    first_results(
+        &t,
+        serde_json::json!([
+            ["en", "extract", "/en/files/#exporting-files-with---output"],
+            [
+                "en",
+                "extracting the binary",
+                "/en/files/#exporting-files-with---output"
+            ],
+            ["en", "tiers", "/en/files/#layers"],
+            ["en", "export", "/en/files/#exporting-files-with---output"],
+            ["en", "unpack", ""],
+        ]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

@@ -22,12 +22,17 @@ pub struct Section {
     /// quiz, is mostly links, or the front matter says so): search ranks it below the
     /// sections that teach.
     pub review: bool,
+    /// The heading's level: 2 or 3 (0 for the text before the first heading). A level-3
+    /// section sits inside the level-2 one before it, whose heading says what it is part of.
+    #[serde(skip)]
+    pub level: u8,
 }
 
 impl Section {
-    fn new(anchor: String) -> Self {
+    fn new(anchor: String, level: u8) -> Self {
         Section {
             anchor,
+            level,
             heading: String::new(),
             text: String::new(),
             code: String::new(),
@@ -40,7 +45,7 @@ impl Section {
 /// Splits a rendered chapter's HTML into sections at its `<h2 id>`/`<h3 id>` headings and
 /// keeps their prose and, apart, their code (so `COPY --from` finds the chapters that use it).
 pub fn sections_of(html: &str) -> Vec<Section> {
-    let mut sections = vec![Section::new(String::new())];
+    let mut sections = vec![Section::new(String::new(), 0)];
     let mut rest = html;
     let mut skip_depth: Option<(&str, usize)> = None;
     let mut in_heading = false;
@@ -138,7 +143,11 @@ pub fn sections_of(html: &str) -> Vec<Section> {
         }
         match (name, closing) {
             ("h2" | "h3", false) => {
-                sections.push(Section::new(attribute(tag, "id").unwrap_or_default()));
+                let level = if name == "h2" { 2 } else { 3 };
+                sections.push(Section::new(
+                    attribute(tag, "id").unwrap_or_default(),
+                    level,
+                ));
                 link_bytes.push(0);
                 in_heading = true;
             }

@@ -39,6 +39,7 @@ impl<'a> Renderer<'a> {
                     // changes the index.
                     h.update(format!("{:?}", page.source.front.review).as_bytes());
                 }
+                h.update(format!("{:?}", self.synonyms(lang)).as_bytes());
                 let fp = *h.finalize().as_bytes();
                 let cached = cache
                     .get(lang)
@@ -73,11 +74,19 @@ impl<'a> Renderer<'a> {
     fn search_files(&self, lang: &str) -> SearchFiles {
         let pages = self.search_pages(lang, |p| self.href("", &format!("{lang}/{}/", p.slug())));
         std::sync::Arc::new(
-            crate::search::index_files(lang, &pages)
+            crate::search::index_files(lang, &pages, self.synonyms(lang))
                 .into_iter()
                 .map(|(path, js)| (path, Bytes::from(js)))
                 .collect(),
         )
+    }
+
+    /// The author's search synonyms for `lang` (`search_synonyms` in `course.toml`).
+    pub(super) fn synonyms(&self, lang: &str) -> &'a [Vec<String>] {
+        self.course
+            .config
+            .language(lang)
+            .map_or(&[][..], |l| l.search_synonyms.as_slice())
     }
 
     /// The pages of `lang` as the search index sees them, linked by `url`.

@@ -69,7 +69,11 @@ impl Renderer<'_> {
         ctx.inline_js = self
             .asset_text(&self.assets.js)
             .map(|js| js.replace("</script", "<\\/script"));
-        ctx.inline_search = Some(crate::search::inline_script(lang, &search_pages));
+        ctx.inline_search = Some(crate::search::inline_script(
+            lang,
+            &search_pages,
+            self.synonyms(lang),
+        ));
         let shell = self.render_template("single.html", &ctx)?;
         self.spliced(lang, &shell, Some(&cache.fragments))
     }

@@ -25,8 +25,11 @@ pub type Files = Vec<(String, String)>;
 /// Field weights and length normalisation: chapter title, heading, prose, code words.
 /// (Tuned on `tests/search/queries.toml`: headings weigh most, prose is normalised gently
 /// by length so a section that explains at length is not punished for it.)
-const WEIGHT: [f32; 4] = [4.0, 10.0, 1.0, 0.5];
-const B: [f32; 4] = [0.3, 0.8, 0.4, 0.75];
+const WEIGHT: [f32; FIELDS] = [4.0, 10.0, 1.0, 0.5];
+const B: [f32; FIELDS] = [0.3, 0.8, 0.4, 0.75];
+/// Fields: where the section sits (its chapter's title, and a level-3 section's parent
+/// heading), its heading, its prose, and the words of its code.
+const FIELDS: usize = 4;
 /// Code tokens (`--mount=type=cache`) as their own field.
 const CODE_WEIGHT: f32 = 0.5;
 /// A chapter's introduction (the text before its first heading) mostly announces what
@@ -54,28 +57,29 @@ const MAX_CODE: usize = 1500;
 
 /// What one section holds: term frequencies per field and field lengths.
 struct Counted<'s> {
-    words: HashMap<&'s str, [u16; 4]>,
+    words: HashMap<&'s str, [u16; FIELDS]>,
     /// Code tokens as terms (`` `--from ``) and their counts.
     codes: HashMap<String, u16>,
-    lens: [f32; 4],
+    lens: [f32; FIELDS],
     code_len: f32,
 }
 
-fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
+fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'s> {
     // About one distinct word per ten bytes of text: sized once, not grown step by step.
     let bytes = title.len() + section.heading.len() + section.text.len() + section.code.len();
-    let mut words_tf: HashMap<&str, [u16; 4]> =
+    let mut words_tf: HashMap<&str, [u16; FIELDS]> =
         HashMap::with_capacity_and_hasher(bytes / 10, Default::default());
-    let mut lens = [0.0; 4];
+    let mut lens = [0.0; FIELDS];
     let fields = [
-        title,
-        section.heading.as_str(),
-        section.text.as_str(),
-        section.code.as_str(),
+        (0, title),
+        (0, parent),
+        (1, section.heading.as_str()),
+        (2, section.text.as_str()),
+        (3, section.code.as_str()),
     ];
-    for (field, text) in fields.into_iter().enumerate() {
+    for (field, text) in fields {
         for w in words(text) {
-            if let Some(tf) = words_tf.entry(w).or_insert([0; 4]).get_mut(field) {
+            if let Some(tf) = words_tf.entry(w).or_insert([0; FIELDS]).get_mut(field) {
                 *tf = tf.saturating_add(1);
             }
             if let Some(len) = lens.get_mut(field) {
@@ -103,7 +107,7 @@ fn count<'s>(title: &'s str, section: &'s Section) -> Counted<'s> {
 
 /// A term's counts in one section: (term id, frequency per field, frequency as a code
 /// token).
-type TermCount = (u32, [u16; 4], u16);
+type TermCount = (u32, [u16; FIELDS], u16);
 
 /// `counts` sorted by term id, the counts of one id (spellings with the same stem) summed.
 fn merge_by_id(mut counts: Vec<TermCount>) -> Vec<TermCount> {
@@ -128,13 +132,13 @@ fn merge_by_id(mut counts: Vec<TermCount>) -> Vec<TermCount> {
 struct LookedUp<'s> {
     counted: Counted<'s>,
     known: Vec<TermCount>,
-    unknown: Vec<(&'s str, [u16; 4])>,
+    unknown: Vec<(&'s str, [u16; FIELDS])>,
 }
 
 /// One section reduced to numbers: its term counts, and its field lengths.
 struct Terms {
     tf: Vec<TermCount>,
-    lens: [f32; 4],
+    lens: [f32; FIELDS],
     code_len: f32,
 }
 
@@ -226,16 +230,38 @@ struct Manifest<'a> {
     stems: Vec<u32>,
     /// The language's stop words, for the query.
     stop: &'static [&'static str],
+    /// The author's synonym groups: each one's words and their stems (folded), and the term
+    /// ids of those the course uses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    syn: Vec<Synonyms>,
     /// Terms whose postings keep only their best sections ([`CHAMPIONS`]).
     cut: Vec<u32>,
 }
 
-/// Every script of `lang`'s index for `pages`.
-pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
+/// Every script of `lang`'s index for `pages`, with the author's `synonyms` for the query.
+pub fn index_files(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> Files {
     let sections: Vec<(usize, &Section)> = pages
         .iter()
         .enumerate()
         .flat_map(|(i, p)| p.sections.iter().map(move |s| (i, s)))
+        .collect();
+    // Each level-3 section's parent heading: where it sits, as the chapter title is.
+    let parents: Vec<&str> = sections
+        .iter()
+        .scan((usize::MAX, ""), |(page, parent), (i, s)| {
+            if *page != *i {
+                *page = *i;
+                *parent = "";
+            }
+            Some(match s.level {
+                2 => {
+                    *parent = s.heading.as_str();
+                    ""
+                }
+                3 => *parent,
+                _ => "",
+            })
+        })
         .collect();
     let stop: HashSet<&str> = stop_words(lang).iter().copied().collect();
     // A few hundred sections at a time, so the words of a large course are never all held
@@ -243,10 +269,13 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
     // reduced to term ids.
     let mut vocabulary = Vocabulary::default();
     let mut all: Vec<Terms> = Vec::with_capacity(sections.len());
-    for part in sections.chunks(512) {
+    for (part, parents) in sections.chunks(512).zip(parents.chunks(512)) {
         let counted: Vec<Counted<'_>> = part
             .par_iter()
-            .map(|(i, s)| count(pages.get(*i).map_or("", |p| p.title.as_str()), s))
+            .zip(parents)
+            .map(|((i, s), parent)| {
+                count(pages.get(*i).map_or("", |p| p.title.as_str()), parent, s)
+            })
             .collect();
         // Each section's words looked up once, in parallel: most are known by now (their
         // term ids are kept), the rest are new spellings to analyse.
@@ -308,7 +337,7 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
                 }
                 for (t, n) in &c.codes {
                     if let Some(&id) = vocabulary.ids.get(t) {
-                        tf.push((id, [0; 4], *n));
+                        tf.push((id, [0; FIELDS], *n));
                     }
                 }
                 Terms {
@@ -322,7 +351,7 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
     }
     let n = sections.len().max(1) as f32;
     let mut df = vec![0.0f32; vocabulary.terms.len()];
-    let mut avg = [0.0f32; 4];
+    let mut avg = [0.0f32; FIELDS];
     let mut avg_code = 0.0f32;
     for t in &all {
         for (id, _, _) in &t.tf {
@@ -345,9 +374,9 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
     // Each section's weighted frequency of each term, and their sums per chapter: a section
     // of a chapter that is about the term (says it throughout) ranks above a passing
     // section elsewhere with the same heading.
-    let weighted = |t: &Terms, tf: &[u16; 4], code_tf: u16| {
+    let weighted = |t: &Terms, tf: &[u16; FIELDS], code_tf: u16| {
         let mut x = 0.0;
-        for f in 0..4 {
+        for f in 0..FIELDS {
             x += WEIGHT[f] * norm(f32::from(tf[f]), t.lens[f], avg[f], B[f]);
         }
         x + CODE_WEIGHT * norm(f32::from(code_tf), t.code_len, avg_code, 0.75)
@@ -493,6 +522,7 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
         stems: word_stems,
         stop: stop_words(lang),
         cut: cut_terms,
+        syn: synonym_groups(lang, synonyms, &vocabulary),
     };
     files.push((
         format!("search/{lang}.js"),
@@ -544,9 +574,34 @@ pub fn index_files(lang: &str, pages: &[Page<'_>]) -> Files {
     files
 }
 
+/// A synonym group as the query reads it: its words and their stems, folded (so a reader's
+/// form of a word the course never uses, "extracting", is known by its stem), and the term
+/// ids of the stems the course uses.
+type Synonyms = (Vec<String>, Vec<String>, Vec<u32>);
+
+/// Each synonym group of the author's as the query reads it. A group none of whose words the
+/// course uses would find nothing and is left out.
+fn synonym_groups(lang: &str, synonyms: &[Vec<String>], vocabulary: &Vocabulary) -> Vec<Synonyms> {
+    let analyzer = Analyzer::new(lang);
+    synonyms
+        .iter()
+        .filter_map(|group| {
+            let words: Vec<String> = group.iter().map(|w| fold(w)).collect();
+            let stems: Vec<String> = group.iter().map(|w| analyzer.stem(w)).collect();
+            let mut ids: Vec<u32> = stems
+                .iter()
+                .filter_map(|s| vocabulary.ids.get(s).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (!ids.is_empty()).then_some((words, stems, ids))
+        })
+        .collect()
+}
+
 /// Every script of the index in one, for a page that carries its index inline.
-pub fn inline_script(lang: &str, pages: &[Page<'_>]) -> String {
-    index_files(lang, pages)
+pub fn inline_script(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> String {
+    index_files(lang, pages, synonyms)
         .into_iter()
         .map(|(_, js)| js)
         .collect()
@@ -651,6 +706,7 @@ mod tests {
             code: String::new(),
             inline_code: String::new(),
             review: false,
+            level: 2,
         };
         let page = |url: &str, sections: Vec<Section>| Page {
             title: "Chapter".into(),
@@ -682,7 +738,7 @@ mod tests {
                 ],
             ),
         ];
-        let scores = postings(&index_files("en", &pages), "distroless");
+        let scores = postings(&index_files("en", &pages, &[]), "distroless");
         // Sections: 0 build, 1 go's distroless, 2 slim, 3 bases' distroless, 4 choose.
         assert!(scores[&3] > scores[&1], "{scores:?}");
     }
@@ -728,7 +784,7 @@ mod tests {
             sections: sections.into(),
             review: crate::course::Review::Whole(false),
         }];
-        let files = index_files("en", &pages);
+        let files = index_files("en", &pages, &[]);
         for term in ["`--mount=type=cache", "`--mount"] {
             assert_eq!(
                 postings(&files, term).keys().collect::<Vec<_>>(),
@@ -753,6 +809,7 @@ mod tests {
                 code: String::new(),
                 inline_code: String::new(),
                 review: false,
+                level: 2,
             })
             .collect();
         let pages = vec![Page {
@@ -763,7 +820,7 @@ mod tests {
             sections: sections.into(),
             review: crate::course::Review::Whole(false),
         }];
-        let files = index_files("en", &pages);
+        let files = index_files("en", &pages, &[]);
 
         let m = script_data(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
@@ -799,6 +856,7 @@ mod tests {
             code: String::new(),
             inline_code: String::new(),
             review,
+            level: 2,
         };
         let pages = vec![Page {
             title: "Caches".into(),
@@ -822,7 +880,7 @@ mod tests {
             .into(),
             review: crate::course::Review::Whole(false),
         }];
-        let files = index_files("en", &pages);
+        let files = index_files("en", &pages, &[]);
         let manifest = &files[0].1;
         assert!(manifest.starts_with(
             "(window.docentSearchParts=window.docentSearchParts||[]).push([\"en\",\"index\",{"

@@ -891,6 +891,9 @@
     });
   }
 
+  // How much a synonym's match counts against the word as typed: a word the course uses
+  // itself says most by its own places.
+  var SYNONYM = 0.9, SYNONYM_OF_KNOWN = 0.5;
   function within1(a, b) {
     if (Math.abs(a.length - b.length) > 1) return false;
     var i = 0, j = 0, edits = 0;
@@ -929,6 +932,8 @@
         self.words.forEach(function (w, i) { self.wordStem.set(w, m.stems[i]); });
         self.stop = new Set(m.stop);
         self.cut = new Set(m.cut || []);
+        // The author's synonym groups: [folded words, their stems, term ids the course uses].
+        self.syn = (m.syn || []).map(function (g) { return { words: g[0], stems: g[1], ids: g[2] }; });
         if (!(m.n >= 0 && m.buckets > 0 && m.chunk > 0 && Array.isArray(m.pages))) throw new Error("manifest");
       } catch (e) {
         self.broken = true;
@@ -949,6 +954,21 @@
     add(self.wordStem.get(word), 1);
     add(self.termId.get(word), 1);
     var exact = out.size > 0;
+    // A word of one of the author's synonym groups also finds the group's other words,
+    // a little below itself; `out.syn` holds them for the ranking to read as this word.
+    out.syn = [];
+    var stem = self.wordStem.get(word);
+    // A group is the word's when it lists the word, holds its stem in the course, or has a
+    // stem of four letters or more the word extends by a suffix ("extracting", "tiers").
+    var inGroup = function (g) {
+      return g.words.indexOf(word) >= 0 || (stem !== undefined && g.ids.indexOf(stem) >= 0) ||
+        g.stems.some(function (s) { return s.length >= 4 && word.length <= s.length + 4 && word.lastIndexOf(s, 0) === 0; });
+    };
+    self.syn.forEach(function (g) {
+      if (!inGroup(g)) return;
+      g.ids.forEach(function (id) { add(id, exact ? SYNONYM_OF_KNOWN : SYNONYM); });
+      g.words.forEach(function (w) { if (w !== word && out.syn.indexOf(w) < 0) out.syn.push(w); });
+    });
     // One Chinese, Japanese or Korean character: also the indexed pairs that hold it.
     if (Array.from(word).length === 1 && CJK.test(word)) {
       for (var c = 0, found = 0; c < self.words.length && found < 60; c++) {
@@ -1053,7 +1073,7 @@
         var c = self.candidates(w.word, w.last);
         // Each word as the ranking reads it: the words its typo may stand for, then as
         // typed (a prefix while typing), last so that fixes keep their places in phrases.
-        w.forms = c.fixes.concat([w.word]);
+        w.forms = c.fixes.concat([w.word], c.syn || []);
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
