@@ -256,7 +256,7 @@ fn an_authors_synonyms_find_the_courses_word() {
     }
     let t = course_of(&[(
         "01-files/en.md",
-        "+++\ntitle = \"Files\"\n+++\n\n## Exporting files with --output\n\nThe build writes the binary to your disk.\n\n## Layers\n\nEach instruction adds a layer to the image.\n",
+        "+++\ntitle = \"Files\"\n+++\n\n## Exporting files with --output\n\nExport the binary to your disk.\n\n## Layers\n\nEach instruction adds a layer to the image.\n",
     )]);
     let config = t.read("content/course.toml").replace(
         "description = \"A small course for tests.\"\n",
@@ -266,7 +266,12 @@ fn an_authors_synonyms_find_the_courses_word() {
     first_results(
         &t,
         serde_json::json!([
-            ["en", "extract", "/en/files/#exporting-files-with---output"],
+            [
+                "en",
+                "extract",
+                "/en/files/#exporting-files-with---output",
+                ["Export"]
+            ],
             [
                 "en",
                 "extracting the binary",

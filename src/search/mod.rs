@@ -113,39 +113,89 @@ fn singular_pt(word: &str) -> String {
 /// Chinese, Japanese and Korean are written without spaces between words: their runs are
 /// indexed as overlapping pairs of characters (`多阶段` → `多阶`, `阶段`), which the search
 /// box makes of a query too, so any word of two characters or more is found.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    // Marks belong to their word: Devanagari vowel signs and virama, Arabic vowel signs.
-    // ASCII (most of any course, code above all) is decided without the Unicode tables.
-    text.split(|c: char| {
-        if c.is_ascii() {
-            !c.is_ascii_alphanumeric()
-        } else {
-            !(c.is_alphanumeric() || is_combining_mark(c))
-        }
-    })
-    .flat_map(|run| {
-        // Most runs hold no CJK: they are their own word, with no list made for them.
-        if !run.is_ascii() && run.chars().any(is_cjk) {
-            Runs::Pairs(cjk_pairs(run).into_iter())
-        } else {
-            Runs::Whole(Some(run))
-        }
-    })
-    .filter(|w| !w.is_empty() && (w.len() <= 40 || w.chars().nth(40).is_none()))
+pub fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        at: 0,
+        pairs: Vec::new().into_iter(),
+    }
 }
 
-/// The words of one run of letters: the run itself, or its CJK pairs.
-enum Runs<'a> {
-    Whole(Option<&'a str>),
-    Pairs(std::vec::IntoIter<&'a str>),
+/// The words of a text, found by one scan over its bytes: ASCII (most of any course, code
+/// above all) is decided a byte at a time without decoding or the Unicode tables.
+pub struct Words<'a> {
+    text: &'a str,
+    /// Where the scan goes on.
+    at: usize,
+    /// The CJK pairs of the last run, still to give.
+    pairs: std::vec::IntoIter<&'a str>,
 }
 
-impl<'a> Iterator for Runs<'a> {
+impl<'a> Words<'a> {
+    /// The letter (or digit, or mark) at byte `i` and its length, or `None` for anything
+    /// else: marks belong to their word (Devanagari vowel signs and virama, Arabic vowel
+    /// signs).
+    fn letter_at(&self, i: usize) -> Option<usize> {
+        let b = *self.text.as_bytes().get(i)?;
+        if b.is_ascii() {
+            return b.is_ascii_alphanumeric().then_some(1);
+        }
+        let c = self.text.get(i..)?.chars().next()?;
+        (c.is_alphanumeric() || is_combining_mark(c)).then(|| c.len_utf8())
+    }
+
+    /// The length in bytes of the character that starts at byte `i` (1 past the end).
+    fn char_len(&self, i: usize) -> usize {
+        match self.text.as_bytes().get(i) {
+            Some(b) if *b >= 0xF0 => 4,
+            Some(b) if *b >= 0xE0 => 3,
+            Some(b) if *b >= 0xC0 => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// A "word" of more than 40 letters (a hash, a base64 run) is nobody's query.
+fn short(w: &str) -> bool {
+    w.len() <= 40 || w.chars().nth(40).is_none()
+}
+
+impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
     fn next(&mut self) -> Option<&'a str> {
-        match self {
-            Runs::Whole(run) => run.take(),
-            Runs::Pairs(pairs) => pairs.next(),
+        loop {
+            if let Some(word) = self.pairs.find(|w| short(w)) {
+                return Some(word);
+            }
+            let len = self.text.len();
+            // Skip to the next letter.
+            let mut start = self.at;
+            while start < len {
+                match self.letter_at(start) {
+                    Some(_) => break,
+                    None => start += self.char_len(start),
+                }
+            }
+            if start >= len {
+                self.at = len;
+                return None;
+            }
+            let mut end = start;
+            let mut ascii = true;
+            while let Some(n) = self.letter_at(end) {
+                ascii &= n == 1;
+                end += n;
+            }
+            self.at = end;
+            let run = self.text.get(start..end).unwrap_or("");
+            // Most runs hold no CJK: they are their own word, with no list made for them.
+            if !ascii && run.chars().any(is_cjk) {
+                self.pairs = cjk_pairs(run).into_iter();
+                continue;
+            }
+            if short(run) {
+                return Some(run);
+            }
         }
     }
 }
@@ -302,6 +352,39 @@ mod tests {
             words("estágio multi-stage").collect::<Vec<_>>(),
             ["estágio", "multi", "stage"]
         );
+    }
+
+    /// The byte scanner finds the words the plain definition does: runs of letters, digits
+    /// and marks between anything else, CJK runs as pairs, nothing over 40 letters.
+    #[test]
+    fn the_word_scanner_agrees_with_the_plain_definition() {
+        fn plain(text: &str) -> Vec<&str> {
+            text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+                .flat_map(|run| {
+                    if run.chars().any(is_cjk) {
+                        cjk_pairs(run)
+                    } else {
+                        vec![run]
+                    }
+                })
+                .filter(|w| !w.is_empty() && w.chars().count() <= 40)
+                .collect()
+        }
+        let long = "x".repeat(41);
+        let texts = [
+            String::new(),
+            "  --mount=type=cache,target=/root/.npm  ".into(),
+            "Estágio — único… “aspas” ¿qué? naïve café".into(),
+            "स्टेज में काम, كِتَاب".into(),
+            "多阶段构建 uses Docker多阶段 と キャッシュ 이미지를!".into(),
+            "𠀀𠀁𠀂 emoji 🐳 whale 🐳🐳 end".into(),
+            format!("{long} short {long}é"),
+            "a\u{301}b \u{301}lead trail\u{301}".into(),
+            "x86_64 aarch64 ${BUILDPLATFORM} 1.25".into(),
+        ];
+        for t in &texts {
+            assert_eq!(words(t).collect::<Vec<_>>(), plain(t), "{t:?}");
+        }
     }
 
     #[test]

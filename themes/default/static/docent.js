@@ -1064,7 +1064,10 @@
         var prev = kept[i - 1];
         if (w.run && prev && prev.run === w.run && prev.at === w.at - 1) phrase[phrase.length - 1] += Array.from(w.word).pop();
         else phrase.push(w.word);
+        w.mark = phrase.length - 1;
       });
+      // The author's synonyms of each marked word, marked as it is (see `candidates`).
+      phrase.syn = [];
       phrase.typing = kept.length > 0 && kept[kept.length - 1].last;
       // Words no section holds: no section is the better for them, so they weigh in no
       // section's coverage, but the query is not found whole.
@@ -1074,6 +1077,7 @@
         // Each word as the ranking reads it: the words its typo may stand for, then as
         // typed (a prefix while typing), last so that fixes keep their places in phrases.
         w.forms = c.fixes.concat([w.word], c.syn || []);
+        if (c.syn && c.syn.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.syn);
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
@@ -1347,7 +1351,14 @@
       // A Latin word glued to CJK text ("Docker镜像") ends where the CJK begins.
       var cjkAt = function (i) { return CJK.test(charAt(i)); };
       var out = [];
+      // Each query word, then its synonyms marked as that word.
+      var each = [];
       words.forEach(function (w, k) {
+        each.push([w, k]);
+        ((words.syn || [])[k] || []).forEach(function (s) { each.push([s, k]); });
+      });
+      each.forEach(function (wk) {
+        var w = wk[0], k = wk[1];
         if (!w) return; // indexOf("") finds a place everywhere
         var cjk = CJK.test(w);
         // Where `needle` starts a word of the text (anywhere, for CJK), and with `whole`
