@@ -141,6 +141,14 @@ fn language_table(text: &str, code: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// Whether `w` is one word as search reads words: letters and digits, with the marks that
+/// belong to them (not a lone mark, which folds to nothing).
+fn one_word(w: &str) -> bool {
+    let mark = unicode_normalization::char::is_combining_mark;
+    w.chars().next().is_some_and(|c| c.is_alphanumeric())
+        && w.chars().all(|c| c.is_alphanumeric() || mark(c))
+}
+
 impl Config {
     /// Parses and validates `course.toml`; `path` is only used to name the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
@@ -257,30 +265,44 @@ impl Config {
             }
         }
         for lang in &self.languages {
+            // Where each entry is written, found in order so a word listed twice is placed at
+            // the entry meant.
+            let table = language_table(text, &lang.code)
+                .and_then(|(start, end)| Some((start, text.get(start..end)?)));
+            let mut cursor = table
+                .and_then(|(start, t)| Some(start + t.find("search_synonyms")?))
+                .unwrap_or(text.len());
+            let mut place = |word: &str| {
+                let rest = text.get(cursor..).unwrap_or("");
+                let found = [format!("\"{word}\""), format!("'{word}'")]
+                    .iter()
+                    .filter_map(|q| rest.find(q.as_str()))
+                    .min();
+                match found {
+                    Some(at) => {
+                        cursor += at + word.len() + 2;
+                        line_col(text, cursor - word.len() - 2)
+                    }
+                    None => at("search_synonyms"),
+                }
+            };
             for group in &lang.search_synonyms {
-                let problem = if group.len() < 2 {
-                    Some((
-                        group.first().map_or("[]", String::as_str),
+                let mut problem = None;
+                let mut first = None;
+                for w in group {
+                    let here = place(w);
+                    first.get_or_insert(here);
+                    if problem.is_none() && !one_word(w) {
+                        problem = Some((here, format!("search synonym `{w}` is not one word")));
+                    }
+                }
+                if problem.is_none() && group.len() < 2 {
+                    problem = Some((
+                        first.unwrap_or_else(|| at("search_synonyms")),
                         "a search_synonyms group needs two words or more".to_string(),
-                    ))
-                } else {
-                    group.iter().find_map(|w| {
-                        // Spaces and ASCII punctuation split words for search
-                        // ("multi-stage", "--output"): a group's entries are single words.
-                        let split = |c: char| c.is_whitespace() || c.is_ascii_punctuation();
-                        (w.is_empty() || w.contains(split))
-                            .then(|| (w.as_str(), format!("search synonym `{w}` is not one word")))
-                    })
-                };
-                if let Some((word, message)) = problem {
-                    let (l, c) = language_table(text, &lang.code)
-                        .and_then(|(start, end)| {
-                            let table = text.get(start..end)?;
-                            let from = table.find("search_synonyms")?;
-                            let at = table.get(from..)?.find(&format!("\"{word}\""))?;
-                            Some(line_col(text, start + from + at))
-                        })
-                        .unwrap_or_else(|| at("search_synonyms"));
+                    ));
+                }
+                if let Some(((l, c), message)) = problem {
                     return Err(Diagnostic::error(path, l, c, message)
                         .with_help(
                             "list single words that mean the same, such as [\"export\", \"extract\"]",
@@ -450,6 +472,13 @@ title = "T"
             (r#"[["export", "copy out"]]"#, 31, "not one word"),
             (r#"[["export", "--output"]]"#, 31, "not one word"),
             (r#"[["export"]]"#, 21, "two words"),
+            (r#"[["don’t", "do"]]"#, 21, "not one word"),
+            ("[[\"layer\", \"\u{301}\"]]", 30, "not one word"),
+            (
+                r#"[["export", "extract"], ["layer", "x"], ["layer"]]"#,
+                60,
+                "two words",
+            ),
         ] {
             let err = Config::parse(&with(groups), Path::new("course.toml")).expect_err(groups);
             let d = &err.diagnostics()[0];

@@ -230,8 +230,8 @@ struct Manifest<'a> {
     stems: Vec<u32>,
     /// The language's stop words, for the query.
     stop: &'static [&'static str],
-    /// The author's synonym groups: each one's words and their stems (folded), and the term
-    /// ids of those the course uses.
+    /// The author's synonym groups: each one's words (folded) and the term ids of their
+    /// stems that the course uses.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     syn: Vec<Synonyms>,
     /// Terms whose postings keep only their best sections ([`CHAMPIONS`]).
@@ -574,27 +574,34 @@ pub fn index_files(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> 
     files
 }
 
-/// A synonym group as the query reads it: its words and their stems, folded (so a reader's
-/// form of a word the course never uses, "extracting", is known by its stem), and the term
-/// ids of the stems the course uses.
-type Synonyms = (Vec<String>, Vec<String>, Vec<u32>);
+/// A synonym group as the query reads it: its words, folded, and the term ids of their stems
+/// that the course uses (so a reader's form of a word, "exporting", finds it by its stem).
+type Synonyms = (Vec<String>, Vec<u32>);
 
-/// Each synonym group of the author's as the query reads it. A group none of whose words the
-/// course uses would find nothing and is left out.
+/// Each synonym group of the author's as the query reads it, without the language's stop
+/// words. A group none of whose words the course uses would find nothing and is left out.
 fn synonym_groups(lang: &str, synonyms: &[Vec<String>], vocabulary: &Vocabulary) -> Vec<Synonyms> {
     let analyzer = Analyzer::new(lang);
+    let stop: HashSet<&str> = stop_words(lang).iter().copied().collect();
     synonyms
         .iter()
         .filter_map(|group| {
-            let words: Vec<String> = group.iter().map(|w| fold(w)).collect();
-            let stems: Vec<String> = group.iter().map(|w| analyzer.stem(w)).collect();
-            let mut ids: Vec<u32> = stems
+            // A stop word is never looked up, and would mark every "the" in snippets.
+            let group: Vec<&String> = group
                 .iter()
-                .filter_map(|s| vocabulary.ids.get(s).copied())
+                .filter(|w| {
+                    let f = fold(w);
+                    !f.is_empty() && !stop.contains(f.as_str())
+                })
+                .collect();
+            let words: Vec<String> = group.iter().map(|w| fold(w)).collect();
+            let mut ids: Vec<u32> = group
+                .iter()
+                .filter_map(|w| vocabulary.ids.get(&analyzer.stem(w)).copied())
                 .collect();
             ids.sort_unstable();
             ids.dedup();
-            (!ids.is_empty()).then_some((words, stems, ids))
+            (!ids.is_empty()).then_some((words, ids))
         })
         .collect()
 }
@@ -741,6 +748,51 @@ mod tests {
         let scores = postings(&index_files("en", &pages, &[]), "distroless");
         // Sections: 0 build, 1 go's distroless, 2 slim, 3 bases' distroless, 4 choose.
         assert!(scores[&3] > scores[&1], "{scores:?}");
+    }
+
+    /// A synonym group reaches the manifest as its folded words and the term ids of the
+    /// stems the course uses; stop words are dropped, and a group that finds nothing is left
+    /// out.
+    #[test]
+    fn synonym_groups_carry_the_stems_the_course_uses() {
+        let section = Section {
+            anchor: "out".into(),
+            heading: "Exporting files".into(),
+            text: "Export the binary.".into(),
+            code: String::new(),
+            inline_code: String::new(),
+            review: false,
+            level: 2,
+        };
+        let pages = vec![Page {
+            title: "Files".into(),
+            title_html: "Files".into(),
+            crumb: String::new(),
+            url: "en/files/".into(),
+            sections: vec![section].into(),
+            review: crate::course::Review::default(),
+        }];
+        let groups: Vec<Vec<String>> = [
+            vec!["Export", "Extract"],
+            vec!["the", "layer"],
+            vec!["nothing", "nowhere"],
+        ]
+        .iter()
+        .map(|g| g.iter().map(|w| (*w).to_string()).collect())
+        .collect();
+        let files = index_files("en", &pages, &groups);
+        let m = script_data(&files[0].1);
+        let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
+        let export = terms.iter().position(|t| *t == "export").expect("export");
+        assert_eq!(
+            m["syn"],
+            serde_json::json!([[["export", "extract"], [export]]]),
+            "{}",
+            m["syn"]
+        );
+        // Without synonyms the manifest has no `syn` at all.
+        let plain = script_data(&index_files("en", &pages, &[])[0].1);
+        assert!(plain.get("syn").is_none());
     }
 
     /// Section → score of `term` in an index's files.

@@ -894,6 +894,8 @@
   // How much a synonym's match counts against the word as typed: a word the course uses
   // itself says most by its own places.
   var SYNONYM = 0.9, SYNONYM_OF_KNOWN = 0.5;
+  // Synonyms a word is read as, at most: each is matched against every word of a candidate.
+  var MAX_SYNONYMS = 12;
   function within1(a, b) {
     if (Math.abs(a.length - b.length) > 1) return false;
     var i = 0, j = 0, edits = 0;
@@ -932,8 +934,8 @@
         self.words.forEach(function (w, i) { self.wordStem.set(w, m.stems[i]); });
         self.stop = new Set(m.stop);
         self.cut = new Set(m.cut || []);
-        // The author's synonym groups: [folded words, their stems, term ids the course uses].
-        self.syn = (m.syn || []).map(function (g) { return { words: g[0], stems: g[1], ids: g[2] }; });
+        // The author's synonym groups: [folded words, term ids of their stems in the course].
+        self.syn = (m.syn || []).map(function (g) { return { words: g[0], ids: g[1] }; });
         if (!(m.n >= 0 && m.buckets > 0 && m.chunk > 0 && Array.isArray(m.pages))) throw new Error("manifest");
       } catch (e) {
         self.broken = true;
@@ -958,16 +960,22 @@
     // a little below itself; `out.syn` holds them for the ranking to read as this word.
     out.syn = [];
     var stem = self.wordStem.get(word);
-    // A group is the word's when it lists the word, holds its stem in the course, or has a
-    // stem of four letters or more the word extends by a suffix ("extracting", "tiers").
+    // A group is the word's when it lists the word or holds its stem in the course; a word
+    // the course never uses, also when it is a group word of four letters or more with a
+    // short ending added ("extracting", "tiers"; not "senhor" for "senha").
     var inGroup = function (g) {
-      return g.words.indexOf(word) >= 0 || (stem !== undefined && g.ids.indexOf(stem) >= 0) ||
-        g.stems.some(function (s) { return s.length >= 4 && word.length <= s.length + 4 && word.lastIndexOf(s, 0) === 0; });
+      if (g.words.indexOf(word) >= 0 || (stem !== undefined && g.ids.indexOf(stem) >= 0)) return true;
+      return stem === undefined && g.words.some(function (w) {
+        return w.length >= 4 && word.length <= w.length + 4 && word.lastIndexOf(w, 0) === 0;
+      });
     };
+    var listed = new Set();
     self.syn.forEach(function (g) {
       if (!inGroup(g)) return;
       g.ids.forEach(function (id) { add(id, exact ? SYNONYM_OF_KNOWN : SYNONYM); });
-      g.words.forEach(function (w) { if (w !== word && out.syn.indexOf(w) < 0) out.syn.push(w); });
+      g.words.forEach(function (w) {
+        if (w !== word && !listed.has(w) && listed.size < MAX_SYNONYMS) { listed.add(w); out.syn.push(w); }
+      });
     });
     // One Chinese, Japanese or Korean character: also the indexed pairs that hold it.
     if (Array.from(word).length === 1 && CJK.test(word)) {
@@ -1354,11 +1362,11 @@
       // Each query word, then its synonyms marked as that word.
       var each = [];
       words.forEach(function (w, k) {
-        each.push([w, k]);
-        ((words.syn || [])[k] || []).forEach(function (s) { each.push([s, k]); });
+        each.push([w, k, false]);
+        ((words.syn || [])[k] || []).forEach(function (s) { each.push([s, k, true]); });
       });
       each.forEach(function (wk) {
-        var w = wk[0], k = wk[1];
+        var w = wk[0], k = wk[1], synonym = wk[2];
         if (!w) return; // indexOf("") finds a place everywhere
         var cjk = CJK.test(w);
         // Where `needle` starts a word of the text (anywhere, for CJK), and with `whole`
@@ -1394,10 +1402,12 @@
           return;
         }
         var short = w.length < 4;
-        var hits = short ? starts(w, true) : { at: [] };
+        // A synonym is marked where a word begins with it whole ("export", "exporting"):
+        // the author's word, never cut to a shorter stem that other words share.
+        var hits = short || synonym ? starts(w, short) : { at: [] };
         // Only the last word may be the start of a longer one (it is being typed): an "i" or a
         // "go" inside a question marks no word that merely begins with it.
-        if (!hits.at.length && (!short || (words.typing && k === words.length - 1))) {
+        if (!hits.at.length && !synonym && (!short || (words.typing && k === words.length - 1))) {
           for (var cut = w.length; cut >= Math.min(w.length, 4); cut--) {
             // Never between the two halves of a letter outside the BMP.
             if (cut < w.length && unsplit(w, cut) !== cut) continue;
