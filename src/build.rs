@@ -212,7 +212,11 @@ impl Builder {
         let (mut build, patched) = match built {
             Ok(built) => built,
             Err(e) => {
-                self.last_good = None;
+                // A render stopped for a newer change left the last good site as it was:
+                // the next save still builds on it.
+                if !matches!(e, crate::error::Error::Cancelled) {
+                    self.last_good = None;
+                }
                 return Err(e);
             }
         };

@@ -260,6 +260,9 @@ pub enum Error {
     /// An offline bundle could not be assembled.
     #[error("{0}")]
     Bundle(String),
+    /// A render stopped early because [`crate::render::BuildOptions::cancel`] was set.
+    #[error("the build was stopped for a newer change")]
+    Cancelled,
 }
 
 impl Error {
@@ -287,6 +290,7 @@ impl Error {
             Error::Serve(message) | Error::Bundle(message) => {
                 vec![Diagnostic::error("", 0, 0, message.clone())]
             }
+            Error::Cancelled => vec![Diagnostic::error("", 0, 0, self.to_string())],
         }
     }
 }

@@ -492,3 +492,57 @@ fn a_save_of_front_matter_alone_updates_the_findings() {
     // `review` reaches the search index once the finishing pass has run.
     same_as_a_full_build(&t, &b.finish().expect("finish").site);
 }
+
+/// The dev server stops the course-wide catch-up (print pages, search indexes) when a save
+/// arrives: the render fails with `Cancelled`, the last good site stays the base of the next
+/// save (one chapter rendered, not the whole course), and the catch-up then completes.
+#[test]
+fn a_cancelled_catch_up_keeps_the_next_save_incremental() {
+    use docent::render::BuildOptions;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let t = SiteTest::fixture("basic");
+    let cancel = Arc::new(AtomicBool::new(false));
+    let mut b = Builder::new(
+        &t.path("content"),
+        BuildOptions {
+            cancel: Some(Arc::clone(&cancel)),
+            ..serve_build_options()
+        },
+    );
+    b.build_outputs(Outputs::AllButAggregates)
+        .expect("first build");
+    edit_intro_body(&t);
+    let r = b.build_outputs(Outputs::AllButAggregates).expect("save");
+    assert_eq!(r.pages_rendered, 1);
+    cancel.store(true, Ordering::Relaxed);
+    let stopped = b.finish();
+    assert!(
+        matches!(stopped, Err(docent::error::Error::Cancelled)),
+        "{:?}",
+        stopped.map(|b| b.changed)
+    );
+    cancel.store(false, Ordering::Relaxed);
+    edit(
+        &t,
+        "content/01-intro/en.md",
+        "Some **strong** text",
+        "Some **firm** text",
+    );
+    let r = b
+        .build_outputs(Outputs::AllButAggregates)
+        .expect("next save");
+    assert_eq!(
+        (r.chapters_rendered, r.pages_rendered),
+        (1, 1),
+        "{:?}",
+        r.changed
+    );
+    let full = b.finish().expect("catch-up");
+    assert!(
+        full.changed.iter().any(|p| p.starts_with("search/en")),
+        "{:?}",
+        full.changed
+    );
+    assert!(full.site.get("en/print/index.html").is_some());
+}

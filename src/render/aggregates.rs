@@ -64,6 +64,10 @@ impl<'a> Renderer<'a> {
             Some(files) => (None, files),
             None => (Some(fp), self.search_files(lang)),
         };
+        // An index cut short is never kept.
+        if self.cancelled() {
+            return Err(crate::error::Error::Cancelled);
+        }
         for (path, bytes) in files.iter() {
             sink.put(path, bytes.clone())?;
         }
@@ -74,7 +78,7 @@ impl<'a> Renderer<'a> {
     fn search_files(&self, lang: &str) -> SearchFiles {
         let pages = self.search_pages(lang, |p| self.href("", &format!("{lang}/{}/", p.slug())));
         std::sync::Arc::new(
-            crate::search::index_files(lang, &pages, self.synonyms(lang))
+            crate::search::index_files(lang, &pages, self.synonyms(lang), &|| self.cancelled())
                 .into_iter()
                 .map(|(path, js)| (path, Bytes::from(js)))
                 .collect(),

@@ -63,6 +63,10 @@ pub struct BuildOptions {
     pub base_path: Option<String>,
     /// Overrides `base_url` of `course.toml` (`build --base-url`, for preview deployments).
     pub base_url: Option<String>,
+    /// Set from another thread to stop a render early: the dev server sets it when a save
+    /// arrives while it brings the print pages and search indexes up to date, so the save
+    /// does not wait for them. The render then fails with [`crate::error::Error::Cancelled`].
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Default for BuildOptions {
@@ -72,6 +76,7 @@ impl Default for BuildOptions {
             hashed_assets: true,
             base_path: None,
             base_url: None,
+            cancel: None,
         }
     }
 }

@@ -64,6 +64,14 @@ pub(super) enum Job {
 }
 
 impl<'a> Renderer<'a> {
+    /// Whether the render was asked to stop ([`super::BuildOptions::cancel`]).
+    pub(super) fn cancelled(&self) -> bool {
+        self.options
+            .cancel
+            .as_ref()
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
     /// Prepares to render `course`: templates (compiled once, kept in `cache`), assets, UI
     /// strings and the pages of each language.
     ///
@@ -224,6 +232,9 @@ impl<'a> Renderer<'a> {
             || {
                 todo.par_iter()
                     .map(|(job, path, fp)| -> Result<_> {
+                        if self.cancelled() {
+                            return Err(crate::error::Error::Cancelled);
+                        }
                         let bytes = self.make(job, path, keep.then_some(fragments), sink)?;
                         crate::sync::lock(&files).push(path.clone());
                         Ok((path.clone(), *fp, bytes))

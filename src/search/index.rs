@@ -239,7 +239,14 @@ struct Manifest<'a> {
 }
 
 /// Every script of `lang`'s index for `pages`, with the author's `synonyms` for the query.
-pub fn index_files(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> Files {
+/// `give_up` is asked between batches of sections: once it says yes, what is returned is
+/// cut short and only good for throwing away.
+pub fn index_files(
+    lang: &str,
+    pages: &[Page<'_>],
+    synonyms: &[Vec<String>],
+    give_up: &(dyn Fn() -> bool + Sync),
+) -> Files {
     let sections: Vec<(usize, &Section)> = pages
         .iter()
         .enumerate()
@@ -270,6 +277,9 @@ pub fn index_files(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> 
     let mut vocabulary = Vocabulary::default();
     let mut all: Vec<Terms> = Vec::with_capacity(sections.len());
     for (part, parents) in sections.chunks(512).zip(parents.chunks(512)) {
+        if give_up() {
+            return Files::new();
+        }
         let counted: Vec<Counted<'_>> = part
             .par_iter()
             .zip(parents)
@@ -442,6 +452,9 @@ pub fn index_files(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> 
     // Postings by term id: (section, score).
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); vocabulary.terms.len()];
     for part in page_ranges.chunks(256) {
+        if give_up() {
+            return Files::new();
+        }
         let scored: Vec<Vec<(u32, u32, u32)>> = part
             .par_iter()
             .map(|(page, range)| score_page(*page, range.clone()))
@@ -476,6 +489,9 @@ pub fn index_files(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> 
     let per = (text_bytes / sections.len().max(1)).max(1);
     let chunk = (CHUNK_BYTES / per).clamp(4, 128);
 
+    if give_up() {
+        return Files::new();
+    }
     let mut files = Vec::new();
     let mut words_line = String::new();
     let mut word_stems = Vec::new();
@@ -608,7 +624,7 @@ fn synonym_groups(lang: &str, synonyms: &[Vec<String>], vocabulary: &Vocabulary)
 
 /// Every script of the index in one, for a page that carries its index inline.
 pub fn inline_script(lang: &str, pages: &[Page<'_>], synonyms: &[Vec<String>]) -> String {
-    index_files(lang, pages, synonyms)
+    index_files(lang, pages, synonyms, &|| false)
         .into_iter()
         .map(|(_, js)| js)
         .collect()
@@ -745,7 +761,7 @@ mod tests {
                 ],
             ),
         ];
-        let scores = postings(&index_files("en", &pages, &[]), "distroless");
+        let scores = postings(&index_files("en", &pages, &[], &|| false), "distroless");
         // Sections: 0 build, 1 go's distroless, 2 slim, 3 bases' distroless, 4 choose.
         assert!(scores[&3] > scores[&1], "{scores:?}");
     }
@@ -780,7 +796,7 @@ mod tests {
         .iter()
         .map(|g| g.iter().map(|w| (*w).to_string()).collect())
         .collect();
-        let files = index_files("en", &pages, &groups);
+        let files = index_files("en", &pages, &groups, &|| false);
         let m = script_data(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
         let export = terms.iter().position(|t| *t == "export").expect("export");
@@ -791,7 +807,7 @@ mod tests {
             m["syn"]
         );
         // Without synonyms the manifest has no `syn` at all.
-        let plain = script_data(&index_files("en", &pages, &[])[0].1);
+        let plain = script_data(&index_files("en", &pages, &[], &|| false)[0].1);
         assert!(plain.get("syn").is_none());
     }
 
@@ -836,7 +852,7 @@ mod tests {
             sections: sections.into(),
             review: crate::course::Review::Whole(false),
         }];
-        let files = index_files("en", &pages, &[]);
+        let files = index_files("en", &pages, &[], &|| false);
         for term in ["`--mount=type=cache", "`--mount"] {
             assert_eq!(
                 postings(&files, term).keys().collect::<Vec<_>>(),
@@ -872,7 +888,7 @@ mod tests {
             sections: sections.into(),
             review: crate::course::Review::Whole(false),
         }];
-        let files = index_files("en", &pages, &[]);
+        let files = index_files("en", &pages, &[], &|| false);
 
         let m = script_data(&files[0].1);
         let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
@@ -932,7 +948,7 @@ mod tests {
             .into(),
             review: crate::course::Review::Whole(false),
         }];
-        let files = index_files("en", &pages, &[]);
+        let files = index_files("en", &pages, &[], &|| false);
         let manifest = &files[0].1;
         assert!(manifest.starts_with(
             "(window.docentSearchParts=window.docentSearchParts||[]).push([\"en\",\"index\",{"
