@@ -102,6 +102,13 @@ impl Builder {
         self.previous.as_ref()
     }
 
+    /// Whether the next save builds on the last good site: only the touched chapters'
+    /// findings are checked again and only their pages planned (a failed build ends that
+    /// until the next good one; a render stopped for a newer change does not).
+    pub fn builds_on_last_good(&self) -> bool {
+        self.last_good.is_some() && self.previous.is_some()
+    }
+
     /// Reads the course and renders what changed. On error the caches and the previous site
     /// stay as they were.
     pub fn build(&mut self) -> Result<Build> {

@@ -522,6 +522,10 @@ fn a_cancelled_catch_up_keeps_the_next_save_incremental() {
         "{:?}",
         stopped.map(|b| b.changed)
     );
+    assert!(
+        b.builds_on_last_good(),
+        "the stopped catch-up left the last good site the base of the next save"
+    );
     cancel.store(false, Ordering::Relaxed);
     edit(
         &t,
