@@ -65,9 +65,7 @@ impl<'a> Renderer<'a> {
             None => (Some(fp), self.search_files(lang)),
         };
         // An index cut short is never kept.
-        if self.cancelled() {
-            return Err(crate::error::Error::Cancelled);
-        }
+        self.go_on()?;
         for (path, bytes) in files.iter() {
             sink.put(path, bytes.clone())?;
         }

@@ -186,9 +186,7 @@ impl Renderer<'_> {
     ) -> Result<()> {
         let slots = shell.slots.get(range.clone()).unwrap_or_default();
         for (n, chunk) in slots.chunks(32).enumerate() {
-            if self.cancelled() {
-                return Err(crate::error::Error::Cancelled);
-            }
+            self.go_on()?;
             let made: Vec<Arc<str>> = chunk
                 .par_iter()
                 .map(|&i| self.print_fragment(lang, i, fragments))

@@ -72,6 +72,15 @@ impl<'a> Renderer<'a> {
             .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
     }
 
+    /// [`crate::error::Error::Cancelled`] once the render was asked to stop: `?` between
+    /// pieces of work.
+    pub(super) fn go_on(&self) -> Result<()> {
+        if self.cancelled() {
+            return Err(crate::error::Error::Cancelled);
+        }
+        Ok(())
+    }
+
     /// Prepares to render `course`: templates (compiled once, kept in `cache`), assets, UI
     /// strings and the pages of each language.
     ///
@@ -232,9 +241,7 @@ impl<'a> Renderer<'a> {
             || {
                 todo.par_iter()
                     .map(|(job, path, fp)| -> Result<_> {
-                        if self.cancelled() {
-                            return Err(crate::error::Error::Cancelled);
-                        }
+                        self.go_on()?;
                         let bytes = self.make(job, path, keep.then_some(fragments), sink)?;
                         crate::sync::lock(&files).push(path.clone());
                         Ok((path.clone(), *fp, bytes))

@@ -141,13 +141,25 @@ impl Session {
         session
     }
 
-    /// What the watcher calls on each file event: stops a catch-up under way, so a save made
-    /// while the print pages and search indexes are made again does not wait for them (at
-    /// 2×2000 chapters they take a third of a second or more).
-    pub fn interrupter(&self) -> impl Fn() + Send + 'static {
+    /// What the watcher calls on each file event: a change to an input (as the watch loop
+    /// classifies paths; not a file only read, nor an editor's swap file) stops a catch-up
+    /// under way, so a save made while the print pages and search indexes are made again
+    /// does not wait for them (at 2×2000 chapters they take a third of a second or more).
+    pub fn interrupter(&self) -> impl Fn(&notify::Event) + Send + 'static {
         let (running, cancel) = (Arc::clone(&self.catching_up), Arc::clone(&self.cancel));
-        move || {
-            if running.load(Ordering::Relaxed) {
+        let roots = self.roots.clone();
+        move |event| {
+            let change = matches!(
+                event.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            );
+            if running.load(Ordering::Relaxed)
+                && change
+                && event
+                    .paths
+                    .iter()
+                    .any(|p| watch::classify(p, &roots).is_some())
+            {
                 cancel.store(true, Ordering::Relaxed);
             }
         }
@@ -522,16 +534,8 @@ async fn run(options: ServeOptions) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel();
     let interrupt = session.interrupter();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // A change (not a file only opened or read) stops a catch-up under way.
-        if event.as_ref().is_ok_and(|e| {
-            matches!(
-                e.kind,
-                notify::EventKind::Create(_)
-                    | notify::EventKind::Modify(_)
-                    | notify::EventKind::Remove(_)
-            )
-        }) {
-            interrupt();
+        if let Ok(e) = &event {
+            interrupt(e);
         }
         // With `-vv`, the same delay as the watch loop logs, seen from notify's thread.
         if tracing::enabled!(tracing::Level::DEBUG) {

@@ -1084,8 +1084,8 @@
         var c = self.candidates(w.word, w.last);
         // Each word as the ranking reads it: the words its typo may stand for, then as
         // typed (a prefix while typing), last so that fixes keep their places in phrases.
-        w.forms = c.fixes.concat([w.word], c.syn || []);
-        if (c.syn && c.syn.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.syn);
+        w.forms = c.fixes.concat([w.word], c.syn);
+        if (c.syn.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.syn);
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
