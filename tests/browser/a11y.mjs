@@ -12,11 +12,15 @@ const blocks = await serve(blocksDir);
 const { context, close } = await launch();
 const page = await context.newPage();
 
-async function axe(url, label) {
+/** axe's WCAG A/AA rules on `url`; `off` names rules to leave out. */
+async function axe(url, label, off = []) {
   await page.goto(url);
   await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  const result = await page.evaluate(async (off) =>
+    await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      rules: Object.fromEntries(off.map((id) => [id, { enabled: false }])),
+    }), off);
   const problems = result.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " — " + n.failureSummary.split("\n").slice(1, 2).join("")).join("\n    ")}`);
   assert(problems.length === 0, `${label}: ${problems.length} axe violations\n  ${problems.join("\n  ")}`);
@@ -34,7 +38,10 @@ await run([
       const chapters = await firstChapter(course.url, lang);
       await axe(chapters[1], `${lang} chapter 2`);
       await axe(chapters[2], `${lang} chapter 3`);
-      await axe(course.url + lang + "/print/", `${lang} print`);
+      // The print page holds every chapter (25,000 elements). Contrast depends on the
+      // stylesheet, not the language, and takes three quarters of axe's time there: it is
+      // checked on the English print page only.
+      await axe(course.url + lang + "/print/", `${lang} print`, lang === "en" ? [] : ["color-contrast"]);
     }
     await axe(course.url, "language chooser");
     await axe(course.url + "no/such/page/", "404");

@@ -88,10 +88,10 @@ await run([
     for (const theme of THEMES) {
       for (const [width, height] of SIZES) {
         await page.setViewportSize({ width, height });
+        await page.goto(urls[0]);
+        await setTheme(theme);
         for (const url of urls) {
           await page.goto(url);
-          await setTheme(theme);
-          await page.reload();
           for (const [kind, selector] of Object.entries(BLOCKS)) {
             const count = await page.locator(selector).count();
             if (!count) continue;

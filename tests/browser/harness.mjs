@@ -73,9 +73,10 @@ export async function run(checks, { cleanup } = {}) {
   let passed = 0;
   let failed = 0;
   for (const [name, fn] of checks) {
+    const start = Date.now();
     try {
       await fn();
-      console.log(`ok - ${name}`);
+      console.log(`ok - ${name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
       passed++;
     } catch (e) {
       console.log(`FAILED - ${name}\n${e && e.stack ? e.stack : e}`);
