@@ -11,7 +11,8 @@ n, gap, trials = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
 binary = sys.argv[4] if len(sys.argv) > 4 else "target/release/docent"
 scratch = os.environ.get("SCRATCH", "/tmp/bench")
 t = rm.TOOLS["docent"]
-s = rm.start_server(t, binary, f"{scratch}/corpus-{n}", f"{scratch}/burst-{n}", 4400 + n % 100)
+s = rm.start_server(t, binary, f"{scratch}/corpus-{n}", f"{scratch}/burst-{n}", 4400 + n % 100,
+                    verbose=bool(os.environ.get("VERBOSE")))  # VERBOSE=1: -vv log in SCRATCH/burst-N
 def save(slug, k):
     path = t["source"].format(slug=slug, **s["fmt"])
     orig = open(path, encoding="utf-8").read()

@@ -272,11 +272,10 @@ impl Builder {
     /// Says whether only the pages of the chapters edited since the last good build went to
     /// `sink` (the rest is that build's site).
     fn build_into(&mut self, outputs: Outputs, sink: &dyn Sink) -> Result<(Build, bool)> {
-        let mut inputs = self.inputs()?;
-        if outputs != Outputs::AllButAggregates {
-            inputs.patch = None;
-        }
-        let patched = inputs.patch.is_some();
+        let inputs = self.inputs()?;
+        // The patch also tells the findings what changed (nothing, for a catch-up after a
+        // good save: its findings are kept); only a save's render makes just its pages.
+        let patched = inputs.patch.is_some() && outputs == Outputs::AllButAggregates;
         let build = self.render_inputs(inputs, outputs, sink, render::Written::default())?;
         Ok((build, patched))
     }
@@ -355,7 +354,11 @@ impl Builder {
         if let Some(e) = written.error {
             return Err(with_warnings(e));
         }
-        let mut rendered = match &inputs.patch {
+        let mut rendered = match inputs
+            .patch
+            .as_ref()
+            .filter(|_| outputs == Outputs::AllButAggregates)
+        {
             Some(patch) => render::render_chapter_pages(
                 inputs.sources(),
                 &self.options,
@@ -363,12 +366,14 @@ impl Builder {
                 &patch.chapters,
                 sink,
             ),
+            // A patch means only the text of its chapters changed since the last render.
             None => render::render_site(
                 inputs.sources(),
                 &self.options,
                 &mut self.pages,
                 outputs,
                 sink,
+                inputs.patch.is_some(),
             ),
         }
         .map_err(with_warnings)?;
@@ -408,6 +413,7 @@ impl Builder {
             &mut self.pages,
             Outputs::All,
             &crate::site::Discard,
+            false,
         ) {
             Ok(_) => {}
             Err(crate::error::Error::Input(list)) => findings.extend(list),

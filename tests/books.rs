@@ -624,7 +624,7 @@ fn rebuilds_of_nested_chapters_match_a_full_build() {
     let options = docent::serve::serve_build_options();
     let mut b = Builder::new(&root, options);
     b.build_outputs(Outputs::All).expect("first build");
-    let same = |site: &docent::site::Site| same_as_a_full_build(&t, site);
+    let same = |built: &docent::build::Build| same_as_a_full_build(&t, built);
     let file = "content/02-basics/02-types/01-ints/en.md";
     t.write(
         file,
@@ -633,7 +633,7 @@ fn rebuilds_of_nested_chapters_match_a_full_build() {
     );
     let r = b.rebuild([t.path(file)], Outputs::All).expect("rebuild");
     assert_eq!(r.chapters_rendered, 1);
-    same(&r.site);
+    same(&r);
     t.write(
         "content/02-basics/02-types/03-chars/en.md",
         "+++\ntitle = \"Characters\"\n+++\n\nAbout chars.\n",
@@ -644,7 +644,7 @@ fn rebuilds_of_nested_chapters_match_a_full_build() {
             Outputs::All,
         )
         .expect("rebuild");
-    same(&r.site);
+    same(&r);
     let page = scraper::Html::parse_document(
         std::str::from_utf8(&r.site.files["en/chars/index.html"]).expect("utf-8"),
     );

@@ -223,7 +223,7 @@ fn rebuilding_from_watched_paths_gives_the_full_build() {
         .expect("rebuild");
     assert_eq!((r.chapters_rendered, r.pages_rendered), (1, 1));
     let done = b.finish().expect("finish");
-    same_as_a_full_build(&t, &done.site);
+    same_as_a_full_build(&t, &done);
     // A title and slug change: navigation everywhere, new URL.
     edit(
         &t,
@@ -236,7 +236,7 @@ fn rebuilding_from_watched_paths_gives_the_full_build() {
         .expect("rebuild");
     assert!(r.site.get("en/start/index.html").is_some());
     assert!(r.site.get("en/intro/index.html").is_none());
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn a_watched_rebuild_rereads_every_file_broken_since_the_last_good_build() {
         .rebuild([intro], Outputs::AllButAggregates)
         .expect("fixed");
     assert!(r.changed.iter().any(|p| p == "en/third/index.html"));
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
 
 #[test]
@@ -281,7 +281,7 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
         )
         .expect("new file");
     assert!(page_text(&r.site, "pt-BR/second/index.html").contains("Texto novo."));
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
     // A translation turned into a draft: the page falls back to English.
     edit(
         &t,
@@ -296,7 +296,7 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
         )
         .expect("draft");
     assert!(!page_text(&r.site, "pt-BR/second/index.html").contains("Texto novo."));
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
     // An asset: its new bytes are published.
     let dockerfile = format!("{}# edited\n", t.read("content/03-third/Dockerfile"));
     t.write("content/03-third/Dockerfile", &dockerfile);
@@ -311,7 +311,7 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
         Some(dockerfile.into_bytes())
     );
     assert_eq!(r.chapters_rendered, 2, "both languages show the file");
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
     // A removed chapter file.
     std::fs::remove_file(t.path("content/02-second/pt-BR.md")).expect("rm");
     b.rebuild(
@@ -319,7 +319,7 @@ fn changes_a_watched_rebuild_cannot_patch_read_the_whole_course() {
         Outputs::AllButAggregates,
     )
     .expect("removed");
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
 
 /// The files a save leaves for the finishing pass: print pages and search indexes.
@@ -438,7 +438,7 @@ fn a_save_patches_the_served_site_exactly_as_a_full_build_would() {
     edit(&t, "content/03-third/en.md", "Qapla' batlh", "Qapla'");
     let r = save(&mut b, &third).expect("text after a title");
     same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "text after a title");
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
 
 #[test]
@@ -490,7 +490,7 @@ fn a_save_of_front_matter_alone_updates_the_findings() {
     assert!(stale(&r.warnings), "{:?}", r.warnings);
     same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a source's front matter");
     // `review` reaches the search index once the finishing pass has run.
-    same_as_a_full_build(&t, &b.finish().expect("finish").site);
+    same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
 
 /// The dev server stops the course-wide catch-up (print pages, search indexes) when a save

@@ -129,15 +129,18 @@ impl<'a> Sources<'a> {
 }
 
 /// Renders `outputs` of the site from rendered chapters and hands every file to `sink`.
+/// `text_only`: nothing but chapter text changed since `cache` last made a renderer (a
+/// `serve` catch-up after a save), so the theme, strings and outline are not read again.
 pub fn render_site(
     sources: Sources<'_>,
     options: &BuildOptions,
     cache: &mut PageCache,
     outputs: Outputs,
     sink: &dyn Sink,
+    text_only: bool,
 ) -> Result<Output> {
     let clock = std::time::Instant::now();
-    let renderer = sources.renderer(options, cache, false)?;
+    let renderer = sources.renderer(options, cache, text_only)?;
     tracing::debug!("renderer made: {} µs", clock.elapsed().as_micros());
     renderer.render(cache, outputs, sink)
 }

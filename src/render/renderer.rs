@@ -202,15 +202,23 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
+        self.go_on()?;
         let common = self.common_fingerprint();
-        let planned: Vec<(Job, String, [u8; 32])> = jobs
+        // Hashing every page's inputs is most of a catch-up's planning at 2x2000 (tens of
+        // ms): a save made meanwhile stops it.
+        let planned: Option<Vec<(Job, String, [u8; 32])>> = jobs
             .into_par_iter()
             .map(|job| {
+                if self.cancelled() {
+                    return None;
+                }
                 let path = self.job_path(&job);
                 let fp = self.fingerprint(&job, &common);
-                (job, path, fp)
+                Some((job, path, fp))
             })
             .collect();
+        self.go_on()?;
+        let planned = planned.ok_or(crate::error::Error::Cancelled)?;
         tracing::debug!("pages planned: {} µs", clock.elapsed().as_micros());
         let mut stale = false;
         let mut todo = Vec::new();

@@ -238,15 +238,20 @@ pub fn assert_same_files<A: AsRef<[u8]>, B: AsRef<[u8]>>(
 }
 
 /// A builder told which files changed (as `serve`'s watcher tells it) must produce exactly
-/// the site a fresh full build of `t`'s course produces, whatever the change.
-pub fn same_as_a_full_build(t: &SiteTest, site: &docent::site::Site) {
+/// the site and the findings a fresh full build of `t`'s course produces, whatever the
+/// change (a catch-up keeps the findings of the save before it).
+pub fn same_as_a_full_build(t: &SiteTest, built: &docent::build::Build) {
     let mut fresh =
         docent::build::Builder::new(&t.path("content"), docent::serve::serve_build_options());
     let full = fresh.build().expect("full build");
     assert_same_files(
-        &files_of(site),
+        &files_of(&built.site),
         &files_of(&full.site),
         "a watched rebuild against a full build",
+    );
+    assert_eq!(
+        built.warnings, full.warnings,
+        "a watched rebuild's findings against a full build's"
     );
 }
 
