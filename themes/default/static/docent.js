@@ -1420,9 +1420,10 @@
           if (at < end) return;
           var len = hits.len;
           while (letterAt(at + len) && !cjkAt(at + len)) len++;
-          // Found by a stem cut from the word: another form of it ("stage" for "stages"), not
-          // a longer word that shares the stem ("buildkit" for "buildx").
-          if (hits.len < w.length && len > w.length + 1) return;
+          // Found by a stem cut from the word: another form of it ("stage" for "stages",
+          // "build" for "building"), not a longer word that shares the stem ("buildkit" for
+          // "buildx") nor a much shorter one ("conta" for "container").
+          if (hits.len < w.length && (len > w.length + 1 || len < w.length - 3)) return;
           out.push({ at: at, len: len, word: k });
           end = at + len;
         });
