@@ -92,12 +92,20 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 }
 
 /// Queries written by someone who saw only the course, not the queries above nor the
-/// search code: the ranking must not be fitted to its own test. A lower bar than the tuned
-/// set's (it was 0.838 and 91 % when written, before the ranking learnt from its misses).
+/// search code: the ranking must not be fitted to its own test. Every held-out set
+/// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
+/// run. A lower bar than the tuned set's: together they scored 0.87 and 93 %.
 #[test]
 fn the_held_out_queries_find_their_sections() {
-    let queries = judged("heldout.toml");
-    assert!(queries.len() >= 60, "at least 60 held-out queries");
+    let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
+        .expect("tests/search")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
+    assert!(queries.len() >= 280, "{} held-out queries", queries.len());
     type_into_the_bundled_course(&queries, "0.85,0.90");
 }
 
