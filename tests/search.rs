@@ -78,6 +78,18 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
     let t = SiteTest::bundled();
     t.docent(&["build"]);
     assert!(t.path("site/search/en.js").is_file());
+    // Every expected section is a heading of the built page: a mistyped anchor would count
+    // as a miss for ever, silently.
+    for q in queries {
+        let expect = q["expect"].as_str().expect("expect");
+        let (page, anchor) = expect.split_once('#').unwrap_or((expect, ""));
+        let html = t.read(&format!("site/{page}index.html"));
+        assert!(
+            anchor.is_empty() || html.contains(&format!(" id=\"{anchor}\"")),
+            "{}: no section #{anchor} on {page}",
+            q["q"]
+        );
+    }
     let file = t.path("queries.json");
     std::fs::write(&file, serde_json::to_string(queries).expect("json")).expect("write");
     browser::run(
