@@ -306,20 +306,32 @@ fn an_authors_synonyms_find_the_courses_word() {
 
 /// A word cut to a shorter stem marks other forms of itself ("stage" for "staging",
 /// "build" for "building"), never a much shorter word that begins the same way ("conta" for
-/// "container").
+/// "container") nor one that shares only its first letters ("continues" for "containers").
 #[test]
 fn a_stem_cut_marks_forms_of_the_word_not_shorter_words() {
     if !browser::available() {
         return;
     }
-    let t = course_of(&[(
-        "01-words/en.md",
-        "+++\ntitle = \"Words\"\n+++\n\n## Container accounts\n\nEach conta holds a balance.\n\n## Staging\n\nEach stage runs once; build it first.\n",
-    )]);
+    let t = course_of(&[
+        (
+            "01-words/en.md",
+            "+++\ntitle = \"Words\"\n+++\n\n## Container accounts\n\nEach conta holds a balance.\n\n## Staging\n\nEach stage runs once; build it first.\n",
+        ),
+        (
+            "02-more/en.md",
+            "+++\ntitle = \"More\"\n+++\n\n## Containers everywhere\n\nThe story continues.\n",
+        ),
+    ]);
     first_results(
         &t,
         serde_json::json!([
             ["en", "container", "/en/words/#container-accounts", []],
+            [
+                "en",
+                "containers everywhere",
+                "/en/more/#containers-everywhere",
+                []
+            ],
             [
                 "en",
                 "staging building",

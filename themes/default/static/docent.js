@@ -1422,8 +1422,10 @@
           while (letterAt(at + len) && !cjkAt(at + len)) len++;
           // Found by a stem cut from the word: another form of it ("stage" for "stages",
           // "build" for "building"), not a longer word that shares the stem ("buildkit" for
-          // "buildx") nor a much shorter one ("conta" for "container").
-          if (hits.len < w.length && (len > w.length + 1 || len < w.length - 3)) return;
+          // "buildx"), a much shorter one ("conta" for "container") or one that shares only
+          // its first letters ("continua" for "containers").
+          if (hits.len < w.length && (len > w.length + 1 || len < w.length - 3 ||
+              hits.len < 0.55 * Math.max(len, w.length))) return;
           out.push({ at: at, len: len, word: k });
           end = at + len;
         });
