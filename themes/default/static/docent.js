@@ -960,11 +960,14 @@
     // a little below itself; `out.syn` holds them for the ranking to read as this word.
     out.syn = [];
     var stem = self.wordStem.get(word);
-    // A group is the word's when it lists the word or holds its stem in the course; a word
-    // the course never uses, also when it is a group word of four letters or more with a
-    // short ending added ("extracting", "tiers"; not "senhor" for "senha").
+    // A group is the word's when it lists the word, its plural ("containers", where the
+    // stemmer of pt-BR keeps the English -s), or holds its stem in the course; a word the
+    // course never uses, also when it is a group word of four letters or more with a short
+    // ending added ("extracting", "tiers"; not "senhor" for "senha").
+    var plural = function (w) { return w.length >= 4 && (word === w + "s" || word === w + "es"); };
     var inGroup = function (g) {
-      if (g.words.indexOf(word) >= 0 || (stem !== undefined && g.ids.indexOf(stem) >= 0)) return true;
+      if (g.words.indexOf(word) >= 0 || g.words.some(plural)) return true;
+      if (stem !== undefined && g.ids.indexOf(stem) >= 0) return true;
       return stem === undefined && g.words.some(function (w) {
         return w.length >= 4 && word.length <= w.length + 4 && word.lastIndexOf(w, 0) === 0;
       });
