@@ -64,7 +64,15 @@ impl Renderer<'_> {
                     }
                 }
             }
-            Job::Chooser | Job::NotFound | Job::Home(_) => {}
+            // The 404 page holds the stylesheet itself (it is served at any depth), and
+            // `serve` names assets without their hash: the CSS's bytes, not only its name.
+            Job::NotFound => {
+                if let Some((_, css)) = self.asset_files.iter().find(|(p, _)| *p == self.assets.css)
+                {
+                    h.update(css);
+                }
+            }
+            Job::Chooser | Job::Home(_) => {}
         }
         *h.finalize().as_bytes()
     }

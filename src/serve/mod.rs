@@ -184,6 +184,9 @@ impl Session {
         mut rescan: bool,
     ) -> Option<Rebuilt> {
         let start = Instant::now();
+        // A stop asked for by a file event that came as a catch-up was ending is for this
+        // rebuild, not against it.
+        self.cancel.store(false, Ordering::Relaxed);
         let files: Vec<PathBuf> = changes
             .iter()
             .filter(|(kind, _)| *kind != ChangeKind::History)
