@@ -273,9 +273,7 @@ impl Builder {
     /// `sink` (the rest is that build's site).
     fn build_into(&mut self, outputs: Outputs, sink: &dyn Sink) -> Result<(Build, bool)> {
         let inputs = self.inputs()?;
-        // The patch also tells the findings what changed (nothing, for a catch-up after a
-        // good save: its findings are kept); only a save's render makes just its pages.
-        let patched = inputs.patch.is_some() && outputs == Outputs::AllButAggregates;
+        let patched = inputs.pages_patch(outputs).is_some();
         let build = self.render_inputs(inputs, outputs, sink, render::Written::default())?;
         Ok((build, patched))
     }
@@ -354,11 +352,7 @@ impl Builder {
         if let Some(e) = written.error {
             return Err(with_warnings(e));
         }
-        let mut rendered = match inputs
-            .patch
-            .as_ref()
-            .filter(|_| outputs == Outputs::AllButAggregates)
-        {
+        let mut rendered = match inputs.pages_patch(outputs) {
             Some(patch) => render::render_chapter_pages(
                 inputs.sources(),
                 &self.options,
@@ -575,6 +569,15 @@ struct Patch {
 }
 
 impl Inputs {
+    /// The patch when the render makes only its chapters' pages: a save's. A catch-up
+    /// (`Outputs::All`) makes every file, though its patch still tells the findings what
+    /// changed (nothing after a good save: its findings are kept).
+    fn pages_patch(&self, outputs: Outputs) -> Option<&Patch> {
+        self.patch
+            .as_ref()
+            .filter(|_| outputs == Outputs::AllButAggregates)
+    }
+
     /// Everything every stage found, the one list `build`, `check` and `serve` all report:
     /// what reading the course and its overrides skipped, chapters that did not render,
     /// link and translation problems (looked for only when every chapter rendered),

@@ -82,12 +82,18 @@ pub(super) fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
 }
 
 impl Renderer<'_> {
-    /// The text of the theme file published at `path` (to inline it in a page).
-    pub(super) fn asset_text(&self, path: &str) -> Option<String> {
+    /// The bytes of the theme file published at `path`.
+    pub(super) fn asset_bytes(&self, path: &str) -> Option<&Bytes> {
         self.asset_files
             .iter()
             .find(|(p, _)| p == path)
-            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            .map(|(_, b)| b)
+    }
+
+    /// The text of the theme file published at `path` (to inline it in a page).
+    pub(super) fn asset_text(&self, path: &str) -> Option<String> {
+        self.asset_bytes(path)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
     }
 
     /// Publishes the files of the chapters at course positions `range` beside their pages in

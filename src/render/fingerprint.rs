@@ -67,8 +67,7 @@ impl Renderer<'_> {
             // The 404 page holds the stylesheet itself (it is served at any depth), and
             // `serve` names assets without their hash: the CSS's bytes, not only its name.
             Job::NotFound => {
-                if let Some((_, css)) = self.asset_files.iter().find(|(p, _)| *p == self.assets.css)
-                {
+                if let Some(css) = self.asset_bytes(&self.assets.css) {
                     h.update(css);
                 }
             }

@@ -217,7 +217,7 @@ impl<'a> Renderer<'a> {
                 Some((job, path, fp))
             })
             .collect();
-        self.go_on()?;
+        // `None`: a job saw the stop.
         let planned = planned.ok_or(crate::error::Error::Cancelled)?;
         tracing::debug!("pages planned: {} µs", clock.elapsed().as_micros());
         let mut stale = false;
