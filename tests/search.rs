@@ -368,6 +368,22 @@ fn a_stem_cut_marks_forms_of_the_word_not_shorter_words() {
     );
 }
 
+/// Two sections of a chapter that answer a word about as well as each other: the one
+/// that introduces it comes first, not the later one that builds on it and happens to
+/// say the word once more.
+#[test]
+fn of_two_sections_that_answer_alike_the_earlier_comes_first() {
+    if !browser::available() {
+        return;
+    }
+    let java = "+++\ntitle = \"Recipes\"\n+++\n\n## Python\n\nA virtualenv copied across.\n\n## Java with jlink\n\nSince Java 9 the JDK is split into modules, and jlink assembles a runtime that holds only the modules the program uses.\n\n### Full JRE or jlink\n\nA full JRE is the safe default; jlink trims it, and jlink needs the module list.\n";
+    let t = course_of(&[("01-recipes/en.md", java)]);
+    first_results(
+        &t,
+        serde_json::json!([["en", "jlink", "/en/recipes/#java-with-jlink"]]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

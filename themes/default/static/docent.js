@@ -894,6 +894,8 @@
   // How much a synonym's match counts against the word as typed: a word the course uses
   // itself says most by its own places.
   var SYNONYM = 0.9, SYNONYM_OF_KNOWN = 0.5;
+  // Scores this close count as a tie (see `order`).
+  var TIE = 1.03;
   // Synonyms a word is read as, at most: each is matched against every word of a candidate.
   var MAX_SYNONYMS = 12;
   function within1(a, b) {
@@ -1199,11 +1201,28 @@
       return { section: sec, score: r[1] * self.rerank(text, forms, codes), text: text };
     });
     hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
+    // Two sections of one chapter that answer about as well: the earlier one first, as it
+    // is where the chapter introduces what the later one builds on ("Java with jlink"
+    // before "Full JRE or jlink").
+    for (var i = 1; i < hits.length; i++) {
+      var a = hits[i - 1], b = hits[i];
+      if (b.section < a.section && b.score * TIE >= a.score && self.pageOf(a.section) === self.pageOf(b.section)) {
+        hits[i - 1] = b;
+        hits[i] = a;
+      }
+    }
     return hits.slice(0, 10).map(function (h) {
-      var page = 0;
-      while (page + 1 < m.pages.length && m.pages[page + 1][4] <= h.section) page++;
-      return { page: m.pages[page], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
+      return { page: m.pages[self.pageOf(h.section)], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
     });
+  };
+  // The page a section is on (pages list their first section, in order).
+  SearchEngine.prototype.pageOf = function (section) {
+    var pages = this.m.pages, lo = 0, hi = pages.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (pages[mid][4] <= section) lo = mid; else hi = mid - 1;
+    }
+    return lo;
   };
   // Candidates whose text holds the query as a phrase, or its words close together, or the
   // code tokens as written, move up. `words` holds each query word's forms: the words its
