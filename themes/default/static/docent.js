@@ -1058,7 +1058,7 @@
         parts.forEach(function (p, k) {
           // A lone accent or point folds to nothing: no word to look for.
           var word = fold(p.w);
-          if (word) words.push({ word: word, optional: p.key, run: p.run, at: words.length, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
+          if (word) words.push({ word: word, token: i, optional: p.key, run: p.run, at: words.length, last: i === tokens.length - 1 && k === parts.length - 1 && typing });
         });
       });
       // Words joined by punctuation ("a.b.c") are words too: at most MAX_WORDS in all.
@@ -1090,6 +1090,7 @@
         // Each word as the ranking reads it: the words its typo may stand for, then as
         // typed (a prefix while typing), last so that fixes keep their places in phrases.
         w.forms = c.fixes.concat([w.word], c.syn);
+        w.forms.token = w.token;
         if (c.syn.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.syn);
         c.run = w.run;
         if (w.optional) optional.push(c);
@@ -1230,6 +1231,7 @@
   // Two query words count as near when at most PAIR_GAP words apart in the section, and add
   // up to these shares to the score in a heading and in the body (tuned on both judged sets:
   // tests/search/queries.toml and the held-out tests/search/heldout.toml).
+  var DENSE = 0.5, DENSE_SPAN = 8, DENSE_MIN = 5;
   var PAIR_GAP = 2, PAIR_HEAD = 2, PAIR_BODY = 0.5, PAIR_SPAN = 2, PAIR_WORDS = 12;
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
@@ -1278,6 +1280,24 @@
         }
       });
       if (best < Infinity) factor *= 1 + 0.5 * words.length / best;
+      // A question's words said close together, where the section need not hold them all
+      // ("cada instrução FROM inicia um novo estágio" for "cada FROM cria um estágio
+      // novo?"): the most words of DENSE_MIN or more typed ones within DENSE_SPAN words.
+      // Not for code: the parts of one token count once, and a query with code tokens is
+      // matched by them.
+      var asked = {}, tokensAsked = 0;
+      words.forEach(function (forms) { if (!asked[forms.token]) { asked[forms.token] = true; tokensAsked++; } });
+      if (tokensAsked >= DENSE_MIN && !codes.length && tokensAsked === words.length) {
+        var most = 0, inWindow = {}, distinct = 0;
+        for (var lo = 0, hi = 0; hi < events.length; hi++) {
+          var k = events[hi][1];
+          inWindow[k] = (inWindow[k] || 0) + 1;
+          if (inWindow[k] === 1) distinct++;
+          for (; events[hi][0] - events[lo][0] >= DENSE_SPAN; lo++) if (--inWindow[events[lo][1]] === 0) distinct--;
+          if (distinct > most) most = distinct;
+        }
+        if (most >= 3) factor *= 1 + DENSE * (most - 2) / (tokensAsked - 2);
+      }
       // Query words close together in the section, where it need not hold them all:
       // "argumentos de plataforma" in a heading answers "argumentos de plataforma no
       // buildx" though the section never names buildx. A pair is two query words at most
