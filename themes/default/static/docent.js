@@ -1231,6 +1231,7 @@
   // Two query words count as near when at most PAIR_GAP words apart in the section, and add
   // up to these shares to the score in a heading and in the body (tuned on both judged sets:
   // tests/search/queries.toml and the held-out tests/search/heldout.toml).
+  // A long question's words close together (tuned on sets 1–6 of tests/search/).
   var DENSE = 0.5, DENSE_SPAN = 8, DENSE_MIN = 5;
   var PAIR_GAP = 2, PAIR_HEAD = 2, PAIR_BODY = 0.5, PAIR_SPAN = 2, PAIR_WORDS = 12;
   SearchEngine.prototype.rerank = function (text, words, codes) {
@@ -1280,11 +1281,11 @@
         }
       });
       if (best < Infinity) factor *= 1 + 0.5 * words.length / best;
-      // A question's words said close together, where the section need not hold them all
-      // ("cada instrução FROM inicia um novo estágio" for "cada FROM cria um estágio
-      // novo?"): the most words of DENSE_MIN or more typed ones within DENSE_SPAN words.
-      // Not for code: the parts of one token count once, and a query with code tokens is
-      // matched by them.
+      // A long question's words said close together, where the section need not hold them
+      // all ("each FROM instruction starts a new stage" for "does each FROM create a new
+      // stage in the dockerfile"): the most of them within DENSE_SPAN words, for queries of
+      // DENSE_MIN words or more. Not for code tokens, nor words split out of one token
+      // ("multi-stage", "--mount=type=cache"): the factors above and below read those.
       var asked = {}, tokensAsked = 0;
       words.forEach(function (forms) { if (!asked[forms.token]) { asked[forms.token] = true; tokensAsked++; } });
       if (tokensAsked >= DENSE_MIN && !codes.length && tokensAsked === words.length) {
