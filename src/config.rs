@@ -31,6 +31,10 @@ pub struct Language {
     /// per entry, as readers of this language spell it.
     #[serde(default)]
     pub search_synonyms: Vec<Vec<String>>,
+    /// Where each of `search_synonyms` is written in `course.toml` (line, column): findings
+    /// about a synonym point at it.
+    #[serde(skip)]
+    pub search_synonyms_at: Vec<Vec<(usize, usize)>>,
 }
 
 /// The settings of a course, as read from `course.toml` and checked.
@@ -176,7 +180,7 @@ impl Config {
         Ok(config)
     }
 
-    fn validate(&self, text: &str, path: &Path) -> Result<()> {
+    fn validate(&mut self, text: &str, path: &Path) -> Result<()> {
         let at = |needle: &str| {
             text.find(needle)
                 .map_or((0, 0), |offset| line_col(text, offset))
@@ -264,6 +268,7 @@ impl Config {
                 }
             }
         }
+        let mut synonyms_at = Vec::with_capacity(self.languages.len());
         for lang in &self.languages {
             // Where each entry is written, found in order so a word listed twice is placed at
             // the entry meant.
@@ -286,11 +291,14 @@ impl Config {
                     None => at("search_synonyms"),
                 }
             };
+            let mut places = Vec::with_capacity(lang.search_synonyms.len());
             for group in &lang.search_synonyms {
                 let mut problem = None;
                 let mut first = None;
+                let mut at_words = Vec::with_capacity(group.len());
                 for w in group {
                     let here = place(w);
+                    at_words.push(here);
                     first.get_or_insert(here);
                     if problem.is_none() && !one_word(w) {
                         problem = Some((here, format!("search synonym `{w}` is not one word")));
@@ -309,7 +317,9 @@ impl Config {
                         )
                         .into());
                 }
+                places.push(at_words);
             }
+            synonyms_at.push(places);
         }
         if let Some(default) = &self.default_language
             && !seen.contains(default.as_str())
@@ -343,6 +353,9 @@ impl Config {
                     .with_help("for example base_url = \"https://example.org/my-course/\"")
                     .into(),
             );
+        }
+        for (lang, at) in self.languages.iter_mut().zip(synonyms_at) {
+            lang.search_synonyms_at = at;
         }
         Ok(())
     }

@@ -182,6 +182,33 @@ fn missing_translations_and_dockerfile_problems() {
     );
 }
 
+/// A search synonym the search can never use (a stop word of its language, left out of every
+/// query) is a warning at the word in `course.toml`, from `check` and `build` alike.
+#[test]
+fn a_search_synonym_that_is_a_stop_word() {
+    let with = |s: &str| {
+        format!("{s}search_synonyms = [[\"contêiner\", \"container\"], [\"guia\", \"como\"]]\n")
+    };
+    triggers(
+        "content/course.toml",
+        with,
+        "warning",
+        12,
+        "search synonym `como` is a stop word in pt-BR",
+    );
+    let t = clean();
+    t.write("content/course.toml", &with(&t.read("content/course.toml")));
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("search synonym `como` is a stop word in pt-BR")
+            && run.stderr().contains("course.toml:12:"),
+        "{}",
+        run.stderr()
+    );
+}
+
 #[test]
 fn human_output_and_exit_codes() {
     let t = clean();
