@@ -4,6 +4,9 @@ use crate::error::{Diagnostic, Result, line_col};
 use serde::Deserialize;
 use std::path::Path;
 
+/// The settings file in a course folder.
+pub const FILE_NAME: &str = "course.toml";
+
 /// One language the course is written in.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -294,19 +297,20 @@ impl Config {
             let mut places = Vec::with_capacity(lang.search_synonyms.len());
             for group in &lang.search_synonyms {
                 let mut problem = None;
-                let mut first = None;
                 let mut at_words = Vec::with_capacity(group.len());
                 for w in group {
                     let here = place(w);
                     at_words.push(here);
-                    first.get_or_insert(here);
                     if problem.is_none() && !one_word(w) {
                         problem = Some((here, format!("search synonym `{w}` is not one word")));
                     }
                 }
                 if problem.is_none() && group.len() < 2 {
                     problem = Some((
-                        first.unwrap_or_else(|| at("search_synonyms")),
+                        at_words
+                            .first()
+                            .copied()
+                            .unwrap_or_else(|| at("search_synonyms")),
                         "a search_synonyms group needs two words or more".to_string(),
                     ));
                 }

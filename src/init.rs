@@ -297,7 +297,7 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written
             t.course_title, t.description
         ));
     }
-    put(content.join("course.toml"), &toml)?;
+    put(content.join(crate::config::FILE_NAME), &toml)?;
     put(chapter.join("Dockerfile"), DOCKERFILE)?;
     put(
         chapter.join("go.mod"),

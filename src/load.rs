@@ -46,7 +46,7 @@ impl SourceCache {
 /// [`load`], reusing the parsed files of `cache` whose text did not change.
 pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     use rayon::prelude::*;
-    let config_path = root.join("course.toml");
+    let config_path = root.join(crate::config::FILE_NAME);
     if !config_path.is_file() {
         return Err(
             Diagnostic::error(&config_path, 0, 0, "no course.toml found")

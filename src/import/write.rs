@@ -357,7 +357,7 @@ pub(super) fn commit(out: &Path, course_toml: &str, files: &[File]) -> Result<()
     ));
     std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
     let result = (|| {
-        fsx::write(&tmp.join("course.toml"), course_toml.as_bytes())?;
+        fsx::write(&tmp.join(crate::config::FILE_NAME), course_toml.as_bytes())?;
         for file in files {
             match file {
                 File::Text(rel, text) => fsx::write(&tmp.join(rel), text.as_bytes())?,

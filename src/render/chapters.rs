@@ -282,7 +282,7 @@ pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
 /// Search synonyms that are stop words of their language: a query never looks those up, so
 /// listing one does nothing, and a group left with one word finds nothing new.
 fn stop_word_synonyms(course: &Course) -> Vec<Diagnostic> {
-    let path = course.root.join("course.toml");
+    let path = course.root.join(crate::config::FILE_NAME);
     let mut out = Vec::new();
     for lang in &course.config.languages {
         let stop = crate::search::stop_words(&lang.code);

@@ -1231,9 +1231,9 @@
   // Two query words count as near when at most PAIR_GAP words apart in the section, and add
   // up to these shares to the score in a heading and in the body (tuned on both judged sets:
   // tests/search/queries.toml and the held-out tests/search/heldout.toml).
+  var PAIR_GAP = 2, PAIR_HEAD = 2, PAIR_BODY = 0.5, PAIR_SPAN = 2, PAIR_WORDS = 12;
   // A long question's words close together (tuned on sets 1–6 of tests/search/).
   var DENSE = 0.5, DENSE_SPAN = 8, DENSE_MIN = 5;
-  var PAIR_GAP = 2, PAIR_HEAD = 2, PAIR_BODY = 0.5, PAIR_SPAN = 2, PAIR_WORDS = 12;
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
     var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
@@ -1286,9 +1286,9 @@
       // stage in the dockerfile"): the most of them within DENSE_SPAN words, for queries of
       // DENSE_MIN words or more. Not for code tokens, nor words split out of one token
       // ("multi-stage", "--mount=type=cache"): the factors above and below read those.
-      var asked = {}, tokensAsked = 0;
-      words.forEach(function (forms) { if (!asked[forms.token]) { asked[forms.token] = true; tokensAsked++; } });
-      if (tokensAsked >= DENSE_MIN && !codes.length && tokensAsked === words.length) {
+      // The words of one token are consecutive.
+      var ownTokens = words.every(function (forms, k) { return !k || forms.token !== words[k - 1].token; });
+      if (words.length >= DENSE_MIN && !codes.length && ownTokens) {
         var most = 0, inWindow = {}, distinct = 0;
         for (var lo = 0, hi = 0; hi < events.length; hi++) {
           var k = events[hi][1];
@@ -1297,7 +1297,7 @@
           for (; events[hi][0] - events[lo][0] >= DENSE_SPAN; lo++) if (--inWindow[events[lo][1]] === 0) distinct--;
           if (distinct > most) most = distinct;
         }
-        if (most >= 3) factor *= 1 + DENSE * (most - 2) / (tokensAsked - 2);
+        if (most >= 3) factor *= 1 + DENSE * (most - 2) / (words.length - 2);
       }
       // Query words close together in the section, where it need not hold them all:
       // "argumentos de plataforma" in a heading answers "argumentos de plataforma no
