@@ -106,8 +106,8 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 /// Queries written by someone who saw only the course, not the queries above nor the
 /// search code: the ranking must not be fitted to its own test. Every held-out set
 /// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
-/// run. A lower bar than the tuned set's: the seven together (410 queries) scored 0.87 and
-/// 92 %.
+/// run. A lower bar than the tuned set's: the eight together (470 queries) scored 0.887 and
+/// 94 %.
 #[test]
 fn the_held_out_queries_find_their_sections() {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
@@ -116,9 +116,9 @@ fn the_held_out_queries_find_their_sections() {
         .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 7, "{files:?}");
+    assert!(files.len() >= 8, "{files:?}");
     let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
-    assert!(queries.len() >= 400, "{} held-out queries", queries.len());
+    assert!(queries.len() >= 460, "{} held-out queries", queries.len());
     type_into_the_bundled_course(&queries, "0.85,0.90");
 }
 
@@ -408,6 +408,24 @@ fn a_question_answered_in_one_sentence_beats_its_words_scattered() {
             "does each FROM create a new stage in the dockerfile",
             "/en/stages/#one-file-many-images"
         ]]),
+    );
+}
+
+/// A number typed into its unit ("1gb") finds the number and unit the course writes apart
+/// ("1.2 GB"); one the course writes as typed ("80MB") is looked up as it is.
+#[test]
+fn a_number_typed_into_its_unit_finds_them_written_apart() {
+    if !browser::available() {
+        return;
+    }
+    let sizes = "+++\ntitle = \"Sizes\"\n+++\n\n## Layers\n\nEach instruction adds a layer to the image.\n\n## What it weighs\n\nThe single-stage image weighs 1.2 GB, and the app in it is 40 KB of code.\n\n## The slim one\n\nTrimmed down, the runtime image comes to 80MB.\n";
+    let t = course_of(&[("01-sizes/en.md", sizes)]);
+    first_results(
+        &t,
+        serde_json::json!([
+            ["en", "1gb image", "/en/sizes/#what-it-weighs"],
+            ["en", "80mb", "/en/sizes/#the-slim-one"]
+        ]),
     );
 }
 

@@ -18,6 +18,11 @@ pub struct Section {
     /// `text`: kept apart for its code tokens, so prose that explains a flag is found by it.
     #[serde(skip)]
     pub inline_code: String,
+    /// Its prose that the author set apart: bold text and the words of links to other
+    /// sites, already part of `text`. A tool or term is usually bolded or linked to its home
+    /// where it is introduced (`[hadolint](https://…)`), so search weighs it a little more.
+    #[serde(skip)]
+    pub marked: String,
     /// The section recaps or points elsewhere more than it teaches (it holds a self-check
     /// quiz, is mostly links, or the front matter says so): search ranks it below the
     /// sections that teach.
@@ -37,6 +42,7 @@ impl Section {
             text: String::new(),
             code: String::new(),
             inline_code: String::new(),
+            marked: String::new(),
             review: false,
         }
     }
@@ -54,6 +60,9 @@ pub fn sections_of(html: &str) -> Vec<Section> {
     // Prose bytes inside links, per section: a section that is mostly links (further
     // reading, next steps) points elsewhere rather than teaching.
     let mut in_link = 0usize;
+    // Inside bold text or a link to another site (see `Section::marked`).
+    let mut marked = 0usize;
+    let mut external = false;
     let mut link_bytes: Vec<usize> = vec![0];
     loop {
         if in_pre && skip_depth.is_none() {
@@ -111,6 +120,10 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             }
             if in_code && !in_pre {
                 push_text(&mut current.inline_code, text, false);
+            }
+            if (marked > 0 || external) && !in_heading && !in_pre {
+                push_text(&mut current.marked, text, true);
+                current.marked.push(' ');
             }
         }
         let tail = rest.get(lt..).unwrap_or("");
@@ -172,8 +185,16 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             }
             ("svg", false) => skip_depth = Some(("svg", 1)),
             ("a", false) if tag.contains("class=\"anchor\"") => skip_depth = Some(("a", 1)),
-            ("a", false) => in_link += 1,
-            ("a", true) => in_link = in_link.saturating_sub(1),
+            ("a", false) => {
+                in_link += 1;
+                external = attribute(tag, "href").is_some_and(|h| h.starts_with("http"));
+            }
+            ("a", true) => {
+                in_link = in_link.saturating_sub(1);
+                external = false;
+            }
+            ("strong" | "b" | "dfn", false) => marked += 1,
+            ("strong" | "b" | "dfn", true) => marked = marked.saturating_sub(1),
             ("div", false) if tag.contains("glossary-defs") => skip_depth = Some(("div", 1)),
             ("button", false) => skip_depth = Some(("button", 1)),
             ("span", true) if in_pre => {}
@@ -327,6 +348,24 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].code, "RUN make && test");
         assert_eq!(s[0].text, "After.");
+    }
+
+    /// Bold prose and the words of links to other sites are kept apart too (search weighs
+    /// them a little more: a tool is linked to its home where it is introduced); links
+    /// inside the course, headings and code are not.
+    #[test]
+    fn bold_prose_and_links_to_other_sites_are_marked() {
+        let html = "<h2 id=\"a\"><strong>Bold</strong> heading</h2><p><a href=\"https://github.com/hadolint/hadolint\">hadolint</a> reads the file; see <a href=\"../02-stages/\">chapter 2</a>. <strong>Never</strong> pass a <em>token</em>.</p><pre><b>RUN</b> make</pre>";
+        let s = sections_of(html);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(
+            s[0].marked.split_whitespace().collect::<Vec<_>>(),
+            ["hadolint", "Never"]
+        );
+        assert_eq!(
+            s[0].text,
+            "hadolint reads the file; see chapter 2. Never pass a token."
+        );
     }
 
     #[test]

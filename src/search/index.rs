@@ -22,14 +22,16 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A script of the index: its path under the site root and its text.
 pub type Files = Vec<(String, String)>;
 
-/// Field weights and length normalisation: chapter title, heading, prose, code words.
-/// (Tuned on `tests/search/queries.toml`: headings weigh most, prose is normalised gently
-/// by length so a section that explains at length is not punished for it.)
-const WEIGHT: [f32; FIELDS] = [4.0, 10.0, 1.0, 0.5];
-const B: [f32; FIELDS] = [0.3, 0.8, 0.4, 0.75];
+/// Field weights and length normalisation: chapter title, heading, prose, code words, and
+/// the prose the author bolded or linked to another site. (Tuned on `tests/search/`:
+/// headings weigh most, prose is normalised gently by length so a section that explains at
+/// length is not punished for it.)
+const WEIGHT: [f32; FIELDS] = [4.0, 10.0, 1.0, 0.5, 1.0];
+const B: [f32; FIELDS] = [0.3, 0.8, 0.4, 0.75, 0.3];
 /// Fields: where the section sits (its chapter's title, and a level-3 section's parent
-/// heading), its heading, its prose, and the words of its code.
-const FIELDS: usize = 4;
+/// heading), its heading, its prose, the words of its code, and its marked prose
+/// (`Section::marked`: `[hadolint](https://…)` where a tool is introduced).
+const FIELDS: usize = 5;
 /// Code tokens (`--mount=type=cache`) as their own field.
 const CODE_WEIGHT: f32 = 0.5;
 /// A chapter's introduction (the text before its first heading) mostly announces what
@@ -66,7 +68,11 @@ struct Counted<'s> {
 
 fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'s> {
     // About one distinct word per ten bytes of text: sized once, not grown step by step.
-    let bytes = title.len() + section.heading.len() + section.text.len() + section.code.len();
+    let bytes = title.len()
+        + section.heading.len()
+        + section.text.len()
+        + section.code.len()
+        + section.marked.len();
     let mut words_tf: HashMap<&str, [u16; FIELDS]> =
         HashMap::with_capacity_and_hasher(bytes / 10, Default::default());
     let mut lens = [0.0; FIELDS];
@@ -76,6 +82,7 @@ fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'
         (1, section.heading.as_str()),
         (2, section.text.as_str()),
         (3, section.code.as_str()),
+        (4, section.marked.as_str()),
     ];
     for (field, text) in fields {
         for w in words(text) {
@@ -728,6 +735,7 @@ mod tests {
             text: text.into(),
             code: String::new(),
             inline_code: String::new(),
+            marked: String::new(),
             review: false,
             level: 2,
         };
@@ -777,6 +785,7 @@ mod tests {
             text: "Export the binary.".into(),
             code: String::new(),
             inline_code: String::new(),
+            marked: String::new(),
             review: false,
             level: 2,
         };
@@ -834,6 +843,25 @@ mod tests {
         scores
     }
 
+    /// A tool the author links to its home where the section introduces it outranks a
+    /// section that names it as often in passing.
+    #[test]
+    fn a_tool_linked_to_its_home_outranks_a_passing_mention() {
+        let html = "<h2 id=\"wrong\">Secrets the wrong way</h2><p>This file passes hadolint only because the hadolint settings of the chapter turn two rules off.</p><h2 id=\"lint\">Lint before you build</h2><p><a href=\"https://github.com/hadolint/hadolint\">hadolint</a> reads a Dockerfile without Docker at all, and hadolint runs ShellCheck over every RUN line as well.</p>";
+        let sections = crate::markdown::sections::sections_of(html);
+        let pages = vec![Page {
+            title: "Security".into(),
+            title_html: "Security".into(),
+            crumb: String::new(),
+            url: "en/security/".into(),
+            sections: sections.into(),
+            review: crate::course::Review::Whole(false),
+        }];
+        let files = index_files("en", &pages, &[], &|| false);
+        let scores = postings(&files, "hadolint");
+        assert!(scores[&1] > scores[&0], "{scores:?}");
+    }
+
     #[test]
     fn a_flag_written_in_a_sentence_is_a_code_token_of_its_section() {
         let html = "<h2 id=\"mounts\">Cache mounts</h2><p>Ask with <code>RUN --mount=type=cache,target=/root/.npm npm ci</code> and it stays.</p><h2 id=\"other\">Other</h2><p>No flags here.</p>";
@@ -876,6 +904,7 @@ mod tests {
                 text: format!("one stage of many, number {k}"),
                 code: String::new(),
                 inline_code: String::new(),
+                marked: String::new(),
                 review: false,
                 level: 2,
             })
@@ -923,6 +952,7 @@ mod tests {
             text: text.into(),
             code: String::new(),
             inline_code: String::new(),
+            marked: String::new(),
             review,
             level: 2,
         };

@@ -1050,6 +1050,13 @@
         while ((found = re.exec(token))) {
           var key = !first && token.charAt(found.index + found[0].length) === "=";
           first = false;
+          // A number run into its unit ("1gb", "200mb") is the number and the unit the
+          // course writes apart ("1 GB"), unless the course writes it as typed.
+          var unit = /^(\p{N}+)(\p{L}+)$/u.exec(found[0]), folded = fold(found[0]);
+          if (unit && !self.termId.has(folded) && !self.wordStem.has(folded)) {
+            parts.push({ w: unit[1], key: false, run: 0 }, { w: unit[2], key: false, run: 0 });
+            continue;
+          }
           var pairs = cjkPairs(found[0]);
           // A CJK word is searched as its overlapping pairs, all of which a section must hold.
           var run = pairs.length > 1 && CJK.test(found[0]) ? ++runs : 0;
