@@ -2,7 +2,7 @@
 //! their source. Every build runs these and fails on errors; `docent check` reports them
 //! all.
 
-use crate::course::{Chapter, Course};
+use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Kind};
 use crate::markdown::Rendered;
 use crate::markdown::links::{Target, classify_in};
@@ -62,12 +62,21 @@ struct Checked {
     rendered: Arc<Rendered>,
     /// Each other rendered chapter looked into, by its key, as it was then.
     targets: Vec<LookedAt>,
+    /// The file's review ids and their places, which its findings also read.
+    review: (crate::course::Review, Vec<(usize, usize)>),
     found: Vec<Diagnostic>,
 }
 
 impl Checked {
-    fn holds(&self, rendered: &Arc<Rendered>, chapters: &RenderedChapters) -> bool {
+    fn holds(
+        &self,
+        source: &Source,
+        rendered: &Arc<Rendered>,
+        chapters: &RenderedChapters,
+    ) -> bool {
         Arc::ptr_eq(&self.rendered, rendered)
+            && self.review.0 == source.front.review
+            && self.review.1 == source.review_at
             && self
                 .targets
                 .iter()
@@ -112,10 +121,8 @@ pub fn analyze(course: &Course, chapters: &RenderedChapters, memo: &mut Memo) ->
                 .filter_map(|(key, source, memo)| {
                     let rendered = chapters.get(&key)?;
                     let checked = match memo {
-                        Some(checked) if checked.holds(rendered, chapters) => checked,
-                        _ => {
-                            Checked::new(course, chapters, chapter, &key.1, &source.path, rendered)
-                        }
+                        Some(checked) if checked.holds(source, rendered, chapters) => checked,
+                        _ => Checked::new(course, chapters, chapter, &key.1, source, rendered),
                     };
                     Some((key, checked))
                 })
@@ -166,10 +173,10 @@ pub fn recheck(
             let key = (index, lang.clone());
             let rendered = chapters.get(&key)?;
             let before = memo.links.get(&key)?;
-            if before.holds(rendered, chapters) {
+            if before.holds(source, rendered, chapters) {
                 continue;
             }
-            let checked = Checked::new(course, chapters, chapter, lang, &source.path, rendered);
+            let checked = Checked::new(course, chapters, chapter, lang, source, rendered);
             changed |= checked.found != before.found;
             memo.links.insert(key, checked);
         }
@@ -185,13 +192,14 @@ pub fn recheck(
 }
 
 impl Checked {
-    /// Checks the links of one chapter file.
+    /// Checks the links of one chapter file, and the heading ids its front matter marks as
+    /// review.
     fn new(
         course: &Course,
         chapters: &RenderedChapters,
         chapter: &Chapter,
         lang: &str,
-        path: &Path,
+        source: &Source,
         rendered: &Arc<Rendered>,
     ) -> Checked {
         let mut found = Vec::new();
@@ -201,20 +209,64 @@ impl Checked {
             chapters,
             chapter,
             lang,
-            path,
+            &source.path,
             rendered,
             &mut targets,
             &mut found,
         );
+        let mut found: Vec<Diagnostic> = found
+            .into_iter()
+            .map(|d| d.of(Kind::Link).in_lang(lang))
+            .collect();
+        found.extend(
+            review_ids(source, rendered)
+                .into_iter()
+                .map(|d| d.of(Kind::Source).in_lang(lang)),
+        );
         Checked {
             rendered: Arc::clone(rendered),
             targets,
-            found: found
-                .into_iter()
-                .map(|d| d.of(Kind::Link).in_lang(lang))
-                .collect(),
+            review: (source.front.review.clone(), source.review_at.clone()),
+            found,
         }
     }
+}
+
+/// A `review = [...]` id that names no section of the chapter (an `<h2>`/`<h3>` id): search
+/// would treat that section as teaching, and the author would never know.
+fn review_ids(source: &Source, rendered: &Rendered) -> Vec<Diagnostic> {
+    let crate::course::Review::Sections(ids) = &source.front.review else {
+        return Vec::new();
+    };
+    let anchors: Vec<&str> = rendered
+        .sections
+        .iter()
+        .map(|s| s.anchor.as_str())
+        .filter(|a| !a.is_empty())
+        .collect();
+    ids.iter()
+        .enumerate()
+        .filter(|(_, id)| !id.is_empty() && !anchors.contains(&id.as_str()))
+        .map(|(i, id)| {
+            let (line, col) = source.review_at.get(i).copied().unwrap_or((1, 1));
+            let help = match anchors
+                .iter()
+                .min_by_key(|a| crate::error::distance(a, id))
+            {
+                Some(near) => format!(
+                    "review lists the ids of this chapter's `##` and `###` headings, such as `{near}`"
+                ),
+                None => "review lists heading ids, and this chapter has no `##` or `###` headings".into(),
+            };
+            Diagnostic::warning(
+                &source.path,
+                line,
+                col,
+                format!("review section `{id}` is not a heading of this chapter"),
+            )
+            .with_help(help)
+        })
+        .collect()
 }
 
 /// Whether two readings of a chapter's files are the same for the translation check.

@@ -159,6 +159,9 @@ pub struct Source {
     pub version: String,
     /// 1-based line of the file where `body` starts, so body positions map to file positions.
     pub body_line: usize,
+    /// Where each heading id of `front.review` is written (line, column of the file), so a
+    /// finding about one that names no heading points at it.
+    pub review_at: Vec<(usize, usize)>,
 }
 
 /// A chapter folder; its languages are found through the folder, never by comparing paths.

@@ -609,6 +609,7 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         .with_help("it is 16 hexadecimal digits written by `docent translate done`; remove the line and run that command")
         .into());
     }
+    let review_at = review_places(&front.review, split.matter, split.matter_line);
     Ok(Source {
         path: path.to_path_buf(),
         title: crate::course::Title::parse(&front.title),
@@ -617,7 +618,39 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         hash: *blake3::hash(split.body.as_bytes()).as_bytes(),
         version: crate::frontmatter::version_of(text),
         body_line: split.body_line,
+        review_at,
     })
+}
+
+/// Where each id of a `review = [...]` list is written in the front matter `matter` (which
+/// starts at file line `first_line`): the place of each id after the `review` key, in order,
+/// or the key's own place for one not found as written.
+fn review_places(
+    review: &crate::course::Review,
+    matter: &str,
+    first_line: usize,
+) -> Vec<(usize, usize)> {
+    let crate::course::Review::Sections(ids) = review else {
+        return Vec::new();
+    };
+    let key = matter.find("review").unwrap_or(0);
+    let mut from = key;
+    ids.iter()
+        .map(|id| {
+            let found = ["\"", "'"].iter().find_map(|q| {
+                matter
+                    .get(from..)?
+                    .find(&format!("{q}{id}{q}"))
+                    .map(|at| from + at + 1)
+            });
+            let at = found.unwrap_or(key);
+            if found.is_some() {
+                from = at + id.len();
+            }
+            let (l, c) = line_col(matter, at);
+            (first_line + l - 1, c)
+        })
+        .collect()
 }
 
 fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Diagnostic {

@@ -209,6 +209,41 @@ fn a_search_synonym_that_is_a_stop_word() {
     );
 }
 
+/// A `review` id that names no section of its chapter is a warning at its place in the
+/// front matter: search would rank that section as teaching, and nothing else would say so.
+#[test]
+fn a_review_id_that_names_no_section() {
+    let with = |s: &str| {
+        s.replacen(
+            "title = \"One\"\n",
+            "title = \"One\"\nreview = [\"build\",\n  \"biuld\"]\n",
+            1,
+        )
+    };
+    triggers(
+        "content/01-one/en.md",
+        with,
+        "warning",
+        4,
+        "review section `biuld` is not a heading of this chapter",
+    );
+    let t = clean();
+    t.write(
+        "content/01-one/en.md",
+        &with(&t.read("content/01-one/en.md")),
+    );
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("review section `biuld` is not a heading of this chapter")
+            && run.stderr().contains("01-one/en.md:4:4")
+            && run.stderr().contains("such as `build`"),
+        "{}",
+        run.stderr()
+    );
+}
+
 #[test]
 fn human_output_and_exit_codes() {
     let t = clean();

@@ -492,6 +492,33 @@ fn a_save_of_front_matter_alone_updates_the_findings() {
         .expect("source front matter");
     assert!(stale(&r.warnings), "{:?}", r.warnings);
     same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a source's front matter");
+    // A review id that names no heading is found on the save that writes it, and gone on
+    // the one that takes it back.
+    let unknown = |w: &[docent::error::Diagnostic]| {
+        w.iter()
+            .any(|d| d.message.contains("review section `nowhere`"))
+    };
+    edit(
+        &t,
+        "content/03-third/en.md",
+        "review = true ",
+        "review = [\"nowhere\"]",
+    );
+    let r = b
+        .rebuild([en.clone()], Outputs::AllButAggregates)
+        .expect("an unknown review id");
+    assert!(unknown(&r.warnings), "{:?}", r.warnings);
+    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "an unknown review id");
+    edit(
+        &t,
+        "content/03-third/en.md",
+        "review = [\"nowhere\"]",
+        "review = true ",
+    );
+    let r = b
+        .rebuild([en.clone()], Outputs::AllButAggregates)
+        .expect("the review id taken back");
+    assert!(!unknown(&r.warnings), "{:?}", r.warnings);
     // `review` reaches the search index once the finishing pass has run.
     same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
