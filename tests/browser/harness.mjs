@@ -18,6 +18,7 @@ export async function launch(options = {}) {
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--disable-quic",
+      ...(options.args || []),
     ],
     viewport: options.viewport || { width: 1280, height: 900 },
     colorScheme: options.colorScheme || "light",
@@ -36,9 +37,11 @@ const TYPES = {
   ".json": "application/json", ".woff2": "font/woff2",
 };
 
-/** Serves `root` on 127.0.0.1 with directory index.html, like a static host. */
-export function serve(root) {
-  const server = http.createServer((req, res) => {
+/** Answers requests from the files under `root`, with directory index.html, like a static
+ *  host (never outside `root`): the handler of `serve`, and of the HTTP/2 server a benchmark
+ *  starts. */
+export function staticFiles(root) {
+  return (req, res) => {
     const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let path = normalize(join(root, url));
     if (!path.startsWith(normalize(root + sep)) && path !== normalize(root)) {
@@ -58,7 +61,12 @@ export function serve(root) {
     }
     res.writeHead(200, { "Content-Type": TYPES[extname(path)] || "application/octet-stream" });
     res.end(readFileSync(path));
-  });
+  };
+}
+
+/** Serves `root` on 127.0.0.1 with directory index.html, like a static host. */
+export function serve(root) {
+  const server = http.createServer(staticFiles(root));
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
