@@ -106,8 +106,7 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 /// Queries written by someone who saw only the course, not the queries above nor the
 /// search code: the ranking must not be fitted to its own test. Every held-out set
 /// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
-/// run. A lower bar than the tuned set's: the eight together (470 queries) scored 0.887 and
-/// 94 %.
+/// run, with the tuned set's bar: the nine together (530 queries) scored 0.906 and 96 %.
 #[test]
 fn the_held_out_queries_find_their_sections() {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
@@ -116,10 +115,10 @@ fn the_held_out_queries_find_their_sections() {
         .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 8, "{files:?}");
+    assert!(files.len() >= 9, "{files:?}");
     let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
-    assert!(queries.len() >= 460, "{} held-out queries", queries.len());
-    type_into_the_bundled_course(&queries, "0.85,0.90");
+    assert!(queries.len() >= 520, "{} held-out queries", queries.len());
+    type_into_the_bundled_course(&queries, "0.85,0.95");
 }
 
 #[test]
