@@ -12,6 +12,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+mod synonyms;
+
 /// What the link check found in each chapter file, kept with the rendered chapters it
 /// read, so that a save in `serve` checks again only the files whose links or link
 /// targets changed. Valid for one reading of the course from disk (positions, ids, assets
@@ -22,6 +24,8 @@ pub struct Memo {
     /// Each chapter's translation findings, with the rendered files and recorded versions
     /// they compared.
     translations: HashMap<usize, (Vec<Compared>, Vec<Diagnostic>)>,
+    /// Which search synonym groups the chapters use, and where.
+    synonyms: Vec<synonyms::LangUse>,
 }
 
 /// What the translation check read of one language file of a chapter.
@@ -144,6 +148,8 @@ pub fn analyze(course: &Course, chapters: &RenderedChapters, memo: &mut Memo) ->
         out.extend(found.iter().cloned());
         memo.translations.insert(index, (compared, found));
     }
+    synonyms::update(course, chapters, &mut memo.synonyms);
+    out.extend(synonyms::findings(course, &memo.synonyms));
     out
 }
 
@@ -188,6 +194,7 @@ pub fn recheck(
             memo.translations.insert(index, (compared, found));
         }
     }
+    changed |= synonyms::update(course, chapters, &mut memo.synonyms);
     Some(changed)
 }
 

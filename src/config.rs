@@ -40,6 +40,28 @@ pub struct Language {
     pub search_synonyms_at: Vec<Vec<(usize, usize)>>,
 }
 
+impl Language {
+    /// A warning about word `word` of synonym group `group` of this language, at its place in
+    /// the `course.toml` of the course at `root`.
+    pub fn synonym_warning(
+        &self,
+        root: &Path,
+        (group, word): (usize, usize),
+        message: String,
+        help: &str,
+    ) -> Diagnostic {
+        let (line, col) = self
+            .search_synonyms_at
+            .get(group)
+            .and_then(|at| at.get(word).copied())
+            .unwrap_or((0, 0));
+        Diagnostic::warning(root.join(FILE_NAME), line, col, message)
+            .with_help(help)
+            .of(crate::error::Kind::Config)
+            .in_lang(&self.code)
+    }
+}
+
 /// The settings of a course, as read from `course.toml` and checked.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]

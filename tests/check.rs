@@ -209,6 +209,24 @@ fn a_search_synonym_that_is_a_stop_word() {
     );
 }
 
+/// A search synonym group none of whose words a page of its language uses finds nothing (the
+/// index leaves it out): a warning at its place in `course.toml`, from `check` and `build`.
+#[test]
+fn a_search_synonym_group_the_course_never_uses() {
+    let with = |s: &str| format!("{s}search_synonyms = [[\"zebrafish\", \"axolotl\"]]\n");
+    let message = "search synonym group `zebrafish, axolotl` has no word the pt-BR pages use";
+    triggers("content/course.toml", with, "warning", 12, message);
+    let t = clean();
+    t.write("content/course.toml", &with(&t.read("content/course.toml")));
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr().contains(message) && run.stderr().contains("course.toml:12:"),
+        "{}",
+        run.stderr()
+    );
+}
+
 /// A `review` id that names no section of its chapter is a warning at its place in the
 /// front matter: search would rank that section as teaching, and nothing else would say so.
 #[test]

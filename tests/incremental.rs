@@ -523,6 +523,44 @@ fn a_save_of_front_matter_alone_updates_the_findings() {
     same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
 
+/// A save that gives the course a word of a synonym group no page used takes the group's
+/// warning away, and the save that takes the word back brings it back, as a full build says.
+#[test]
+fn a_save_updates_which_synonym_groups_the_course_uses() {
+    let t = SiteTest::fixture("basic");
+    edit(
+        &t,
+        "content/course.toml",
+        "description = \"A small course for tests.\"",
+        "description = \"A small course for tests.\"\nsearch_synonyms = [[\"zebrafish\", \"axolotl\"]]",
+    );
+    let mut b = builder(&t);
+    let en = t.path("content/03-third/en.md");
+    let unused = |w: &[docent::error::Diagnostic]| {
+        w.iter().any(|d| d.message.contains("`zebrafish, axolotl`"))
+    };
+    let mut save = |from: &str, to: &str, what: &str| {
+        edit(&t, "content/03-third/en.md", from, to);
+        let r = b
+            .rebuild([en.clone()], Outputs::AllButAggregates)
+            .expect(what);
+        same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, what);
+        unused(&r.warnings)
+    };
+    assert!(save(
+        "Successfully built",
+        "Successfully built!",
+        "an unrelated edit"
+    ));
+    assert!(!save("Qapla'", "Qapla' axolotls", "a word of the group"));
+    assert!(!save(
+        "Successfully built!",
+        "Successfully built",
+        "another unrelated edit"
+    ));
+    assert!(save("Qapla' axolotls", "Qapla'", "the word taken back"));
+}
+
 /// The dev server stops the course-wide catch-up (print pages, search indexes) when a save
 /// arrives: the render fails with `Cancelled`, the last good site stays the base of the next
 /// save (one chapter rendered, not the whole course), and the catch-up then completes.

@@ -282,27 +282,22 @@ pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
 /// Search synonyms that are stop words of their language: a query never looks those up, so
 /// listing one does nothing, and a group left with one word finds nothing new.
 fn stop_word_synonyms(course: &Course) -> Vec<Diagnostic> {
-    let path = course.root.join(crate::config::FILE_NAME);
     let mut out = Vec::new();
     for lang in &course.config.languages {
         let stop = crate::search::stop_words(&lang.code);
-        let places = lang.search_synonyms_at.iter().flatten();
-        for (word, &(line, col)) in lang.search_synonyms.iter().flatten().zip(places) {
-            if stop.contains(&crate::search::fold(word).as_str()) {
-                out.push(
-                    Diagnostic::warning(
-                        &path,
-                        line,
-                        col,
+        for (g, group) in lang.search_synonyms.iter().enumerate() {
+            for (w, word) in group.iter().enumerate() {
+                if stop.contains(&crate::search::fold(word).as_str()) {
+                    out.push(lang.synonym_warning(
+                        &course.root,
+                        (g, w),
                         format!(
                             "search synonym `{word}` is a stop word in {}: searches never look it up",
                             lang.code
                         ),
-                    )
-                    .with_help("list words readers search with; words such as \"how\" or \"como\" are left out of every query")
-                    .of(crate::error::Kind::Config)
-                    .in_lang(&lang.code),
-                );
+                        "list words readers search with; words such as \"how\" or \"como\" are left out of every query",
+                    ));
+                }
             }
         }
     }

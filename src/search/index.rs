@@ -604,27 +604,17 @@ type Synonyms = (Vec<String>, Vec<u32>);
 /// Each synonym group of the author's as the query reads it, without the language's stop
 /// words. A group none of whose words the course uses would find nothing and is left out.
 fn synonym_groups(lang: &str, synonyms: &[Vec<String>], vocabulary: &Vocabulary) -> Vec<Synonyms> {
-    let analyzer = Analyzer::new(lang);
-    let stop: HashSet<&str> = stop_words(lang).iter().copied().collect();
-    synonyms
-        .iter()
+    super::usage::groups(lang, synonyms)
+        .into_iter()
         .filter_map(|group| {
-            // A stop word is never looked up, and would mark every "the" in snippets.
-            let group: Vec<&String> = group
-                .iter()
-                .filter(|w| {
-                    let f = fold(w);
-                    !f.is_empty() && !stop.contains(f.as_str())
-                })
-                .collect();
-            let words: Vec<String> = group.iter().map(|w| fold(w)).collect();
             let mut ids: Vec<u32> = group
+                .stems
                 .iter()
-                .filter_map(|w| vocabulary.ids.get(&analyzer.stem(w)).copied())
+                .filter_map(|s| vocabulary.ids.get(s).copied())
                 .collect();
             ids.sort_unstable();
             ids.dedup();
-            (!ids.is_empty()).then_some((words, ids))
+            (!ids.is_empty()).then_some((group.words, ids))
         })
         .collect()
 }

@@ -13,8 +13,10 @@ use unicode_normalization::char::is_combining_mark;
 
 pub use crate::markdown::sections::Section;
 pub use index::{Files, index_files, inline_script};
+pub use usage::SynonymStems;
 
 mod index;
+mod usage;
 
 /// Marks a reader may or may not type: Latin, Greek and Cyrillic accents, Hebrew points,
 /// Arabic vowel signs. Not the vowel signs of Indic scripts (कम is not काम) nor the kana
