@@ -101,9 +101,12 @@ pub(super) fn update(
                 look(&mut u, &wanted, index);
             }
         }
-        // The groups no chapter used: looked for in the chapters that changed since.
+        // The groups no chapter used: looked for in the chapters that changed since. (With
+        // every group found, nothing is read; `seen` then lags, which only means reading a
+        // chapter again later.)
         u.seen.resize(chapter_count, None);
-        for index in 0..chapter_count {
+        let any_unused = u.found.iter().any(Option::is_none);
+        for index in (0..chapter_count).filter(|_| any_unused) {
             let now = file(index).map(|(_, r)| r);
             let same = match (now, u.seen.get(index).and_then(Option::as_ref)) {
                 (Some(now), Some(then)) => Arc::ptr_eq(now, then),
