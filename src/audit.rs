@@ -253,7 +253,7 @@ fn review_ids(source: &Source, rendered: &Rendered) -> Vec<Diagnostic> {
         .collect();
     ids.iter()
         .enumerate()
-        .filter(|(_, id)| !id.is_empty() && !anchors.contains(&id.as_str()))
+        .filter(|(_, id)| !id.is_empty() && !anchors.iter().any(|a| crate::course::same_id(a, id)))
         .map(|(i, id)| {
             let (line, col) = source.review_at.get(i).copied().unwrap_or((1, 1));
             let help = match anchors

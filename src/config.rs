@@ -152,24 +152,6 @@ impl Part {
     }
 }
 
-/// Where the `[[languages]]` table with `code` sits in the text of `course.toml`: (start,
-/// end) byte offsets.
-fn language_table(text: &str, code: &str) -> Option<(usize, usize)> {
-    let header = "[[languages]]";
-    let starts: Vec<usize> = text.match_indices(header).map(|(i, _)| i).collect();
-    starts.iter().enumerate().find_map(|(k, &start)| {
-        let end = starts.get(k + 1).copied().unwrap_or(text.len());
-        let table = text.get(start..end)?;
-        let names_it = table.lines().any(|l| {
-            l.trim()
-                .strip_prefix("code")
-                .and_then(|r| r.trim_start().strip_prefix('='))
-                .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == code)
-        });
-        names_it.then_some((start, end))
-    })
-}
-
 /// Whether `w` is one word as search reads words: letters and digits, with the marks that
 /// belong to them (not a lone mark, which folds to nothing).
 fn one_word(w: &str) -> bool {
@@ -246,8 +228,27 @@ impl Config {
                 .into());
             }
         }
-        for lang in &self.languages {
-            for to in lang.fallback.iter().flatten() {
+        // Where a language's entries are written, read from the parsed file (comments, quotes,
+        // escapes and table headers as TOML has them); the tables of `languages` come in order.
+        let lines = crate::place::Lines::new(text);
+        let parsed = toml::de::DeTable::parse(text).ok();
+        let tables: Vec<&toml::de::DeTable<'_>> = parsed
+            .as_ref()
+            .and_then(|root| crate::place::toml_key(root.get_ref(), "languages"))
+            .and_then(|v| match v.get_ref() {
+                toml::de::DeValue::Array(a) => Some(
+                    a.iter()
+                        .filter_map(|t| match t.get_ref() {
+                            toml::de::DeValue::Table(t) => Some(t),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .unwrap_or_default();
+        for (k, lang) in self.languages.iter().enumerate() {
+            for (n, to) in lang.fallback.iter().flatten().enumerate() {
                 let problem = if to == &lang.code {
                     Some(format!("language `{to}` falls back to itself"))
                 } else if !seen.contains(to.as_str()) {
@@ -259,20 +260,12 @@ impl Config {
                     None
                 };
                 if let Some(message) = problem {
-                    // The code in this language's own `fallback` line.
-                    let (l, c) = language_table(text, &lang.code)
-                        .and_then(|(start, end)| {
-                            let table = text.get(start..end)?;
-                            let line = table.find("fallback")?;
-                            let rest = table.get(line..)?;
-                            let rest = rest.get(..rest.find('\n').unwrap_or(rest.len()))?;
-                            let at = rest
-                                .find(&format!("\"{to}\""))
-                                .or_else(|| rest.find(&format!("'{to}'")))
-                                .unwrap_or(0);
-                            Some(start + line + at)
-                        })
-                        .map_or_else(|| at("fallback"), |offset| line_col(text, offset));
+                    // The code in this language's own `fallback` list.
+                    let (l, c) = tables
+                        .get(k)
+                        .and_then(|t| crate::place::toml_key(t, "fallback"))
+                        .and_then(|v| crate::place::toml_strings(v).get(n).copied().flatten())
+                        .map_or_else(|| at("fallback"), |o| lines.line_col(o));
                     let mut d = Diagnostic::error(path, l, c, message);
                     if to == &lang.code {
                         d = d.with_help(
@@ -294,34 +287,27 @@ impl Config {
             }
         }
         let mut synonyms_at = Vec::with_capacity(self.languages.len());
-        for lang in &self.languages {
-            // Where each entry is written, found in order so a word listed twice is placed at
-            // the entry meant.
-            let table = language_table(text, &lang.code)
-                .and_then(|(start, end)| Some((start, text.get(start..end)?)));
-            let mut cursor = table
-                .and_then(|(start, t)| Some(start + t.find("search_synonyms")?))
-                .unwrap_or(text.len());
-            let mut place = |word: &str| {
-                let rest = text.get(cursor..).unwrap_or("");
-                let found = [format!("\"{word}\""), format!("'{word}'")]
-                    .iter()
-                    .filter_map(|q| rest.find(q.as_str()))
-                    .min();
-                match found {
-                    Some(at) => {
-                        cursor += at + word.len() + 2;
-                        line_col(text, cursor - word.len() - 2)
+        for (k, lang) in self.languages.iter().enumerate() {
+            let groups: Vec<Vec<Option<usize>>> = tables
+                .get(k)
+                .and_then(|t| crate::place::toml_key(t, "search_synonyms"))
+                .map(|v| match v.get_ref() {
+                    toml::de::DeValue::Array(groups) => {
+                        groups.iter().map(crate::place::toml_strings).collect()
                     }
-                    None => at("search_synonyms"),
-                }
+                    _ => Vec::new(),
+                })
+                .unwrap_or_default();
+            let place = |g: usize, w: usize| {
+                let offset = groups.get(g).and_then(|g| g.get(w)).copied().flatten();
+                offset.map_or_else(|| at("search_synonyms"), |o| lines.line_col(o))
             };
             let mut places = Vec::with_capacity(lang.search_synonyms.len());
-            for group in &lang.search_synonyms {
+            for (g, group) in lang.search_synonyms.iter().enumerate() {
                 let mut problem = None;
                 let mut at_words = Vec::with_capacity(group.len());
-                for w in group {
-                    let here = place(w);
+                for (i, w) in group.iter().enumerate() {
+                    let here = place(g, i);
                     at_words.push(here);
                     if problem.is_none() && !one_word(w) {
                         problem = Some((here, format!("search synonym `{w}` is not one word")));
@@ -491,6 +477,17 @@ title = "T"
         let text = format!("default_language = \"fr\"\n{GOOD}");
         let err = Config::parse(&text, Path::new("course.toml")).expect_err("fr");
         assert_eq!(err.diagnostics()[0].line, 1);
+    }
+
+    /// A fallback to a language not listed points at that code in its list, past a comment
+    /// after the language's own code.
+    #[test]
+    fn a_fallback_to_an_unknown_language_points_at_it() {
+        let text = "base_url = \"https://e.org/\"\n[[languages]]\ncode = \"en\"\ntitle = \"C\"\n[[ languages ]]\ncode = \"pt-BR\" # Brazilian\ntitle = \"C\"\nfallback = [\"en\", \"fr\"]\n";
+        let err = Config::parse(text, Path::new("course.toml")).expect_err("fr");
+        let d = &err.diagnostics()[0];
+        assert!(d.message.contains("`fr`"), "{}", d.message);
+        assert_eq!((d.line, d.col), (8, 19), "{}", d.message);
     }
 
     #[test]

@@ -54,9 +54,16 @@ impl Review {
     pub fn covers(&self, anchor: &str) -> bool {
         match self {
             Review::Whole(all) => *all,
-            Review::Sections(ids) => ids.iter().any(|id| id == anchor),
+            Review::Sections(ids) => ids.iter().any(|id| same_id(id, anchor)),
         }
     }
+}
+
+/// Whether two heading ids are the same: an id typed in another Unicode form (accents
+/// decomposed, as some editors save them) is the same id.
+pub fn same_id(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    a == b || a.nfc().eq(b.nfc())
 }
 
 /// Whether `slug` can be a URL path segment as it is: ASCII letters, digits, `-` and `_`,

@@ -23,6 +23,7 @@ pub mod load;
 pub mod markdown;
 pub mod outline;
 pub mod output;
+pub mod place;
 pub mod plural;
 pub mod render;
 pub mod search;

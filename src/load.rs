@@ -609,7 +609,7 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         .with_help("it is 16 hexadecimal digits written by `docent translate done`; remove the line and run that command")
         .into());
     }
-    let review_at = review_places(&front.review, split.matter, split.matter_line);
+    let review_at = review_places(&front.review, split.kind, split.matter, split.matter_line);
     Ok(Source {
         path: path.to_path_buf(),
         title: crate::course::Title::parse(&front.title),
@@ -623,31 +623,49 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
 }
 
 /// Where each id of a `review = [...]` list is written in the front matter `matter` (which
-/// starts at file line `first_line`): the place of each id after the `review` key, in order,
-/// or the key's own place for one not found as written.
+/// starts at file line `first_line`): read from the parsed TOML, so comments, quotes and
+/// escapes are as TOML has them; in YAML, each id as written after the `review` key, in
+/// order; the key's own place for one not found.
 fn review_places(
     review: &crate::course::Review,
+    kind: crate::frontmatter::Delimiter,
     matter: &str,
     first_line: usize,
 ) -> Vec<(usize, usize)> {
     let crate::course::Review::Sections(ids) = review else {
         return Vec::new();
     };
-    let key = matter.find("review").unwrap_or(0);
-    let mut from = key;
-    ids.iter()
-        .map(|id| {
-            let found = ["\"", "'"].iter().find_map(|q| {
-                matter
-                    .get(from..)?
-                    .find(&format!("{q}{id}{q}"))
-                    .map(|at| from + at + 1)
-            });
-            let at = found.unwrap_or(key);
-            if found.is_some() {
-                from = at + id.len();
-            }
-            let (l, c) = line_col(matter, at);
+    let lines = crate::place::Lines::new(matter);
+    let key = matter
+        .match_indices("review")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            matter
+                .get(..at)
+                .is_none_or(|b| b.is_empty() || b.ends_with('\n'))
+        })
+        .unwrap_or(0);
+    let offsets: Vec<Option<usize>> = match kind {
+        crate::frontmatter::Delimiter::Toml => toml::de::DeTable::parse(matter)
+            .ok()
+            .and_then(|root| {
+                crate::place::toml_key(root.get_ref(), "review").map(crate::place::toml_strings)
+            })
+            .unwrap_or_default(),
+        crate::frontmatter::Delimiter::Yaml => {
+            let mut from = key;
+            ids.iter()
+                .map(|id| {
+                    let at = from + matter.get(from..)?.find(id.as_str())?;
+                    from = at + id.len();
+                    Some(at)
+                })
+                .collect()
+        }
+    };
+    (0..ids.len())
+        .map(|i| {
+            let (l, c) = lines.line_col(offsets.get(i).copied().flatten().unwrap_or(key));
             (first_line + l - 1, c)
         })
         .collect()

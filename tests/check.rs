@@ -213,7 +213,13 @@ fn a_search_synonym_that_is_a_stop_word() {
 /// index leaves it out): a warning at its place in `course.toml`, from `check` and `build`.
 #[test]
 fn a_search_synonym_group_the_course_never_uses() {
-    let with = |s: &str| format!("{s}search_synonyms = [[\"zebrafish\", \"axolotl\"]]\n");
+    // A comment after the language's code, and a header written with spaces, as TOML allows.
+    let with = |s: &str| {
+        let s = s
+            .replace("code = \"pt-BR\"", "code = \"pt-BR\" # Brazilian")
+            .replacen("[[languages]]", "[[ languages ]]", 1);
+        format!("{s}search_synonyms = [[\"zebrafish\", \"axolotl\"]]\n")
+    };
     let message = "search synonym group `zebrafish, axolotl` has no word the pt-BR pages use";
     triggers("content/course.toml", with, "warning", 12, message);
     let t = clean();
@@ -221,7 +227,7 @@ fn a_search_synonym_group_the_course_never_uses() {
     let run = t.docent(&["build"]);
     assert!(run.ok(), "{}", run.stderr());
     assert!(
-        run.stderr().contains(message) && run.stderr().contains("course.toml:12:"),
+        run.stderr().contains(message) && run.stderr().contains("course.toml:12:21"),
         "{}",
         run.stderr()
     );
@@ -255,11 +261,37 @@ fn a_review_id_that_names_no_section() {
     assert!(
         run.stderr()
             .contains("review section `biuld` is not a heading of this chapter")
-            && run.stderr().contains("01-one/en.md:4:4")
+            && run.stderr().contains("01-one/en.md:4:3")
             && run.stderr().contains("such as `build`"),
         "{}",
         run.stderr()
-    );
+    ); // The place is the entry's own, past comments that name it, a title that says
+    // "review" and an escape; in YAML, past the key.
+    for (front, at) in [
+        (
+            "title = \"A review of one\"\nreview = [\n  \"build\", # was \"gone\"\n  \"\\u0067one\",\n]\n",
+            "01-one/en.md:5:3",
+        ),
+        (
+            "title: A review of one\nreview:\n  - build\n  - gone\n",
+            "01-one/en.md:5:5",
+        ),
+    ] {
+        let fence = if front.contains(" = ") { "+++" } else { "---" };
+        let text = t.read("content/01-one/en.md");
+        let body = text.splitn(3, "+++\n").nth(2).expect("body");
+        t.write(
+            "content/01-one/en.md",
+            &format!("{fence}\n{front}{fence}\n{body}"),
+        );
+        let run = t.docent(&["check"]);
+        assert!(
+            run.stdout().contains("review section `gone`") && run.stdout().contains(at),
+            "{at}: {}",
+            run.stdout()
+        );
+        t.write("content/01-one/en.md", &text);
+    }
 }
 
 #[test]

@@ -161,16 +161,32 @@ pub(super) fn findings(course: &Course, memo: &[LangUse]) -> Vec<Diagnostic> {
             {
                 continue;
             }
-            out.push(lang.synonym_warning(
-                &course.root,
-                (g, 0),
-                format!(
-                    "search synonym group `{}` has no word the {} pages use: searching for it finds nothing",
-                    group.join(", "),
-                    u.lang
-                ),
-                "a group widens a word the course writes to the words readers type: list one the course uses (any form of it), or remove the group",
-            ));
+            let words = group.join(", ");
+            let (message, help) = if group.iter().any(|w| w.chars().any(crate::search::is_cjk)) {
+                (
+                    format!(
+                        "search synonym group `{words}` cannot be used: the index holds Chinese, Japanese and Korean words as pairs of characters"
+                    ),
+                    "synonyms in those scripts are not supported yet; remove the group",
+                )
+            } else {
+                let stop_aside = if group
+                    .iter()
+                    .any(|w| stop.contains(&crate::search::fold(w).as_str()))
+                {
+                    " (stop words aside)"
+                } else {
+                    ""
+                };
+                (
+                    format!(
+                        "search synonym group `{words}` has no word{stop_aside} the {} pages use: searching for it finds nothing",
+                        u.lang
+                    ),
+                    "a group widens a word the course writes to the words readers type: list one the course uses (any form of it), or remove the group",
+                )
+            };
+            out.push(lang.synonym_warning(&course.root, (g, 0), message, help));
         }
     }
     out
