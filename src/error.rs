@@ -231,12 +231,7 @@ impl fmt::Display for Diagnostic {
 
 /// Line and column (1-based, in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, col)
+    crate::place::Lines::new(text).line_col(offset)
 }
 
 /// Everything that can stop a build.

@@ -653,7 +653,8 @@ fn review_places(
             })
             .unwrap_or_default(),
         crate::frontmatter::Delimiter::Yaml => {
-            let mut from = key;
+            // After the key itself: an id may be "review" too.
+            let mut from = key + "review".len();
             ids.iter()
                 .map(|id| {
                     let at = from + matter.get(from..)?.find(id.as_str())?;

@@ -18,9 +18,13 @@ impl<'t> Lines<'t> {
         Lines { text, starts }
     }
 
-    /// Line and column (1-based, in characters) of a byte offset, as [`crate::error::line_col`] gives.
+    /// Line and column (1-based, in characters) of a byte offset; an offset inside a
+    /// character counts as that character's start.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
         let col = self

@@ -417,13 +417,17 @@ fn a_number_typed_into_its_unit_finds_them_written_apart() {
     if !browser::available() {
         return;
     }
-    let sizes = "+++\ntitle = \"Sizes\"\n+++\n\n## Layers\n\nEach instruction adds a layer to the image.\n\n## What it weighs\n\nThe single-stage image weighs 1.2 GB, and the app in it is 40 KB of code.\n\n## The slim one\n\nTrimmed down, the runtime image comes to 80MB.\n";
+    let sizes = "+++\ntitle = \"Sizes\"\n+++\n\n## Layers\n\nEach of its 3 instructions adds a layer to the image.\n\n## What it weighs\n\nThe single-stage image weighs 1.2 GB, and the app in it is 40 KB of code.\n\n## The slim one\n\nTrimmed down, the runtime image comes to 80MB.\n\n## Support\n\nサポートは3ヶ月間です。\n";
     let t = course_of(&[("01-sizes/en.md", sizes)]);
     first_results(
         &t,
         serde_json::json!([
             ["en", "1gb image", "/en/sizes/#what-it-weighs"],
-            ["en", "80mb", "/en/sizes/#the-slim-one"]
+            ["en", "80mb", "/en/sizes/#the-slim-one"],
+            // Still being typed: the start of the course's word, not a number and "m".
+            ["en", "80m", "/en/sizes/#the-slim-one"],
+            // A CJK word after a number is searched as its pairs.
+            ["en", "3ヶ月間", "/en/sizes/#support"]
         ]),
     );
 }

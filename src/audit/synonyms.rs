@@ -1,23 +1,38 @@
 //! Search synonym groups that no page of their language uses: the index leaves such a group
 //! out, so listing it does nothing, and without this the author would never know.
 //!
-//! Each group keeps the chapter file where a word of it was found; a save reads again only
-//! the groups whose file changed, and looks for the unused ones only in changed files.
+//! Each group keeps the chapter page where a word of it was found; a save reads again only
+//! the groups whose page changed, and looks for the unused ones only in changed pages.
 
 use crate::course::Course;
 use crate::error::Diagnostic;
 use crate::markdown::Rendered;
 use crate::render::RenderedChapters;
+use crate::search::SynonymStems;
 use std::sync::Arc;
+
+/// A page as the index reads it: its chapter's rendered file and its title (a title edit
+/// leaves the rendered file as it was).
+type Read = (Arc<Rendered>, String);
 
 /// What was found for one language's groups.
 pub(super) struct LangUse {
     lang: String,
     groups: Vec<Vec<String>>,
-    /// Per group: the chapter (position, rendered file) holding one of its words.
-    found: Vec<Option<(usize, Arc<Rendered>)>>,
-    /// Per chapter: the rendered file last read for the groups still unused.
-    seen: Vec<Option<Arc<Rendered>>>,
+    stems: SynonymStems,
+    /// Per group: the chapter (position, and the page as read) holding one of its words.
+    found: Vec<Option<(usize, Read)>>,
+    /// Per chapter: the page last read for the groups still unused.
+    seen: Vec<Option<Read>>,
+}
+
+/// Whether two readings of a page are the same.
+fn same(a: Option<&Read>, b: Option<&Read>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(&a.0, &b.0) && a.1 == b.1,
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 /// Brings `memo` up to date with `chapters` and says whether the set of unused groups
@@ -34,30 +49,36 @@ pub(super) fn update(
         if lang.search_synonyms.is_empty() {
             continue;
         }
-        let stems = crate::search::SynonymStems::new(&lang.code, &lang.search_synonyms);
         let mut u = match memo
             .iter()
             .position(|u| u.lang == lang.code && u.groups == lang.search_synonyms)
         {
             Some(at) => memo.swap_remove(at),
-            None => LangUse {
-                lang: lang.code.clone(),
-                groups: lang.search_synonyms.clone(),
-                found: vec![None; stems.len()],
-                seen: Vec::new(),
-            },
+            None => {
+                let stems = SynonymStems::new(&lang.code, &lang.search_synonyms);
+                LangUse {
+                    lang: lang.code.clone(),
+                    groups: lang.search_synonyms.clone(),
+                    found: vec![None; stems.len()],
+                    stems,
+                    seen: Vec::new(),
+                }
+            }
         };
-        let file = |index: usize| {
-            let page = course.page(&lang.code, index)?;
-            crate::render::chapter_file(chapters, page.index, page.content_lang)
-                .map(|r| (page.title(), r))
-        };
-        let chapter_count = course.chapters.len();
-        // A group whose file changed is looked for again, in every chapter.
-        let mut lost = vec![false; stems.len()];
+        // Each chapter's page in this language, looked up once.
+        let pages: Vec<Option<Read>> = (0..course.chapters.len())
+            .map(|index| {
+                let page = course.page(&lang.code, index)?;
+                let rendered =
+                    crate::render::chapter_file(chapters, page.index, page.content_lang)?;
+                Some((Arc::clone(rendered), page.title().to_string()))
+            })
+            .collect();
+        // A group whose page changed is looked for again, in every chapter.
+        let mut lost = vec![false; u.found.len()];
         for (g, found) in u.found.iter_mut().enumerate() {
             let kept = match found {
-                Some((index, then)) => file(*index).is_some_and(|(_, now)| Arc::ptr_eq(now, then)),
+                Some((index, then)) => same(pages.get(*index).and_then(Option::as_ref), Some(then)),
                 None => true,
             };
             if !kept {
@@ -67,29 +88,8 @@ pub(super) fn update(
                 }
             }
         }
-        let look = |u: &mut LangUse, wanted: &[bool], index: usize| {
-            let Some((title, rendered)) = file(index) else {
-                return;
-            };
-            let mut used: Vec<bool> = wanted.iter().map(|w| !w).collect();
-            let texts = std::iter::once(title).chain(
-                rendered
-                    .sections
-                    .iter()
-                    .flat_map(|s| [s.heading.as_str(), s.text.as_str(), s.code.as_str()]),
-            );
-            stems.mark_used(texts, &mut used);
-            for (g, now) in used.iter().enumerate() {
-                if *now
-                    && wanted.get(g) == Some(&true)
-                    && let Some(slot @ None) = u.found.get_mut(g)
-                {
-                    *slot = Some((index, Arc::clone(rendered)));
-                }
-            }
-        };
         if lost.iter().any(|l| *l) {
-            for index in 0..chapter_count {
+            for index in 0..pages.len() {
                 let wanted: Vec<bool> = lost
                     .iter()
                     .zip(&u.found)
@@ -98,29 +98,27 @@ pub(super) fn update(
                 if !wanted.iter().any(|w| *w) {
                     break;
                 }
-                look(&mut u, &wanted, index);
+                look(
+                    &mut u,
+                    &wanted,
+                    index,
+                    pages.get(index).and_then(Option::as_ref),
+                );
             }
         }
-        // The groups no chapter used: looked for in the chapters that changed since. (With
+        // The groups no chapter used: looked for in the pages that changed since. (With
         // every group found, nothing is read; `seen` then lags, which only means reading a
-        // chapter again later.)
-        u.seen.resize(chapter_count, None);
-        let any_unused = u.found.iter().any(Option::is_none);
-        for index in (0..chapter_count).filter(|_| any_unused) {
-            let now = file(index).map(|(_, r)| r);
-            let same = match (now, u.seen.get(index).and_then(Option::as_ref)) {
-                (Some(now), Some(then)) => Arc::ptr_eq(now, then),
-                (None, None) => true,
-                _ => false,
-            };
-            if !same {
-                let wanted: Vec<bool> = u.found.iter().map(Option::is_none).collect();
-                if wanted.iter().any(|w| *w) {
-                    look(&mut u, &wanted, index);
+        // page again later.)
+        u.seen.resize(pages.len(), None);
+        if u.found.iter().any(Option::is_none) {
+            for (index, page) in pages.iter().enumerate() {
+                if !same(page.as_ref(), u.seen.get(index).and_then(Option::as_ref)) {
+                    let wanted: Vec<bool> = u.found.iter().map(Option::is_none).collect();
+                    look(&mut u, &wanted, index, page.as_ref());
                 }
-            }
-            if let Some(slot) = u.seen.get_mut(index) {
-                *slot = now.cloned();
+                if let Some(slot) = u.seen.get_mut(index) {
+                    slot.clone_from(page);
+                }
             }
         }
         next.push(u);
@@ -131,7 +129,34 @@ pub(super) fn update(
     before != after
 }
 
-/// The groups of `u` that no chapter uses and that have a word to look for.
+/// Reads chapter `index`'s page for the groups marked in `wanted`, as the index reads it:
+/// the title counts with the sections (a page with none has nothing in the index).
+fn look(u: &mut LangUse, wanted: &[bool], index: usize, page: Option<&Read>) {
+    let Some((rendered, title)) = page else {
+        return;
+    };
+    if rendered.sections.is_empty() {
+        return;
+    }
+    let mut used: Vec<bool> = wanted.iter().map(|w| !w).collect();
+    let texts = std::iter::once(title.as_str()).chain(
+        rendered
+            .sections
+            .iter()
+            .flat_map(|s| [s.heading.as_str(), s.text.as_str(), s.code.as_str()]),
+    );
+    u.stems.mark_used(texts, &mut used);
+    for (g, now) in used.iter().enumerate() {
+        if *now
+            && wanted.get(g) == Some(&true)
+            && let Some(slot @ None) = u.found.get_mut(g)
+        {
+            *slot = Some((index, (Arc::clone(rendered), title.clone())));
+        }
+    }
+}
+
+/// The groups of `u` that no chapter uses.
 fn unused(u: &LangUse) -> Vec<usize> {
     u.found
         .iter()
@@ -141,46 +166,43 @@ fn unused(u: &LangUse) -> Vec<usize> {
         .collect()
 }
 
-/// The findings `memo` holds: one warning per unused group, at its first word in
-/// `course.toml`.
+/// The findings `memo` holds: one warning per unused group that has a word to look for, at
+/// its first word in `course.toml` (a group of stop words alone has a warning per word).
 pub(super) fn findings(course: &Course, memo: &[LangUse]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for u in memo {
         let Some(lang) = course.config.language(&u.lang) else {
             continue;
         };
-        let stop = crate::search::stop_words(&u.lang);
         for g in unused(u) {
-            let Some(group) = u.groups.get(g) else {
+            let (Some(group), Some((kept, dropped))) = (u.groups.get(g), u.stems.words_of(g))
+            else {
                 continue;
             };
-            // A group of stop words alone has its own warning, one per word.
-            if group
-                .iter()
-                .all(|w| stop.contains(&crate::search::fold(w).as_str()))
-            {
+            if kept == 0 {
                 continue;
             }
             let words = group.join(", ");
-            let (message, help) = if group.iter().any(|w| w.chars().any(crate::search::is_cjk)) {
+            // The index holds these scripts as pairs of characters: a longer word is no term.
+            let cjk = group
+                .iter()
+                .any(|w| w.chars().count() > 2 && w.chars().any(crate::search::is_cjk));
+            let (message, help) = if cjk {
                 (
                     format!(
                         "search synonym group `{words}` cannot be used: the index holds Chinese, Japanese and Korean words as pairs of characters"
                     ),
-                    "synonyms in those scripts are not supported yet; remove the group",
+                    "synonyms of more than two characters in those scripts are not supported yet; remove the group",
                 )
             } else {
-                let stop_aside = if group
-                    .iter()
-                    .any(|w| stop.contains(&crate::search::fold(w).as_str()))
-                {
+                let aside = if dropped > 0 {
                     " (stop words aside)"
                 } else {
                     ""
                 };
                 (
                     format!(
-                        "search synonym group `{words}` has no word{stop_aside} the {} pages use: searching for it finds nothing",
+                        "search synonym group `{words}` has no word{aside} the {} pages use: searching for it finds nothing",
                         u.lang
                     ),
                     "a group widens a word the course writes to the words readers type: list one the course uses (any form of it), or remove the group",

@@ -187,7 +187,8 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             ("a", false) if tag.contains("class=\"anchor\"") => skip_depth = Some(("a", 1)),
             ("a", false) => {
                 in_link += 1;
-                external = attribute(tag, "href").is_some_and(|h| h.starts_with("http"));
+                external = attribute(tag, "href")
+                    .is_some_and(|h| h.starts_with("https://") || h.starts_with("http://"));
             }
             ("a", true) => {
                 in_link = in_link.saturating_sub(1);

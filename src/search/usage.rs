@@ -38,6 +38,8 @@ pub(super) fn groups(lang: &str, synonyms: &[Vec<String>]) -> Vec<Group> {
 /// The stems of one language's synonym groups, for finding which groups a text uses.
 pub struct SynonymStems {
     analyzer: Analyzer,
+    /// Per group: how many of its words are looked for, and how many are stop words.
+    counts: Vec<(usize, usize)>,
     /// Per group, the stems of its words (none for a group of stop words only).
     stems: Vec<Vec<String>>,
     /// The first two letters of every stem: most words of a text are passed over by them
@@ -48,13 +50,17 @@ pub struct SynonymStems {
 impl SynonymStems {
     /// The groups of `synonyms` as language `lang` reads them.
     pub fn new(lang: &str, synonyms: &[Vec<String>]) -> Self {
-        let stems: Vec<Vec<String>> = groups(lang, synonyms)
-            .into_iter()
-            .map(|g| g.stems)
+        let read = groups(lang, synonyms);
+        let counts = read
+            .iter()
+            .zip(synonyms)
+            .map(|(g, all)| (g.stems.len(), all.len() - g.stems.len()))
             .collect();
+        let stems: Vec<Vec<String>> = read.into_iter().map(|g| g.stems).collect();
         let starts = stems.iter().flatten().map(|s| start(s)).collect();
         SynonymStems {
             analyzer: Analyzer::new(lang),
+            counts,
             stems,
             starts,
         }
@@ -63,6 +69,12 @@ impl SynonymStems {
     /// How many groups there are.
     pub fn len(&self) -> usize {
         self.stems.len()
+    }
+
+    /// Of group `g`: how many words are looked for, and how many were left out as stop
+    /// words (or as nothing once folded).
+    pub fn words_of(&self, g: usize) -> Option<(usize, usize)> {
+        self.counts.get(g).copied()
     }
 
     /// Whether there are no groups.

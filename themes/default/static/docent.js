@@ -1051,9 +1051,13 @@
           var key = !first && token.charAt(found.index + found[0].length) === "=";
           first = false;
           // A number run into its unit ("1gb", "200mb") is the number and the unit the
-          // course writes apart ("1 GB"), unless the course writes it as typed.
+          // course writes apart ("1 GB"), unless the course writes it as typed, or begins a
+          // word with it while it is being typed ("80m" of "80MB"). Not a CJK unit: those are
+          // searched as pairs.
           var unit = /^(\p{N}+)(\p{L}+)$/u.exec(found[0]), folded = fold(found[0]);
-          if (unit && !self.termId.has(folded) && !self.wordStem.has(folded)) {
+          var typedOn = typing && i === tokens.length - 1 && found.index + found[0].length === token.length;
+          if (unit && !CJK.test(unit[2]) && !self.termId.has(folded) && !self.wordStem.has(folded) &&
+              !(typedOn && self.words.some(function (w) { return w.lastIndexOf(folded, 0) === 0; }))) {
             parts.push({ w: unit[1], key: false, run: 0 }, { w: unit[2], key: false, run: 0 });
             continue;
           }
