@@ -14,6 +14,8 @@ use std::sync::Arc;
 
 mod synonyms;
 
+pub use synonyms::stop_words as stop_word_synonyms;
+
 /// What the link check found in each chapter file, kept with the rendered chapters it
 /// read, so that a save in `serve` checks again only the files whose links or link
 /// targets changed. Valid for one reading of the course from disk (positions, ids, assets
@@ -66,8 +68,9 @@ struct Checked {
     rendered: Arc<Rendered>,
     /// Each other rendered chapter looked into, by its key, as it was then.
     targets: Vec<LookedAt>,
-    /// The file's review ids and their places, which its findings also read.
-    review: (crate::course::Review, Vec<(usize, usize)>),
+    /// The version of the file read (its front matter's review ids, and their places, are
+    /// read by the findings too).
+    version: String,
     found: Vec<Diagnostic>,
 }
 
@@ -79,8 +82,7 @@ impl Checked {
         chapters: &RenderedChapters,
     ) -> bool {
         Arc::ptr_eq(&self.rendered, rendered)
-            && self.review.0 == source.front.review
-            && self.review.1 == source.review_at
+            && self.version == source.version
             && self
                 .targets
                 .iter()
@@ -233,7 +235,7 @@ impl Checked {
         Checked {
             rendered: Arc::clone(rendered),
             targets,
-            review: (source.front.review.clone(), source.review_at.clone()),
+            version: source.version.clone(),
             found,
         }
     }

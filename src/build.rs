@@ -591,6 +591,7 @@ impl Inputs {
             out.extend(crate::audit::analyze(course, &self.chapters, audit));
         }
         out.extend(render::course_warnings(course));
+        out.extend(crate::audit::stop_word_synonyms(course));
         for rendered in self.chapters.values() {
             out.extend(rendered.warnings.iter().cloned());
         }

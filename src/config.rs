@@ -232,20 +232,9 @@ impl Config {
         // escapes and table headers as TOML has them); the tables of `languages` come in order.
         let lines = crate::place::Lines::new(text);
         let parsed = toml::de::DeTable::parse(text).ok();
-        let tables: Vec<&toml::de::DeTable<'_>> = parsed
+        let tables = parsed
             .as_ref()
-            .and_then(|root| crate::place::toml_key(root.get_ref(), "languages"))
-            .and_then(|v| match v.get_ref() {
-                toml::de::DeValue::Array(a) => Some(
-                    a.iter()
-                        .filter_map(|t| match t.get_ref() {
-                            toml::de::DeValue::Table(t) => Some(t),
-                            _ => None,
-                        })
-                        .collect(),
-                ),
-                _ => None,
-            })
+            .map(|root| crate::place::toml_tables(root.get_ref(), "languages"))
             .unwrap_or_default();
         for (k, lang) in self.languages.iter().enumerate() {
             for (n, to) in lang.fallback.iter().flatten().enumerate() {

@@ -231,7 +231,7 @@ impl fmt::Display for Diagnostic {
 
 /// Line and column (1-based, in characters) of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    crate::place::Lines::new(text).line_col(offset)
+    crate::place::line_col(text, offset)
 }
 
 /// Everything that can stop a build.

@@ -18,22 +18,38 @@ impl<'t> Lines<'t> {
         Lines { text, starts }
     }
 
-    /// Line and column (1-based, in characters) of a byte offset; an offset inside a
-    /// character counts as that character's start.
+    /// Line and column (1-based, in characters) of a byte offset, as [`line_col`] counts
+    /// them.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor(self.text, offset);
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (line, col)
+        (line, column(self.text, start, offset))
     }
+}
+
+/// Line and column (1-based, in characters) of a byte offset in `text`, for one lookup; an
+/// offset inside a character counts as that character's start.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor(text, offset);
+    let before = text.as_bytes().get(..offset).unwrap_or_default();
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    (line, column(text, start, offset))
+}
+
+/// `offset` within `text`, moved back to the start of the character it falls in.
+fn floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The 1-based column of `offset` on the line starting at byte `start`.
+fn column(text: &str, start: usize, offset: usize) -> usize {
+    text.get(start..offset).map_or(0, |s| s.chars().count()) + 1
 }
 
 /// Where each string of a TOML array is written: `array` is a `Spanned` value of a
@@ -49,6 +65,23 @@ pub fn toml_strings(array: &toml::Spanned<toml::de::DeValue<'_>>) -> Vec<Option<
             matches!(item.get_ref(), toml::de::DeValue::String(_)).then(|| item.span().start)
         })
         .collect()
+}
+
+/// The tables of the array of tables `key` (`[[languages]]`), in order.
+pub fn toml_tables<'a, 'i>(
+    table: &'a toml::de::DeTable<'i>,
+    key: &str,
+) -> Vec<&'a toml::de::DeTable<'i>> {
+    match toml_key(table, key).map(toml::Spanned::get_ref) {
+        Some(toml::de::DeValue::Array(items)) => items
+            .iter()
+            .filter_map(|t| match t.get_ref() {
+                toml::de::DeValue::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The value of key `key` in a `toml::de::DeTable`.

@@ -1,5 +1,6 @@
-//! Search synonym groups that no page of their language uses: the index leaves such a group
-//! out, so listing it does nothing, and without this the author would never know.
+//! Search synonyms that do nothing, which the author would otherwise never know about: a
+//! group no page of its language uses (the index leaves it out), and a word that is a stop
+//! word (a query never looks it up).
 //!
 //! Each group keeps the chapter page where a word of it was found; a save reads again only
 //! the groups whose page changed, and looks for the unused ones only in changed pages.
@@ -209,6 +210,30 @@ pub(super) fn findings(course: &Course, memo: &[LangUse]) -> Vec<Diagnostic> {
                 )
             };
             out.push(lang.synonym_warning(&course.root, (g, 0), message, help));
+        }
+    }
+    out
+}
+
+/// Search synonyms that are stop words of their language: a query never looks those up, so
+/// listing one does nothing, and a group left with one word finds nothing new.
+pub fn stop_words(course: &Course) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for lang in &course.config.languages {
+        for (g, group) in lang.search_synonyms.iter().enumerate() {
+            for (w, word) in group.iter().enumerate() {
+                if crate::search::is_stop_word(&lang.code, word) {
+                    out.push(lang.synonym_warning(
+                        &course.root,
+                        (g, w),
+                        format!(
+                            "search synonym `{word}` is a stop word in {}: searches never look it up",
+                            lang.code
+                        ),
+                        "list words readers search with; words such as \"how\" or \"como\" are left out of every query",
+                    ));
+                }
+            }
         }
     }
     out

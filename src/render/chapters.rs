@@ -275,31 +275,5 @@ pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
             }
         }
     }
-    out.extend(stop_word_synonyms(course));
-    out
-}
-
-/// Search synonyms that are stop words of their language: a query never looks those up, so
-/// listing one does nothing, and a group left with one word finds nothing new.
-fn stop_word_synonyms(course: &Course) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for lang in &course.config.languages {
-        let stop = crate::search::stop_words(&lang.code);
-        for (g, group) in lang.search_synonyms.iter().enumerate() {
-            for (w, word) in group.iter().enumerate() {
-                if stop.contains(&crate::search::fold(word).as_str()) {
-                    out.push(lang.synonym_warning(
-                        &course.root,
-                        (g, w),
-                        format!(
-                            "search synonym `{word}` is a stop word in {}: searches never look it up",
-                            lang.code
-                        ),
-                        "list words readers search with; words such as \"how\" or \"como\" are left out of every query",
-                    ));
-                }
-            }
-        }
-    }
     out
 }

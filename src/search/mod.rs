@@ -260,6 +260,11 @@ pub struct Page<'a> {
     pub review: crate::course::Review,
 }
 
+/// Whether `word` is a stop word of `lang` (folded first): a query never looks it up.
+pub fn is_stop_word(lang: &str, word: &str) -> bool {
+    stop_words(lang).contains(&fold(word).as_str())
+}
+
 /// Words too common to find anything with, per language; left out of the index, and out
 /// of a query unless it has nothing else. Dockerfile keywords (`from`, `as`, `run`,
 /// `copy`) are never on these lists.

@@ -3,7 +3,7 @@
 //! words, stop words and stems as the index, read from the rendered text so that `check`,
 //! `build` and `serve` can say so before (and without) making an index.
 
-use super::{Analyzer, fold, stop_words, words};
+use super::{Analyzer, fold, is_stop_word, words};
 use rustc_hash::FxHashSet as HashSet;
 
 /// One synonym group as the index reads it: its words folded and their stems, the
@@ -16,16 +16,12 @@ pub(super) struct Group {
 /// A language's synonym groups (`search_synonyms`), each as [`Group`].
 pub(super) fn groups(lang: &str, synonyms: &[Vec<String>]) -> Vec<Group> {
     let analyzer = Analyzer::new(lang);
-    let stop: HashSet<&str> = stop_words(lang).iter().copied().collect();
     synonyms
         .iter()
         .map(|group| {
             let kept: Vec<&String> = group
                 .iter()
-                .filter(|w| {
-                    let f = fold(w);
-                    !f.is_empty() && !stop.contains(f.as_str())
-                })
+                .filter(|w| !fold(w).is_empty() && !is_stop_word(lang, w))
                 .collect();
             Group {
                 words: kept.iter().map(|w| fold(w)).collect(),

@@ -1054,9 +1054,10 @@
           // course writes apart ("1 GB"), unless the course writes it as typed, or begins a
           // word with it while it is being typed ("80m" of "80MB"). Not a CJK unit: those are
           // searched as pairs.
-          var unit = /^(\p{N}+)(\p{L}+)$/u.exec(found[0]), folded = fold(found[0]);
+          var unit = /^(\p{N}+)(\p{L}+)$/u.exec(found[0]);
+          var folded = unit && !CJK.test(unit[2]) ? fold(found[0]) : "";
           var typedOn = typing && i === tokens.length - 1 && found.index + found[0].length === token.length;
-          if (unit && !CJK.test(unit[2]) && !self.termId.has(folded) && !self.wordStem.has(folded) &&
+          if (folded && !self.termId.has(folded) && !self.wordStem.has(folded) &&
               !(typedOn && self.words.some(function (w) { return w.lastIndexOf(folded, 0) === 0; }))) {
             parts.push({ w: unit[1], key: false, run: 0 }, { w: unit[2], key: false, run: 0 });
             continue;
