@@ -21,7 +21,7 @@ const SLOT_OPEN: &str = "<!--docent-chapter-";
 const SLOT_CLOSE: &str = "-->";
 
 /// Each chapter's part of a print page, by (language, chapter id), with its inputs' hash.
-pub(super) type Fragments = std::sync::Mutex<HashMap<(String, String), ([u8; 32], Arc<str>)>>;
+pub(super) type Fragments = std::sync::Mutex<HashMap<(String, String), ([u8; 32], Arc<String>)>>;
 
 /// A print page's rendered template cut at its chapter slots: `texts[k]` comes before the
 /// chapter at position `slots[k]` of the language's pages, and the last text ends the page.
@@ -123,7 +123,15 @@ impl Renderer<'_> {
         fragments: Option<&Fragments>,
     ) -> Result<String> {
         let shell = Shell::cut(html);
-        let mut out = String::with_capacity(html.len());
+        // The page is the whole course (tens of MB on a large one): sized once from the
+        // chapters' HTML, not grown (and copied, and its new memory touched) by doubling.
+        let chapters: usize = self
+            .pages_of(lang)
+            .iter()
+            .filter_map(|page| rendered_for(self.chapters, page))
+            .map(|r| r.body.raw().len())
+            .sum();
+        let mut out = String::with_capacity(html.len() + chapters + chapters / 32);
         self.fill_slots(
             lang,
             &shell,
@@ -187,7 +195,7 @@ impl Renderer<'_> {
         let slots = shell.slots.get(range.clone()).unwrap_or_default();
         for (n, chunk) in slots.chunks(32).enumerate() {
             self.go_on()?;
-            let made: Vec<Arc<str>> = chunk
+            let made: Vec<Arc<String>> = chunk
                 .par_iter()
                 .map(|&i| self.print_fragment(lang, i, fragments))
                 .collect();
@@ -260,12 +268,12 @@ impl Renderer<'_> {
         lang: &str,
         i: usize,
         fragments: Option<&Fragments>,
-    ) -> Arc<str> {
+    ) -> Arc<String> {
         let Some(page) = self.pages_of(lang).get(i) else {
-            return Arc::from("");
+            return Arc::default();
         };
         let Some(r) = rendered_for(self.chapters, page) else {
-            return Arc::from("");
+            return Arc::default();
         };
         let slug = page.slug();
         let key = (lang.to_string(), page.chapter.id.clone());
@@ -279,7 +287,7 @@ impl Renderer<'_> {
         {
             return Arc::clone(text);
         }
-        let done: Arc<str> = Arc::from(r.body.to_html(&Style {
+        let done = Arc::new(r.body.to_html(&Style {
             ui: &|key| self.i18n.text(lang, key),
             chapter_link: &|id, fragment| {
                 let target = self
