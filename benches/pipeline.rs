@@ -58,6 +58,12 @@ fn main() {
         println!("full build in memory (no writing):     median {}", ms(full));
         return;
     }
+    // `DOCENT_BENCH_ONLY=ratio`: floor and full build alternated, the ratio taken per pair,
+    // so a slow spell of a noisy machine weighs on both sides of each ratio alike.
+    if std::env::var("DOCENT_BENCH_ONLY").is_ok_and(|v| v == "ratio") {
+        paired_ratio(&corpus, &files, 9);
+        return;
+    }
     let floor = median(5, || {
         files.par_iter().for_each(|(_, text)| floor_one(text));
     });
@@ -105,6 +111,46 @@ fn main() {
         ms(single)
     );
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// `pairs` rounds of the floor and a cold full build in memory, alternated; prints the
+/// medians and the median of the per-round ratios.
+fn paired_ratio(corpus: &Path, files: &[(PathBuf, String)], pairs: usize) {
+    let build = || {
+        highlight::clear_memo();
+        Builder::new(corpus, docent::render::BuildOptions::default())
+            .build()
+            .expect("build");
+    };
+    let floor = || files.par_iter().for_each(|(_, text)| floor_one(text));
+    // Warm-up.
+    floor();
+    build();
+    let mut floors = Vec::new();
+    let mut builds = Vec::new();
+    let mut ratios = Vec::new();
+    for _ in 0..pairs {
+        let start = Instant::now();
+        floor();
+        let f = start.elapsed();
+        let start = Instant::now();
+        build();
+        let b = start.elapsed();
+        ratios.push(b.as_secs_f64() / f.as_secs_f64());
+        floors.push(f);
+        builds.push(b);
+    }
+    floors.sort();
+    builds.sort();
+    ratios.sort_by(f64::total_cmp);
+    println!(
+        "{pairs} pairs: floor median {}, full build median {}, ratio per pair: median {:.3}x (min {:.3}x, max {:.3}x)",
+        ms(floors[pairs / 2]),
+        ms(builds[pairs / 2]),
+        ratios[pairs / 2],
+        ratios[0],
+        ratios[pairs - 1]
+    );
 }
 
 /// Twenty one-chapter edits through the code path `docent serve` uses: median and p95.

@@ -110,13 +110,17 @@ fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'
     }
     let mut codes: HashMap<String, u16> = HashMap::default();
     let mut code_len = 0.0;
-    let tokens = code_terms(&section.code)
-        .into_iter()
-        .chain(code_terms(&section.inline_code));
-    for term in tokens {
-        let tf = codes.entry(term).or_default();
-        *tf = tf.saturating_add(1);
-        code_len += 1.0;
+    for code in [&section.code, &section.inline_code] {
+        each_code_term(code, &mut |term| {
+            // Most tokens repeat in a section: a string is made for the first only.
+            match codes.get_mut(term) {
+                Some(tf) => *tf = tf.saturating_add(1),
+                None => {
+                    codes.insert(term.to_string(), 1);
+                }
+            }
+            code_len += 1.0;
+        });
     }
     Counted {
         words: words_tf,
@@ -190,12 +194,19 @@ struct Terms {
     code_len: f32,
 }
 
+/// A stop word's place in [`Vocabulary::spellings`].
+const STOP: u32 = u32::MAX;
+
 /// Every term met so far: ids in the order first seen (the same on every build, as the
 /// sections come in order), each spelling folded and stemmed once.
 #[derive(Default)]
 struct Vocabulary {
-    /// spelling → (folded word, stem's term id); `None` for a stop word
-    spellings: HashMap<String, Option<(String, u32)>>,
+    /// spelling → its stem's term id, or [`STOP`] (kept small: looked up for every word of
+    /// every section)
+    spellings: HashMap<Box<str>, u32>,
+    /// Each spelling that is not a stop word, folded, with its stem's term id and whether
+    /// the spelling is its folded form (in any case).
+    folded: Vec<(String, u32, bool)>,
     ids: HashMap<String, u32>,
     terms: Vec<String>,
 }
@@ -216,17 +227,19 @@ impl Vocabulary {
 /// that hold punctuation (`--from=build`, `$BUILDPLATFORM`, `.dockerignore`, `apt-get`),
 /// trimmed of quotes and brackets, in lower case; a flag with a value also as the flag
 /// (`--from`) and its first setting (`--mount=type=cache`); `${X}` as `$x`. Each comes as
-/// the term it is indexed under: after a backquote.
-pub(super) fn code_terms(code: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// the term it is indexed under: after a backquote. `f` is called with each, made in one
+/// reused buffer (a section repeats most of its tokens).
+fn each_code_term(code: &str, f: &mut dyn FnMut(&str)) {
     let word_char =
         |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+    let mut term = String::new();
+    let mut part = String::new();
     for raw in code.split_whitespace() {
         let t = raw.trim_matches(|c: char| "\"'`,;()[]{}<>\\".contains(c));
         if t.is_empty() || t.len() > 60 && t.chars().count() > 60 || t.chars().all(word_char) {
             continue;
         }
-        let mut term = String::with_capacity(t.len() + 1);
+        term.clear();
         term.push('`');
         match t.strip_prefix("${") {
             Some(inner) => {
@@ -239,16 +252,20 @@ pub(super) fn code_terms(code: &str) -> Vec<String> {
         if token.starts_with('-')
             && let Some((flag, value)) = token.split_once('=')
         {
-            out.push(format!("`{flag}"));
+            part.clear();
+            part.push('`');
+            part.push_str(flag);
+            f(&part);
             if let Some((first, _)) = value.split_once(',') {
-                out.push(format!("`{flag}={first}"));
+                part.push('=');
+                part.push_str(first);
+                f(&part);
             }
         }
         if token.chars().any(char::is_alphanumeric) {
-            out.push(term);
+            f(&term);
         }
     }
-    out
 }
 
 /// `s` in lower case, appended (ASCII without the Unicode tables).
@@ -344,8 +361,8 @@ pub fn index_files(
                 let mut unknown = Vec::new();
                 for (w, tf) in &c.words {
                     match vocabulary.spellings.get(*w) {
-                        Some(Some((_, id))) => known.push((*id, *tf, 0)),
-                        Some(None) => {} // a stop word
+                        Some(&STOP) => {}
+                        Some(id) => known.push((*id, *tf, 0)),
                         None => unknown.push((*w, *tf)),
                     }
                 }
@@ -367,11 +384,15 @@ pub fn index_files(
             .map_init(|| Analyzer::new(lang), |a, w| (w, fold(w), a.stem(w)))
             .collect();
         for (w, folded, stem) in analyzed {
-            let entry = (!stop.contains(folded.as_str())).then(|| {
+            let id = if stop.contains(folded.as_str()) {
+                STOP
+            } else {
                 let id = vocabulary.id(stem);
-                (folded, id)
-            });
-            vocabulary.spellings.insert(w.to_string(), entry);
+                let exact = w.to_lowercase() == folded;
+                vocabulary.folded.push((folded, id, exact));
+                id
+            };
+            vocabulary.spellings.insert(w.into(), id);
         }
         // New code tokens get ids in order, then every section is reduced to term ids
         // in parallel against the (now read-only) vocabulary.
@@ -389,8 +410,10 @@ pub fn index_files(
             .map(|l| {
                 let (c, mut tf) = (l.counted, l.known);
                 for (w, f) in l.unknown {
-                    if let Some(Some((_, id))) = vocabulary.spellings.get(w) {
-                        tf.push((*id, f, 0));
+                    if let Some(&id) = vocabulary.spellings.get(w)
+                        && id != STOP
+                    {
+                        tf.push((id, f, 0));
                     }
                 }
                 for (t, n) in &c.codes {
@@ -547,12 +570,17 @@ pub fn index_files(
     let mut files = Vec::new();
     let mut words_line = String::new();
     let mut word_stems = Vec::new();
-    let folded: BTreeMap<&str, u32> = vocabulary
-        .spellings
-        .values()
-        .flatten()
-        .map(|(f, id)| (f.as_str(), *id))
-        .collect();
+    // Two spellings folded alike ("cópia", "copia") may have different stems: a reader who
+    // types the word without accents gets the stem of the spelling written that way, else
+    // the first seen.
+    let mut folded: BTreeMap<&str, (u32, bool)> = BTreeMap::new();
+    for (f, id, exact) in &vocabulary.folded {
+        let entry = folded.entry(f.as_str()).or_insert((*id, *exact));
+        if *exact && !entry.1 {
+            *entry = (*id, true);
+        }
+    }
+    let folded = folded.into_iter().map(|(f, (id, _))| (f, id));
     for (w, id) in folded {
         if !words_line.is_empty() {
             words_line.push(' ');
@@ -867,6 +895,12 @@ mod tests {
         }
     }
 
+    fn code_terms(code: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_code_term(code, &mut |term| out.push(term.to_string()));
+        out
+    }
+
     /// Section → score of `term` in an index's files.
     fn postings(files: &[(String, String)], term: &str) -> std::collections::BTreeMap<u64, u64> {
         let m = script_data(&files[0].1);
@@ -898,6 +932,26 @@ mod tests {
         let files = index_files("en", &[page("Security", html)], &[], &|| false);
         let scores = postings(&files, "hadolint");
         assert!(scores[&1] > scores[&0], "{scores:?}");
+    }
+
+    /// "copiá-lo" (to copy it) and "copia" (copies) fold alike but stem apart: the reader
+    /// who types "copia" gets the stem of the word written that way, whichever came first.
+    #[test]
+    fn a_word_typed_without_accents_gets_the_stem_of_that_spelling() {
+        let html = "<h2 id=\"a\">Copiá-lo</h2><p>Basta copiá-lo.</p><h2 id=\"b\">O COPY</h2><p>O COPY copia arquivos.</p>";
+        let files = index_files("pt-BR", &[page("Cópias", html)], &[], &|| false);
+        let m = script_data(&files[0].1);
+        let terms: Vec<&str> = m["terms"].as_str().expect("terms").split('\n').collect();
+        let words: Vec<&str> = m["words"].as_str().expect("words").split(' ').collect();
+        let at = words.iter().position(|w| *w == "copia").expect("copia");
+        let stem = m["stems"][at].as_u64().expect("stem") as usize;
+        let analyzer = crate::search::Analyzer::new("pt-BR");
+        assert_eq!(terms[stem], analyzer.stem("copia"));
+        assert_ne!(
+            analyzer.stem("copia"),
+            analyzer.stem("copiá"),
+            "the case it guards"
+        );
     }
 
     #[test]
