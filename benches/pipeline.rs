@@ -129,13 +129,21 @@ fn paired_ratio(corpus: &Path, files: &[(PathBuf, String)], pairs: usize) {
     let mut floors = Vec::new();
     let mut builds = Vec::new();
     let mut ratios = Vec::new();
-    for _ in 0..pairs {
+    let timed = |f: &dyn Fn()| {
         let start = Instant::now();
-        floor();
-        let f = start.elapsed();
-        let start = Instant::now();
-        build();
-        let b = start.elapsed();
+        f();
+        start.elapsed()
+    };
+    for round in 0..pairs {
+        // Either may go first: whatever one leaves behind (caches, the allocator's state)
+        // falls on both sides alike.
+        let (f, b) = if round % 2 == 0 {
+            let f = timed(&floor);
+            (f, timed(&build))
+        } else {
+            let b = timed(&build);
+            (timed(&floor), b)
+        };
         ratios.push(b.as_secs_f64() / f.as_secs_f64());
         floors.push(f);
         builds.push(b);

@@ -125,13 +125,15 @@ impl Renderer<'_> {
         let shell = Shell::cut(html);
         // The page is the whole course (tens of MB on a large one): sized once from the
         // chapters' HTML, not grown (and copied, and its new memory touched) by doubling.
+        // The margin covers the ids' prefixes and the UI strings; capacity left unused is
+        // never touched, so it costs no memory.
         let chapters: usize = self
             .pages_of(lang)
             .iter()
             .filter_map(|page| rendered_for(self.chapters, page))
             .map(|r| r.body.raw().len())
             .sum();
-        let mut out = String::with_capacity(html.len() + chapters + chapters / 32);
+        let mut out = String::with_capacity(html.len() + chapters + chapters / 4);
         self.fill_slots(
             lang,
             &shell,
@@ -287,7 +289,7 @@ impl Renderer<'_> {
         {
             return Arc::clone(text);
         }
-        let done = Arc::new(r.body.to_html(&Style {
+        let mut done = r.body.to_html(&Style {
             ui: &|key| self.i18n.text(lang, key),
             chapter_link: &|id, fragment| {
                 let target = self
@@ -302,10 +304,14 @@ impl Renderer<'_> {
             file_base: &format!("../{slug}/"),
             // Markdown's `##` is h2: one below the chapter's title.
             heading_shift: self.print_level(page) - 1,
-        }));
+        });
         if let Some(fragments) = fragments {
+            // Kept for the session: without the spare room the string grew with.
+            done.shrink_to_fit();
+            let done = Arc::new(done);
             crate::sync::lock(fragments).insert(key, (fp, Arc::clone(&done)));
+            return done;
         }
-        done
+        Arc::new(done)
     }
 }

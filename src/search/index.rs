@@ -84,29 +84,27 @@ fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'
         (3, section.code.as_str()),
         (4, section.marked.as_str()),
     ];
+    let mut add = |word, field: usize| {
+        if let Some(tf) = words_tf.entry(word).or_insert([0; FIELDS]).get_mut(field) {
+            *tf = tf.saturating_add(1);
+        }
+        if let Some(len) = lens.get_mut(field) {
+            *len += 1.0;
+        }
+    };
     for (field, text) in fields {
         for w in words(text) {
-            if let Some(tf) = words_tf.entry(w).or_insert([0; FIELDS]).get_mut(field) {
-                *tf = tf.saturating_add(1);
-            }
-            if let Some(len) = lens.get_mut(field) {
-                *len += 1.0;
+            add(w, field);
+            // An identifier in code (`getCurrencyInstance`, `ServiceLoader`) also holds the
+            // words a reader types for it: its parts count as code words.
+            if field == 3 {
+                camel_parts(w).for_each(|part| add(part, 3));
             }
         }
     }
-    // An identifier in code (`getCurrencyInstance`, `ServiceLoader`) also holds the words a
-    // reader types for it: its parts count as code words.
-    for text in [section.code.as_str(), section.inline_code.as_str()] {
-        for w in words(text) {
-            for part in camel_parts(w) {
-                if let Some(tf) = words_tf.entry(part).or_insert([0; FIELDS]).get_mut(3) {
-                    *tf = tf.saturating_add(1);
-                }
-                if let Some(len) = lens.get_mut(3) {
-                    *len += 1.0;
-                }
-            }
-        }
+    // Inline code is counted as prose above; its identifiers' parts are code words too.
+    for w in words(&section.inline_code) {
+        camel_parts(w).for_each(|part| add(part, 3));
     }
     let mut codes: HashMap<String, u16> = HashMap::default();
     let mut code_len = 0.0;
@@ -131,22 +129,31 @@ fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'
 }
 
 /// The parts of an ASCII identifier written in camel case (`getCurrencyInstance` → `get`,
-/// `Currency`, `Instance`; `parseHTTPResponse` → `parse`, `HTTP`, `Response`), or nothing for
-/// any other word (a word with no lower-case letter before a capital is a name, not camel case).
+/// `Currency`, `Instance`; `parseHTTPResponse` → `parse`, `HTTP`, `Response`; `getURLs` →
+/// `get`, `URLs`), or nothing for any other word: one with no lower-case letter before a
+/// capital is a name, not camel case, and one with a digit is more often a key or a hash
+/// (`wJalrXUtnFEMI7K`) than words.
 fn camel_parts(word: &str) -> impl Iterator<Item = &str> {
     let b = word.as_bytes();
     let camel = word.is_ascii()
+        && !b.iter().any(u8::is_ascii_digit)
         && b.windows(2)
             .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     let mut start = 0;
     let mut cuts = Vec::new();
     if camel {
         for i in 1..b.len() {
-            let (prev, here, next) = (b[i - 1], b[i], b.get(i + 1).copied());
+            let (prev, here) = (b[i - 1], b[i]);
             let lower_to_upper = prev.is_ascii_lowercase() && here.is_ascii_uppercase();
+            // The last capital of an acronym starts the next word ("HTTPResponse"), unless
+            // what follows is the acronym's plural ("URLs").
+            let next = b.get(i + 1..).unwrap_or_default();
+            let plural =
+                next.first() == Some(&b's') && !next.get(1).is_some_and(u8::is_ascii_lowercase);
             let acronym_end = prev.is_ascii_uppercase()
                 && here.is_ascii_uppercase()
-                && next.is_some_and(|n| n.is_ascii_lowercase());
+                && next.first().is_some_and(u8::is_ascii_lowercase)
+                && !plural;
             if lower_to_upper || acronym_end {
                 cuts.push(word.get(start..i).unwrap_or(""));
                 start = i;
@@ -216,7 +223,8 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(&term) {
             return id;
         }
-        let id = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
+        // Never `STOP`, even past four billion terms.
+        let id = u32::try_from(self.terms.len()).map_or(STOP - 1, |id| id.min(STOP - 1));
         self.terms.push(term.clone());
         self.ids.insert(term, id);
         id
@@ -570,9 +578,10 @@ pub fn index_files(
     let mut files = Vec::new();
     let mut words_line = String::new();
     let mut word_stems = Vec::new();
-    // Two spellings folded alike ("cópia", "copia") may have different stems: a reader who
+    // Two spellings folded alike ("copiá", "copia") may have different stems: a reader who
     // types the word without accents gets the stem of the spelling written that way, else
-    // the first seen.
+    // the first one analysed (a chunk of sections at a time, its new spellings in byte
+    // order: the same on every build).
     let mut folded: BTreeMap<&str, (u32, bool)> = BTreeMap::new();
     for (f, id, exact) in &vocabulary.folded {
         let entry = folded.entry(f.as_str()).or_insert((*id, *exact));
@@ -962,6 +971,8 @@ mod tests {
             ["get", "Currency", "Instance"]
         );
         assert_eq!(parts("parseHTTPResponse"), ["parse", "HTTP", "Response"]);
+        assert_eq!(parts("getURLs"), ["get", "URLs"]);
+        assert_eq!(parts("allowedIPs"), ["allowed", "IPs"]);
         assert_eq!(parts("ServiceLoader"), ["Service", "Loader"]);
         for plain in [
             "currency",
