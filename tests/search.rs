@@ -414,13 +414,9 @@ fn a_question_answered_in_one_sentence_beats_its_words_scattered() {
 /// ("1.2 GB"); one the course writes as typed ("80MB") is looked up as it is.
 #[test]
 fn a_number_typed_into_its_unit_finds_them_written_apart() {
-    if !browser::available() {
-        return;
-    }
     let sizes = "+++\ntitle = \"Sizes\"\n+++\n\n## Layers\n\nEach of its 3 instructions adds a layer to the image.\n\n## What it weighs\n\nThe single-stage image weighs 1.2 GB, and the app in it is 40 KB of code.\n\n## The slim one\n\nTrimmed down, the runtime image comes to 80MB.\n\n## Support\n\nサポートは3ヶ月間です。\n";
-    let t = course_of(&[("01-sizes/en.md", sizes)]);
-    first_results(
-        &t,
+    first_results_of(
+        &[("01-sizes/en.md", sizes)],
         serde_json::json!([
             ["en", "1gb image", "/en/sizes/#what-it-weighs"],
             ["en", "80mb", "/en/sizes/#the-slim-one"],
@@ -428,6 +424,21 @@ fn a_number_typed_into_its_unit_finds_them_written_apart() {
             ["en", "80m", "/en/sizes/#the-slim-one"],
             // A CJK word after a number is searched as its pairs.
             ["en", "3ヶ月間", "/en/sizes/#support"]
+        ]),
+    );
+}
+
+/// The word still being typed ends a phrase as the start of a word: "npm sta" is the heading
+/// "npm start", ahead of a section that says "npm" and "stage" apart more often.
+#[test]
+fn a_phrase_being_typed_finds_the_heading_it_begins() {
+    let node = "+++\ntitle = \"Node\"\n+++\n\n## Stages and npm\n\nThe first stage runs npm ci, the next stage copies what npm built, and the last stage has no npm at all: stage by stage, npm leaves less behind.\n\n## Why not npm start\n\nThe container runs node itself rather than npm start, so signals reach the server.\n";
+    first_results_of(
+        &[("01-node/en.md", node)],
+        serde_json::json!([
+            ["en", "npm sta", "/en/node/#why-not-npm-start"],
+            // Typed to the end, the words are a phrase of whole words again.
+            ["en", "npm stage", "/en/node/#stages-and-npm"]
         ]),
     );
 }
@@ -442,6 +453,13 @@ fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
         t.write(&format!("content/{path}"), text);
     }
     t
+}
+
+/// [`first_results`] on a course of only `chapters` (see [`course_of`]), where a browser is.
+fn first_results_of(chapters: &[(&str, &str)], cases: serde_json::Value) {
+    if browser::available() {
+        first_results(&course_of(chapters), cases);
+    }
 }
 
 /// Builds `t` and types each `[lang, query, expected path prefix or ""]` into its search box.

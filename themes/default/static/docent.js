@@ -1103,6 +1103,7 @@
         // typed (a prefix while typing), last so that fixes keep their places in phrases.
         w.forms = c.fixes.concat([w.word], c.syn);
         w.forms.token = w.token;
+        w.forms.typing = w.last;
         if (c.syn.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.syn);
         c.run = w.run;
         if (w.optional) optional.push(c);
@@ -1268,7 +1269,10 @@
         seqs.forEach(function (q) { forms.slice(0, 4).forEach(function (f) { next.push(q + " " + f); }); });
         seqs = next.slice(0, 16);
       });
-      var has = function (t) { return seqs.some(function (q) { return t.indexOf(q + " ") >= 0; }); };
+      // The word still being typed may end the phrase as the start of a word ("npm sta" in
+      // "npm start").
+      var end = words[words.length - 1].typing ? "" : " ";
+      var has = function (t) { return seqs.some(function (q) { return t.indexOf(q + end) >= 0; }); };
       if (has(heading)) factor *= 1.6;
       else if (has(body)) factor *= 1.4;
       // Where each query word stands among the heading's words and then the body's, found
