@@ -21,6 +21,23 @@ fn edit(t: &SiteTest, rel: &str, from: &str, to: &str) {
     t.write(rel, &text.replacen(from, to, 1));
 }
 
+/// One save through `b`: `from` → `to` in `rel`, rebuilt as `serve` does and compared with a
+/// full build (`what` names the step); its warnings.
+fn save_edit(
+    t: &SiteTest,
+    b: &mut Builder,
+    rel: &str,
+    (from, to): (&str, &str),
+    what: &str,
+) -> std::sync::Arc<[docent::error::Diagnostic]> {
+    edit(t, rel, from, to);
+    let r = b
+        .rebuild([t.path(rel)], Outputs::AllButAggregates)
+        .expect(what);
+    same_as_a_full_build_but_aggregates(t, &r.site, &r.warnings, what);
+    r.warnings
+}
+
 /// An edit of the English introduction's body, not of its front matter.
 fn edit_intro_body(t: &SiteTest) {
     edit(
@@ -461,64 +478,53 @@ fn a_save_of_front_matter_alone_updates_the_findings() {
         "slug = \"third\"\nreview = false",
     );
     let mut b = builder(&t);
-    let pt = t.path("content/03-third/pt-BR.md");
-    let en = t.path("content/03-third/en.md");
     let stale = |w: &[docent::error::Diagnostic]| {
         w.iter()
             .any(|d| d.path.ends_with("03-third/pt-BR.md") && d.message.contains("stale"))
     };
     // `translate done` rewrites the recorded version in place: same body, same lines.
     let version = docent::frontmatter::version_of(&t.read("content/03-third/en.md"));
-    edit(
+    let pt = "content/03-third/pt-BR.md";
+    let w = save_edit(
         &t,
-        "content/03-third/pt-BR.md",
-        "0000000000000000",
-        &version,
+        &mut b,
+        pt,
+        ("0000000000000000", &version),
+        "a translation marked done",
     );
-    let r = b
-        .rebuild([pt.clone()], Outputs::AllButAggregates)
-        .expect("translation done");
-    assert!(!stale(&r.warnings), "{:?}", r.warnings);
-    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a translation marked done");
+    assert!(!stale(&w), "{w:?}");
     // The source's front matter changes, its lines do not: the translation is stale again.
-    edit(
+    let en = "content/03-third/en.md";
+    let w = save_edit(
         &t,
-        "content/03-third/en.md",
-        "review = false",
-        "review = true ",
+        &mut b,
+        en,
+        ("review = false", "review = true "),
+        "source front matter",
     );
-    let r = b
-        .rebuild([en.clone()], Outputs::AllButAggregates)
-        .expect("source front matter");
-    assert!(stale(&r.warnings), "{:?}", r.warnings);
-    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "a source's front matter");
+    assert!(stale(&w), "{w:?}");
     // A review id that names no heading is found on the save that writes it, and gone on
     // the one that takes it back.
     let unknown = |w: &[docent::error::Diagnostic]| {
         w.iter()
             .any(|d| d.message.contains("review section `nowhere`"))
     };
-    edit(
+    let w = save_edit(
         &t,
-        "content/03-third/en.md",
-        "review = true ",
-        "review = [\"nowhere\"]",
+        &mut b,
+        en,
+        ("review = true ", "review = [\"nowhere\"]"),
+        "an unknown review id",
     );
-    let r = b
-        .rebuild([en.clone()], Outputs::AllButAggregates)
-        .expect("an unknown review id");
-    assert!(unknown(&r.warnings), "{:?}", r.warnings);
-    same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, "an unknown review id");
-    edit(
+    assert!(unknown(&w), "{w:?}");
+    let w = save_edit(
         &t,
-        "content/03-third/en.md",
-        "review = [\"nowhere\"]",
-        "review = true ",
+        &mut b,
+        en,
+        ("review = [\"nowhere\"]", "review = true "),
+        "the review id taken back",
     );
-    let r = b
-        .rebuild([en.clone()], Outputs::AllButAggregates)
-        .expect("the review id taken back");
-    assert!(!unknown(&r.warnings), "{:?}", r.warnings);
+    assert!(!unknown(&w), "{w:?}");
     // `review` reaches the search index once the finishing pass has run.
     same_as_a_full_build(&t, &b.finish().expect("finish"));
 }
@@ -535,17 +541,17 @@ fn a_save_updates_which_synonym_groups_the_course_uses() {
         "description = \"A small course for tests.\"\nsearch_synonyms = [[\"zebrafish\", \"axolotl\"]]",
     );
     let mut b = builder(&t);
-    let en = t.path("content/03-third/en.md");
     let unused = |w: &[docent::error::Diagnostic]| {
         w.iter().any(|d| d.message.contains("`zebrafish, axolotl`"))
     };
     let mut save = |from: &str, to: &str, what: &str| {
-        edit(&t, "content/03-third/en.md", from, to);
-        let r = b
-            .rebuild([en.clone()], Outputs::AllButAggregates)
-            .expect(what);
-        same_as_a_full_build_but_aggregates(&t, &r.site, &r.warnings, what);
-        unused(&r.warnings)
+        unused(&save_edit(
+            &t,
+            &mut b,
+            "content/03-third/en.md",
+            (from, to),
+            what,
+        ))
     };
     assert!(save(
         "Successfully built",
