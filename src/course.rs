@@ -135,6 +135,7 @@ impl Title {
                 _ => {}
             }
         }
+        crate::code_spans::keep_whole(&arena, root);
         let mut html = String::new();
         // Writing into a String cannot fail.
         let _ = comrak::format_html(root, &options, &mut html);
@@ -348,7 +349,7 @@ mod tests {
         assert_eq!(t.text, "Using Box<T> to point at the heap");
         assert_eq!(
             t.html,
-            "Using <code>Box&lt;T&gt;</code> to <em>point</em> at the heap"
+            "Using <code class=\"nowrap\">Box&lt;T&gt;</code> to <em>point</em> at the heap"
         );
         let t = Title::parse("Vec<T> & friends");
         assert_eq!(t.text, "Vec<T> & friends");

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod build;
 pub mod bundle;
 pub mod check;
+pub mod code_spans;
 pub mod config;
 pub mod course;
 pub mod dockerfile;

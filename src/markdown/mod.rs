@@ -170,6 +170,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     let mut link_refs = Vec::new();
     links::rewrite(root, ctx, &mut findings, &mut link_refs);
     blocks::render_code_blocks(&arena, root, ctx, &headings, &mut findings);
+    crate::code_spans::keep_whole(&arena, root);
 
     if !findings.errors.is_empty() {
         return Err(Error::Input(findings.errors));

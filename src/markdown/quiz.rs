@@ -132,7 +132,12 @@ fn inline(md: &str) -> String {
     let mut options = comrak::Options::default();
     options.extension.strikethrough = true;
     options.extension.autolink = true;
-    let html = comrak::markdown_to_html(md, &options);
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, md, &options);
+    crate::code_spans::keep_whole(&arena, root);
+    let mut html = String::new();
+    // Writing into a String cannot fail.
+    let _ = comrak::format_html(root, &options, &mut html);
     let t = html.trim();
     t.strip_prefix("<p>")
         .and_then(|s| s.strip_suffix("</p>"))

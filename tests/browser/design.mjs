@@ -71,6 +71,28 @@ function inspect(selector) {
   });
 }
 
+/** Words of inline code (up to 30 characters) that a line break cuts in two: `--build-arg`
+ *  shown as "--build-" / "arg" is mistyped by a student copying it by eye. */
+function brokenCodeWords() {
+  const out = [];
+  for (const code of document.querySelectorAll("code")) {
+    if (code.closest("pre") || !code.getClientRects().length) continue;
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    let text;
+    while ((text = walker.nextNode())) {
+      for (const m of text.textContent.matchAll(/\S+/g)) {
+        if (m[0].length > 30) continue;
+        const range = document.createRange();
+        range.setStart(text, m.index);
+        range.setEnd(text, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}
+
 async function axe(label) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => await window.axe.run(document, {
@@ -105,6 +127,8 @@ await run([
           }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert(overflow <= 0, `${url} at ${width}px scrolls sideways by ${overflow}px`);
+          const broken = await page.evaluate(brokenCodeWords);
+          assert(broken.length === 0, `${url} at ${width}px breaks inline code inside a word: ${broken.slice(0, 5).join(", ")}`);
         }
       }
     }
