@@ -444,6 +444,17 @@ fn a_phrase_being_typed_finds_the_heading_it_begins() {
     );
 }
 
+/// A short word followed by a space is whole: "node api " is not "node apiserver", though
+/// "api" still being typed may begin it.
+#[test]
+fn a_short_word_with_a_space_after_it_is_whole() {
+    let api = "+++\ntitle = \"Services\"\n+++\n\n## Node apiserver\n\nThe node apiserver starts first; the node apiserver logs go to the node apiserver log file.\n\n## Node and the API\n\nThe node process serves an api to its clients, and the api answers in JSON.\n";
+    first_results_of(
+        &[("01-api/en.md", api)],
+        serde_json::json!([["en", "node api ", "/en/api/#node-and-the-api"]]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

@@ -1255,10 +1255,11 @@
     var headWords = heading.split(" ").filter(Boolean);
     // Whether the section's word `t` is query word `k` (one of its `forms`): a word of four
     // letters or more by its stem (all but the last two letters); a shorter one only whole,
-    // unless it is the last one, still being typed ("go" is not "golang", "ind" may be "index").
+    // unless it is still being typed ("go" is not "golang", "ind" may be "index"; "ind "
+    // with a space after it is a whole word).
     var holds = function (forms, t, k) {
       return forms.some(function (w) {
-        if (w.length < 4 && k < words.length - 1) return t === w;
+        if (w.length < 4 && !(k === words.length - 1 && forms.typing)) return t === w;
         return t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0;
       });
     };
