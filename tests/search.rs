@@ -455,6 +455,20 @@ fn a_short_word_with_a_space_after_it_is_whole() {
     );
 }
 
+/// A whole word that the course uses finds its own forms, not every longer word it begins
+/// ("log" is not "login"), except a name it begins with a number ("arm" of "arm64").
+#[test]
+fn a_whole_word_does_not_find_the_longer_words_it_begins() {
+    let tools = "+++\ntitle = \"Tools\"\n+++\n\n## Login cache\n\nThe login cache keeps the login token; the login cache expires after an hour, and a new login fills the cache again.\n\n## Notes\n\nThe server writes one log line for every miss of its cache, and nothing else.\n\n## Arm\n\nLift with the arm, not the back.\n\n## Platforms\n\nOne tag holds an image for arm64 and one for amd64.\n";
+    first_results_of(
+        &[("01-tools/en.md", tools)],
+        serde_json::json!([
+            ["en", "log cache", "/en/tools/#notes"],
+            ["en", "arm platforms", "/en/tools/#platforms"]
+        ]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

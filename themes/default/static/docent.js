@@ -990,11 +990,19 @@
       }
       return out;
     }
+    // Words of the course a query word begins: while it is typed, or when the course does not
+    // use it whole ("distro"). A whole word the course uses finds only its own forms and the
+    // names it begins with a number ("arm" of "arm64"), not every longer word ("build" is not
+    // "buildkit").
     if (word.length >= 3 || (typing && word.length >= 2)) {
+      var open = typing || !exact;
       var n = 0;
       for (var i = 0; i < self.words.length && n < 60; i++) {
         var w = self.words[i];
-        if (w.length > word.length && w.lastIndexOf(word, 0) === 0) { add(self.m.stems[i], exact ? 0.5 : 0.85); n++; }
+        if (w.length > word.length && w.lastIndexOf(word, 0) === 0 && (open || /\d/.test(w.charAt(word.length)))) {
+          add(self.m.stems[i], exact ? 0.5 : 0.85);
+          n++;
+        }
       }
     }
     // One typo in a word of five letters or more; in a four-letter word ("muti") only when
