@@ -469,6 +469,28 @@ fn a_whole_word_does_not_find_the_longer_words_it_begins() {
     );
 }
 
+/// "vs" compares the words around it and says nothing itself: a heading that holds it
+/// ("Single-stage vs multi-stage") is not the answer to "node vs npm start".
+#[test]
+fn vs_is_a_stop_word() {
+    let node = "+++\ntitle = \"Node\"\n+++\n\n## Single-stage vs multi-stage\n\nThe single-stage image runs npm install and node in one stage; the multi-stage one copies only what node needs.\n\n## Why node and not npm start\n\nThe container runs node itself, since npm start does not pass signals on.\n";
+    first_results_of(
+        &[("01-node/en.md", node)],
+        serde_json::json!([
+            [
+                "en",
+                "node vs npm sta",
+                "/en/node/#why-node-and-not-npm-start"
+            ],
+            [
+                "en",
+                "single stage versus multi stage",
+                "/en/node/#single-stage-vs-multi-stage"
+            ]
+        ]),
+    );
+}
+
 /// The basic fixture's course settings with only the chapters given (`folder/en.md`, text).
 fn course_of(chapters: &[(&str, &str)]) -> SiteTest {
     let t = SiteTest::fixture("basic");

@@ -276,7 +276,7 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             "your", "our", "do", "does", "how", "what", "why", "when", "which", "can", "should",
             "there", "then", "than", "so", "if", "at", "by", "into", "about", "me", "get", "has",
             "have", "had", "will", "would", "could", "need", "want", "use", "using", "used",
-            "instead", "make", "some", "any", "all", "just", "also", "way",
+            "instead", "make", "some", "any", "all", "just", "also", "way", "vs", "versus",
         ],
         "pt" => &[
             "a", "o", "as", "os", "um", "uma", "uns", "umas", "e", "ou", "de", "da", "do", "das",
@@ -284,7 +284,8 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             "qual", "quais", "se", "eu", "meu", "minha", "voce", "você", "é", "ser", "sao", "são",
             "ao", "aos", "isso", "esse", "essa", "este", "esta", "mais", "muito", "faco", "faço",
             "fazer", "posso", "quando", "porque", "onde", "tem", "ter", "usar", "uso", "ficar",
-            "fica", "pelo", "pela", "sem", "so", "só", "ja", "já", "tambem", "também",
+            "fica", "pelo", "pela", "sem", "so", "só", "ja", "já", "tambem", "também", "vs",
+            "versus",
         ],
         "es" => &[
             "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "por", "para",
