@@ -285,7 +285,7 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             "ao", "aos", "isso", "esse", "essa", "este", "esta", "mais", "muito", "faco", "faço",
             "fazer", "posso", "quando", "porque", "onde", "tem", "ter", "usar", "uso", "ficar",
             "fica", "pelo", "pela", "sem", "so", "só", "ja", "já", "tambem", "também", "vs",
-            "versus",
+            "versus", "quero", "queria", "quer", "preciso", "precisa", "consigo", "consegue",
         ],
         "es" => &[
             "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "por", "para",
