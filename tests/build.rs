@@ -883,3 +883,32 @@ fn print_running_head_holds_any_title() {
     );
     assert!(style.contains("counter(page)"), "page numbers");
 }
+
+/// Inline code marked to stay whole keeps its words everywhere a heading's or an image's
+/// text is read as plain text: the anchor link's accessible name, the contents list, and
+/// the image's alt text.
+#[test]
+fn code_in_headings_and_alt_text_keeps_its_words() {
+    let t = SiteTest::fixture("basic");
+    t.write(
+        "content/04-flags/en.md",
+        "+++\ntitle = \"Flags\"\n+++\n\n## Pass `--build-arg` once\n\nText with ![The `--no-trunc` flag](data:image/gif;base64,R0lGODlhAQABAAAAACw=) inline.\n",
+    );
+    t.build();
+    let doc = t.html("en/flags/index.html");
+    let h2 = one(&doc, ".chapter-body h2");
+    assert!(
+        !all(&doc, ".chapter-body h2 code.nowrap").is_empty(),
+        "the flag in the heading is marked"
+    );
+    let anchor = h2.select(&sel("a.anchor")).next().expect("anchor link");
+    assert!(
+        attr(&anchor, "aria-label").ends_with("Pass --build-arg once"),
+        "{}",
+        attr(&anchor, "aria-label")
+    );
+    let toc: Vec<String> = all(&doc, ".page-toc li a").iter().map(text).collect();
+    assert!(toc.iter().any(|t| t == "Pass --build-arg once"), "{toc:?}");
+    let img = one(&doc, ".chapter-body img");
+    assert_eq!(attr(&img, "alt"), "The --no-trunc flag");
+}

@@ -63,8 +63,10 @@ pub fn assign_ids<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
 
 /// Writes `<hN id>` and a trailing `#` link, taking ids in the order `assign_ids` made them.
 pub struct Adapter {
-    ids: Mutex<std::vec::IntoIter<String>>,
-    current: Mutex<String>,
+    /// Each heading's id and plain text, in order. The text is taken before later passes
+    /// turn inline code into raw HTML, which comrak's own heading text leaves out.
+    ids: Mutex<std::vec::IntoIter<(String, String)>>,
+    current: Mutex<(String, String)>,
     label: String,
 }
 
@@ -72,10 +74,13 @@ impl Adapter {
     /// An adapter handing out the ids of `headings` in order; `label` (a UI-string mark)
     /// starts each anchor link's accessible name.
     pub fn new(headings: &[Heading], label: String) -> Self {
-        let ids: Vec<String> = headings.iter().map(|h| h.id.clone()).collect();
+        let ids: Vec<(String, String)> = headings
+            .iter()
+            .map(|h| (h.id.clone(), h.text.clone()))
+            .collect();
         Self {
             ids: Mutex::new(ids.into_iter()),
-            current: Mutex::new(String::new()),
+            current: Mutex::new((String::new(), String::new())),
             label,
         }
     }
@@ -88,24 +93,24 @@ impl HeadingAdapter for Adapter {
         heading: &HeadingMeta,
         _sourcepos: Option<Sourcepos>,
     ) -> fmt::Result {
-        let id = crate::sync::lock(&self.ids).next().unwrap_or_default();
+        let (id, text) = crate::sync::lock(&self.ids).next().unwrap_or_default();
         write!(
             output,
             "<h{} id=\"{}\">",
             heading.level,
             super::highlight::escape_html(&id)
         )?;
-        *crate::sync::lock(&self.current) = id;
+        *crate::sync::lock(&self.current) = (id, text);
         Ok(())
     }
 
     fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
-        let id = crate::sync::lock(&self.current).clone();
+        let (id, text) = crate::sync::lock(&self.current).clone();
         write!(
             output,
             " <a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{}>",
             super::highlight::escape_html(&id),
-            super::highlight::escape_html(&format!("{}: {}", self.label, heading.content)),
+            super::highlight::escape_html(&format!("{}: {}", self.label, text)),
             heading.level
         )
     }

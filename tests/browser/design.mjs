@@ -71,10 +71,17 @@ function inspect(selector) {
   });
 }
 
-/** Words of inline code (up to 30 characters) that a line break cuts in two: `--build-arg`
- *  shown as "--build-" / "arg" is mistyped by a student copying it by eye. */
+/** Words of inline code (up to 30 characters) that a line break cuts in two although they
+ *  would fit on a line of their own: `--build-arg` shown as "--build-" / "arg" is mistyped
+ *  by a student copying it by eye. A word wider than its whole line may wrap. */
 function brokenCodeWords() {
   const out = [];
+  // The width of the text column the code sits in: its nearest block ancestor's content box.
+  const column = (e) => {
+    while (e && ["inline", "inline-block", "contents"].includes(getComputedStyle(e).display)) e = e.parentElement;
+    const style = getComputedStyle(e);
+    return e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  };
   for (const code of document.querySelectorAll("code")) {
     if (code.closest("pre") || !code.getClientRects().length) continue;
     const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
@@ -86,7 +93,14 @@ function brokenCodeWords() {
         range.setStart(text, m.index);
         range.setEnd(text, m.index + m[0].length);
         const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (tops.size > 1) out.push(m[0]);
+        if (tops.size < 2) continue;
+        const probe = document.createElement("span");
+        probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+        probe.textContent = m[0];
+        text.parentElement.appendChild(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        if (width <= column(text.parentElement)) out.push(m[0]);
       }
     }
   }
