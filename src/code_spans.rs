@@ -41,6 +41,25 @@ pub fn keep_whole<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
     }
 }
 
+/// The HTML of a one-line document (a chapter title, a quiz line), its inline code marked,
+/// without the `<p>` comrak puts around it. Here because titles (`course`) and quiz lines
+/// (`markdown`) both need it, and this is the lowest module both use.
+pub fn line_html<'a>(
+    arena: &'a Arena<'a>,
+    root: &'a AstNode<'a>,
+    options: &comrak::Options<'_>,
+) -> String {
+    keep_whole(arena, root);
+    let mut html = String::new();
+    // Writing into a String cannot fail.
+    let _ = comrak::format_html(root, options, &mut html);
+    let t = html.trim();
+    t.strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(t)
+        .to_string()
+}
+
 /// `s` escaped exactly as comrak escapes a code span, so unmarked text does not change
 /// (`highlight::escape_html` also escapes `'`, which comrak leaves as it is).
 fn escape_html(s: &str) -> String {

@@ -135,16 +135,7 @@ impl Title {
                 _ => {}
             }
         }
-        crate::code_spans::keep_whole(&arena, root);
-        let mut html = String::new();
-        // Writing into a String cannot fail.
-        let _ = comrak::format_html(root, &options, &mut html);
-        let html = html.trim();
-        let html = html
-            .strip_prefix("<p>")
-            .and_then(|h| h.strip_suffix("</p>"))
-            .unwrap_or(html)
-            .replace('\n', " ");
+        let html = crate::code_spans::line_html(&arena, root, &options).replace('\n', " ");
         Title { text, html }
     }
 }

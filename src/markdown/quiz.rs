@@ -134,15 +134,7 @@ fn inline(md: &str) -> String {
     options.extension.autolink = true;
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(&arena, md, &options);
-    crate::code_spans::keep_whole(&arena, root);
-    let mut html = String::new();
-    // Writing into a String cannot fail.
-    let _ = comrak::format_html(root, &options, &mut html);
-    let t = html.trim();
-    t.strip_prefix("<p>")
-        .and_then(|s| s.strip_suffix("</p>"))
-        .unwrap_or(t)
-        .to_string()
+    crate::code_spans::line_html(&arena, root, &options)
 }
 
 /// The quiz as a form that works without JavaScript (each answer in a `<details>`). It is

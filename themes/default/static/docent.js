@@ -1261,13 +1261,13 @@
     var heading = " " + split(text[1]).join(" ") + " ";
     var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
     var headWords = heading.split(" ").filter(Boolean);
-    // Whether the section's word `t` is query word `k` (one of its `forms`): a word of four
+    // Whether the section's word `t` is a query word (one of its `forms`): a word of four
     // letters or more by its stem (all but the last two letters); a shorter one only whole,
     // unless it is still being typed ("go" is not "golang", "ind" may be "index"; "ind "
     // with a space after it is a whole word).
-    var holds = function (forms, t, k) {
+    var holds = function (forms, t) {
       return forms.some(function (w) {
-        if (w.length < 4 && !(k === words.length - 1 && forms.typing)) return t === w;
+        if (w.length < 4 && !forms.typing) return t === w;
         return t.lastIndexOf(w.slice(0, Math.max(3, w.length - 2)), 0) === 0;
       });
     };
@@ -1289,7 +1289,7 @@
       var tokens = headWords.concat(body.split(" ").filter(Boolean)).slice(0, 800);
       var at = words.map(function () { return []; });
       tokens.forEach(function (t, i) {
-        words.forEach(function (forms, k) { if (holds(forms, t, k)) at[k].push(i); });
+        words.forEach(function (forms, k) { if (holds(forms, t)) at[k].push(i); });
       });
       // The shortest run of words that holds every query word.
       var events = [];
