@@ -107,6 +107,24 @@ function brokenCodeWords() {
   return out;
 }
 
+/** Paragraphs whose lines the marked (kept-whole) code makes taller than plain inline code
+ *  would: a few pixels here and there make the spacing of a paragraph uneven. A whole line
+ *  more or less is a word moved to the next line, which is the point. */
+function taller() {
+  const marked = [...document.querySelectorAll("main p")].filter((p) => p.querySelector(".nowrap") && p.getClientRects().length);
+  const kept = marked.map((p) => p.getBoundingClientRect().height);
+  const plain = document.createElement("style");
+  plain.textContent = ".nowrap { display: inline !important }";
+  document.head.appendChild(plain);
+  const out = [];
+  marked.forEach((p, i) => {
+    const d = Math.abs(kept[i] - p.getBoundingClientRect().height);
+    if (d > 0.5 && d < parseFloat(getComputedStyle(p).lineHeight) - 0.5) out.push(p.textContent.trim().slice(0, 40));
+  });
+  plain.remove();
+  return out;
+}
+
 async function axe(label) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => await window.axe.run(document, {
@@ -143,6 +161,8 @@ await run([
           assert(overflow <= 0, `${url} at ${width}px scrolls sideways by ${overflow}px`);
           const broken = await page.evaluate(brokenCodeWords);
           assert(broken.length === 0, `${url} at ${width}px breaks inline code inside a word: ${broken.slice(0, 5).join(", ")}`);
+          const uneven = await page.evaluate(taller);
+          assert(uneven.length === 0, `${url} at ${width}px: marked code makes these lines taller: ${uneven.slice(0, 3).join(" | ")}`);
         }
       }
     }
