@@ -1,11 +1,13 @@
-//! Inline code kept whole where a browser would break it.
+//! Inline code and command-line flags kept whole where a browser would break them.
 //!
 //! Browsers may end a line after a hyphen, so `--build-arg` shows as "--build-" / "arg" and
 //! `docker run --init` as "docker run -" / "-init"; a student copying by eye types them
 //! wrong. A span that is one such word, or each such word of a longer span, is marked
-//! `nowrap`. The theme makes it an inline block no wider than its line: a word that fits
-//! moves to the next line whole, and one wider than the line (a long flag in a heading on a
-//! phone) still wraps, so a page never scrolls sideways.
+//! `nowrap`, and so is a flag written as plain text ("COPY --exclude" in a heading). A longer
+//! word is cut only after a comma and before a slash (`--mount=type=cache,` /
+//! `target=/root` / `/.npm`), each piece kept whole. The theme keeps marked text on one line
+//! in prose; in headings it is an inline block no wider than its line, so a long flag on a
+//! phone still wraps rather than make the page scroll sideways.
 //!
 //! The marked span is raw HTML, so it carries no `data-sourcepos` (docent does not turn that
 //! option on), and it is left alone inside an image's alt text, which comrak writes as plain
@@ -19,23 +21,31 @@ use comrak::nodes::{AstNode, NodeValue};
 const MAX_WHOLE: usize = 30;
 
 /// Replaces each inline code span under `root` that a browser could break badly with the
-/// same `<code>`, marked where it must not break.
+/// same `<code>`, marked where it must not break, and marks the flags in its plain text.
 pub fn keep_whole<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
-    let spans: Vec<_> = root
+    let nodes: Vec<_> = root
         .descendants()
-        .filter(|n| matches!(n.data.borrow().value, NodeValue::Code(_)))
+        .filter(|n| {
+            matches!(
+                n.data.borrow().value,
+                NodeValue::Code(_) | NodeValue::Text(_)
+            )
+        })
         .filter(|n| {
             !n.ancestors()
                 .any(|a| matches!(a.data.borrow().value, NodeValue::Image(_)))
         })
         .collect();
-    for node in spans {
-        let html = match &node.data.borrow().value {
-            NodeValue::Code(code) => html_of(&code.literal),
+    for node in nodes {
+        let values = match &node.data.borrow().value {
+            NodeValue::Code(code) => html_of(&code.literal).map(|h| vec![NodeValue::Raw(h)]),
+            NodeValue::Text(text) => text_pieces(text),
             _ => None,
         };
-        if let Some(html) = html {
-            node.insert_before(arena.alloc(AstNode::from(NodeValue::Raw(html))));
+        if let Some(values) = values {
+            for value in values {
+                node.insert_before(arena.alloc(AstNode::from(value)));
+            }
             node.detach();
         }
     }
@@ -69,55 +79,226 @@ fn escape_html(s: &str) -> String {
     out
 }
 
+/// A plain text (a heading in the page's table of contents) as HTML, its flags kept whole.
+pub fn text_html(text: &str) -> String {
+    match text_pieces(text) {
+        None => escape_html(text),
+        Some(values) => values
+            .iter()
+            .map(|v| match v {
+                NodeValue::Text(t) => escape_html(t),
+                NodeValue::Raw(html) => html.clone(),
+                _ => String::new(),
+            })
+            .collect(),
+    }
+}
+
 /// The span's HTML when it needs marking, `None` when comrak's plain `<code>` is right.
 fn html_of(literal: &str) -> Option<String> {
+    if literal.chars().count() <= MAX_WHOLE
+        && !literal.contains(|c: char| c.is_ascii_whitespace())
+        && breakable(literal)
+    {
+        return Some(format!("<code class=\"nowrap\">{}</code>", whole(literal)));
+    }
+    marked_words(literal).map(|html| format!("<code>{html}</code>"))
+}
+
+/// `text` as HTML, each word a browser could break badly marked (a file path in a code
+/// block's title, a command).
+pub fn words_html(text: &str) -> String {
+    marked_words(text).unwrap_or_else(|| escape_html(text))
+}
+
+/// `text` escaped with its words marked (`word_html`), white space kept as written; `None`
+/// when no word needs it.
+fn marked_words(text: &str) -> Option<String> {
     // Words and the white space between them, in order.
-    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let mut spans: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
     let mut in_space = false;
-    for (at, c) in literal.char_indices() {
+    for (at, c) in text.char_indices() {
         let space = c.is_ascii_whitespace();
         if at > start && space != in_space {
-            pieces.push((
-                &literal[start..at],
-                !in_space && marked(&literal[start..at]),
-            ));
+            spans.push((&text[start..at], in_space));
             start = at;
         }
         in_space = space;
     }
-    if start < literal.len() {
-        pieces.push((&literal[start..], !in_space && marked(&literal[start..])));
+    if start < text.len() {
+        spans.push((&text[start..], in_space));
     }
-    if !pieces.iter().any(|&(_, mark)| mark) {
+    let marked: Vec<Option<String>> = spans
+        .iter()
+        .map(|&(piece, space)| if space { None } else { word_html(piece) })
+        .collect();
+    if marked.iter().all(Option::is_none) {
         return None;
     }
-    if let [(word, true)] = pieces.as_slice() {
-        return Some(format!(
-            "<code class=\"nowrap\">{}</code>",
-            escape_html(word)
-        ));
-    }
-    let mut html = String::from("<code>");
-    for (piece, mark) in pieces {
-        if mark {
-            html.push_str("<span class=\"nowrap\">");
-            html.push_str(&escape_html(piece));
-            html.push_str("</span>");
-        } else {
-            html.push_str(&escape_html(piece));
+    let mut html = String::new();
+    for ((piece, _), marked) in spans.into_iter().zip(marked) {
+        match marked {
+            Some(marked) => html.push_str(&marked),
+            None => html.push_str(&escape_html(piece)),
         }
     }
-    html.push_str("</code>");
     Some(html)
 }
 
-/// Whether a word is kept whole: short enough, and holding a character after which a
-/// browser may break a line. Chromium breaks after a hyphen or a question mark between
-/// letters, and in more places between signs (`<none>:<none>` after the colon), so any
-/// character but a letter, a digit or `_` counts.
-fn marked(word: &str) -> bool {
-    word.chars().count() <= MAX_WHOLE && word.chars().any(|c| !(c.is_alphanumeric() || c == '_'))
+/// A plain text's pieces when it holds a command-line flag ("COPY --exclude", "run with
+/// -it"): the flags as marked raw HTML, the rest as text. `None` when it holds none.
+fn text_pieces(text: &str) -> Option<Vec<NodeValue>> {
+    if !text.contains('-') {
+        return None;
+    }
+    let mut values = Vec::new();
+    let mut last = 0;
+    for (start, end) in flags(text) {
+        let Some(html) = word_html(&text[start..end]) else {
+            continue;
+        };
+        if start > last {
+            values.push(NodeValue::Text(text[last..start].to_string().into()));
+        }
+        values.push(NodeValue::Raw(html));
+        last = end;
+    }
+    if values.is_empty() {
+        return None;
+    }
+    if last < text.len() {
+        values.push(NodeValue::Text(text[last..].to_string().into()));
+    }
+    Some(values)
+}
+
+/// Where the flags are in prose, as byte ranges: one or two hyphens starting a word, a
+/// letter, then letters, digits, `-`, `_` or `.`, and an optional `=value` up to the next
+/// white space, without the sentence's own closing punctuation.
+fn flags(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c >= 0x80;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'-' || (i > 0 && word_byte(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        if b.get(j) == Some(&b'-') {
+            j += 1;
+        }
+        if !b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            i = j;
+            continue;
+        }
+        while b
+            .get(j)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        {
+            j += 1;
+        }
+        if b.get(j) == Some(&b'=') {
+            while b.get(j).is_some_and(|c| !c.is_ascii_whitespace()) {
+                j += 1;
+            }
+        }
+        while j > start
+            && matches!(
+                b[j - 1],
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\''
+            )
+        {
+            j -= 1;
+        }
+        found.push((start, j));
+        i = j.max(start + 1);
+    }
+    found
+}
+
+/// A word's HTML when a browser could break it badly: kept whole when it is short, and a
+/// longer one cut only after a comma and before a slash, each piece kept whole. `None` for
+/// a word of letters, digits and `_`, or a long one with nowhere better to cut.
+pub fn word_html(word: &str) -> Option<String> {
+    if !breakable(word) {
+        return None;
+    }
+    if word.chars().count() <= MAX_WHOLE {
+        return Some(nowrap(word));
+    }
+    let pieces = cut(word);
+    if pieces.len() < 2 {
+        return None;
+    }
+    let pieces: Vec<String> = pieces
+        .into_iter()
+        .map(|p| {
+            if breakable(p) && p.chars().count() <= MAX_WHOLE {
+                nowrap(p)
+            } else {
+                escape_html(p)
+            }
+        })
+        .collect();
+    Some(pieces.join("<wbr>"))
+}
+
+fn nowrap(word: &str) -> String {
+    format!("<span class=\"nowrap\">{}</span>", whole(word))
+}
+
+/// The inside of a kept-whole word, escaped. Where the theme lets a word wrap after all (a
+/// flag wider than a heading's line on a phone), it may break only where `cut` would: the
+/// word's pieces are `seg`s with a `<wbr>` between them.
+fn whole(word: &str) -> String {
+    let pieces = cut(word);
+    if pieces.len() < 2 {
+        return escape_html(word);
+    }
+    let pieces: Vec<String> = pieces
+        .into_iter()
+        .map(|p| format!("<span class=\"seg\">{}</span>", escape_html(p)))
+        .collect();
+    pieces.join("<wbr>")
+}
+
+/// A word cut after each comma and before each slash that starts a path step (not the
+/// first or last character, not after `/`, `=`, `:` or `.` as in `../`): `--mount=type=cache,` / `target=/root` /
+/// `/.npm`.
+fn cut(word: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut prev = None;
+    for (at, c) in word.char_indices() {
+        let before_slash = c == '/'
+            && at > start
+            && at + 1 < word.len()
+            && !matches!(prev, Some('/' | '=' | ':' | '.'));
+        if before_slash {
+            pieces.push(&word[start..at]);
+            start = at;
+        }
+        if c == ',' {
+            pieces.push(&word[start..at + 1]);
+            start = at + 1;
+        }
+        prev = Some(c);
+    }
+    if start < word.len() {
+        pieces.push(&word[start..]);
+    }
+    pieces
+}
+
+/// Whether a browser may break inside a word. Chromium breaks after a hyphen or a question
+/// mark between letters, and in more places between signs (`<none>:<none>` after the colon),
+/// so any character but a letter, a digit or `_` counts.
+fn breakable(word: &str) -> bool {
+    word.chars().any(|c| !(c.is_alphanumeric() || c == '_'))
 }
 
 #[cfg(test)]
@@ -168,7 +349,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_words_and_long_words_are_left_to_the_browser() {
+    fn plain_words_are_left_to_the_browser_and_paths_cut_before_slashes() {
         assert_eq!(
             render(
                 "`FROM`, `NODE_ENV` and `NumberFormat.getCurrencyInstance(locale).format(the-price)`"
@@ -179,7 +360,59 @@ mod tests {
         assert_eq!(
             render("`COPY --from=build /app/target/release/my-web-service /usr/local/bin/`"),
             "<p><code>COPY <span class=\"nowrap\">--from=build</span> \
-             /app/target/release/my-web-service <span class=\"nowrap\">/usr/local/bin/</span></code></p>\n"
+             <span class=\"nowrap\">/app</span><wbr><span class=\"nowrap\">/target</span><wbr>\
+             <span class=\"nowrap\">/release</span><wbr><span class=\"nowrap\">/my-web-service</span> \
+             <span class=\"nowrap\"><span class=\"seg\">/usr</span><wbr><span class=\"seg\">/local</span>\
+             <wbr><span class=\"seg\">/bin/</span></span></code></p>\n"
+        );
+    }
+
+    #[test]
+    fn a_long_word_is_cut_only_after_a_comma_and_before_a_slash() {
+        assert_eq!(
+            word_html("--mount=type=cache,target=/root/.npm/x").as_deref(),
+            Some(
+                "<span class=\"nowrap\">--mount=type=cache,</span><wbr>\
+                 <span class=\"nowrap\">target=/root</span><wbr>\
+                 <span class=\"nowrap\">/.npm</span><wbr><span class=\"nowrap\">/x</span>"
+            )
+        );
+        // A shorter one is kept whole, its pieces marked for where the theme lets it wrap.
+        assert_eq!(
+            word_html("--mount=type=cache,id=npm-x").as_deref(),
+            Some(
+                "<span class=\"nowrap\"><span class=\"seg\">--mount=type=cache,</span><wbr>\
+                 <span class=\"seg\">id=npm-x</span></span>"
+            )
+        );
+        // Nowhere better to cut: left to the browser.
+        assert_eq!(
+            word_html("averyveryveryverylongwordwithoutanything-x"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_flag_written_as_plain_text_is_kept_whole() {
+        assert_eq!(
+            render("### COPY --exclude and COPY --parents"),
+            "<h3>COPY <span class=\"nowrap\">--exclude</span> and COPY \
+             <span class=\"nowrap\">--parents</span></h3>\n"
+        );
+        // The sentence's punctuation stays outside; hyphens inside words, a dash and a
+        // minus sign are not flags.
+        assert_eq!(
+            render("Use --output=dir. Or (-it), not multi-stage - or -5."),
+            "<p>Use <span class=\"nowrap\">--output=dir</span>. Or \
+             (<span class=\"nowrap\">-it</span>), not multi-stage - or -5.</p>\n"
+        );
+        assert_eq!(
+            text_html("Exporting <files> with --output"),
+            "Exporting &lt;files&gt; with <span class=\"nowrap\">--output</span>"
+        );
+        assert_eq!(
+            render("![Run --output here](x.png)"),
+            "<p><img src=\"x.png\" alt=\"Run --output here\" /></p>\n"
         );
     }
 }

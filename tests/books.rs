@@ -123,7 +123,7 @@ fn mdbook_info_strings_highlight_and_warn_once() {
     }
     assert_eq!(attr_of(&blocks[0], "data-lang"), "rust");
     assert_eq!(
-        text(&one(&doc, "figure.code-block figcaption.code-title span")),
+        text(&one(&doc, "figure.code-block figcaption.code-title > span")),
         "Cargo.toml"
     );
     // mdBook's hidden lines: `# ` lines and a lone `#` go, `#[derive]` stays, `##` is `#`.

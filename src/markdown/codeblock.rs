@@ -86,7 +86,7 @@ pub fn render_lines(block: &Block<'_>, lines: &[String]) -> String {
         let _ = write!(
             out,
             "<figcaption class=\"code-title\"><span>{}</span>{copy}</figcaption>",
-            escape_html(title)
+            crate::code_spans::words_html(title)
         );
     }
     out.push_str(&block.before_code);

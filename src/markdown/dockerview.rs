@@ -240,14 +240,28 @@ pub fn stage_map(df: &Dockerfile, block_id: &str, of: Option<&str>) -> String {
 }
 
 /// An image or stage name, escaped, with line-break chances after `/`, `:` and `@`, so a
-/// long reference wraps between its parts rather than in the middle of a word — and every
-/// 16 characters of a part longer than that (a `sha256` digest), which no screen fits.
+/// long reference wraps between its parts rather than in the middle of a word (a part up
+/// to 30 characters is kept whole) — and every 16 characters of a part longer than that (a
+/// `sha256` digest), which no screen fits.
 fn breakable(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 16);
     for part in name.split_inclusive(['/', ':', '@']) {
+        let stem = part.trim_end_matches(['/', ':', '@']);
         let chars: Vec<char> = part.chars().collect();
+        if stem.chars().count() <= 30 {
+            // Kept whole: a browser would break after a hyphen ("eclipse-" / "temurin-25").
+            match crate::code_spans::word_html(stem) {
+                Some(html) => out.push_str(&html),
+                None => out.push_str(&escape_html(stem)),
+            }
+            if stem.len() < part.len() {
+                out.push_str(&escape_html(&part[stem.len()..]));
+                out.push_str("<wbr>");
+            }
+            continue;
+        }
         for (i, chunk) in chars.chunks(16).enumerate() {
-            if i > 0 && chars.len() > 24 {
+            if i > 0 {
                 out.push_str("<wbr>");
             }
             out.push_str(&escape_html(&chunk.iter().collect::<String>()));

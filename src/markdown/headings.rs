@@ -13,8 +13,10 @@ pub struct Heading {
     pub level: u8,
     /// The anchor (`#id`) links point at: GitHub-style, unique on the page.
     pub id: String,
-    /// The heading's plain text, markup removed, for the table of contents.
+    /// The heading's plain text, markup removed.
     pub text: String,
+    /// The plain text as HTML, its command-line flags kept whole, for the table of contents.
+    pub html: String,
     /// Line in the chapter's body (1-based), for findings about translations.
     pub line: usize,
 }
@@ -54,6 +56,7 @@ pub fn assign_ids<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
             Some(Heading {
                 level,
                 id,
+                html: crate::code_spans::text_html(&text),
                 text,
                 line,
             })
@@ -62,6 +65,8 @@ pub fn assign_ids<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
 }
 
 /// Writes `<hN id>` and a trailing `#` link, taking ids in the order `assign_ids` made them.
+/// No space comes before the link (the theme gives it a margin): a line may not end there,
+/// so a hidden `#` never wraps alone and leaves an empty line under the heading.
 pub struct Adapter {
     /// Each heading's id and plain text, in order. The text is taken before later passes
     /// turn inline code into raw HTML, which comrak's own heading text leaves out.
@@ -108,7 +113,7 @@ impl HeadingAdapter for Adapter {
         let (id, text) = crate::sync::lock(&self.current).clone();
         write!(
             output,
-            " <a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{}>",
+            "<a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{}>",
             super::highlight::escape_html(&id),
             super::highlight::escape_html(&format!("{}: {}", self.label, text)),
             heading.level

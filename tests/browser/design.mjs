@@ -71,40 +71,88 @@ function inspect(selector) {
   });
 }
 
-/** Words of inline code (up to 30 characters) that a line break cuts in two although they
- *  would fit on a line of their own: `--build-arg` shown as "--build-" / "arg" is mistyped
- *  by a student copying it by eye. A word wider than its whole line may wrap. */
+/** Words that a line break cuts in two although they would fit on a line of their own:
+ *  inline code (up to 30 characters), flags written as plain text (a heading's "COPY
+ *  --exclude", the contents list, a quiz answer) and the parts of an image name in a stage
+ *  map or of a path in a code block's title. `--build-arg` shown as "--build-" / "arg" is mistyped by a student copying it by
+ *  eye. A word wider than its whole line may wrap. */
 function brokenCodeWords() {
   const out = [];
-  // The width of the text column the code sits in: its nearest block ancestor's content box.
+  // The width of the text column the word sits in: its nearest block ancestor's content box.
   const column = (e) => {
     while (e && ["inline", "inline-block", "contents"].includes(getComputedStyle(e).display)) e = e.parentElement;
     const style = getComputedStyle(e);
     return e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   };
-  for (const code of document.querySelectorAll("code")) {
-    if (code.closest("pre") || !code.getClientRects().length) continue;
-    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  const check = (text, word, at) => {
+    if (word.length > 30) return;
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + word.length);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    if (tops.size < 2) return;
+    const probe = document.createElement("span");
+    probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+    probe.textContent = word;
+    text.parentElement.appendChild(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    if (width <= column(text.parentElement)) out.push(word);
+  };
+  const texts = function* (root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let text;
-    while ((text = walker.nextNode())) {
-      for (const m of text.textContent.matchAll(/\S+/g)) {
-        if (m[0].length > 30) continue;
-        const range = document.createRange();
-        range.setStart(text, m.index);
-        range.setEnd(text, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (tops.size < 2) continue;
-        const probe = document.createElement("span");
-        probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
-        probe.textContent = m[0];
-        text.parentElement.appendChild(probe);
-        const width = probe.getBoundingClientRect().width;
-        probe.remove();
-        if (width <= column(text.parentElement)) out.push(m[0]);
-      }
-    }
+    while ((text = walker.nextNode())) if (text.parentElement.getClientRects().length) yield text;
+  };
+  for (const code of document.querySelectorAll("code")) {
+    if (code.closest("pre")) continue;
+    for (const text of texts(code)) for (const m of text.textContent.matchAll(/\S+/g)) check(text, m[0], m.index);
+  }
+  for (const text of texts(document.body)) {
+    if (text.parentElement.closest("code, pre, script, style, .stage-map")) continue;
+    for (const m of text.textContent.matchAll(/(?<=^|\s)--?[A-Za-z][\w.-]*/g)) check(text, m[0], m.index);
+  }
+  // A kept-whole word in the text stays on one line even where its pieces are separate
+  // text nodes (`../../Dockerfile`, `--mount=type=cache,id=x`).
+  for (const mark of document.querySelectorAll(".nowrap")) {
+    if (mark.closest("h1, h2, h3, h4, .page-toc, .sidebar, pre")) continue;
+    const tops = new Set([...mark.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    if (tops.size > 1) out.push(mark.textContent);
+  }
+  for (const name of document.querySelectorAll(".stage-name, .dep-source, .code-title > span")) {
+    for (const text of texts(name)) for (const m of text.textContent.matchAll(/[^\/:@\s]+/g)) check(text, m[0], m.index);
   }
   return out;
+}
+
+/** Kept-whole words that stick out of their column (past the edge of the contents list on
+ *  a laptop, of a table cell on a phone): a mark must not cost the reader the word's end. */
+function markOverflow() {
+  const out = [];
+  for (const mark of document.querySelectorAll(".nowrap")) {
+    if (!mark.getClientRects().length || mark.closest("pre, .scroll-x, .table-wrap")) continue;
+    let block = mark.parentElement;
+    while (block && ["inline", "inline-block", "contents"].includes(getComputedStyle(block).display)) block = block.parentElement;
+    const box = block.getBoundingClientRect();
+    const style = getComputedStyle(block);
+    const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+    const left = box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+    for (const r of mark.getClientRects()) if (r.right > right + 1 || r.left < left - 1) out.push(mark.textContent.slice(0, 40));
+  }
+  return out;
+}
+
+/** Headings whose `#` link sits alone on a line of its own: it is hidden until hovered, so
+ *  the heading shows an empty line under it. */
+function lonelyAnchors() {
+  return [...document.querySelectorAll(".anchor")].filter((a) => {
+    if (!a.getClientRects().length) return false;
+    const before = document.createRange();
+    before.setStart(a.parentElement, 0);
+    before.setEndBefore(a);
+    const tops = [...before.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+    return tops.length && a.getBoundingClientRect().top > Math.max(...tops) + 4;
+  }).map((a) => a.parentElement.textContent.trim().slice(0, 40));
 }
 
 /** Paragraphs whose lines the marked (kept-whole) code makes taller than plain inline code
@@ -161,6 +209,10 @@ await run([
           assert(overflow <= 0, `${url} at ${width}px scrolls sideways by ${overflow}px`);
           const broken = await page.evaluate(brokenCodeWords);
           assert(broken.length === 0, `${url} at ${width}px breaks inline code inside a word: ${broken.slice(0, 5).join(", ")}`);
+          const sticking = await page.evaluate(markOverflow);
+          assert(sticking.length === 0, `${url} at ${width}px: kept-whole words stick out of their column: ${sticking.slice(0, 5).join(", ")}`);
+          const lonely = await page.evaluate(lonelyAnchors);
+          assert(lonely.length === 0, `${url} at ${width}px: a heading's # link wraps to a line of its own: ${lonely.slice(0, 3).join(" | ")}`);
           const uneven = await page.evaluate(taller);
           assert(uneven.length === 0, `${url} at ${width}px: marked code makes these lines taller: ${uneven.slice(0, 3).join(" | ")}`);
         }
