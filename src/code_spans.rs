@@ -267,8 +267,8 @@ fn whole(word: &str) -> String {
 }
 
 /// A word cut after each comma and before each slash that starts a path step (not the
-/// first or last character, not after `/`, `=`, `:` or `.` as in `../`): `--mount=type=cache,` / `target=/root` /
-/// `/.npm`.
+/// first or last character, not after `/`, `=`, `:` or `.` as in `../`):
+/// `--mount=type=cache,` / `target=/root` / `/.npm`.
 fn cut(word: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
