@@ -23,23 +23,38 @@ const MAX_WHOLE: usize = 30;
 /// Replaces each inline code span under `root` that a browser could break badly with the
 /// same `<code>`, marked where it must not break, and marks the flags in its plain text.
 pub fn keep_whole<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
+    mark(arena, root, false);
+}
+
+/// `keep_whole`; with `everywhere`, words are marked for a line the theme may wrap them in
+/// (see `whole`) wherever they are, not only in headings.
+fn mark<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, everywhere: bool) {
     let nodes: Vec<_> = root
         .descendants()
-        .filter(|n| {
-            matches!(
-                n.data.borrow().value,
-                NodeValue::Code(_) | NodeValue::Text(_)
-            )
+        .filter(|n| match &n.data.borrow().value {
+            NodeValue::Code(_) => true,
+            // Only a text with a hyphen can hold a flag.
+            NodeValue::Text(text) => text.contains('-'),
+            _ => false,
         })
-        .filter(|n| {
-            !n.ancestors()
-                .any(|a| matches!(a.data.borrow().value, NodeValue::Image(_)))
+        .filter_map(|n| {
+            let mut in_heading = everywhere;
+            for a in n.ancestors() {
+                match a.data.borrow().value {
+                    NodeValue::Image(_) => return None,
+                    NodeValue::Heading(_) => in_heading = true,
+                    _ => {}
+                }
+            }
+            Some((n, in_heading))
         })
         .collect();
-    for node in nodes {
+    for (node, pieces) in nodes {
         let values = match &node.data.borrow().value {
-            NodeValue::Code(code) => html_of(&code.literal).map(|h| vec![NodeValue::Raw(h)]),
-            NodeValue::Text(text) => text_pieces(text),
+            NodeValue::Code(code) => {
+                html_of(&code.literal, pieces).map(|h| vec![NodeValue::Raw(h)])
+            }
+            NodeValue::Text(text) => text_pieces(text, pieces),
             _ => None,
         };
         if let Some(values) = values {
@@ -59,7 +74,8 @@ pub fn line_html<'a>(
     root: &'a AstNode<'a>,
     options: &comrak::Options<'_>,
 ) -> String {
-    keep_whole(arena, root);
+    // A chapter title is also the page's heading and a line of the sidebar.
+    mark(arena, root, true);
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = comrak::format_html(root, options, &mut html);
@@ -81,7 +97,7 @@ fn escape_html(s: &str) -> String {
 
 /// A plain text (a heading in the page's table of contents) as HTML, its flags kept whole.
 pub fn text_html(text: &str) -> String {
-    match text_pieces(text) {
+    match text_pieces(text, true) {
         None => escape_html(text),
         Some(values) => values
             .iter()
@@ -95,25 +111,28 @@ pub fn text_html(text: &str) -> String {
 }
 
 /// The span's HTML when it needs marking, `None` when comrak's plain `<code>` is right.
-fn html_of(literal: &str) -> Option<String> {
+fn html_of(literal: &str, pieces: bool) -> Option<String> {
     if literal.chars().count() <= MAX_WHOLE
         && !literal.contains(|c: char| c.is_ascii_whitespace())
         && breakable(literal)
     {
-        return Some(format!("<code class=\"nowrap\">{}</code>", whole(literal)));
+        return Some(format!(
+            "<code class=\"nowrap\">{}</code>",
+            whole(literal, pieces)
+        ));
     }
-    marked_words(literal).map(|html| format!("<code>{html}</code>"))
+    marked_words(literal, pieces).map(|html| format!("<code>{html}</code>"))
 }
 
 /// `text` as HTML, each word a browser could break badly marked (a file path in a code
 /// block's title, a command).
 pub fn words_html(text: &str) -> String {
-    marked_words(text).unwrap_or_else(|| escape_html(text))
+    marked_words(text, false).unwrap_or_else(|| escape_html(text))
 }
 
 /// `text` escaped with its words marked (`word_html`), white space kept as written; `None`
 /// when no word needs it.
-fn marked_words(text: &str) -> Option<String> {
+fn marked_words(text: &str, pieces: bool) -> Option<String> {
     // Words and the white space between them, in order.
     let mut spans: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
@@ -131,7 +150,13 @@ fn marked_words(text: &str) -> Option<String> {
     }
     let marked: Vec<Option<String>> = spans
         .iter()
-        .map(|&(piece, space)| if space { None } else { word_html(piece) })
+        .map(|&(piece, space)| {
+            if space {
+                None
+            } else {
+                word_html(piece, pieces)
+            }
+        })
         .collect();
     if marked.iter().all(Option::is_none) {
         return None;
@@ -148,14 +173,14 @@ fn marked_words(text: &str) -> Option<String> {
 
 /// A plain text's pieces when it holds a command-line flag ("COPY --exclude", "run with
 /// -it"): the flags as marked raw HTML, the rest as text. `None` when it holds none.
-fn text_pieces(text: &str) -> Option<Vec<NodeValue>> {
+fn text_pieces(text: &str, pieces: bool) -> Option<Vec<NodeValue>> {
     if !text.contains('-') {
         return None;
     }
     let mut values = Vec::new();
     let mut last = 0;
     for (start, end) in flags(text) {
-        let Some(html) = word_html(&text[start..end]) else {
+        let Some(html) = word_html(&text[start..end], pieces) else {
             continue;
         };
         if start > last {
@@ -220,42 +245,43 @@ fn flags(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// A word's HTML when a browser could break it badly: kept whole when it is short, and a
+/// A word's HTML when a browser could break it badly (`pieces` as in `whole`): kept whole when it is short, and a
 /// longer one cut only after a comma and before a slash, each piece kept whole. `None` for
 /// a word of letters, digits and `_`, or a long one with nowhere better to cut.
-pub fn word_html(word: &str) -> Option<String> {
+pub fn word_html(word: &str, pieces: bool) -> Option<String> {
     if !breakable(word) {
         return None;
     }
     if word.chars().count() <= MAX_WHOLE {
-        return Some(nowrap(word));
+        return Some(nowrap(word, pieces));
     }
-    let pieces = cut(word);
-    if pieces.len() < 2 {
+    let parts = cut(word);
+    if parts.len() < 2 {
         return None;
     }
-    let pieces: Vec<String> = pieces
+    let parts: Vec<String> = parts
         .into_iter()
         .map(|p| {
             if breakable(p) && p.chars().count() <= MAX_WHOLE {
-                nowrap(p)
+                nowrap(p, false)
             } else {
                 escape_html(p)
             }
         })
         .collect();
-    Some(pieces.join("<wbr>"))
+    Some(parts.join("<wbr>"))
 }
 
-fn nowrap(word: &str) -> String {
-    format!("<span class=\"nowrap\">{}</span>", whole(word))
+fn nowrap(word: &str, pieces: bool) -> String {
+    format!("<span class=\"nowrap\">{}</span>", whole(word, pieces))
 }
 
-/// The inside of a kept-whole word, escaped. Where the theme lets a word wrap after all (a
-/// flag wider than a heading's line on a phone), it may break only where `cut` would: the
-/// word's pieces are `seg`s with a `<wbr>` between them.
-fn whole(word: &str) -> String {
-    let pieces = cut(word);
+/// The inside of a kept-whole word, escaped. With `pieces` (a heading, a chapter title, the
+/// contents list: where the theme lets a word wrap after all, as a flag wider than the line
+/// on a phone) it may break only where `cut` would: the word's pieces are `seg`s with a
+/// `<wbr>` between them. In the text a kept-whole word never wraps, so it needs no pieces.
+fn whole(word: &str, pieces: bool) -> String {
+    let pieces = if pieces { cut(word) } else { Vec::new() };
     if pieces.len() < 2 {
         return escape_html(word);
     }
@@ -335,7 +361,7 @@ mod tests {
     #[test]
     fn tabs_and_runs_of_spaces_are_kept_between_words() {
         assert_eq!(
-            html_of("a\t--b  c"),
+            html_of("a\t--b  c", false),
             Some("<code>a\t<span class=\"nowrap\">--b</span>  c</code>".to_string())
         );
     }
@@ -362,15 +388,21 @@ mod tests {
             "<p><code>COPY <span class=\"nowrap\">--from=build</span> \
              <span class=\"nowrap\">/app</span><wbr><span class=\"nowrap\">/target</span><wbr>\
              <span class=\"nowrap\">/release</span><wbr><span class=\"nowrap\">/my-web-service</span> \
-             <span class=\"nowrap\"><span class=\"seg\">/usr</span><wbr><span class=\"seg\">/local</span>\
-             <wbr><span class=\"seg\">/bin/</span></span></code></p>\n"
+             <span class=\"nowrap\">/usr/local/bin/</span></code></p>\n"
+        );
+        // In a heading, where the theme lets a kept-whole word wrap when it must, its
+        // pieces are marked.
+        assert_eq!(
+            render("## Keep `/usr/local/bin/`"),
+            "<h2>Keep <code class=\"nowrap\"><span class=\"seg\">/usr</span><wbr>\
+             <span class=\"seg\">/local</span><wbr><span class=\"seg\">/bin/</span></code></h2>\n"
         );
     }
 
     #[test]
     fn a_long_word_is_cut_only_after_a_comma_and_before_a_slash() {
         assert_eq!(
-            word_html("--mount=type=cache,target=/root/.npm/x").as_deref(),
+            word_html("--mount=type=cache,target=/root/.npm/x", false).as_deref(),
             Some(
                 "<span class=\"nowrap\">--mount=type=cache,</span><wbr>\
                  <span class=\"nowrap\">target=/root</span><wbr>\
@@ -379,7 +411,7 @@ mod tests {
         );
         // A shorter one is kept whole, its pieces marked for where the theme lets it wrap.
         assert_eq!(
-            word_html("--mount=type=cache,id=npm-x").as_deref(),
+            word_html("--mount=type=cache,id=npm-x", true).as_deref(),
             Some(
                 "<span class=\"nowrap\"><span class=\"seg\">--mount=type=cache,</span><wbr>\
                  <span class=\"seg\">id=npm-x</span></span>"
@@ -387,7 +419,7 @@ mod tests {
         );
         // Nowhere better to cut: left to the browser.
         assert_eq!(
-            word_html("averyveryveryverylongwordwithoutanything-x"),
+            word_html("averyveryveryverylongwordwithoutanything-x", false),
             None
         );
     }

@@ -250,7 +250,7 @@ fn breakable(name: &str) -> String {
         let chars: Vec<char> = part.chars().collect();
         if stem.chars().count() <= 30 {
             // Kept whole: a browser would break after a hyphen ("eclipse-" / "temurin-25").
-            match crate::code_spans::word_html(stem) {
+            match crate::code_spans::word_html(stem, false) {
                 Some(html) => out.push_str(&html),
                 None => out.push_str(&escape_html(stem)),
             }
