@@ -54,7 +54,7 @@ fn mark<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, everywhere: bool) {
             NodeValue::Code(code) => {
                 html_of(&code.literal, pieces).map(|h| vec![NodeValue::Raw(h)])
             }
-            NodeValue::Text(text) => text_pieces(text, pieces),
+            NodeValue::Text(text) => text_pieces(text, glued(node), pieces),
             _ => None,
         };
         if let Some(values) = values {
@@ -64,6 +64,17 @@ fn mark<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, everywhere: bool) {
             node.detach();
         }
     }
+}
+
+/// Whether a text node starts inside a word: right after inline markup, as in
+/// `**Node**-based`, whose "-based" is no flag.
+fn glued(node: &AstNode<'_>) -> bool {
+    node.previous_sibling()
+        .is_some_and(|p| match &p.data.borrow().value {
+            NodeValue::Text(t) => t.ends_with(|c: char| !c.is_whitespace()),
+            NodeValue::SoftBreak | NodeValue::LineBreak => false,
+            _ => true,
+        })
 }
 
 /// The HTML of a one-line document (a chapter title, a quiz line), its inline code marked,
@@ -97,7 +108,7 @@ fn escape_html(s: &str) -> String {
 
 /// A plain text (a heading in the page's table of contents) as HTML, its flags kept whole.
 pub fn text_html(text: &str) -> String {
-    match text_pieces(text, true) {
+    match text_pieces(text, false, true) {
         None => escape_html(text),
         Some(values) => values
             .iter()
@@ -173,13 +184,13 @@ fn marked_words(text: &str, pieces: bool) -> Option<String> {
 
 /// A plain text's pieces when it holds a command-line flag ("COPY --exclude", "run with
 /// -it"): the flags as marked raw HTML, the rest as text. `None` when it holds none.
-fn text_pieces(text: &str, pieces: bool) -> Option<Vec<NodeValue>> {
+fn text_pieces(text: &str, glued: bool, pieces: bool) -> Option<Vec<NodeValue>> {
     if !text.contains('-') {
         return None;
     }
     let mut values = Vec::new();
     let mut last = 0;
-    for (start, end) in flags(text) {
+    for (start, end) in flags(text, glued) {
         let Some(html) = word_html(&text[start..end], pieces) else {
             continue;
         };
@@ -198,20 +209,32 @@ fn text_pieces(text: &str, pieces: bool) -> Option<Vec<NodeValue>> {
     Some(values)
 }
 
-/// Where the flags are in prose, as byte ranges: one or two hyphens starting a word, a
-/// letter, then letters, digits, `-`, `_` or `.`, and an optional `=value` up to the next
-/// white space, without the sentence's own closing punctuation.
-fn flags(text: &str) -> Vec<(usize, usize)> {
+/// Where the flags are in prose, as byte ranges: one or two hyphens starting a word (not
+/// right after a letter, nor at the start of a `glued` text), a letter, then letters,
+/// digits, `-`, `_` or `.`, and an optional `=value` up to the next white space. The range
+/// takes in the punctuation around it (`(--init).`), so a line never ends between a flag and
+/// its bracket or comma.
+fn flags(text: &str, glued: bool) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c >= 0x80;
-    let mut found = Vec::new();
+    let closing = |c: char| ".,;:!?)]}\"'”’»".contains(c);
+    let opening = |c: char| "([{\"'“‘«".contains(c);
+    let mut found: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if b[i] != b'-' || (i > 0 && word_byte(b[i - 1])) {
+        if b[i] != b'-' {
             i += 1;
             continue;
         }
-        let start = i;
+        // `i` is at a hyphen, so on a character boundary.
+        let in_word = match text[..i].chars().next_back() {
+            Some(c) => c.is_alphanumeric() || c == '-' || c == '_',
+            None => glued,
+        };
+        if in_word {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
         let mut j = i + 1;
         if b.get(j) == Some(&b'-') {
             j += 1;
@@ -231,16 +254,21 @@ fn flags(text: &str) -> Vec<(usize, usize)> {
                 j += 1;
             }
         }
-        while j > start
-            && matches!(
-                b[j - 1],
-                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\''
-            )
+        // The value's own closing punctuation belongs to the sentence, and stays with the
+        // flag all the same.
+        while let Some(c) = text[j..].chars().next().filter(|&c| closing(c)) {
+            j += c.len_utf8();
+        }
+        let floor = found.last().map_or(0, |&(_, end)| end);
+        while let Some(c) = text[floor..start]
+            .chars()
+            .next_back()
+            .filter(|&c| opening(c))
         {
-            j -= 1;
+            start -= c.len_utf8();
         }
         found.push((start, j));
-        i = j.max(start + 1);
+        i = j.max(i + 1);
     }
     found
 }
@@ -292,23 +320,32 @@ fn whole(word: &str, pieces: bool) -> String {
     pieces.join("<wbr>")
 }
 
-/// A word cut after each comma and before each slash that starts a path step (not the
-/// first or last character, not after `/`, `=`, `:` or `.` as in `../`):
-/// `--mount=type=cache,` / `target=/root` / `/.npm`.
+/// A word cut after each comma, after a flag's name, and before each slash that starts a
+/// path step (not the first or last character, not after `/`, `=`, `:`, `<`, `~` or `.` as
+/// in `../`): `--mount=` / `type=cache,` / `target=/root` / `/.npm`.
 fn cut(word: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut prev = None;
+    // A flag's name stays whole: `--build-arg=` / `NODE_VERSION=22.11.0`.
+    let flag = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .starts_with('-');
+    let mut named = false;
     for (at, c) in word.char_indices() {
         let before_slash = c == '/'
             && at > start
             && at + 1 < word.len()
-            && !matches!(prev, Some('/' | '=' | ':' | '.'));
+            && !matches!(prev, Some('/' | '=' | ':' | '.' | '<' | '~'));
         if before_slash {
             pieces.push(&word[start..at]);
             start = at;
         }
-        if c == ',' {
+        let flag_name_end = c == '=' && flag && !named;
+        if c == '=' {
+            named = true;
+        }
+        if (c == ',' || flag_name_end) && at + 1 < word.len() {
             pieces.push(&word[start..at + 1]);
             start = at + 1;
         }
@@ -404,7 +441,8 @@ mod tests {
         assert_eq!(
             word_html("--mount=type=cache,target=/root/.npm/x", false).as_deref(),
             Some(
-                "<span class=\"nowrap\">--mount=type=cache,</span><wbr>\
+                "<span class=\"nowrap\">--mount=</span><wbr>\
+                 <span class=\"nowrap\">type=cache,</span><wbr>\
                  <span class=\"nowrap\">target=/root</span><wbr>\
                  <span class=\"nowrap\">/.npm</span><wbr><span class=\"nowrap\">/x</span>"
             )
@@ -413,8 +451,16 @@ mod tests {
         assert_eq!(
             word_html("--mount=type=cache,id=npm-x", true).as_deref(),
             Some(
-                "<span class=\"nowrap\"><span class=\"seg\">--mount=type=cache,</span><wbr>\
-                 <span class=\"seg\">id=npm-x</span></span>"
+                "<span class=\"nowrap\"><span class=\"seg\">--mount=</span><wbr>\
+                 <span class=\"seg\">type=cache,</span><wbr><span class=\"seg\">id=npm-x</span></span>"
+            )
+        );
+        // A flag's name stays whole.
+        assert_eq!(
+            word_html("--build-arg=NODE_VERSION=22.11.0", false).as_deref(),
+            Some(
+                "<span class=\"nowrap\">--build-arg=</span><wbr>\
+                 <span class=\"nowrap\">NODE_VERSION=22.11.0</span>"
             )
         );
         // Nowhere better to cut: left to the browser.
@@ -435,8 +481,13 @@ mod tests {
         // minus sign are not flags.
         assert_eq!(
             render("Use --output=dir. Or (-it), not multi-stage - or -5."),
-            "<p>Use <span class=\"nowrap\">--output=dir</span>. Or \
-             (<span class=\"nowrap\">-it</span>), not multi-stage - or -5.</p>\n"
+            "<p>Use <span class=\"nowrap\">--output=dir.</span> Or \
+             <span class=\"nowrap\">(-it),</span> not multi-stage - or -5.</p>\n"
+        );
+        // Right after inline markup a hyphen is inside a word; curly quotes stay with it.
+        assert_eq!(
+            render("**Node**-based, “--curly”"),
+            "<p><strong>Node</strong>-based, <span class=\"nowrap\">“--curly”</span></p>\n"
         );
         assert_eq!(
             text_html("Exporting <files> with --output"),
@@ -446,5 +497,22 @@ mod tests {
             render("![Run --output here](x.png)"),
             "<p><img src=\"x.png\" alt=\"Run --output here\" /></p>\n"
         );
+    }
+
+    #[test]
+    fn any_text_keeps_its_characters() {
+        for text in [
+            "ção -x é--y ü-z —-w “-q” (--a) -- --=",
+            "--é=ção, ‘-s’ «--x» 日本-語 -",
+            "\u{1F600}--a \u{1F600}-b x--\u{1F600}",
+        ] {
+            let html = text_html(text);
+            let plain = html
+                .replace("<span class=\"nowrap\">", "")
+                .replace("<span class=\"seg\">", "")
+                .replace("</span>", "")
+                .replace("<wbr>", "");
+            assert_eq!(plain, escape_html(text), "{text}");
+        }
     }
 }
