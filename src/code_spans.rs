@@ -3,11 +3,12 @@
 //! Browsers may end a line after a hyphen, so `--build-arg` shows as "--build-" / "arg" and
 //! `docker run --init` as "docker run -" / "-init"; a student copying by eye types them
 //! wrong. A span that is one such word, or each such word of a longer span, is marked
-//! `nowrap`, and so is a flag written as plain text ("COPY --exclude" in a heading). A longer
-//! word is cut only after a comma and before a slash (`--mount=type=cache,` /
-//! `target=/root` / `/.npm`), each piece kept whole. The theme keeps marked text on one line
-//! in prose; in headings it is an inline block no wider than its line, so a long flag on a
-//! phone still wraps rather than make the page scroll sideways.
+//! `nowrap`, and so is a flag written as plain text ("COPY --exclude" in a heading), with the
+//! punctuation around it. A longer word is cut only after a flag's name, after a comma and
+//! before a slash (`--mount=` / `type=cache,` / `target=/root` / `/.npm`), each piece kept
+//! whole. The theme keeps marked code on one line in prose; a plain-text flag, and any mark
+//! in a heading, title or contents list, is an inline block no wider than its line, so a
+//! long one on a phone still wraps rather than make the page scroll sideways.
 //!
 //! The marked span is raw HTML, so it carries no `data-sourcepos` (docent does not turn that
 //! option on), and it is left alone inside an image's alt text, which comrak writes as plain
@@ -79,14 +80,15 @@ fn glued(node: &AstNode<'_>) -> bool {
 
 /// The HTML of a one-line document (a chapter title, a quiz line), its inline code marked,
 /// without the `<p>` comrak puts around it. Here because titles (`course`) and quiz lines
-/// (`markdown`) both need it, and this is the lowest module both use.
+/// (`markdown`) both need it, and this is the lowest module both use. `title`: the line is
+/// also a page's heading and a line of the sidebar, where a marked word may wrap (`whole`).
 pub fn line_html<'a>(
     arena: &'a Arena<'a>,
     root: &'a AstNode<'a>,
     options: &comrak::Options<'_>,
+    title: bool,
 ) -> String {
-    // A chapter title is also the page's heading and a line of the sidebar.
-    mark(arena, root, true);
+    mark(arena, root, title);
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = comrak::format_html(root, options, &mut html);

@@ -135,7 +135,7 @@ impl Title {
                 _ => {}
             }
         }
-        let html = crate::code_spans::line_html(&arena, root, &options).replace('\n', " ");
+        let html = crate::code_spans::line_html(&arena, root, &options, true).replace('\n', " ");
         Title { text, html }
     }
 }

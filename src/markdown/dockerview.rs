@@ -247,7 +247,6 @@ fn breakable(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 16);
     for part in name.split_inclusive(['/', ':', '@']) {
         let stem = part.trim_end_matches(['/', ':', '@']);
-        let chars: Vec<char> = part.chars().collect();
         if stem.chars().count() <= 30 {
             // Kept whole: a browser would break after a hyphen ("eclipse-" / "temurin-25").
             match crate::code_spans::word_html(stem, false) {
@@ -260,6 +259,7 @@ fn breakable(name: &str) -> String {
             }
             continue;
         }
+        let chars: Vec<char> = part.chars().collect();
         for (i, chunk) in chars.chunks(16).enumerate() {
             if i > 0 {
                 out.push_str("<wbr>");

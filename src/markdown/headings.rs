@@ -65,8 +65,8 @@ pub fn assign_ids<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
 }
 
 /// Writes `<hN id>` and a trailing `#` link, taking ids in the order `assign_ids` made them.
-/// No space comes before the link (the theme gives it a margin): a line may not end there,
-/// so a hidden `#` never wraps alone and leaves an empty line under the heading.
+/// No space comes before the link, and the theme gives it no width: a line never ends
+/// there, so a hidden `#` never wraps alone and leaves an empty line under the heading.
 pub struct Adapter {
     /// Each heading's id and plain text, in order. The text is taken before later passes
     /// turn inline code into raw HTML, which comrak's own heading text leaves out.

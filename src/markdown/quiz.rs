@@ -134,7 +134,7 @@ fn inline(md: &str) -> String {
     options.extension.autolink = true;
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(&arena, md, &options);
-    crate::code_spans::line_html(&arena, root, &options)
+    crate::code_spans::line_html(&arena, root, &options, false)
 }
 
 /// The quiz as a form that works without JavaScript (each answer in a `<details>`). It is
