@@ -106,8 +106,8 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 /// Queries written by someone who saw only the course, not the queries above nor the
 /// search code: the ranking must not be fitted to its own test. Every held-out set
 /// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
-/// run, with the tuned set's bar: the sixteen together (950 queries) scored 0.913 and
-/// 96.9 % top-3 (stop 38).
+/// run, with the tuned set's bar: the nineteen together (1,130 queries) scored 0.909 and
+/// 96.2 % top-3 (stop 40).
 #[test]
 fn the_held_out_queries_find_their_sections() {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
@@ -116,9 +116,9 @@ fn the_held_out_queries_find_their_sections() {
         .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 16, "{files:?}");
+    assert!(files.len() >= 19, "{files:?}");
     let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
-    assert!(queries.len() >= 950, "{} held-out queries", queries.len());
+    assert!(queries.len() >= 1130, "{} held-out queries", queries.len());
     type_into_the_bundled_course(&queries, "0.85,0.95");
 }
 
@@ -466,6 +466,27 @@ fn a_whole_word_does_not_find_the_longer_words_it_begins() {
             ["en", "log cache", "/en/tools/#notes"],
             ["en", "arm platforms", "/en/tools/#platforms"]
         ]),
+    );
+}
+
+/// Two words of the course typed as one ("timezone" where the course writes "time zone")
+/// find the section that says them together, also while typed; a word one letter off a
+/// word the course uses is read as that word, not split ("timezone" in a course that says
+/// "timezome" is a typo of it, not "time" + "zone").
+#[test]
+fn two_words_run_together_find_them_written_apart() {
+    let zones = "+++\ntitle = \"Runtime\"\n+++\n\n## Time zones\n\nScratch holds no zone files, so a binary that needs a time zone embeds its own.\n\n## Zones in the cloud\n\nA cloud zone holds servers; pick a zone near your users.\n\n## Build time\n\nThe time a build takes depends on its cache.\n";
+    let made_up = "+++\ntitle = \"Words\"\n+++\n\n## Time zones\n\nA time zone is a zone of one time.\n\n## Timezome\n\nA made-up word, one letter off.\n";
+    first_results_of(
+        &[("01-runtime/en.md", zones)],
+        serde_json::json!([
+            ["en", "timezone ", "/en/runtime/#time-zones"],
+            ["en", "timezones", "/en/runtime/#time-zones"]
+        ]),
+    );
+    first_results_of(
+        &[("01-words/en.md", made_up)],
+        serde_json::json!([["en", "timezone ", "/en/words/#timezome"]]),
     );
 }
 
