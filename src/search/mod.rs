@@ -362,9 +362,9 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             "dos", "em", "no", "na", "nos", "nas", "por", "para", "pra", "com", "como", "que",
             "qual", "quais", "se", "eu", "meu", "minha", "voce", "você", "é", "ser", "sao", "são",
             "ao", "aos", "isso", "esse", "essa", "este", "esta", "mais", "muito", "faco", "faço",
-            "fazer", "posso", "quando", "porque", "onde", "tem", "ter", "usar", "uso", "ficar",
-            "fica", "pelo", "pela", "sem", "so", "só", "ja", "já", "tambem", "também", "vs",
-            "versus", "quero", "queria", "quer", "preciso", "precisa", "consigo", "consegue",
+            "fazer", "posso", "quando", "porque", "onde", "tem", "ter", "usar", "uso", "usa",
+            "ficar", "fica", "pelo", "pela", "sem", "so", "só", "ja", "já", "tambem", "também",
+            "vs", "versus", "quero", "queria", "quer", "preciso", "precisa", "consigo", "consegue",
             // Pronouns, and the short forms a reader types in a hurry: "pq", "vc", "n" for
             // "não", "tá", "tô".
             "ele", "ela", "eles", "elas", "dele", "dela", "seu", "sua", "seus", "suas", "nosso",
