@@ -472,7 +472,7 @@ fn a_whole_word_does_not_find_the_longer_words_it_begins() {
 /// Two words of the course typed as one ("timezone" where the course writes "time zone")
 /// find the section that says them together, also while typed; a word one letter off a
 /// word the course uses is read as that word, not split ("timezone" in a course that says
-/// "timezome" is a typo of it, not "time" + "zone").
+/// "timezome" is a typo of it, not "time" + "zone"), and so is a form of one ("commonly").
 #[test]
 fn two_words_run_together_find_them_written_apart() {
     let zones = "+++\ntitle = \"Runtime\"\n+++\n\n## Time zones\n\nScratch holds no zone files, so a binary that needs a time zone embeds its own.\n\n## Zones in the cloud\n\nA cloud zone holds servers; pick a zone near your users.\n\n## Build time\n\nThe time a build takes depends on its cache.\n";
@@ -487,6 +487,12 @@ fn two_words_run_together_find_them_written_apart() {
     first_results_of(
         &[("01-words/en.md", made_up)],
         serde_json::json!([["en", "timezone ", "/en/words/#timezome"]]),
+    );
+    // A form of a course word ("commonly" of "common") is that word, not "comm" + "only".
+    let forms = "+++\ntitle = \"Bases\"\n+++\n\n## Common bases\n\nMost images start from a common base.\n\n## Only what ships\n\nOnly the last stage ships; the comm tool compares two sorted files.\n";
+    first_results_of(
+        &[("01-bases/en.md", forms)],
+        serde_json::json!([["en", "commonly ", "/en/bases/#common-bases"]]),
     );
 }
 
