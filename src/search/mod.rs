@@ -267,7 +267,8 @@ pub fn is_stop_word(lang: &str, word: &str) -> bool {
 
 /// Words too common to find anything with, per language; left out of the index, and out
 /// of a query unless it has nothing else. Dockerfile keywords (`from`, `as`, `run`,
-/// `copy`) are never on these lists.
+/// `copy`) are never on these lists, except where the language has the word itself (pt
+/// `as`, "the").
 pub fn stop_words(lang: &str) -> &'static [&'static str] {
     match primary(lang).as_str() {
         "en" => &[
