@@ -496,6 +496,20 @@ fn two_words_run_together_find_them_written_apart() {
     );
 }
 
+/// A number typed as digits finds it written as a word, and the other way round: "10
+/// seconds" where the course says "ten seconds", "five seconds" where it says "5 seconds".
+#[test]
+fn a_number_finds_it_written_as_a_word_and_as_digits() {
+    let stop = "+++\ntitle = \"Stop\"\n+++\n\n## Stopping\n\nDocker waits ten seconds, then kills it.\n\n## Timeouts\n\nA probe waits some seconds; its timeout is counted in seconds, and so is its period, in seconds.\n\n## Limits\n\nA retry comes after 5 seconds.\n";
+    first_results_of(
+        &[("01-stop/en.md", stop)],
+        serde_json::json!([
+            ["en", "10 seconds ", "/en/stop/#stopping"],
+            ["en", "five seconds ", "/en/stop/#limits"]
+        ]),
+    );
+}
+
 /// "vs" compares the words around it and says nothing itself: a heading that holds it
 /// ("Single-stage vs multi-stage") is not the answer to "node vs npm start".
 #[test]

@@ -982,6 +982,18 @@
         if (w !== word && !listed.has(w) && listed.size < MAX_SYNONYMS) { listed.add(w); out.syn.push(w); }
       });
     });
+    // A number typed as digits also finds it written as a word, and the other way round
+    // ("10 seconds" where the course says "ten seconds").
+    var numbers = NUMBER_WORDS[self.lang.split("-")[0].toLowerCase()];
+    if (numbers) {
+      var value = /^\d{1,2}$/.test(word) ? Number(word) : numbers.findIndex(function (ws) { return ws.indexOf(word) >= 0; });
+      var forms = value >= 0 && value < numbers.length ? numbers[value].concat([String(value)]) : [];
+      forms.forEach(function (w) {
+        if (w === word || self.stop.has(w) || !self.wordStem.has(w)) return;
+        add(self.wordStem.get(w), exact ? SYNONYM_OF_KNOWN : SYNONYM);
+        if (!listed.has(w)) { listed.add(w); out.syn.push(w); }
+      });
+    }
     // One Chinese, Japanese or Korean character: also the indexed pairs that hold it.
     if (Array.from(word).length === 1 && CJK.test(word)) {
       for (var c = 0, found = 0; c < self.words.length && found < 60; c++) {
@@ -1043,6 +1055,16 @@
     if (best && self.candidates(word, false).size) best = null;
     self.split.set(word, best);
     return best;
+  };
+  // Numbers written as words, by value, in the languages docent ships (folded); not zero,
+  // which says "from scratch" in "do zero".
+  var NUMBER_WORDS = {
+    en: ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+      "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+      .map(function (w) { return w ? [w] : []; }),
+    pt: [[], ["um", "uma"], ["dois", "duas"], ["tres"], ["quatro"], ["cinco"], ["seis"], ["sete"], ["oito"],
+      ["nove"], ["dez"], ["onze"], ["doze"], ["treze"], ["quatorze", "catorze"], ["quinze"], ["dezesseis"],
+      ["dezessete"], ["dezoito"], ["dezenove"], ["vinte"]],
   };
   // `at`, or one code unit on where it would cut a letter outside the BMP in two.
   function unsplit(text, at) {
