@@ -915,6 +915,9 @@
   function SearchEngine(base, lang) {
     this.base = base;
     this.lang = lang;
+    // The language without its region ("pt" of "pt-BR"), which ENDING_WORDS and
+    // NUMBER_WORDS are keyed by.
+    this.family = lang.split("-")[0].toLowerCase();
     this.m = null;
   }
   // `then(ok)` once the manifest is read; not ok when it could not be loaded.
@@ -984,7 +987,7 @@
     });
     // A number typed as digits also finds it written as a word, and the other way round
     // ("10 seconds" where the course says "ten seconds").
-    var numbers = NUMBER_WORDS[self.lang.split("-")[0].toLowerCase()];
+    var numbers = NUMBER_WORDS[self.family];
     if (numbers) {
       var value = /^\d{1,2}$/.test(word) ? Number(word) : numbers.findIndex(function (ws) { return ws.indexOf(word) >= 0; });
       var forms = value >= 0 && value < numbers.length ? numbers[value].concat([String(value)]) : [];
@@ -1043,7 +1046,7 @@
     var self = this, n = word.length;
     self.split = self.split || new Map();
     if (self.split.has(word)) return self.split.get(word);
-    var endings = ENDING_WORDS[self.lang.split("-")[0].toLowerCase()] || [];
+    var endings = ENDING_WORDS[self.family] || [];
     var known = function (w) { return w.length >= 4 && self.wordStem.has(w) && !self.stop.has(w); };
     var best = null;
     if (n >= 8 && !self.wordStem.has(word) && !self.termId.has(word) && !self.stop.has(word) && !/\d/.test(word)) {
@@ -1059,9 +1062,9 @@
   // Numbers written as words, by value, in the languages docent ships (folded); not zero,
   // which says "from scratch" in "do zero".
   var NUMBER_WORDS = {
-    en: ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-      "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-      .map(function (w) { return w ? [w] : []; }),
+    en: [[], ["one"], ["two"], ["three"], ["four"], ["five"], ["six"], ["seven"], ["eight"], ["nine"], ["ten"],
+      ["eleven"], ["twelve"], ["thirteen"], ["fourteen"], ["fifteen"], ["sixteen"], ["seventeen"], ["eighteen"],
+      ["nineteen"], ["twenty"]],
     pt: [[], ["um", "uma"], ["dois", "duas"], ["tres"], ["quatro"], ["cinco"], ["seis"], ["sete"], ["oito"],
       ["nove"], ["dez"], ["onze"], ["doze"], ["treze"], ["quatorze", "catorze"], ["quinze"], ["dezesseis"],
       ["dezessete"], ["dezoito"], ["dezenove"], ["vinte"]],
