@@ -1,7 +1,7 @@
 // The offline bundle from file://: search without accents, search a Dockerfile instruction,
 // follow a result, switch language, and no request leaves the disk.
 // Usage: node bundle.mjs <unpacked-zip-folder> <single-file-folder>
-import { launch, run, assert, equal } from "./harness.mjs";
+import { launch, run, assert, equal, answered } from "./harness.mjs";
 import { pathToFileURL } from "node:url";
 
 const [zipDir, singleDir] = process.argv.slice(2);
@@ -18,7 +18,7 @@ page.on("pageerror", (e) => errors.push(String(e)));
 async function search(query) {
   await page.focus("#search-input");
   await page.fill("#search-input", query);
-  await page.waitForSelector(".search-results:not([hidden]) a, .search-results:not([hidden]) .search-empty", { timeout: 5000 });
+  await answered(page, query);
   return page.$$eval(".search-results a", (as) => as.map((a) => ({ href: a.href, text: a.textContent, mark: (a.querySelector("mark") || {}).textContent })));
 }
 

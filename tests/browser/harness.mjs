@@ -105,3 +105,12 @@ export function equal(actual, expected, message) {
     throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
 }
+
+// Until the search list of `page` answers `query`: the list of an earlier query stays shown
+// while the next one is searched, so waiting for any link would read (or click) the old one.
+export function answered(page, query, timeout = 5000) {
+  return page.waitForFunction((q) => {
+    const list = document.querySelector("#search-results");
+    return list && list.dataset.query === q;
+  }, query, { timeout });
+}

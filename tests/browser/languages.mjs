@@ -2,7 +2,7 @@
 // with code left to right, at 390 and 1280 px; axe on every language; search in each
 // script; the switcher lands on the same section in each language.
 // Usage: node languages.mjs <site-dir> <screenshot-dir>
-import { launch, serve, run, assert, equal } from "./harness.mjs";
+import { launch, serve, run, assert, equal, answered } from "./harness.mjs";
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -28,7 +28,7 @@ async function axe(url, label) {
 async function search(query) {
   await page.focus("#search-input");
   await page.fill("#search-input", query);
-  await page.waitForSelector(".search-results:not([hidden]) a, .search-results:not([hidden]) .search-empty", { timeout: 5000 });
+  await answered(page, query);
   return page.$$eval(".search-results a", (as) => as.map((a) => new URL(a.href).pathname + new URL(a.href).hash));
 }
 

@@ -3,6 +3,7 @@
 // Usage: node search.mjs <site-dir> <queries.json> [--report out.json] [--bar MRR,TOP3]
 // (TOP=10: list more hits; --bar: other bars than 0.85 and 0.95, for the held-out set)
 import { open, ranks } from "./judged.mjs";
+import { answered } from "./harness.mjs";
 
 const { server, page, queries, finish } = await open();
 const errors = [];
@@ -17,7 +18,7 @@ for (const q of queries) {
   await page.fill("#search-input", "");
   const started = Date.now();
   await page.fill("#search-input", q.q);
-  await page.waitForFunction((text) => document.querySelector("#search-results").dataset.query === text, q.q, { timeout: 10000 }).catch(() => {});
+  await answered(page, q.q, 10000).catch(() => {});
   const ms = Date.now() - started;
   const hrefs = await page.$$eval("#search-results > ol:first-of-type > li > a", (as) => as.map((a) => a.href));
   const got = hrefs.map((h) => decodeURIComponent(new URL(h).pathname.replace(/^\//, "") + new URL(h).hash));

@@ -2,7 +2,7 @@
 // result must open, or "" when nothing may be found, and optionally the words its snippet
 // must mark, in order.
 // Usage: node search_cases.mjs <site-dir> '<JSON [[lang, query, expected path prefix, [marks]], …]>'
-import { launch, serve, run, assert, equal } from "./harness.mjs";
+import { launch, serve, run, assert, equal, answered } from "./harness.mjs";
 
 const [siteDir, json] = process.argv.slice(2);
 const cases = JSON.parse(json);
@@ -16,7 +16,7 @@ await run([
   ...cases.map(([lang, query, want, marks]) => [`${lang} "${query}" → ${want || "nothing"}`, async () => {
     await page.goto(server.url + lang + "/");
     await page.fill("#search-input", query);
-    await page.waitForSelector(".search-results:not([hidden]) a, .search-results:not([hidden]) .search-empty", { timeout: 5000 });
+    await answered(page, query);
     const hits = await page.$$eval(".search-results ol:first-of-type a", (as) => as.map((a) => new URL(a.href).pathname + new URL(a.href).hash));
     if (want) assert(hits.length > 0 && hits[0].startsWith(want), JSON.stringify(hits.slice(0, 3)));
     else assert(hits.length === 0, JSON.stringify(hits.slice(0, 3)));

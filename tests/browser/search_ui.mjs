@@ -3,7 +3,7 @@
 // marked; a query the page's language cannot answer says how many results another
 // language has.
 // Usage: node search_ui.mjs <bundled-site-dir>
-import { launch, serve, run, assert, equal } from "./harness.mjs";
+import { launch, serve, run, assert, equal, answered as answeredOn } from "./harness.mjs";
 
 const server = await serve(process.argv[2]);
 const { context, close } = await launch();
@@ -11,8 +11,7 @@ const page = await context.newPage();
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
 // Until the list of `on` (the main page unless told) answers `q`.
-const answered = (q, on = page, timeout = 5000) =>
-  on.waitForFunction((t) => document.querySelector("#search-results").dataset.query === t, q, { timeout });
+const answered = (q, on = page, timeout = 5000) => answeredOn(on, q, timeout);
 // Another page, whose script errors count with the main page's (`what` says which case).
 const otherPage = async (what = "") => {
   const other = await context.newPage();
@@ -99,6 +98,29 @@ await run([
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.hash.length > 1);
     assert(page.url().includes(firstHref.replace(/^(\.\.\/)+/, "")), "Enter opened the first result: " + page.url());
+  }],
+  ["a reader who went down into the list before it answered stays in the new list", async () => {
+    await page.goto(server.url + "en/");
+    await page.fill("#search-input", "multi-stage");
+    await answered("multi-stage");
+    // Typed on, then ↓ at once: focus goes into the earlier list, which is then replaced.
+    const shown = await page.evaluate(() => {
+      const input = document.querySelector("#search-input");
+      input.value = "healthcheck interval";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+      return document.querySelector("#search-results").dataset.query;
+    });
+    equal(shown, "multi-stage", "the earlier list was still shown when ↓ was pressed");
+    await answered("healthcheck interval");
+    const focused = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a.matches("#search-results a") && a === document.querySelector("#search-results a") ? a.getAttribute("href") : String(a && a.tagName);
+    });
+    assert(focused.includes("#"), "the new list's first link has the focus: " + focused);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.hash.length > 1);
+    assert(page.url().includes(focused.replace(/^(\.\.\/)+/, "")), "Enter opened it: " + page.url());
   }],
   ["a query this language cannot answer shows another language's results", async () => {
     await page.goto(server.url + "pt-BR/nodejs-app/");

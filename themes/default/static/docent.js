@@ -1659,6 +1659,9 @@
 
     function show(hits, words, query, mine, full) {
       if (mine !== asked) return;
+      // A reader who went down into the earlier list (typed, then the arrow key before this
+      // answer came) stays in the list: on its new first link, not lost on the page's body.
+      var inList = results.contains(document.activeElement);
       results.textContent = "";
       results.removeAttribute("aria-busy");
       results.hidden = false;
@@ -1680,6 +1683,7 @@
         results.appendChild(list);
         status.textContent = plural(box.dataset.count, hits.length);
       }
+      if (inList) (links()[0] || input).focus();
       // No hit here holds every word: another language may answer the whole query.
       if (!full) elsewhere(query, mine);
     }
