@@ -106,8 +106,8 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 /// Queries written by someone who saw only the course, not the queries above nor the
 /// search code: the ranking must not be fitted to its own test. Every held-out set
 /// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
-/// run, with the tuned set's bar: the twenty-one together (1,250 queries) scored 0.903
-/// and 95.6 % top-3 (stop 40).
+/// run, with the tuned set's bar: the twenty-three together (1,370 queries) scored 0.903
+/// and 95.0 % top-3 (stop 41; sets 22 and 23 were first read at 86.7 % top-3 each).
 #[test]
 fn the_held_out_queries_find_their_sections() {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
@@ -116,9 +116,9 @@ fn the_held_out_queries_find_their_sections() {
         .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 21, "{files:?}");
+    assert!(files.len() >= 23, "{files:?}");
     let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
-    assert!(queries.len() >= 1250, "{} held-out queries", queries.len());
+    assert!(queries.len() >= 1370, "{} held-out queries", queries.len());
     type_into_the_bundled_course(&queries, "0.85,0.95");
 }
 
@@ -506,6 +506,29 @@ fn a_number_finds_it_written_as_a_word_and_as_digits() {
         serde_json::json!([
             ["en", "10 seconds ", "/en/stop/#stopping"],
             ["en", "five seconds ", "/en/stop/#limits"]
+        ]),
+    );
+}
+
+/// A word typed in capitals is the Dockerfile instruction: "FROM --platform=…" is not
+/// answered by a heading that begins with the preposition ("From host to target"), while
+/// "from host" typed in lower case still is.
+#[test]
+fn an_instruction_typed_in_capitals_is_not_the_preposition() {
+    let platforms = "+++\ntitle = \"Platforms\"\n+++\n\n## From emulated to cross-compiled\n\nBoth files produce a working index with two images. The first runs the whole compile twice, once of them under QEMU; the second downloads once and compiles twice, both times natively. Apart from the comments, four lines differ between them. Here it is again, line by line:\n\n```dockerfile\nFROM --platform=$BUILDPLATFORM golang:1.27 AS build\nWORKDIR /src\nCOPY go.mod ./\nRUN go mod download\nCOPY . .\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian13\nCOPY --from=build /out/app /app\nENTRYPOINT [\"/app\"]\n```\n\n## Cross-compiling for the target platform\n\n`FROM --platform=$BUILDPLATFORM` pins a stage to the build platform: the compiler runs natively and writes code for the target platform. `$BUILDPLATFORM` is the builder's own platform.\n";
+    first_results_of(
+        &[("01-platforms/en.md", platforms)],
+        serde_json::json!([
+            [
+                "en",
+                "FROM --platform=$BUILDPLATFORM",
+                "/en/platforms/#cross-compiling-for-the-target-platform"
+            ],
+            [
+                "en",
+                "from emulated",
+                "/en/platforms/#from-emulated-to-cross-compiled"
+            ]
         ]),
     );
 }

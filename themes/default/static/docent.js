@@ -1133,8 +1133,10 @@
           // searched as the two, parts of one token as "multi-stage" is.
           var halves = word && !p.run && words.length < MAX_WORDS ? self.halves(word) : null;
           // Only the second half may be a word still being typed.
+          // A word typed in capitals ("FROM", "ARG") is the instruction, not the preposition.
+          var caps = /^\p{Lu}{2,}$/u.test(p.w);
           (halves || [word]).forEach(function (w, h, all) {
-            if (w) words.push({ word: w, token: i, optional: p.key, run: p.run, at: words.length, last: last && h === all.length - 1 });
+            if (w) words.push({ word: w, token: i, optional: p.key, run: p.run, at: words.length, last: last && h === all.length - 1, caps: caps && !halves });
           });
         });
       });
@@ -1169,6 +1171,7 @@
         w.forms = c.fixes.concat([w.word], c.syn);
         w.forms.token = w.token;
         w.forms.typing = w.last;
+        w.forms.caps = w.caps ? w.word : null;
         if (c.syn.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.syn);
         c.run = w.run;
         if (w.optional) optional.push(c);
@@ -1323,6 +1326,8 @@
     var factor = 1;
     var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var heading = " " + split(text[1]).join(" ") + " ";
+    // The heading's words as written, for a query word typed in capitals.
+    var headCaps = (text[1] || "").split(/[^\p{L}\p{M}\p{N}]+/u).filter(function (t) { return /^\p{Lu}{2,}$/u.test(t); }).map(fold);
     var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
     var headWords = heading.split(" ").filter(Boolean);
     // Whether the section's word `t` is a query word (one of its `forms`): a word of four
@@ -1426,7 +1431,14 @@
       var b = t.slice(0, Math.max(3, Math.ceil(t.length * 0.75)));
       return t.lastIndexOf(a, 0) === 0 || w.lastIndexOf(b, 0) === 0;
     };
-    var nearAny = function (forms, t) { return forms.some(function (w) { return near(w, t, forms.typing); }); };
+    // A query word typed in capitals ("FROM") is near only a heading word written so
+    // ("One FROM, several images"), not "From emulated to cross-compiled"; its synonyms
+    // (ARG: argument) as ever.
+    var nearAny = function (forms, t) {
+      return forms.some(function (w) {
+        return (w !== forms.caps || headCaps.indexOf(t) >= 0) && near(w, t, forms.typing);
+      });
+    };
     if (words.length && headWords.length) {
       var inHeading = words.filter(function (forms) { return headWords.some(function (t) { return nearAny(forms, t); }); }).length;
       var share = inHeading / words.length;
