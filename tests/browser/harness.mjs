@@ -106,11 +106,12 @@ export function equal(actual, expected, message) {
   }
 }
 
-// Until the search list of `page` answers `query`: the list of an earlier query stays shown
-// while the next one is searched, so waiting for any link would read (or click) the old one.
+// Until the search list of `page` answers `query`, whole: the list of an earlier query stays
+// shown while the next one is searched, so waiting for any link would read (or click) the old
+// one; and the best hits show before the rest, the list busy until they are in.
 export function answered(page, query, timeout = 5000) {
   return page.waitForFunction((q) => {
     const list = document.querySelector("#search-results");
-    return list && list.dataset.query === q;
+    return list && list.dataset.query === q && !list.hasAttribute("aria-busy");
   }, query, { timeout });
 }

@@ -122,6 +122,28 @@ await run([
     await page.waitForURL((u) => u.hash.length > 1);
     assert(page.url().includes(focused.replace(/^(\.\.\/)+/, "")), "Enter opened it: " + page.url());
   }],
+  ["the best hits show first, the rest below them when their text is in; busy till then", async () => {
+    const other = await otherPage();
+    // Every part of the sections' text comes 400 ms late: the rest of the list needs parts
+    // the first hits did not.
+    await other.route(/\/search\/en\/c\d+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await other.goto(server.url + "en/");
+    await other.fill("#search-input", "image size");
+    await other.waitForFunction(() => document.querySelector("#search-results").dataset.query === "image size", null, { timeout: 10000 });
+    const first = await other.$$eval("#search-results ol:first-of-type > li > a", (as) => as.map((a) => a.getAttribute("href")));
+    equal(await other.locator("#search-results").getAttribute("aria-busy"), "true", "busy while the rest comes");
+    assert(first.length > 0 && first.length <= 6, "the first hits alone: " + first.length);
+    await answered("image size", other, 10000);
+    const all = await other.$$eval("#search-results ol:first-of-type > li > a", (as) => as.map((a) => a.getAttribute("href")));
+    assert(all.length > first.length, "the rest came: " + all.length);
+    equal(all.slice(0, first.length), first, "the first hits kept their places");
+    const said = await other.locator("#search-status").textContent();
+    assert(said.includes(String(all.length)), "the status line counts the whole list: " + said);
+    await other.close();
+  }],
   ["a query this language cannot answer shows another language's results", async () => {
     await page.goto(server.url + "pt-BR/nodejs-app/");
     await page.fill("#search-input", "workshop behind");

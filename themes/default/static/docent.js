@@ -1079,6 +1079,9 @@
   // `rehearse`: the query's words are read and looked up, but no part is loaded and `then`
   // gets no hits (the first query then does not also pay for compiling this code).
   // `then(hits, words, full)`; hits is null when a part of the index could not be loaded.
+  // `then(hits, words, full, more)`: `more` when a longer list of the same query follows
+  // (the same hits first, in the same order).
+  var FIRST_HITS = 6;
   SearchEngine.prototype.search = function (query, then, rehearse) {
     var self = this;
     self.ready(function (ok) {
@@ -1197,16 +1200,26 @@
         if (!ok) return then(null, phrase, false);
         var store = searchStore[self.lang] || {};
         var r = self.rank(store, groups, optional, codes, missing);
-        var chunks = r.ranked.map(function (x) { return "c" + Math.floor(x[0] / m.chunk); });
-        needSearchParts(self.base, self.lang, chunks, function (ok) {
+        // The best FIRST_HITS candidates are re-ranked and shown as soon as their text is
+        // in, the others below them when theirs is: each candidate's text is a part of its
+        // own on a large course, and a browser asks for six at a time.
+        var first = r.ranked.slice(0, FIRST_HITS), rest = r.ranked.slice(FIRST_HITS);
+        var chunks = function (list) { return list.map(function (x) { return "c" + Math.floor(x[0] / m.chunk); }); };
+        needSearchParts(self.base, self.lang, chunks(first), function (ok) {
           if (!ok) return then(null, phrase, false);
-          then(self.order(store, r.ranked, forms, codes), phrase, r.full);
+          var hits = self.order(store, first, forms, codes);
+          if (!rest.length) return then(hits, phrase, r.full);
+          then(hits, phrase, r.full, true);
+          needSearchParts(self.base, self.lang, chunks(rest), function (ok) {
+            then(ok ? hits.concat(self.order(store, rest, forms, codes)) : hits, phrase, r.full);
+          });
         });
       });
     });
   };
   // The sections that best answer the query's word groups, from the postings in `store`:
-  // the ten best by BM25F score times coverage, and whether some section holds every word.
+  // the ten best by BM25F score times coverage (re-ranked six, then four, by `search`), and
+  // whether some section holds every word.
   SearchEngine.prototype.rank = function (store, groups, optional, codes, missing) {
     var self = this, m = self.m;
     var postings = function (id) { return (store["b" + (id % m.buckets)] || {})[id] || []; };
@@ -1273,6 +1286,20 @@
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return { ranked: ranked.slice(0, 10), full: full };
+  };
+  // The ranking once on made-up postings (two words in many sections), while the reader
+  // starts typing: its loops are compiled by then, not during the first query.
+  SearchEngine.prototype.rehearseRank = function () {
+    var m = this.m, store = {}, groups = [];
+    [0, 1].forEach(function (id) {
+      var list = [];
+      for (var s = 0; s + 2 < Math.min(m.n, 4000); s += 2) list.push(2, 40 + s % 7);
+      (store["b" + (id % m.buckets)] = store["b" + (id % m.buckets)] || {})[id] = list;
+      var g = new Map();
+      g.set(id, 1);
+      groups.push(g);
+    });
+    this.rank(store, groups, [], [], 0);
   };
   // The ranked sections in their final order, re-ranked by their text in `store`, as hits.
   SearchEngine.prototype.order = function (store, ranked, forms, codes) {
@@ -1669,13 +1696,27 @@
       return li;
     }
 
-    function show(hits, words, query, mine, full) {
+    var shown = 0; // the query (its `asked` number) whose first hits the list shows
+    function show(hits, words, query, mine, full, more) {
       if (mine !== asked) return;
+      // The rest of a list already shown: below it, where nobody's focus or place moves.
+      var list = results.querySelector("ol");
+      if (shown === mine && hits && list) {
+        hits.slice(list.children.length).forEach(function (hit) { list.appendChild(item(hit, words)); });
+        status.textContent = plural(box.dataset.count, hits.length);
+        if (more) return;
+        results.removeAttribute("aria-busy");
+        if (!full) elsewhere(query, mine);
+        return;
+      }
+      shown = mine;
       // A reader who went down into the earlier list (typed, then the arrow key before this
       // answer came) stays in the list: on its new first link, not lost on the page's body.
       var inList = results.contains(document.activeElement);
       results.textContent = "";
-      results.removeAttribute("aria-busy");
+      // Busy while the rest of the list is on its way.
+      if (more) results.setAttribute("aria-busy", "true");
+      else results.removeAttribute("aria-busy");
       results.hidden = false;
       results.dataset.query = query; // which query the list answers (for tests and tools)
       // A sentence instead of a list, in the panel and read out by the status line.
@@ -1696,16 +1737,17 @@
         status.textContent = plural(box.dataset.count, hits.length);
       }
       if (inList) (links()[0] || input).focus();
-      // No hit here holds every word: another language may answer the whole query.
-      if (!full) elsewhere(query, mine);
+      // No hit here holds every word: another language may answer the whole query (asked
+      // once this language's list is whole, not to slow its last hits).
+      if (!full && !more) elsewhere(query, mine);
     }
 
     // Nothing here: what the other languages of the course have ("3 results in English").
     function elsewhere(query, mine) {
       others.forEach(function (o) {
         var other = engine(o[0]);
-        other.search(query, function (hits, words, full) {
-          if (mine !== asked || !hits || !hits.length || !full) return;
+        other.search(query, function (hits, words, full, more) {
+          if (more || mine !== asked || !hits || !hits.length || !full) return;
           var line = document.createElement("p");
           line.className = "search-elsewhere";
           // The sentence is in the reader's language; only the other language's name is not.
@@ -1737,7 +1779,7 @@
       }
       // The list shown answers an earlier query until this one's answer replaces it.
       results.setAttribute("aria-busy", "true");
-      engine(lang).search(query, function (hits, words, full) { show(hits, words, query, mine, full); });
+      engine(lang).search(query, function (hits, words, full, more) { show(hits, words, query, mine, full, more); });
     }
 
     function links() { return Array.prototype.slice.call(results.querySelectorAll("a")); }
@@ -1750,6 +1792,7 @@
         if (rehearsed || !hits) return;
         rehearsed = true;
         engine(lang).rerank(["", "Rehearsal", "A run once.", "--run-once"], [["rehears"], ["run"]], [{ text: "--run-once" }]);
+        engine(lang).rehearseRank();
         snippet("The search box rehearses once, then waits.", words);
         plural(box.dataset.count, 2);
       }, true);
