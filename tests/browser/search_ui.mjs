@@ -124,10 +124,10 @@ await run([
   }],
   ["the best hits show first, the rest below them when their text is in; busy till then", async () => {
     const other = await otherPage();
-    // Every part of the sections' text comes 400 ms late: the rest of the list needs parts
+    // Every part of the sections' text comes a second late: the rest of the list needs parts
     // the first hits did not.
     await other.route(/\/search\/en\/c\d+\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 1000));
       await route.continue();
     });
     await other.goto(server.url + "en/");
@@ -136,6 +136,9 @@ await run([
     const first = await other.$$eval("#search-results ol:first-of-type > li > a", (as) => as.map((a) => a.getAttribute("href")));
     equal(await other.locator("#search-results").getAttribute("aria-busy"), "true", "busy while the rest comes");
     assert(first.length > 0 && first.length <= 6, "the first hits alone: " + first.length);
+    // Waiting for the rest, they are not dimmed as an earlier query's list is.
+    await other.waitForTimeout(600);
+    equal(await other.$eval("#search-results ol", (ol) => getComputedStyle(ol).opacity), "1", "the first hits at full strength");
     await answered("image size", other, 10000);
     const all = await other.$$eval("#search-results ol:first-of-type > li > a", (as) => as.map((a) => a.getAttribute("href")));
     assert(all.length > first.length, "the rest came: " + all.length);
@@ -222,6 +225,8 @@ await run([
     await other.fill("#search-input", "distroless debug");
     await other.waitForTimeout(300);
     equal(await other.locator("#search-results").getAttribute("aria-busy"), "true", "the earlier list is busy");
+    await other.waitForTimeout(600);
+    equal(await other.$eval("#search-results ol", (ol) => getComputedStyle(ol).opacity), "0.5", "and dimmed once the wait is felt");
     await answered("distroless debug", other, 15000);
     const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
     equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");

@@ -1710,6 +1710,7 @@
         return;
       }
       shown = mine;
+      results.classList.remove("search-stale");
       // A reader who went down into the earlier list (typed, then the arrow key before this
       // answer came) stays in the list: on its new first link, not lost on the page's body.
       var inList = results.contains(document.activeElement);
@@ -1775,10 +1776,12 @@
       if (!query.trim()) {
         results.textContent = ""; results.hidden = true; status.textContent = "";
         results.removeAttribute("aria-busy");
+        results.classList.remove("search-stale");
         return;
       }
       // The list shown answers an earlier query until this one's answer replaces it.
       results.setAttribute("aria-busy", "true");
+      results.classList.add("search-stale");
       engine(lang).search(query, function (hits, words, full, more) { show(hits, words, query, mine, full, more); });
     }
 
