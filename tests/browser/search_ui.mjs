@@ -3,15 +3,13 @@
 // marked; a query the page's language cannot answer says how many results another
 // language has.
 // Usage: node search_ui.mjs <bundled-site-dir>
-import { launch, serve, run, assert, equal, answered as answeredOn } from "./harness.mjs";
+import { launch, serve, run, assert, equal, answered } from "./harness.mjs";
 
 const server = await serve(process.argv[2]);
 const { context, close } = await launch();
 const page = await context.newPage();
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
-// Until the list of `on` (the main page unless told) answers `q`.
-const answered = (q, on = page, timeout = 5000) => answeredOn(on, q, timeout);
 // Another page, whose script errors count with the main page's (`what` says which case).
 const otherPage = async (what = "") => {
   const other = await context.newPage();
@@ -31,7 +29,7 @@ await run([
     equal(parts, ["en.js"], "loaded on focus");
     assert(await page.locator("#search-results").isHidden(), "nothing shown on focus");
     await page.keyboard.type("distroless");
-    await answered("distroless");
+    await answered(page, "distroless");
     const first = page.locator("#search-results > ol > li > a").first();
     assert((await first.locator(".search-chapter").textContent()).length > 0, "chapter title");
     assert((await first.locator(".search-heading").textContent()).length > 0, "section heading");
@@ -42,7 +40,7 @@ await run([
   ["a snippet marks every query word it shows, and a short word only where it stands whole", async () => {
     await page.goto(server.url + "pt-BR/go-service/");
     await page.fill("#search-input", "imagem distroless");
-    await answered("imagem distroless");
+    await answered(page, "imagem distroless");
     const snippets = await page.$$eval("#search-results .search-snippet", (els) => els.map((e) => ({
       text: e.textContent.toLowerCase(),
       marks: [...e.querySelectorAll("mark")].map((m) => m.textContent.toLowerCase()),
@@ -54,31 +52,31 @@ await run([
     }
     await page.goto(server.url + "en/go-service/");
     await page.fill("#search-input", "go build cache");
-    await answered("go build cache");
+    await answered(page, "go build cache");
     const marks = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
     assert(marks.includes("go"), "go marked: " + marks);
     equal(marks.filter((m) => m.startsWith("go") && m !== "go"), [], "words that merely begin with go");
     // After a space the short last word is finished: it too must stand whole.
     await page.fill("#search-input", "build ca ");
-    await answered("build ca ");
+    await answered(page, "build ca ");
     const done = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
     assert(done.includes("ca"), "ca marked: " + done);
     equal(done.filter((m) => m.startsWith("ca") && m !== "ca"), [], "a finished ca marks no longer word");
     // A word found by its stem marks its other forms, not longer words sharing the stem.
     await page.goto(server.url + "pt-BR/cross-platform-builds/");
     await page.fill("#search-input", "argumentos de plataforma no buildx");
-    await answered("argumentos de plataforma no buildx");
+    await answered(page, "argumentos de plataforma no buildx");
     const stems = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
     assert(stems.includes("plataformas"), "plataformas marked: " + stems);
     equal(stems.filter((m) => m === "buildkit"), [], "buildx marks no BuildKit");
     // A word that folds to nothing (a lone combining accent) is no word: the query answers.
     await page.fill("#search-input", "distroless \u0301");
-    await answered("distroless \u0301");
+    await answered(page, "distroless \u0301");
     assert((await page.$$("#search-results .search-snippet mark")).length > 0, "distroless still marked");
     await page.goto(server.url + "en/go-service/");
     await page.keyboard.press("/");
     await page.keyboard.type("distroless");
-    await answered("distroless");
+    await answered(page, "distroless");
   }],
   ["arrow keys walk the results, Enter opens one, Escape closes", async () => {
     await page.keyboard.press("ArrowDown");
@@ -94,7 +92,7 @@ await run([
     await page.keyboard.press("Escape");
     assert(await page.locator("#search-results").isHidden(), "Escape closes the results");
     await page.fill("#search-input", "distroless");
-    await answered("distroless");
+    await answered(page, "distroless");
     await page.keyboard.press("Enter");
     await page.waitForURL((u) => u.hash.length > 1);
     assert(page.url().includes(firstHref.replace(/^(\.\.\/)+/, "")), "Enter opened the first result: " + page.url());
@@ -102,7 +100,7 @@ await run([
   ["a reader who went down into the list before it answered stays in the new list", async () => {
     await page.goto(server.url + "en/");
     await page.fill("#search-input", "multi-stage");
-    await answered("multi-stage");
+    await answered(page, "multi-stage");
     // Typed on, then ↓ at once: focus goes into the earlier list, which is then replaced.
     const shown = await page.evaluate(() => {
       const input = document.querySelector("#search-input");
@@ -112,7 +110,7 @@ await run([
       return document.querySelector("#search-results").dataset.query;
     });
     equal(shown, "multi-stage", "the earlier list was still shown when ↓ was pressed");
-    await answered("healthcheck interval");
+    await answered(page, "healthcheck interval");
     const focused = await page.evaluate(() => {
       const a = document.activeElement;
       return a && a.matches("#search-results a") && a === document.querySelector("#search-results a") ? a.getAttribute("href") : String(a && a.tagName);
@@ -139,7 +137,7 @@ await run([
     // Waiting for the rest, they are not dimmed as an earlier query's list is.
     await other.waitForTimeout(600);
     equal(await other.$eval("#search-results ol", (ol) => getComputedStyle(ol).opacity), "1", "the first hits at full strength");
-    await answered("image size", other, 10000);
+    await answered(other, "image size", 10000);
     const all = await other.$$eval("#search-results ol:first-of-type > li > a", (as) => as.map((a) => a.getAttribute("href")));
     assert(all.length > first.length, "the rest came: " + all.length);
     equal(all.slice(0, first.length), first, "the first hits kept their places");
@@ -171,7 +169,7 @@ await run([
       route.request().resourceType() === "fetch" ? route.abort() : route.continue());
     await other.goto(server.url + "en/go-service/");
     await other.fill("#search-input", "distroless");
-    await answered("distroless", other);
+    await answered(other, "distroless");
     assert(await other.locator("#search-results > ol > li > a").count() > 0, "results");
     assert(scripts.length > 0, "loaded by script tags");
     // Each script tag goes once it has run.
@@ -185,7 +183,7 @@ await run([
     await other.goto(server.url + "en/go-service/");
     await other.click("#search-input");
     await other.keyboard.type("distroless");
-    await answered("distroless", other);
+    await answered(other, "distroless");
     const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
     assert(said && said.length > 10, "the message: " + said);
     equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
@@ -208,7 +206,7 @@ await run([
       await other.route(/\/search\/en\/b\d+\.js$/, (route) => route.fulfill(answer));
       await other.goto(server.url + "en/go-service/");
       await other.fill("#search-input", "distroless");
-      await answered("distroless", other);
+      await answered(other, "distroless");
       const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
       equal((await other.locator("#search-results").textContent()).trim(), said, what + ": the list says it");
       equal(rejections, [], what + ": unhandled rejections");
@@ -219,7 +217,7 @@ await run([
     const other = await otherPage();
     await other.goto(server.url + "en/go-service/");
     await other.fill("#search-input", "layers");
-    await answered("layers", other);
+    await answered(other, "layers");
     // From now on every part of the index hangs.
     await other.route(/\/search\/en\/[bc]\d+\.js$/, () => {});
     await other.fill("#search-input", "distroless debug");
@@ -227,7 +225,7 @@ await run([
     equal(await other.locator("#search-results").getAttribute("aria-busy"), "true", "the earlier list is busy");
     await other.waitForTimeout(600);
     equal(await other.$eval("#search-results ol", (ol) => getComputedStyle(ol).opacity), "0.5", "and dimmed once the wait is felt");
-    await answered("distroless debug", other, 15000);
+    await answered(other, "distroless debug", 15000);
     const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
     equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
     equal(await other.locator("#search-results").getAttribute("aria-busy"), null, "no longer busy");
@@ -238,7 +236,7 @@ await run([
     await other.route("**/search/en.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: '(window.docentSearchParts=window.docentSearchParts||[]).push(["en","index",{}]);' }));
     await other.goto(server.url + "en/go-service/");
     await other.fill("#search-input", "distroless");
-    await answered("distroless", other);
+    await answered(other, "distroless");
     const said = await other.evaluate(() => document.querySelector(".search").dataset.unavailable);
     equal((await other.locator("#search-results").textContent()).trim(), said, "the list says it");
     await other.close();
@@ -247,7 +245,7 @@ await run([
     await page.goto(server.url + "en/go-service/");
     const q = "the ".repeat(31) + "di zz";
     await page.fill("#search-input", q);
-    await answered(q);
+    await answered(page, q);
     const marks = await page.$$eval("#search-results .search-snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
     equal(marks.filter((m) => m.startsWith("di") && m !== "di"), [], "words that merely begin with di");
   }],

@@ -919,6 +919,8 @@
     // NUMBER_WORDS are keyed by.
     this.family = lang.split("-")[0].toLowerCase();
     this.m = null;
+    // What `halves` made of each word it was asked about.
+    this.split = new Map();
   }
   // `then(ok)` once the manifest is read; not ok when it could not be loaded.
   SearchEngine.prototype.ready = function (then) {
@@ -1044,7 +1046,6 @@
   // even. Null when there is none. Remembered per word: a query is read on every key.
   SearchEngine.prototype.halves = function (word) {
     var self = this, n = word.length;
-    self.split = self.split || new Map();
     if (self.split.has(word)) return self.split.get(word);
     var endings = ENDING_WORDS[self.family] || [];
     var known = function (w) { return w.length >= 4 && self.wordStem.has(w) && !self.stop.has(w); };
@@ -1076,12 +1077,15 @@
   }
   // What a query reads at most: words between spaces, characters per word, words in all.
   var MAX_TOKENS = 32, MAX_TOKEN = 100, MAX_WORDS = 64;
+  // Candidates re-ranked and shown first, before the text of the others is in.
+  var FIRST_HITS = 6;
+  // A word typed in capitals ("FROM", "ARG"): the instruction, not the preposition.
+  var CAPITALS = /^\p{Lu}{2,}$/u;
   // `rehearse`: the query's words are read and looked up, but no part is loaded and `then`
   // gets no hits (the first query then does not also pay for compiling this code).
-  // `then(hits, words, full)`; hits is null when a part of the index could not be loaded.
-  // `then(hits, words, full, more)`: `more` when a longer list of the same query follows
-  // (the same hits first, in the same order).
-  var FIRST_HITS = 6;
+  // `then(hits, words, full, more)`; hits is null when a part of the index could not be
+  // loaded; `more` when a longer list of the same query follows (the same hits first, in the
+  // same order).
   SearchEngine.prototype.search = function (query, then, rehearse) {
     var self = this;
     self.ready(function (ok) {
@@ -1135,9 +1139,8 @@
           // Two words of the course run together ("timezone" where it writes "time zone"):
           // searched as the two, parts of one token as "multi-stage" is.
           var halves = word && !p.run && words.length < MAX_WORDS ? self.halves(word) : null;
+          var caps = CAPITALS.test(p.w);
           // Only the second half may be a word still being typed.
-          // A word typed in capitals ("FROM", "ARG") is the instruction, not the preposition.
-          var caps = /^\p{Lu}{2,}$/u.test(p.w);
           (halves || [word]).forEach(function (w, h, all) {
             if (w) words.push({ word: w, token: i, optional: p.key, run: p.run, at: words.length, last: last && h === all.length - 1, caps: caps && !halves });
           });
@@ -1292,9 +1295,10 @@
   SearchEngine.prototype.rehearseRank = function () {
     var m = this.m, store = {}, groups = [];
     [0, 1].forEach(function (id) {
-      var list = [];
+      var list = [], bucket = "b" + (id % m.buckets);
+      // Every other section, by its distance from the one before, with a score.
       for (var s = 0; s + 2 < Math.min(m.n, 4000); s += 2) list.push(2, 40 + s % 7);
-      (store["b" + (id % m.buckets)] = store["b" + (id % m.buckets)] || {})[id] = list;
+      (store[bucket] = store[bucket] || {})[id] = list;
       var g = new Map();
       g.set(id, 1);
       groups.push(g);
@@ -1351,10 +1355,11 @@
   var PROXIMITY = 0.8, HEADING = 2.2, HEADING_CURVE = 1.2;
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var factor = 1;
-    var split = function (t) { return fold(t).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
+    var raw = function (t) { return t.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
+    var split = function (t) { return raw(fold(t)); };
     var heading = " " + split(text[1]).join(" ") + " ";
-    // The heading's words as written, for a query word typed in capitals.
-    var headCaps = (text[1] || "").split(/[^\p{L}\p{M}\p{N}]+/u).filter(function (t) { return /^\p{Lu}{2,}$/u.test(t); }).map(fold);
+    // The heading's words written in capitals, for a query word typed so.
+    var headCaps = raw(text[1]).filter(function (t) { return CAPITALS.test(t); }).map(fold);
     var body = " " + split(text[2]).join(" ") + " " + split(text[3] || "").join(" ") + " ";
     var headWords = heading.split(" ").filter(Boolean);
     // Whether the section's word `t` is a query word (one of its `forms`): a word of four
@@ -1699,48 +1704,45 @@
     var shown = 0; // the query (its `asked` number) whose first hits the list shows
     function show(hits, words, query, mine, full, more) {
       if (mine !== asked) return;
-      // The rest of a list already shown: below it, where nobody's focus or place moves.
       var list = results.querySelector("ol");
       if (shown === mine && hits && list) {
+        // The rest of a list already shown: below it, where nobody's focus or place moves.
         hits.slice(list.children.length).forEach(function (hit) { list.appendChild(item(hit, words)); });
         status.textContent = plural(box.dataset.count, hits.length);
-        if (more) return;
-        results.removeAttribute("aria-busy");
-        if (!full) elsewhere(query, mine);
-        return;
+      } else {
+        shown = mine;
+        results.classList.remove("search-stale");
+        // A reader who went down into the earlier list (typed, then the arrow key before this
+        // answer came) stays in the list: on its new first link, not lost on the page's body.
+        var inList = results.contains(document.activeElement);
+        results.textContent = "";
+        results.hidden = false;
+        results.dataset.query = query; // which query the list answers (for tests and tools)
+        // A sentence instead of a list, in the panel and read out by the status line.
+        var say = function (text) {
+          var p = document.createElement("p");
+          p.className = "search-empty";
+          p.textContent = text;
+          results.appendChild(p);
+          status.textContent = text;
+        };
+        // A theme override of base.html from before this message: said in English.
+        if (!hits) say(box.dataset.unavailable || "Search is unavailable: its index could not be loaded. Reload the page to try again.");
+        else if (!hits.length) say(box.dataset.none);
+        else {
+          list = document.createElement("ol");
+          hits.forEach(function (hit) { list.appendChild(item(hit, words)); });
+          results.appendChild(list);
+          status.textContent = plural(box.dataset.count, hits.length);
+        }
+        if (inList) (links()[0] || input).focus();
       }
-      shown = mine;
-      results.classList.remove("search-stale");
-      // A reader who went down into the earlier list (typed, then the arrow key before this
-      // answer came) stays in the list: on its new first link, not lost on the page's body.
-      var inList = results.contains(document.activeElement);
-      results.textContent = "";
       // Busy while the rest of the list is on its way.
       if (more) results.setAttribute("aria-busy", "true");
       else results.removeAttribute("aria-busy");
-      results.hidden = false;
-      results.dataset.query = query; // which query the list answers (for tests and tools)
-      // A sentence instead of a list, in the panel and read out by the status line.
-      var say = function (text) {
-        var p = document.createElement("p");
-        p.className = "search-empty";
-        p.textContent = text;
-        results.appendChild(p);
-        status.textContent = text;
-      };
-      // A theme override of base.html from before this message: said in English.
-      if (!hits) return say(box.dataset.unavailable || "Search is unavailable: its index could not be loaded. Reload the page to try again.");
-      if (!hits.length) say(box.dataset.none);
-      else {
-        var list = document.createElement("ol");
-        hits.forEach(function (hit) { list.appendChild(item(hit, words)); });
-        results.appendChild(list);
-        status.textContent = plural(box.dataset.count, hits.length);
-      }
-      if (inList) (links()[0] || input).focus();
       // No hit here holds every word: another language may answer the whole query (asked
       // once this language's list is whole, not to slow its last hits).
-      if (!full && !more) elsewhere(query, mine);
+      if (hits && !full && !more) elsewhere(query, mine);
     }
 
     // Nothing here: what the other languages of the course have ("3 results in English").
