@@ -106,8 +106,8 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 /// Queries written by someone who saw only the course, not the queries above nor the
 /// search code: the ranking must not be fitted to its own test. Every held-out set
 /// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
-/// run, with the tuned set's bar: the twenty-five together (1,490 queries) scored 0.905
-/// and 95.2 % top-3 (stop 41; sets 22-25 were first read at 86.7-90.0 % top-3).
+/// run, with the tuned set's bar: the twenty-six together (1,550 queries) scored 0.904
+/// and 95.2 % top-3 (stop 42; sets 22-26 were first read at 86.7-95.0 % top-3).
 #[test]
 fn the_held_out_queries_find_their_sections() {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
@@ -116,9 +116,9 @@ fn the_held_out_queries_find_their_sections() {
         .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 25, "{files:?}");
+    assert!(files.len() >= 26, "{files:?}");
     let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
-    assert!(queries.len() >= 1490, "{} held-out queries", queries.len());
+    assert!(queries.len() >= 1550, "{} held-out queries", queries.len());
     type_into_the_bundled_course(&queries, "0.85,0.95");
 }
 
@@ -528,6 +528,28 @@ fn an_instruction_typed_in_capitals_is_not_the_preposition() {
                 "en",
                 "from emulated",
                 "/en/platforms/#from-emulated-to-cross-compiled"
+            ]
+        ]),
+    );
+}
+
+/// A form of a word the course never writes is found by its stem, as the forms it does
+/// write are: "copying" reaches "copy", "falhando" reaches "falha" (the page carries no
+/// stemmer; it takes the language's endings off until a stem of the course is left).
+#[test]
+fn a_form_the_course_never_writes_finds_its_stem() {
+    let en = "+++\ntitle = \"Copy\"\n+++\n\n## Copy from a stage\n\nCopy the files out of the build stage.\n\n## Files\n\nFiles, more files and files again: the image holds files.\n";
+    let pt = "+++\ntitle = \"Testes\"\n+++\n\n## Quando um teste falha\n\nO build para se um teste falha.\n\n## Testes\n\nTestes, testes e mais testes rodam no estágio de teste.\n";
+    first_results_of(
+        &[("01-copy/en.md", en), ("01-copy/pt-BR.md", pt)],
+        serde_json::json!([
+            ["en", "copying ", "/en/copy/#copy-from-a-stage"],
+            ["en", "copying files ", "/en/copy/#copy-from-a-stage"],
+            ["pt-BR", "falhando ", "/pt-BR/copy/#quando-um-teste-falha"],
+            [
+                "pt-BR",
+                "testes falhando ",
+                "/pt-BR/copy/#quando-um-teste-falha"
             ]
         ]),
     );

@@ -130,7 +130,10 @@ impl Body {
 
     /// The chapter as one output shows it.
     pub fn write(&self, out: &mut String, style: &Style<'_>) {
-        out.reserve(self.html.len());
+        // Each mark may grow by a prefix, and a link or UI string by more: room for that up
+        // front, so a chapter's HTML is not copied again when the string first outgrows it.
+        let per_mark = style.id_prefix.len().max(style.file_base.len()) + 32;
+        out.reserve(self.html.len() + self.marks.len() * per_mark);
         let mut at = 0;
         for m in &self.marks {
             out.push_str(self.text(at, m.outer_start));

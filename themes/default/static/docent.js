@@ -963,10 +963,15 @@
     add(self.wordStem.get(word), 1);
     add(self.termId.get(word), 1);
     var exact = out.size > 0;
+    // A form the course never writes ("falhou", "creating"): found by its stem, as the words
+    // the course does write are.
+    var guessed = exact ? undefined : self.stemOf(word);
+    add(guessed, GUESSED);
+    var known = exact || guessed !== undefined;
     // A word of one of the author's synonym groups also finds the group's other words,
     // a little below itself; `out.syn` holds them for the ranking to read as this word.
     out.syn = [];
-    var stem = self.wordStem.get(word);
+    var stem = exact ? self.wordStem.get(word) : guessed;
     // A group is the word's when it lists the word, its plural ("containers", where the
     // stemmer of pt-BR keeps the English -s), or holds its stem in the course; a word the
     // course never uses, also when it is a group word of four letters or more with a short
@@ -1012,7 +1017,7 @@
     // names it begins with a number ("arm" of "arm64"), not every longer word ("build" is not
     // "buildkit").
     if (word.length >= 3 || (typing && word.length >= 2)) {
-      var open = typing || !exact;
+      var open = typing || !known;
       var n = 0;
       for (var i = 0; i < self.words.length && n < 60; i++) {
         var w = self.words[i];
@@ -1024,7 +1029,7 @@
     }
     // One typo in a word of five letters or more; in a four-letter word ("muti") only when
     // nothing else matched.
-    if (!exact && (word.length >= 5 || (word.length === 4 && !out.size))) {
+    if (!known && (word.length >= 5 || (word.length === 4 && !out.size))) {
       for (var k = 0; k < self.words.length; k++) {
         if (within1(word, self.words[k])) { add(self.m.stems[k], 0.6); out.fixes.push(self.words[k]); }
       }
@@ -1035,6 +1040,50 @@
       }
     }
     return out;
+  };
+  // Endings of the languages docent ships (folded), which `stemOf` takes off a word the
+  // course never writes. The build's Snowball stemmers cut the same ones; the page does not
+  // carry them, and needs only to reach a stem the course has.
+  var ENDINGS = {
+    en: ["ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ers", "er", "ies", "es", "s", "ly",
+      "ments", "ment", "ness"],
+    pt: ["amente", "mente", "acoes", "icoes", "acao", "icao", "idades", "idade", "ismos", "ismo", "istas",
+      "ista", "aveis", "avel", "iveis", "ivel", "ariamos", "eriamos", "iriamos", "assemos", "essemos",
+      "issemos", "aramos", "eramos", "iramos", "avamos", "aremos", "eremos", "iremos", "ariam", "eriam",
+      "iriam", "assem", "essem", "issem", "arias", "erias", "irias", "aras", "eras", "iras", "avas",
+      "ares", "eres", "ires", "ados", "idos", "adas", "idas", "amos", "emos", "imos", "ando", "endo",
+      "indo", "arao", "erao", "irao", "aria", "eria", "iria", "asse", "esse", "isse", "aste", "este",
+      "iste", "arei", "erei", "irei", "avam", "aram", "eram", "iram", "arem", "erem", "irem", "ara",
+      "era", "ira", "ava", "ado", "ido", "ada", "ida", "iam", "ias", "ar", "er", "ir", "ou", "eu", "iu",
+      "am", "em", "ei", "ia", "as", "es", "os", "is", "a", "e", "o", "i", "s"],
+  };
+  // How much a stem found that way counts against the word as typed.
+  var GUESSED = 0.6;
+  // The term id of the stem a word the course never writes comes to when one of its
+  // language's endings is taken off (the longest first, three letters left at least): "falhou"
+  // → "falh" of "falhar", "stopped" → "stop", "copying" → "copi" of "copy". Undefined when
+  // none is a stem of the course.
+  SearchEngine.prototype.stemOf = function (word) {
+    var self = this, endings = ENDINGS[self.family] || [];
+    if (/\d/.test(word)) return undefined;
+    for (var e = 0; e < endings.length; e++) {
+      var end = endings[e];
+      if (word.length - end.length < 3 || word.slice(-end.length) !== end) continue;
+      var base = word.slice(0, -end.length), last = base.charAt(base.length - 1);
+      var tries = [base];
+      // English doubles a consonant before an ending ("stopped") and writes y as i.
+      if (self.family === "en") {
+        if (base.length >= 4 && last === base.charAt(base.length - 2) && /[bdfgmnprt]/.test(last)) tries.push(base.slice(0, -1));
+        if (last === "y") tries.push(base.slice(0, -1) + "i");
+        if (end === "ies") tries.push(base + "i");
+        tries.push(base + "e");
+      }
+      for (var t = 0; t < tries.length; t++) {
+        var id = self.termId.get(tries[t]);
+        if (id !== undefined && !self.stop.has(tries[t])) return id;
+      }
+    }
+    return undefined;
   };
   // Words a language makes by adding a word-like ending ("manualmente", "reduzindo"): not
   // two words.
