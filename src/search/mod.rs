@@ -281,6 +281,7 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             "there", "then", "than", "so", "if", "at", "by", "into", "about", "me", "get", "has",
             "have", "had", "will", "would", "could", "need", "want", "use", "using", "used",
             "instead", "make", "some", "any", "all", "just", "also", "way", "vs", "versus",
+            "onto", "upon", "makes", "making", "made", "gets", "getting", "got",
             // What a reader adds to a question, not what it is about.
             "actually", "really", "even", "still", "please", "anyone", "someone", "something",
             "im", "dont", "doesnt", "isnt", "cant", "wont", "whats", "hows",
