@@ -1045,8 +1045,8 @@
     return out;
   };
   // Endings of the languages docent ships (folded), which `stemOf` takes off a word the
-  // course never writes. The build's Snowball stemmers cut the same ones; the page does not
-  // carry them, and needs only to reach a stem the course has.
+  // course never writes, longest first (sorted below). The build's Snowball stemmers cut the
+  // same ones; the page does not carry them, and needs only to reach a stem the course has.
   var ENDINGS = {
     en: ["ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ers", "er", "ies", "es", "s", "ly",
       "ments", "ment", "ness"],
@@ -1060,6 +1060,7 @@
       "era", "ira", "ava", "ado", "ido", "ada", "ida", "iam", "ias", "ar", "er", "ir", "ou", "eu", "iu",
       "am", "em", "ei", "ia", "as", "es", "os", "is", "a", "e", "o", "i", "s"],
   };
+  Object.keys(ENDINGS).forEach(function (k) { ENDINGS[k].sort(function (a, b) { return b.length - a.length; }); });
   // How much a stem found that way counts against the word as typed.
   var GUESSED = 0.6;
   // The term id of the stem a word the course never writes comes to when one of its
