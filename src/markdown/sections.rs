@@ -330,11 +330,10 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// Squashing in runs gives what squashing character by character gives, for text mixing
-    /// every kind of white space with multibyte letters.
-    #[test]
-    fn squashing_in_runs_matches_squashing_by_character() {
-        let pieces = [
+    /// Pieces of text mixing every kind of white space with multibyte letters.
+    fn spaced_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const PIECES: [&str; 18] = [
             "a",
             " ",
             "  ",
@@ -354,19 +353,17 @@ mod tests {
             "x y",
             "\r\n",
         ];
-        let mut seed = 7u32;
-        for _ in 0..2000 {
-            let mut before = String::new();
-            let mut piece = String::new();
-            for k in 0..8 {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                let p = pieces[(seed >> 16) as usize % pieces.len()];
-                if k < 2 {
-                    before.push_str(p)
-                } else {
-                    piece.push_str(p)
-                }
-            }
+        proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..8)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        /// Squashing in runs gives what squashing character by character gives.
+        #[test]
+        fn squashing_in_runs_matches_squashing_by_character(
+            before in spaced_text(),
+            piece in spaced_text(),
+        ) {
             let mut fast = String::new();
             push_squashed(&mut fast, &before);
             let mut slow = fast.clone();
@@ -381,7 +378,7 @@ mod tests {
                     spaced = true;
                 }
             }
-            assert_eq!(fast, slow, "{before:?} + {piece:?}");
+            proptest::prop_assert_eq!(fast, slow);
         }
     }
 
