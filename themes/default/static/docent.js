@@ -897,6 +897,8 @@
   // How much a word's rarity weighs in the coverage, as a power of its idf: 1 let a rare
   // word the answer need not hold decide; 0.6-0.7 gained on every judged set (refit, stop 42).
   var RARITY = 0.65;
+  // Candidates `rank` passes on to be re-ranked by their text.
+  var RANKED = 10;
   // Scores this close count as a tie (see `order`).
   var TIE = 1.03;
   // Synonyms a word is read as, at most: each is matched against every word of a candidate.
@@ -1331,6 +1333,9 @@
     optional.forEach(function (g) { addGroup(g, false); });
     codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
     var need = weights.reduce(function (a, b) { return a + b; }, 0);
+    // The best RANKED, best first (ties: the earlier section), kept as they come: a common
+    // word touches thousands of sections, and sorting them all cost a first query up to
+    // 4 ms.
     var ranked = [];
     var full = false; // some section holds every word of the query
     touched.forEach(function (sec) {
@@ -1340,10 +1345,15 @@
       // Times the coverage once, not squared: a reader's question carries words the answer
       // need not hold ("is it bad to use npm start"); squared, a section missing one rare
       // word fell behind sections that share only the incidental ones.
-      if (cover > 0) ranked.push([sec, total[sec] * cover]);
+      var score = total[sec] * cover;
+      if (!(cover > 0)) return;
+      var at = ranked.length;
+      while (at > 0 && (ranked[at - 1][1] < score || (ranked[at - 1][1] === score && ranked[at - 1][0] > sec))) at--;
+      if (at >= RANKED) return;
+      ranked.splice(at, 0, [sec, score]);
+      if (ranked.length > RANKED) ranked.pop();
     });
-    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    return { ranked: ranked.slice(0, 10), full: full };
+    return { ranked: ranked, full: full };
   };
   // The ranking once on made-up postings (two words in many sections), while the reader
   // starts typing: its loops are compiled by then, not during the first query.
