@@ -1419,7 +1419,7 @@
   // sets 1-19), a change kept only when it helped both halves of the sets.
   var PROXIMITY = 0.8, HEADING = 2.2, HEADING_CURVE = 1.2;
   SearchEngine.prototype.rerank = function (text, words, codes) {
-    var factor = 1;
+    var factor = 1, stop = this.stop;
     var raw = function (t) { return t.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var split = function (t) { return raw(fold(t)); };
     var heading = " " + split(text[1]).join(" ") + " ";
@@ -1524,6 +1524,9 @@
     // data of tests/search/ favour this over a short heading word beginning a longer one).
     var near = function (w, t, typing) {
       if ((w.length < 4 && !typing) || t.length < 4) return t === w || (typing && t.lastIndexOf(w, 0) === 0);
+      // A whole word with four letters or more after it is another word ("Dockerfile" is
+      // not "docker"), unless it is still being typed.
+      if (!typing && t.length >= w.length + 4 && t.lastIndexOf(w, 0) === 0) return false;
       var a = w.slice(0, Math.max(3, Math.ceil(w.length * 0.75)));
       var b = t.slice(0, Math.max(3, Math.ceil(t.length * 0.75)));
       return t.lastIndexOf(a, 0) === 0 || w.lastIndexOf(b, 0) === 0;
@@ -1541,8 +1544,11 @@
       var share = inHeading / words.length;
       factor *= 1 + HEADING * Math.pow(share, HEADING_CURVE);
       // A heading that starts with the word is usually the one that introduces it
-      // ("Tini inside the image", "Emulation: QEMU runs…").
-      if (nearAny(words[0], headWords[0])) factor *= 1.5;
+      // ("Tini inside the image", "Emulation: QEMU runs…"), after an article ("Os
+      // argumentos de plataforma", "The platform arguments"): a short stop word, not one
+      // that changes what the heading is about ("Quando a emulação ainda vale a pena").
+      var lead = headWords.find(function (t) { return t.length > 3 || !stop.has(t); }) || headWords[0];
+      if (nearAny(words[0], lead)) factor *= 1.5;
     }
     var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
     codes.forEach(function (c) { if (code.indexOf(c.text) >= 0) factor *= 1.3; });
