@@ -561,12 +561,12 @@ fn a_form_the_course_never_writes_finds_its_stem() {
 #[test]
 fn a_heading_leads_with_its_word_after_an_article_and_docker_is_not_dockerfile() {
     let cache = "+++\ntitle = \"Caching\"\n+++\n\n## What helps the cache\n\nA mount helps the cache, and a cache mount most of all: every cache mount keeps its cache, so the cache is warm.\n\n## The cache layer\n\nA layer that keeps the package cache between builds.\n";
-    let stop = "+++\ntitle = \"Stopping\"\n+++\n\n## Why docker stop waits\n\nThe docker stop command sends a signal and waits ten seconds.\n\n## Dockerfile stop signal\n\nThe Dockerfile sets STOPSIGNAL; docker stop sends it, and docker stop waits for it; docker stop and docker kill differ in what docker sends, and docker stop is what docker compose uses.\n";
+    let stop = "+++\ntitle = \"Stopping\"\n+++\n\n## When docker stop waits\n\nThe docker stop command sends a signal and waits ten seconds.\n\n## Dockerfile stop signal\n\nThe Dockerfile sets STOPSIGNAL; docker stop sends it, and docker stop waits for it; docker stop and docker kill differ in what docker sends, and docker stop is what docker compose uses.\n";
     first_results_of(
         &[("01-cache/en.md", cache), ("02-stop/en.md", stop)],
         serde_json::json!([
             ["en", "cache ", "/en/cache/#the-cache-layer"],
-            ["en", "docker stop ", "/en/stop/#why-docker-stop-waits"]
+            ["en", "docker stop ", "/en/stop/#when-docker-stop-waits"]
         ]),
     );
 }
