@@ -106,8 +106,8 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 /// Queries written by someone who saw only the course, not the queries above nor the
 /// search code: the ranking must not be fitted to its own test. Every held-out set
 /// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
-/// run, with the tuned set's bar: the thirty-five together (2,090 queries) scored 0.911 and
-/// 95.9 % top-3 (stop 43; sets 22-35 were first read at 86.7-98.3 % top-3).
+/// run, with the tuned set's bar: the thirty-six together (2,150 queries) scored 0.909 and
+/// 95.8 % top-3 (stop 43; sets 22-36 were first read at 86.7-98.3 % top-3).
 #[test]
 fn the_held_out_queries_find_their_sections() {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
@@ -116,9 +116,9 @@ fn the_held_out_queries_find_their_sections() {
         .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 35, "{files:?}");
+    assert!(files.len() >= 36, "{files:?}");
     let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
-    assert!(queries.len() >= 2090, "{} held-out queries", queries.len());
+    assert!(queries.len() >= 2150, "{} held-out queries", queries.len());
     type_into_the_bundled_course(&queries, "0.85,0.95");
 }
 
@@ -556,12 +556,12 @@ fn a_form_the_course_never_writes_finds_its_stem() {
 }
 
 /// A heading that starts with the query's word, after an article, is the one that
-/// introduces it ("The cache layer" for "cache"); a word that only begins a longer
-/// heading word is not that word ("Dockerfile" is not "docker").
+/// introduces it ("The cache layer" for "cache"); a word joined to another word of the
+/// course is a word of its own ("Dockerfile" is not "docker").
 #[test]
 fn a_heading_leads_with_its_word_after_an_article_and_docker_is_not_dockerfile() {
     let cache = "+++\ntitle = \"Caching\"\n+++\n\n## What helps the cache\n\nA mount helps the cache, and a cache mount most of all: every cache mount keeps its cache, so the cache is warm.\n\n## The cache layer\n\nA layer that keeps the package cache between builds.\n";
-    let stop = "+++\ntitle = \"Stopping\"\n+++\n\n## When docker stop waits\n\nThe docker stop command sends a signal and waits ten seconds.\n\n## Dockerfile stop signal\n\nThe Dockerfile sets STOPSIGNAL; docker stop sends it, and docker stop waits for it; docker stop and docker kill differ in what docker sends, and docker stop is what docker compose uses.\n";
+    let stop = "+++\ntitle = \"Stopping\"\n+++\n\n## When docker stop waits\n\nThe docker stop command sends a signal and waits ten seconds.\n\n## Dockerfile stop signal\n\nThe Dockerfile, a plain text file, sets STOPSIGNAL; docker stop sends it, and docker stop waits for it; docker stop and docker kill differ in what docker sends, and docker stop is what docker compose uses.\n";
     first_results_of(
         &[("01-cache/en.md", cache), ("02-stop/en.md", stop)],
         serde_json::json!([

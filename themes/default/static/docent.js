@@ -897,6 +897,16 @@
   // How much a word's rarity weighs in the coverage, as a power of its idf: 1 let a rare
   // word the answer need not hold decide; 0.6-0.7 gained on every judged set (refit, stop 42).
   var RARITY = 0.65;
+  // The articles a heading may begin with before the word it is about ("The platform
+  // arguments", "Os argumentos de plataforma"), by language family.
+  var LEADS = {
+    en: ["the", "a", "an", "why", "how"],
+    pt: ["o", "a", "os", "as", "um", "uma", "uns", "umas", "por", "que"],
+    es: ["el", "la", "los", "las", "un", "una", "unos", "unas"],
+    fr: ["le", "la", "les", "l", "un", "une", "des"],
+    de: ["der", "die", "das", "den", "dem", "ein", "eine", "einen"],
+    it: ["il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una"],
+  };
   // Candidates `rank` passes on to be re-ranked by their text.
   var RANKED = 10;
   // Scores this close count as a tie (see `order`).
@@ -1419,7 +1429,10 @@
   // sets 1-19), a change kept only when it helped both halves of the sets.
   var PROXIMITY = 0.8, HEADING = 2.2, HEADING_CURVE = 1.2;
   SearchEngine.prototype.rerank = function (text, words, codes) {
-    var factor = 1, stop = this.stop;
+    var self = this, factor = 1;
+    // Every form of every query word.
+    var typed = new Set();
+    words.forEach(function (forms) { forms.forEach(function (f) { typed.add(f); }); });
     var raw = function (t) { return t.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var split = function (t) { return raw(fold(t)); };
     var heading = " " + split(text[1]).join(" ") + " ";
@@ -1524,9 +1537,13 @@
     // data of tests/search/ favour this over a short heading word beginning a longer one).
     var near = function (w, t, typing) {
       if ((w.length < 4 && !typing) || t.length < 4) return t === w || (typing && t.lastIndexOf(w, 0) === 0);
-      // A whole word with four letters or more after it is another word ("Dockerfile" is
-      // not "docker"), unless it is still being typed.
-      if (!typing && t.length >= w.length + 4 && t.lastIndexOf(w, 0) === 0) return false;
+      // A word joined to another word of the course is a word of its own ("Dockerfile" is
+      // not "docker"), unless the reader wrote the two apart ("lock file" for "lockfile")
+      // or is still typing it; an ending is no word ("debugging", "configuration").
+      if (!typing && t.length >= w.length + 4 && t.lastIndexOf(w, 0) === 0) {
+        var rest = t.slice(w.length);
+        if (self.wordStem.has(rest) && !typed.has(rest)) return false;
+      }
       var a = w.slice(0, Math.max(3, Math.ceil(w.length * 0.75)));
       var b = t.slice(0, Math.max(3, Math.ceil(t.length * 0.75)));
       return t.lastIndexOf(a, 0) === 0 || w.lastIndexOf(b, 0) === 0;
@@ -1545,9 +1562,10 @@
       factor *= 1 + HEADING * Math.pow(share, HEADING_CURVE);
       // A heading that starts with the word is usually the one that introduces it
       // ("Tini inside the image", "Emulation: QEMU runs…"), after an article ("Os
-      // argumentos de plataforma", "The platform arguments"): a short stop word, not one
-      // that changes what the heading is about ("Quando a emulação ainda vale a pena").
-      var lead = headWords.find(function (t) { return t.length > 3 || !stop.has(t); }) || headWords[0];
+      // argumentos de plataforma", "The platform arguments"); not after any other word
+      // ("Do build emulado…" does not start with "build").
+      var skip = LEADS[self.family] || [];
+      var lead = headWords.find(function (t) { return skip.indexOf(t) < 0; }) || headWords[0];
       if (nearAny(words[0], lead)) factor *= 1.5;
     }
     var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
