@@ -897,8 +897,9 @@
   // How much a word's rarity weighs in the coverage, as a power of its idf: 1 let a rare
   // word the answer need not hold decide; 0.6-0.7 gained on every judged set (refit, stop 42).
   var RARITY = 0.65;
-  // The articles a heading may begin with before the word it is about ("The platform
-  // arguments", "Os argumentos de plataforma"), by language family.
+  // The words a heading may begin with before the word it is about, by language family:
+  // articles ("The platform arguments", "Os argumentos de plataforma") and why/how ("Why
+  // nginx-unprivileged", "Por que o UID…"), not prepositions ("Do build emulado…").
   var LEADS = {
     en: ["the", "a", "an", "why", "how"],
     pt: ["o", "a", "os", "as", "um", "uma", "uns", "umas", "por", "que"],
@@ -1561,9 +1562,7 @@
       var share = inHeading / words.length;
       factor *= 1 + HEADING * Math.pow(share, HEADING_CURVE);
       // A heading that starts with the word is usually the one that introduces it
-      // ("Tini inside the image", "Emulation: QEMU runs…"), after an article ("Os
-      // argumentos de plataforma", "The platform arguments"); not after any other word
-      // ("Do build emulado…" does not start with "build").
+      // ("Tini inside the image", "Emulation: QEMU runs…"), after one of its LEADS.
       var skip = LEADS[self.family] || [];
       var lead = headWords.find(function (t) { return skip.indexOf(t) < 0; }) || headWords[0];
       if (nearAny(words[0], lead)) factor *= 1.5;
