@@ -1356,8 +1356,8 @@
       // Times the coverage once, not squared: a reader's question carries words the answer
       // need not hold ("is it bad to use npm start"); squared, a section missing one rare
       // word fell behind sections that share only the incidental ones.
-      var score = total[sec] * cover;
       if (!(cover > 0)) return;
+      var score = total[sec] * cover;
       var at = ranked.length;
       while (at > 0 && (ranked[at - 1][1] < score || (ranked[at - 1][1] === score && ranked[at - 1][0] > sec))) at--;
       if (at >= RANKED) return;
@@ -1431,9 +1431,6 @@
   var PROXIMITY = 0.8, HEADING = 2.2, HEADING_CURVE = 1.2;
   SearchEngine.prototype.rerank = function (text, words, codes) {
     var self = this, factor = 1;
-    // Every form of every query word.
-    var typed = new Set();
-    words.forEach(function (forms) { forms.forEach(function (f) { typed.add(f); }); });
     var raw = function (t) { return t.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); };
     var split = function (t) { return raw(fold(t)); };
     var heading = " " + split(text[1]).join(" ") + " ";
@@ -1543,7 +1540,8 @@
       // or is still typing it; an ending is no word ("debugging", "configuration").
       if (!typing && t.length >= w.length + 4 && t.lastIndexOf(w, 0) === 0) {
         var rest = t.slice(w.length);
-        if (self.wordStem.has(rest) && !typed.has(rest)) return false;
+        var apart = words.some(function (forms) { return forms.indexOf(rest) >= 0; });
+        if (!apart && self.wordStem.has(rest)) return false;
       }
       var a = w.slice(0, Math.max(3, Math.ceil(w.length * 0.75)));
       var b = t.slice(0, Math.max(3, Math.ceil(t.length * 0.75)));
