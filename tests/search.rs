@@ -470,7 +470,8 @@ fn a_whole_word_does_not_find_the_longer_words_it_begins() {
 }
 
 /// Two words of the course typed as one ("timezone" where the course writes "time zone")
-/// find the section that says them together, also while typed; a word one letter off a
+/// find the section that says them together, also while typed and with a letter of one of
+/// them left out ("timezons", "bildcache"); a word one letter off a
 /// word the course uses is read as that word, not split ("timezone" in a course that says
 /// "timezome" is a typo of it, not "time" + "zone"), and so is a form of one ("commonly").
 #[test]
@@ -481,7 +482,10 @@ fn two_words_run_together_find_them_written_apart() {
         &[("01-runtime/en.md", zones)],
         serde_json::json!([
             ["en", "timezone ", "/en/runtime/#time-zones"],
-            ["en", "timezones", "/en/runtime/#time-zones"]
+            ["en", "timezones", "/en/runtime/#time-zones"],
+            // With a letter left out of one of them.
+            ["en", "bildcache", "/en/runtime/#build-time"],
+            ["en", "timezons ", "/en/runtime/#time-zones"]
         ]),
     );
     first_results_of(

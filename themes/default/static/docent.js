@@ -1121,6 +1121,23 @@
         var a = word.slice(0, i), b = word.slice(i);
         if (known(a) && known(b) && endings.indexOf(b) < 0 && (!best || Math.min(i, n - i) > Math.min(best[0].length, best[1].length))) best = [a, b];
       }
+      // With a letter left out of one half, mended to a word of five letters or more
+      // ("multstage", "multistge" → "multi", "stage"), the other half as written. Not any
+      // typo: a word the course never writes is often two of its words a letter off
+      // ("separadores" → "separa", "cores").
+      for (var j = 4; !best && j <= n - 4; j++) {
+        var x = word.slice(0, j), y = word.slice(j);
+        var fix = known(y) && endings.indexOf(y) < 0 ? 0 : known(x) ? 1 : -1;
+        if (fix < 0) continue;
+        var typo = fix ? y : x;
+        for (var k = 0; k < self.words.length; k++) {
+          var w = self.words[k];
+          if (w.length === typo.length + 1 && w.length >= 5 && within1(typo, w) && known(w) && !(fix && endings.indexOf(w) >= 0)) {
+            best = fix ? [x, w] : [w, y];
+            break;
+          }
+        }
+      }
     }
     if (best && self.candidates(word, false).size) best = null;
     self.split.set(word, best);
