@@ -559,6 +559,41 @@ fn a_form_the_course_never_writes_finds_its_stem() {
     );
 }
 
+/// Snowball's Portuguese stemmer cuts "copia" to "cop" and "copiar" to "copi": a verb in
+/// -iar the course uses is one word in all its forms, so "copiar arquivos" finds the section
+/// that "copia arquivos" before one that only holds files.
+#[test]
+fn a_portuguese_verb_in_iar_finds_its_present_forms() {
+    // More sections about files than the browser re-ranks by their text: the answer must
+    // come from the index's stems.
+    let files: String = (1..=12)
+        .map(|n| {
+            format!(
+                "## Arquivos {n}\n\nArquivos e mais arquivos: o contexto {n} leva arquivos.\n\n"
+            )
+        })
+        .collect();
+    let pt = format!(
+        "+++\ntitle = \"Imagens\"\n+++\n\n{files}## De outra imagem\n\nO `COPY --from` copia arquivos de qualquer imagem.\n\n## Publicando\n\nO resultado é copiado para o registry.\n"
+    );
+    let en = "+++\ntitle = \"Images\"\n+++\n\nImages.\n";
+    first_results_of(
+        &[("01-images/pt-BR.md", &pt), ("01-images/en.md", en)],
+        serde_json::json!([
+            [
+                "pt-BR",
+                "copiar arquivos ",
+                "/pt-BR/images/#de-outra-imagem"
+            ],
+            [
+                "pt-BR",
+                "copiou arquivos ",
+                "/pt-BR/images/#de-outra-imagem"
+            ]
+        ]),
+    );
+}
+
 /// A heading that starts with the query's word, after an article, is the one that
 /// introduces it ("The cache layer" for "cache"); a word joined to another word of the
 /// course is a word of its own ("Dockerfile" is not "docker").

@@ -988,6 +988,10 @@
     // a little below itself; `out.syn` holds them for the ranking to read as this word.
     out.syn = [];
     var stem = exact ? self.wordStem.get(word) : guessed;
+    // Snowball's Portuguese stemmer cuts "copia", "copiam" to "cop" but "copiar", "copiou"
+    // to "copi" (as it cuts "comia" to "com" of "comer"): a verb in -iar the course uses
+    // finds its present forms, and the other way round.
+    if (self.family === "pt" && stem !== undefined) add(self.iarStem(self.terms[stem], word), 1);
     // A group is the word's when it lists the word, its plural ("containers", where the
     // stemmer of pt-BR keeps the English -s), or holds its stem in the course; a word the
     // course never uses, also when it is a group word of four letters or more with a short
@@ -1101,6 +1105,18 @@
       }
     }
     return undefined;
+  };
+  // The other stem of a Portuguese verb in -iar the course uses (see `candidates`): "copi"
+  // for "cop" of "copia", "cop" for "copi" of "copiar". Undefined for any other word: not
+  // "comia" nor "aparecia" (no "-iar" forms), nor "vazio" and "vazia" ("vaziar" is none).
+  var IAR_FORMS = ["iar", "iado", "iada", "iados", "iadas", "iando", "iou", "iei", "iem"];
+  SearchEngine.prototype.iarStem = function (stem, word) {
+    var self = this, verb = stem.replace(/i$/, "");
+    var iar = self.termId.get(verb + "i"), present = self.wordStem.get(verb + "ia");
+    if (iar === undefined || present === undefined || self.terms[present] !== verb) return undefined;
+    if (!IAR_FORMS.some(function (e) { return self.wordStem.get(verb + e) === iar; })) return undefined;
+    if (stem === verb) return ["ia", "ias", "iam"].some(function (e) { return word === verb + e; }) ? iar : undefined;
+    return present;
   };
   // Words a language makes by adding a word-like ending ("manualmente", "reduzindo"): not
   // two words.
