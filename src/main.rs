@@ -121,9 +121,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             root,
         }) => {
             let course = docent::load::load(root)?;
-            let version = docent::translate::done(&course, chapter, lang)?;
+            let done = docent::translate::done(&course, chapter, lang)?;
             if !cli.quiet {
-                docent::errln!("recorded {chapter} {lang} as translated from version {version}");
+                docent::errln!(
+                    "recorded {chapter} {lang} as translated from version {}",
+                    done.version
+                );
+                if done.removed > 0 {
+                    docent::errln!(
+                        "removed {} stored source version(s) that no chapter records any more",
+                        done.removed
+                    );
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -106,9 +106,10 @@ pub fn status(course: &Course) -> Vec<Status> {
 
 /// Records that `chapter`'s `lang` file now matches its source: writes `translated_from`
 /// into its front matter (the rest of the file stays byte for byte) and stores the source
-/// version. `chapter` is the folder (`02-first`, `03-ownership/01-references`), its number
+/// version (and removes the stored versions no chapter names any more: `prune_store`).
+/// `chapter` is the folder (`02-first`, `03-ownership/01-references`), its number
 /// as shown (`3.1`), or a top-level folder's number (`2`).
-pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
+pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<Done> {
     let chapter = chapter.trim_end_matches('/');
     let number = chapter.parse::<u64>().ok();
     let found = course
@@ -170,7 +171,61 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
     if updated != text {
         fsx::write_atomic(&crate::fsx::resolve(&translation.path), updated.as_bytes())?;
     }
-    Ok(version)
+    let removed = prune_store(&course.root);
+    Ok(Done { version, removed })
+}
+
+/// What `translate done` did.
+#[derive(Debug)]
+pub struct Done {
+    /// The source version the translation now records.
+    pub version: String,
+    /// How many stored source versions no chapter names any more were removed.
+    pub removed: usize,
+}
+
+/// Removes the stored source versions that no chapter file's front matter names: every
+/// `translate done` stores one, and a translation needs only the version it records (a
+/// stale one, for the diff of what changed since). The files are read from disk, drafts
+/// and every language included; if one cannot be read, nothing is removed. Only files
+/// named as docent names them (`<version>.md`) are ever touched. Returns how many went.
+fn prune_store(root: &Path) -> usize {
+    let store = store_dir(root);
+    let Ok(entries) = fsx::read_dir_sorted(&store) else {
+        return 0;
+    };
+    let mut unnamed: Vec<(String, PathBuf)> = entries
+        .iter()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let version = name.strip_suffix(".md")?;
+            crate::frontmatter::is_version(version).then(|| (version.to_string(), e.path()))
+        })
+        .collect();
+    let store_root = root.join(".docent");
+    for entry in walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| e.path() != store_root)
+    {
+        // A file that cannot be read may name any version: keep them all.
+        let Ok(entry) = entry else {
+            return 0;
+        };
+        if entry.file_type().is_dir() || entry.path().extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let Ok(text) = fsx::read_to_string(entry.path()) else {
+            return 0;
+        };
+        if let Some(split) = crate::frontmatter::split_front_matter(&text) {
+            unnamed.retain(|(version, _)| !split.matter.contains(version.as_str()));
+        }
+    }
+    unnamed
+        .iter()
+        .filter(|(_, path)| std::fs::remove_file(path).is_ok())
+        .count()
 }
 
 /// A unified diff of two texts (3 lines of context), for `translate status`.

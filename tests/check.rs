@@ -425,6 +425,83 @@ fn stale_translation_flow() {
     assert!(bad.stderr().contains("no chapter `07-nope`"));
 }
 
+/// Each `translate done` stores the source version it records; the versions no chapter
+/// names any more go, a draft's and a stale translation's stay, and nothing in the store that
+/// docent did not name is touched.
+#[test]
+fn translate_done_keeps_only_the_source_versions_chapters_record() {
+    let t = SiteTest::fixture("check");
+    let stored = |t: &SiteTest| -> Vec<String> {
+        let mut names: Vec<String> = t
+            .path("content/.docent/sources")
+            .read_dir()
+            .expect("store")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        names
+    };
+    let recorded = |t: &SiteTest, file: &str| -> String {
+        t.read(file)
+            .lines()
+            .find_map(|l| l.strip_prefix("translated_from = "))
+            .map(|v| v.trim_matches('"').to_string())
+            .expect("translated_from")
+    };
+    let done = |t: &SiteTest, chapter: &str| {
+        let run = t.docent(&["translate", "done", chapter, "pt-BR"]);
+        assert!(run.ok(), "{}", run.stderr());
+        run
+    };
+    done(&t, "01-one");
+    done(&t, "02-two");
+    let one = recorded(&t, "content/01-one/pt-BR.md");
+    let two = recorded(&t, "content/02-two/pt-BR.md");
+    // An author's own file in the store, and a draft chapter that records a version.
+    t.write("content/.docent/sources/notes.md", "mine\n");
+    t.write("content/.docent/sources/0123456789abcdef.txt", "mine too\n");
+    let en = t.read("content/02-two/en.md");
+    t.write(
+        "content/03-draft/en.md",
+        "+++\ntitle = \"Draft\"\ndraft = true\n+++\n\nLater.\n",
+    );
+    t.write(
+        "content/03-draft/pt-BR.md",
+        &format!("+++\ntitle = \"Rascunho\"\ntranslated_from = \"{one}\"\n+++\n\nDepois.\n"),
+    );
+    // 01-one's source changes twice, each time marked done: the version between goes, the
+    // first stays (the draft names it).
+    for (edit, removed) in [("first", false), ("second", true)] {
+        let source = t.read("content/01-one/en.md");
+        t.write(
+            "content/01-one/en.md",
+            &format!("{source}\nEdited, {edit}.\n"),
+        );
+        let run = done(&t, "01-one");
+        assert_eq!(
+            run.stderr().contains("removed 1 stored source version"),
+            removed,
+            "{}",
+            run.stderr()
+        );
+    }
+    let latest = recorded(&t, "content/01-one/pt-BR.md");
+    assert_ne!(latest, one);
+    // 02-two's source changes but nobody marks it done: stale, and its diff still works.
+    t.write("content/02-two/en.md", &format!("{en}\nNew line.\n"));
+    let status = t.docent(&["translate", "status", "--format", "json"]);
+    assert!(status.stdout().contains("New line"), "{}", status.stdout());
+    let mut expected = vec![
+        "0123456789abcdef.txt".to_string(),
+        format!("{latest}.md"),
+        format!("{one}.md"),
+        format!("{two}.md"),
+        "notes.md".to_string(),
+    ];
+    expected.sort();
+    assert_eq!(stored(&t), expected);
+}
+
 #[test]
 fn init_makes_a_course_that_builds_at_once() {
     let t = SiteTest::fixture("check");
