@@ -492,6 +492,16 @@ fn two_words_run_together_find_them_written_apart() {
         &[("01-words/en.md", made_up)],
         serde_json::json!([["en", "timezone ", "/en/words/#timezome"]]),
     );
+    // A word with an ending of its language ("cacheando") is no two words, even one mended:
+    // not "cache" + "dando".
+    let pt = "+++\ntitle = \"Cache\"\n+++\n\n## Dando nome\n\nDando nome às camadas, dando nome aos estágios.\n\n## Camadas\n\nO cache guarda as camadas.\n";
+    first_results_of(
+        &[
+            ("01-cache/pt-BR.md", pt),
+            ("01-cache/en.md", "+++\ntitle = \"Cache\"\n+++\n\nCache.\n"),
+        ],
+        serde_json::json!([["pt-BR", "cacheando camadas ", "/pt-BR/cache/#camadas"]]),
+    );
     // A form of a course word ("commonly" of "common") is that word, not "comm" + "only".
     let forms = "+++\ntitle = \"Bases\"\n+++\n\n## Common bases\n\nMost images start from a common base.\n\n## Only what ships\n\nOnly the last stage ships; the comm tool compares two sorted files.\n";
     first_results_of(
@@ -590,6 +600,16 @@ fn a_portuguese_verb_in_iar_finds_its_present_forms() {
                 "copiou arquivos ",
                 "/pt-BR/images/#de-outra-imagem"
             ]
+        ]),
+    );
+    // Both ways: "copia" finds "copiado"; and a verb whose present forms share their stem
+    // with other words ("confia", "conf", "confira": Snowball's "conf") is not bridged.
+    let trust = "+++\ntitle = \"Confiança\"\n+++\n\n## Confira a conf\n\nConfira o arquivo conf: confira a conf, o conf e o conf de novo.\n\n## Digest\n\nDá para confiar no digest, e o builder confia nele.\n\n## Outro lugar\n\nTudo foi copiado para o registry, e a imagem também.\n";
+    first_results_of(
+        &[("01-trust/pt-BR.md", trust), ("01-trust/en.md", en)],
+        serde_json::json!([
+            ["pt-BR", "confiar ", "/pt-BR/trust/#digest"],
+            ["pt-BR", "copia registry ", "/pt-BR/trust/#outro-lugar"]
         ]),
     );
 }

@@ -991,7 +991,7 @@
     // Snowball's Portuguese stemmer cuts "copia", "copiam" to "cop" but "copiar", "copiou"
     // to "copi" (as it cuts "comia" to "com" of "comer"): a verb in -iar the course uses
     // finds its present forms, and the other way round.
-    if (self.family === "pt" && stem !== undefined) add(self.iarStem(self.terms[stem], word), 1);
+    if (self.family === "pt" && stem !== undefined) add(self.iarStem(self.terms[stem], word), exact ? 1 : GUESSED);
     // A group is the word's when it lists the word, its plural ("containers", where the
     // stemmer of pt-BR keeps the English -s), or holds its stem in the course; a word the
     // course never uses, also when it is a group word of four letters or more with a short
@@ -1108,13 +1108,22 @@
   };
   // The other stem of a Portuguese verb in -iar the course uses (see `candidates`): "copi"
   // for "cop" of "copia", "cop" for "copi" of "copiar". Undefined for any other word: not
-  // "comia" nor "aparecia" (no "-iar" forms), nor "vazio" and "vazia" ("vaziar" is none).
+  // "comia" nor "aparecia" (no "-iar" forms), nor "vazio" and "vazia" ("vaziar" is none),
+  // nor "confiar" in a course whose "conf" is also nginx's `conf` and "confira": the
+  // present forms' stem must be this verb's alone.
   var IAR_FORMS = ["iar", "iado", "iada", "iados", "iadas", "iando", "iou", "iei", "iem"];
   SearchEngine.prototype.iarStem = function (stem, word) {
     var self = this, verb = stem.replace(/i$/, "");
     var iar = self.termId.get(verb + "i"), present = self.wordStem.get(verb + "ia");
     if (iar === undefined || present === undefined || self.terms[present] !== verb) return undefined;
     if (!IAR_FORMS.some(function (e) { return self.wordStem.get(verb + e) === iar; })) return undefined;
+    self.iarAlone = self.iarAlone || new Map();
+    if (!self.iarAlone.has(present)) {
+      self.iarAlone.set(present, self.words.every(function (w, i) {
+        return self.m.stems[i] !== present || w.lastIndexOf(verb + "i", 0) === 0;
+      }));
+    }
+    if (!self.iarAlone.get(present)) return undefined;
     if (stem === verb) return ["ia", "ias", "iam"].some(function (e) { return word === verb + e; }) ? iar : undefined;
     return present;
   };
@@ -1143,13 +1152,16 @@
       // ("separadores" → "separa", "cores").
       for (var j = 4; !best && j <= n - 4; j++) {
         var x = word.slice(0, j), y = word.slice(j);
-        var fix = known(y) && endings.indexOf(y) < 0 ? 0 : known(x) ? 1 : -1;
+        // "cache|ando" is a form of "cache", not two words to mend.
+        if (endings.indexOf(y) >= 0) continue;
+        var fix = known(y) ? 0 : known(x) ? 1 : -1;
         if (fix < 0) continue;
         var typo = fix ? y : x;
         for (var k = 0; k < self.words.length; k++) {
           var w = self.words[k];
           if (w.length === typo.length + 1 && w.length >= 5 && within1(typo, w) && known(w) && !(fix && endings.indexOf(w) >= 0)) {
             best = fix ? [x, w] : [w, y];
+            best.mended = true;
             break;
           }
         }
@@ -1199,7 +1211,7 @@
       tokens = tokens.slice(0, MAX_TOKENS).map(function (t) {
         return t.length > MAX_TOKEN ? t.slice(0, unsplit(t, MAX_TOKEN)) : t;
       });
-      var groups = [], codes = [], words = [], runs = 0;
+      var groups = [], codes = [], words = [], runs = 0, missingTyped = 0;
       tokens.forEach(function (token, i) {
         if (/[^\p{L}\p{M}\p{N}]/u.test(token)) {
           var code = token.toLowerCase().replace(/^\$\{(.*)\}$/, "$$$1");
@@ -1239,9 +1251,14 @@
           // searched as the two, parts of one token as "multi-stage" is.
           var halves = word && !p.run && words.length < MAX_WORDS ? self.halves(word) : null;
           var caps = CAPITALS.test(p.w);
-          // Only the second half may be a word still being typed.
+          // Only the second half may be a word still being typed. Halves mended from a
+          // typo are a guess (most words the course lacks are two of its words a letter off:
+          // "interactions" → "linter", "actions"): they add to a section's score, but no
+          // section must hold them, and the word as typed is not found whole.
+          var mended = !!(halves && halves.mended);
+          if (mended) missingTyped++;
           (halves || [word]).forEach(function (w, h, all) {
-            if (w) words.push({ word: w, token: i, optional: p.key, run: p.run, at: words.length, last: last && h === all.length - 1, caps: caps && !halves });
+            if (w) words.push({ word: w, token: i, optional: p.key || mended, run: p.run, at: words.length, last: last && h === all.length - 1, caps: caps && !halves });
           });
         });
       });
@@ -1268,7 +1285,7 @@
       phrase.typing = kept.length > 0 && kept[kept.length - 1].last;
       // Words no section holds: no section is the better for them, so they weigh in no
       // section's coverage, but the query is not found whole.
-      var optional = [], missing = 0, lost = {};
+      var optional = [], missing = missingTyped, lost = {};
       kept.forEach(function (w) {
         var c = self.candidates(w.word, w.last);
         // Each word as the ranking reads it: the words its typo may stand for, then as
