@@ -91,6 +91,12 @@ pub(crate) enum TranslateCommand {
         #[arg(long, default_value = "content")]
         root: PathBuf,
     },
+    /// Remove the stored source versions (.docent/sources) that no chapter records any more.
+    Prune {
+        /// The course folder (the one holding course.toml).
+        #[arg(long, default_value = "content")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -121,17 +121,22 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             root,
         }) => {
             let course = docent::load::load(root)?;
-            let done = docent::translate::done(&course, chapter, lang)?;
+            let version = docent::translate::done(&course, chapter, lang)?;
             if !cli.quiet {
-                docent::errln!(
-                    "recorded {chapter} {lang} as translated from version {}",
-                    done.version
-                );
-                if done.removed > 0 {
-                    docent::errln!(
-                        "removed {} stored source version(s) that no chapter records any more",
-                        done.removed
-                    );
+                docent::errln!("recorded {chapter} {lang} as translated from version {version}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Translate(cli::TranslateCommand::Prune { root }) => {
+            let course = docent::load::load(root)?;
+            let removed = docent::translate::prune(&course)?;
+            if !cli.quiet {
+                match removed.len() {
+                    0 => docent::errln!("every stored source version is recorded by a chapter"),
+                    n => docent::errln!(
+                        "removed {n} stored source version(s) that no chapter records: {}",
+                        removed.join(", ")
+                    ),
                 }
             }
             Ok(ExitCode::SUCCESS)

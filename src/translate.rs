@@ -106,10 +106,9 @@ pub fn status(course: &Course) -> Vec<Status> {
 
 /// Records that `chapter`'s `lang` file now matches its source: writes `translated_from`
 /// into its front matter (the rest of the file stays byte for byte) and stores the source
-/// version (and removes the stored versions no chapter names any more: `prune_store`).
-/// `chapter` is the folder (`02-first`, `03-ownership/01-references`), its number
+/// version. `chapter` is the folder (`02-first`, `03-ownership/01-references`), its number
 /// as shown (`3.1`), or a top-level folder's number (`2`).
-pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<Done> {
+pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
     let chapter = chapter.trim_end_matches('/');
     let number = chapter.parse::<u64>().ok();
     let found = course
@@ -167,65 +166,117 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<Done> {
     if let Err(escape) = fsx::inside(&course.project, &stored) {
         return Err(crate::fsx::escape_diagnostic(&stored, &escape, &course.project).into());
     }
+    fsx::create_dir_all(&store_dir(&course.root))?;
+    let _lock = lock(&store_dir(&course.root))?;
     fsx::write_atomic(&stored, source_text.as_bytes())?;
     if updated != text {
         fsx::write_atomic(&crate::fsx::resolve(&translation.path), updated.as_bytes())?;
     }
-    let removed = prune_store(&course.root);
-    Ok(Done { version, removed })
+    Ok(version)
 }
 
-/// What `translate done` did.
-#[derive(Debug)]
-pub struct Done {
-    /// The source version the translation now records.
-    pub version: String,
-    /// How many stored source versions no chapter names any more were removed.
-    pub removed: usize,
-}
-
-/// Removes the stored source versions that no chapter file's front matter names: every
-/// `translate done` stores one, and a translation needs only the version it records (a
-/// stale one, for the diff of what changed since). The files are read from disk, drafts
-/// and every language included; if one cannot be read, nothing is removed. Only files
-/// named as docent names them (`<version>.md`) are ever touched. Returns how many went.
-fn prune_store(root: &Path) -> usize {
+/// Removes the stored source versions that no chapter file's front matter names (`docent
+/// translate prune`): every `translate done` stores one, and a translation needs only the
+/// version it records (a stale one, for the diff of what changed since). Explicit, not a
+/// side effect of `done`: a translation on another Git branch may record a version this
+/// branch no longer names. Every `.md` file under the course is read from disk (drafts,
+/// every language, linked chapter folders); if one cannot be read, nothing is removed. Only
+/// files named as docent names them (`<version>.md`, lower-case) directly in the course's
+/// own store are removed; a store reached through a link may be another course's too, and
+/// is left alone. Returns the versions removed.
+pub fn prune(course: &Course) -> Result<Vec<String>> {
+    let root = &course.root;
     let store = store_dir(root);
-    let Ok(entries) = fsx::read_dir_sorted(&store) else {
-        return 0;
-    };
+    let dot = root.join(".docent");
+    let linked = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if linked(&dot) || linked(&store) {
+        return Err(Diagnostic::error(
+            &store,
+            0,
+            0,
+            "the store of source versions is a link: another course may use it, so nothing is removed",
+        )
+        .into());
+    }
+    if !store.is_dir() {
+        return Ok(Vec::new());
+    }
+    // Held while reading and removing: a `translate done` running meanwhile waits, so the
+    // version it is recording is never taken for one nobody names.
+    let _lock = lock(&store)?;
+    let entries = fsx::read_dir_sorted(&store)?;
     let mut unnamed: Vec<(String, PathBuf)> = entries
         .iter()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
             let name = e.file_name().into_string().ok()?;
             let version = name.strip_suffix(".md")?;
-            crate::frontmatter::is_version(version).then(|| (version.to_string(), e.path()))
+            let docents = crate::frontmatter::is_version(version)
+                && !version.bytes().any(|b| b.is_ascii_uppercase());
+            docents.then(|| (version.to_string(), e.path()))
         })
         .collect();
-    let store_root = root.join(".docent");
     for entry in walkdir::WalkDir::new(root)
+        .follow_links(true)
         .into_iter()
-        .filter_entry(|e| e.path() != store_root)
+        .filter_entry(|e| e.path() != dot)
     {
-        // A file that cannot be read may name any version: keep them all.
-        let Ok(entry) = entry else {
-            return 0;
+        let entry = match entry {
+            Ok(entry) => entry,
+            // A link back up the tree, or to nothing, holds no chapter.
+            Err(e) if e.loop_ancestor().is_some() => continue,
+            Err(e)
+                if e.io_error()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) =>
+            {
+                continue;
+            }
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                return Err(Diagnostic::error(
+                    &path,
+                    0,
+                    0,
+                    format!(
+                        "cannot read this, which may record a version, so nothing is removed: {e}"
+                    ),
+                )
+                .into());
+            }
         };
         if entry.file_type().is_dir() || entry.path().extension().is_none_or(|x| x != "md") {
             continue;
         }
-        let Ok(text) = fsx::read_to_string(entry.path()) else {
-            return 0;
+        // Read as bytes: a version is ASCII, whatever the file's encoding.
+        let bytes = fsx::read(entry.path())?;
+        let text = String::from_utf8_lossy(&bytes);
+        let Some(split) = crate::frontmatter::split_front_matter(&text) else {
+            continue;
         };
-        if let Some(split) = crate::frontmatter::split_front_matter(&text) {
-            unnamed.retain(|(version, _)| !split.matter.contains(version.as_str()));
-        }
+        let parsed = crate::frontmatter::parse_front_matter(split.kind, split.matter)
+            .ok()
+            .and_then(|f| f.translated_from);
+        unnamed.retain(|(version, _)| {
+            !split.matter.contains(version.as_str()) && parsed.as_deref() != Some(version)
+        });
     }
-    unnamed
-        .iter()
-        .filter(|(_, path)| std::fs::remove_file(path).is_ok())
-        .count()
+    let mut removed = Vec::new();
+    for (version, path) in unnamed {
+        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        removed.push(version);
+    }
+    Ok(removed)
+}
+
+/// An exclusive lock on the store directory itself (no lock file left behind), for
+/// `translate done` and `translate prune`: released when dropped. Where a directory cannot
+/// be opened as a file, there is none (the two commands are then not kept apart).
+fn lock(store: &Path) -> Result<Option<std::fs::File>> {
+    let Ok(dir) = std::fs::File::open(store) else {
+        return Ok(None);
+    };
+    dir.lock().map_err(|e| Error::io(store, e))?;
+    Ok(Some(dir))
 }
 
 /// A unified diff of two texts (3 lines of context), for `translate status`.

@@ -425,11 +425,11 @@ fn stale_translation_flow() {
     assert!(bad.stderr().contains("no chapter `07-nope`"));
 }
 
-/// Each `translate done` stores the source version it records; the versions no chapter
-/// names any more go, a draft's and a stale translation's stay, and nothing in the store that
-/// docent did not name is touched.
+/// Each `translate done` stores the source version it records; `translate prune` removes
+/// the versions no chapter names any more. A draft's, a linked chapter folder's and a stale
+/// translation's stay, and nothing in the store that docent did not name is touched.
 #[test]
-fn translate_done_keeps_only_the_source_versions_chapters_record() {
+fn translate_prune_keeps_only_the_source_versions_chapters_record() {
     let t = SiteTest::fixture("check");
     let stored = |t: &SiteTest| -> Vec<String> {
         let mut names: Vec<String> = t
@@ -448,19 +448,19 @@ fn translate_done_keeps_only_the_source_versions_chapters_record() {
             .map(|v| v.trim_matches('"').to_string())
             .expect("translated_from")
     };
-    let done = |t: &SiteTest, chapter: &str| {
-        let run = t.docent(&["translate", "done", chapter, "pt-BR"]);
+    let run = |t: &SiteTest, args: &[&str]| {
+        let run = t.docent(args);
         assert!(run.ok(), "{}", run.stderr());
         run
     };
-    done(&t, "01-one");
-    done(&t, "02-two");
+    run(&t, &["translate", "done", "01-one", "pt-BR"]);
+    run(&t, &["translate", "done", "02-two", "pt-BR"]);
     let one = recorded(&t, "content/01-one/pt-BR.md");
     let two = recorded(&t, "content/02-two/pt-BR.md");
-    // An author's own file in the store, and a draft chapter that records a version.
-    t.write("content/.docent/sources/notes.md", "mine\n");
-    t.write("content/.docent/sources/0123456789abcdef.txt", "mine too\n");
-    let en = t.read("content/02-two/en.md");
+    // An author's own files in the store, and a draft chapter that records a version.
+    for own in ["notes.md", "0123456789abcdef.txt", "DEADBEEFDEADBEEF.md"] {
+        t.write(&format!("content/.docent/sources/{own}"), "mine\n");
+    }
     t.write(
         "content/03-draft/en.md",
         "+++\ntitle = \"Draft\"\ndraft = true\n+++\n\nLater.\n",
@@ -469,37 +469,94 @@ fn translate_done_keeps_only_the_source_versions_chapters_record() {
         "content/03-draft/pt-BR.md",
         &format!("+++\ntitle = \"Rascunho\"\ntranslated_from = \"{one}\"\n+++\n\nDepois.\n"),
     );
-    // 01-one's source changes twice, each time marked done: the version between goes, the
-    // first stays (the draft names it).
-    for (edit, removed) in [("first", false), ("second", true)] {
+    // A chapter folder that is a link to one elsewhere in the project.
+    t.write(
+        "shared/04-linked/en.md",
+        "+++\ntitle = \"Linked\"\n+++\n\nHello.\n",
+    );
+    t.write(
+        "shared/04-linked/pt-BR.md",
+        "+++\ntitle = \"Ligado\"\n+++\n\nOlá.\n",
+    );
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../shared/04-linked", t.path("content/04-linked")).expect("link");
+    run(&t, &["translate", "done", "04-linked", "pt-BR"]);
+    let linked = recorded(&t, "shared/04-linked/pt-BR.md");
+    // 01-one's source changes twice, each time marked done: the version between is named by
+    // nobody.
+    for edit in ["first", "second"] {
         let source = t.read("content/01-one/en.md");
         t.write(
             "content/01-one/en.md",
             &format!("{source}\nEdited, {edit}.\n"),
         );
-        let run = done(&t, "01-one");
-        assert_eq!(
-            run.stderr().contains("removed 1 stored source version"),
-            removed,
-            "{}",
-            run.stderr()
-        );
+        run(&t, &["translate", "done", "01-one", "pt-BR"]);
     }
     let latest = recorded(&t, "content/01-one/pt-BR.md");
-    assert_ne!(latest, one);
-    // 02-two's source changes but nobody marks it done: stale, and its diff still works.
+    assert_eq!(stored(&t).len(), 8, "done never removes: {:?}", stored(&t));
+    // 02-two's source changes but nobody marks it done: stale.
+    let en = t.read("content/02-two/en.md");
     t.write("content/02-two/en.md", &format!("{en}\nNew line.\n"));
-    let status = t.docent(&["translate", "status", "--format", "json"]);
-    assert!(status.stdout().contains("New line"), "{}", status.stdout());
+    let pruned = run(&t, &["translate", "prune"]);
+    assert!(
+        pruned.stderr().contains("removed 1 stored source version"),
+        "{}",
+        pruned.stderr()
+    );
     let mut expected = vec![
         "0123456789abcdef.txt".to_string(),
+        "DEADBEEFDEADBEEF.md".to_string(),
         format!("{latest}.md"),
         format!("{one}.md"),
         format!("{two}.md"),
+        format!("{linked}.md"),
         "notes.md".to_string(),
     ];
     expected.sort();
     assert_eq!(stored(&t), expected);
+    // The stale translation still shows what changed.
+    let status = run(&t, &["translate", "status", "--format", "json"]);
+    assert!(status.stdout().contains("New line"), "{}", status.stdout());
+    assert!(
+        run(&t, &["translate", "prune"])
+            .stderr()
+            .contains("every stored source version is recorded")
+    );
+    // A file in another encoding is read too (a version is ASCII): it names what it names.
+    std::fs::create_dir_all(t.path("content/vendor")).expect("vendor");
+    std::fs::write(
+        t.path("content/vendor/README.md"),
+        b"+++\ntranslated_from = \"fedcba9876543210\"\n+++\ncaf\xe9\n",
+    )
+    .expect("latin-1 file");
+    t.write("content/.docent/sources/fedcba9876543210.md", "old\n");
+    t.write("content/.docent/sources/0000000000000000.md", "old\n");
+    let pruned = run(&t, &["translate", "prune"]);
+    assert!(
+        pruned.stderr().contains(
+            "removed 1 stored source version(s) that no chapter records: 0000000000000000"
+        ),
+        "{}",
+        pruned.stderr()
+    );
+    assert!(
+        t.path("content/.docent/sources/fedcba9876543210.md")
+            .is_file()
+    );
+    // A store reached through a link may be another course's too: left alone.
+    #[cfg(unix)]
+    {
+        std::fs::rename(t.path("content/.docent"), t.path("elsewhere")).expect("move");
+        std::os::unix::fs::symlink("../elsewhere", t.path("content/.docent")).expect("link");
+        t.write("elsewhere/sources/1111111111111111.md", "old\n");
+        let refused = t.docent(&["translate", "prune"]);
+        assert!(
+            !refused.ok() && refused.stderr().contains("is a link"),
+            "{}",
+            refused.stderr()
+        );
+        assert!(t.path("elsewhere/sources/1111111111111111.md").is_file());
+    }
 }
 
 #[test]
