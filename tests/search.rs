@@ -609,7 +609,14 @@ fn a_portuguese_verb_in_iar_finds_its_present_forms() {
         &[("01-trust/pt-BR.md", trust), ("01-trust/en.md", en)],
         serde_json::json!([
             ["pt-BR", "confiar ", "/pt-BR/trust/#digest"],
-            ["pt-BR", "copia registry ", "/pt-BR/trust/#outro-lugar"]
+            ["pt-BR", "copia registry ", "/pt-BR/trust/#outro-lugar"],
+            // A typo's word is marked in the snippet as the word typed would be.
+            [
+                "pt-BR",
+                "regsitry ",
+                "/pt-BR/trust/#outro-lugar",
+                ["registry"]
+            ]
         ]),
     );
 }

@@ -1294,7 +1294,9 @@
         w.forms.token = w.token;
         w.forms.typing = w.last;
         w.forms.caps = w.caps ? w.word : null;
-        if (c.syn.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.syn);
+        // Marked as the word: its synonyms, and the words its typo stands for ("imagem" for
+        // "imgaem").
+        if (c.syn.length || c.fixes.length) phrase.syn[w.mark] = (phrase.syn[w.mark] || []).concat(c.fixes, c.syn);
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
