@@ -237,12 +237,15 @@ pub fn escape_diagnostic(path: &Path, escape: &Escape, project: &Path) -> Diagno
     }
 }
 
+/// Whether `path` itself is a symbolic link (whatever it points to, or if it points nowhere).
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// Whether some component of `path` is a symlink whose target does not exist.
 fn has_dangling_link(path: &Path) -> bool {
-    path.ancestors().any(|p| {
-        std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
-            && std::fs::metadata(p).is_err()
-    })
+    path.ancestors()
+        .any(|p| is_link(p) && std::fs::metadata(p).is_err())
 }
 
 /// A file's identity for caching: length and modification time.

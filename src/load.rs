@@ -402,9 +402,7 @@ fn load_chapter(
                     );
                     continue;
                 }
-                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
-                    && std::fs::metadata(&path).is_err()
-                {
+                if fsx::is_link(&path) && std::fs::metadata(&path).is_err() {
                     findings.push(fsx::escape_diagnostic(
                         &path,
                         &fsx::Escape::Dangling,

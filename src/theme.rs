@@ -82,7 +82,7 @@ fn overlay(files: &mut Files, dir: &Path, course_root: &Path) -> Result<Vec<Diag
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
-                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                if fsx::is_link(&path) {
                     let d = crate::fsx::escape_diagnostic(&path, &fsx::Escape::Dangling, &project);
                     tracing::warn!("{d}");
                     continue;

@@ -188,8 +188,7 @@ pub fn prune(course: &Course) -> Result<Vec<String>> {
     let root = &course.root;
     let store = store_dir(root);
     let dot = root.join(".docent");
-    let linked = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
-    if linked(&dot) || linked(&store) {
+    if fsx::is_link(&dot) || fsx::is_link(&store) {
         return Err(Diagnostic::error(
             &store,
             0,
@@ -200,6 +199,9 @@ pub fn prune(course: &Course) -> Result<Vec<String>> {
     }
     if !store.is_dir() {
         return Ok(Vec::new());
+    }
+    if let Err(escape) = fsx::inside(&course.project, &store) {
+        return Err(crate::fsx::escape_diagnostic(&store, &escape, &course.project).into());
     }
     // Held while reading and removing: a `translate done` running meanwhile waits, so the
     // version it is recording is never taken for one nobody names.
@@ -248,7 +250,14 @@ pub fn prune(course: &Course) -> Result<Vec<String>> {
             continue;
         }
         // Read as bytes: a version is ASCII, whatever the file's encoding.
-        let bytes = fsx::read(entry.path())?;
+        let bytes = fsx::read(entry.path()).map_err(|e| {
+            Error::from(Diagnostic::error(
+                entry.path(),
+                0,
+                0,
+                format!("cannot read this, which may record a version, so nothing is removed: {e}"),
+            ))
+        })?;
         let text = String::from_utf8_lossy(&bytes);
         let Some(split) = crate::frontmatter::split_front_matter(&text) else {
             continue;

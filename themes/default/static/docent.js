@@ -1050,9 +1050,7 @@
     // One typo in a word of five letters or more; in a four-letter word ("muti") only when
     // nothing else matched.
     if (!known && (word.length >= 5 || (word.length === 4 && !out.size))) {
-      for (var k = 0; k < self.words.length; k++) {
-        if (within1(word, self.words[k])) { add(self.m.stems[k], 0.6); out.fixes.push(self.words[k]); }
-      }
+      self.oneOff(word).forEach(function (k) { add(self.m.stems[k], 0.6); out.fixes.push(self.words[k]); });
     }
     if (!out.size) {
       for (var t = word.length - 1; t >= Math.max(4, word.length - 2); t--) {
@@ -1127,6 +1125,12 @@
     if (stem === verb) return ["ia", "ias", "iam"].some(function (e) { return word === verb + e; }) ? iar : undefined;
     return present;
   };
+  // Where in `words` the course's words one typo away from `word` are (`within1`).
+  SearchEngine.prototype.oneOff = function (word) {
+    var out = [];
+    for (var k = 0; k < this.words.length; k++) if (within1(word, this.words[k])) out.push(k);
+    return out;
+  };
   // Words a language makes by adding a word-like ending ("manualmente", "reduzindo"): not
   // two words.
   var ENDING_WORDS = { pt: ["mente", "ando", "endo", "indo"] };
@@ -1157,13 +1161,12 @@
         var fix = known(y) ? 0 : known(x) ? 1 : -1;
         if (fix < 0) continue;
         var typo = fix ? y : x;
-        for (var k = 0; k < self.words.length; k++) {
-          var w = self.words[k];
-          if (w.length === typo.length + 1 && w.length >= 5 && within1(typo, w) && known(w) && !(fix && endings.indexOf(w) >= 0)) {
-            best = fix ? [x, w] : [w, y];
-            best.mended = true;
-            break;
-          }
+        var mend = self.oneOff(typo).map(function (k) { return self.words[k]; }).find(function (w) {
+          return w.length === typo.length + 1 && w.length >= 5 && known(w) && !(fix && endings.indexOf(w) >= 0);
+        });
+        if (mend) {
+          best = fix ? [x, mend] : [mend, y];
+          best.mended = true;
         }
       }
     }
