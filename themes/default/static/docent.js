@@ -1057,6 +1057,12 @@
         if (self.termId.has(word.slice(0, t))) { add(self.termId.get(word.slice(0, t)), 0.8); break; }
       }
     }
+    // A verb with "re" before it that the course writes only plain ("rescan", "recompilar"
+    // where it says "scan", "compilar"): found as the plain verb, and marked so.
+    if (!out.size && word.length >= 6 && word.lastIndexOf("re", 0) === 0) {
+      var plain = word.slice(2), pid = self.wordStem.has(plain) ? self.wordStem.get(plain) : self.stemOf(plain);
+      if (pid !== undefined) { add(pid, GUESSED); out.fixes.push(plain); }
+    }
     return out;
   };
   // Endings of the languages docent ships (folded), which `stemOf` takes off a word the
@@ -1126,6 +1132,19 @@
     return present;
   };
   // Where in `words` the course's words one typo away from `word` are (`within1`).
+  // The shortest option of the course ("--build-context", "-ldflags") that `code` begins,
+  // with its dashes or without them: the term id, or undefined. Not any code token: a word
+  // with a hyphen ("multi-platf", "cargo-ch") is words, found as words.
+  SearchEngine.prototype.codePrefix = function (code) {
+    if (code.replace(/^-+/, "").length < 3) return undefined;
+    var head = code.charAt(0) === "-" ? "`" + code : "`--" + code, found;
+    for (var i = 0; i < this.terms.length; i++) {
+      var t = this.terms[i];
+      if (found !== undefined && t.length >= this.terms[found].length) continue;
+      if (t.lastIndexOf(head, 0) === 0) found = i;
+    }
+    return found;
+  };
   SearchEngine.prototype.oneOff = function (word) {
     var out = [];
     for (var k = 0; k < this.words.length; k++) if (within1(word, this.words[k])) out.push(k);
@@ -1220,7 +1239,13 @@
           var code = token.toLowerCase().replace(/^\$\{(.*)\}$/, "$$$1");
           var id = self.termId.get("`" + code);
           if (id === undefined && code.indexOf("=") > 0) id = self.termId.get("`" + code.split("=")[0]);
-          if (id !== undefined) codes.push({ id: id, text: code });
+          // An option still being typed ("--build-cont", "build-conte"): the shortest one the
+          // course writes that begins so, with or without its dashes.
+          var begun = id === undefined && typing && i === tokens.length - 1;
+          if (begun) id = self.codePrefix(code);
+          // An option begun and typed alone is what the reader looks for: the sections that
+          // hold it come first (not "The build context" for "--build-cont"; see `order`).
+          if (id !== undefined) codes.push({ id: id, text: code, alone: begun && tokens.length === 1 });
         }
         // In an option such as --mount=type=cache the inner key ("type") is syntax: it
         // adds to a section's score but a section need not contain it.
@@ -1397,7 +1422,7 @@
       addGroup(g, !common);
     });
     optional.forEach(function (g) { addGroup(g, false); });
-    codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length); });
+    codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length || c.alone); });
     var need = weights.reduce(function (a, b) { return a + b; }, 0);
     // The best RANKED, best first (ties: the earlier section), kept as they come: a common
     // word touches thousands of sections, and sorting them all cost a first query up to
@@ -1455,9 +1480,19 @@
         hits[i] = a;
       }
     }
+    // An option begun and typed alone ("--build-cont"): the sections that hold it first.
+    var options = codes.filter(function (c) { return c.alone; });
+    if (options.length) {
+      var holds = function (h) { return options.some(function (c) { return self.codeOf(h.text).indexOf(c.text) >= 0; }); };
+      hits = hits.filter(holds).concat(hits.filter(function (h) { return !holds(h); }));
+    }
     return hits.slice(0, 10).map(function (h) {
       return { page: m.pages[self.pageOf(h.section)], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
     });
+  };
+  // A section's code and prose in lower case, where a code token is looked for as typed.
+  SearchEngine.prototype.codeOf = function (text) {
+    return (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
   };
   // The page a section is on (pages list their first section, in order).
   SearchEngine.prototype.pageOf = function (section) {
@@ -1620,7 +1655,7 @@
       var lead = headWords.find(function (t) { return skip.indexOf(t) < 0; }) || headWords[0];
       if (nearAny(words[0], lead)) factor *= 1.5;
     }
-    var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
+    var code = self.codeOf(text);
     codes.forEach(function (c) { if (code.indexOf(c.text) >= 0) factor *= 1.3; });
     return factor;
   };
