@@ -651,6 +651,24 @@ fn a_heading_leads_with_its_word_after_an_article_and_docker_is_not_dockerfile()
     );
 }
 
+/// A word being typed that begins a word of the course is that word on its way, not a typo
+/// of a shorter one: "dependab" is Dependabot, not "dependa" of a heading about what
+/// depends on what.
+#[test]
+fn a_word_being_typed_is_not_read_as_a_typo() {
+    let pt = "+++\ntitle = \"Versões\"\n+++\n\n## Camadas que não dependem da base\n\nUma camada que não dependa da base é reaproveitada; nada nela depende da imagem de baixo.\n\n## Tags fixadas\n\nO Dependabot abre um pull request quando sai uma versão nova da imagem.\n";
+    let en = "+++\ntitle = \"Versions\"\n+++\n\nVersions.\n";
+    first_results_of(
+        &[("01-versions/pt-BR.md", pt), ("01-versions/en.md", en)],
+        serde_json::json!([[
+            "pt-BR",
+            "dependab",
+            "/pt-BR/versions/#tags-fixadas",
+            ["Dependabot"]
+        ]]),
+    );
+}
+
 /// A reader typing an option ("--build-cont", or without its dashes, "build-conte") means
 /// the option, not the words it is made of: the section that passes `--build-context`
 /// comes before the one whose heading is "The build context". A word with a hyphen

@@ -1036,9 +1036,9 @@
     // use it whole ("distro"). A whole word the course uses finds only its own forms and the
     // names it begins with a number ("arm" of "arm64"), not every longer word ("build" is not
     // "buildkit").
+    var n = 0;
     if (word.length >= 3 || (typing && word.length >= 2)) {
       var open = typing || !known;
-      var n = 0;
       for (var i = 0; i < self.words.length && n < 60; i++) {
         var w = self.words[i];
         if (w.length > word.length && w.lastIndexOf(word, 0) === 0 && (open || /\d/.test(w.charAt(word.length)))) {
@@ -1048,8 +1048,9 @@
       }
     }
     // One typo in a word of five letters or more; in a four-letter word ("muti") only when
-    // nothing else matched.
-    if (!known && (word.length >= 5 || (word.length === 4 && !out.size))) {
+    // nothing else matched. Not in a word being typed that begins a word of the course:
+    // "dependab" is "dependabot" on its way, not "dependa".
+    if (!known && !(typing && n) && (word.length >= 5 || (word.length === 4 && !out.size))) {
       self.oneOff(word).forEach(function (k) { add(self.m.stems[k], 0.6); out.fixes.push(self.words[k]); });
     }
     if (!out.size) {
