@@ -61,7 +61,23 @@ fn main() {
     // `DOCENT_BENCH_ONLY=ratio`: floor and full build alternated, the ratio taken per pair,
     // so a slow spell of a noisy machine weighs on both sides of each ratio alike.
     if std::env::var("DOCENT_BENCH_ONLY").is_ok_and(|v| v == "ratio") {
-        paired_ratio(&corpus, &files, 9);
+        paired_ratio(&files, 9, &|| {
+            Builder::new(&corpus, docent::render::BuildOptions::default())
+                .build()
+                .map(drop)
+        });
+        return;
+    }
+    // `DOCENT_BENCH_ONLY=ratio-disk`: the same, with the build `docent build` runs: pages
+    // streamed to a staging folder on disk that then replaces the last site.
+    if std::env::var("DOCENT_BENCH_ONLY").is_ok_and(|v| v == "ratio-disk") {
+        let out = std::env::temp_dir().join(format!("docent-bench-site-{}", std::process::id()));
+        paired_ratio(&files, 9, &|| {
+            Builder::new(&corpus, docent::render::BuildOptions::default())
+                .build_to(&out)
+                .map(drop)
+        });
+        let _ = std::fs::remove_dir_all(&out);
         return;
     }
     let floor = median(5, || {
@@ -113,14 +129,16 @@ fn main() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
-/// `pairs` rounds of the floor and a cold full build in memory, alternated; prints the
-/// medians and the median of the per-round ratios.
-fn paired_ratio(corpus: &Path, files: &[(PathBuf, String)], pairs: usize) {
+/// `pairs` rounds of the floor and a cold `full` build (in memory or to disk), alternated;
+/// prints the medians and the median of the per-round ratios.
+fn paired_ratio(
+    files: &[(PathBuf, String)],
+    pairs: usize,
+    full: &dyn Fn() -> docent::error::Result<()>,
+) {
     let build = || {
         highlight::clear_memo();
-        Builder::new(corpus, docent::render::BuildOptions::default())
-            .build()
-            .expect("build");
+        full().expect("build");
     };
     let floor = || files.par_iter().for_each(|(_, text)| floor_one(text));
     // Warm-up.
