@@ -285,6 +285,8 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             // What a reader adds to a question, not what it is about.
             "actually", "really", "even", "still", "please", "anyone", "someone", "something",
             "im", "dont", "doesnt", "isnt", "cant", "wont", "whats", "hows",
+            // Greetings and thanks: a question asked politely is the same question.
+            "hello", "hi", "hey", "thanks", "thank", "folks", "guys",
         ],
         "pt" => &[
             "a", "o", "as", "os", "um", "uma", "uns", "umas", "e", "ou", "de", "da", "do", "das",
@@ -300,6 +302,10 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             "nossa", "nossos", "nossas", "meus", "minhas", "pq", "vc", "vcs", "tb", "tbm", "q",
             "n", "ta", "to", "pro", "num", "numa", "nem", "estao", "estou", "pode", "podem",
             "entao", "então",
+            // Greetings and thanks ("Bom dia, como faço…"): a question asked politely is
+            // the same question.
+            "oi", "ola", "olá", "bom", "boa", "dia", "tarde", "noite", "obrigado", "obrigada",
+            "favor", "galera", "pessoal",
         ],
         "es" => &[
             "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "por", "para",
@@ -435,6 +441,19 @@ mod tests {
         assert_eq!(pt.stem("camadas"), pt.stem("camada"));
         assert_eq!(pt.stem("instruções"), pt.stem("instrução"));
         assert_eq!(pt.stem("imagens"), pt.stem("imagem"));
+    }
+
+    #[test]
+    fn greetings_and_thanks_are_not_what_a_question_is_about() {
+        for w in ["Hello", "thanks", "please"] {
+            assert!(is_stop_word("en", w), "{w}");
+        }
+        for w in ["Bom", "dia", "Olá", "obrigado", "galera"] {
+            assert!(is_stop_word("pt-BR", w), "{w}");
+        }
+        // Words of the subject stay.
+        assert!(!is_stop_word("pt-BR", "estágio"));
+        assert!(!is_stop_word("en", "stage"));
     }
 
     #[test]
