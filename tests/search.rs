@@ -549,8 +549,7 @@ fn an_instruction_typed_in_capitals_is_not_the_preposition() {
 
 /// A form of a word the course never writes is found by its stem, as the forms it does
 /// write are: "copying" reaches "copy", "falhando" reaches "falha" (the page carries no
-/// stemmer; it takes the language's endings off until a stem of the course is left), and
-/// "recopy" the plain verb.
+/// stemmer; it takes the language's endings off until a stem of the course is left).
 #[test]
 fn a_form_the_course_never_writes_finds_its_stem() {
     let en = "+++\ntitle = \"Copy\"\n+++\n\n## Copy from a stage\n\nCopy the files out of the build stage.\n\n## Files\n\nFiles, more files and files again: the image holds files.\n";
@@ -565,19 +564,6 @@ fn a_form_the_course_never_writes_finds_its_stem() {
                 "pt-BR",
                 "testes falhando ",
                 "/pt-BR/copy/#quando-um-teste-falha"
-            ],
-            // The same verb with "re" before it, marked as the course writes it.
-            [
-                "en",
-                "recopy files ",
-                "/en/copy/#copy-from-a-stage",
-                ["Copy", "files"]
-            ],
-            [
-                "pt-BR",
-                "refalha ",
-                "/pt-BR/copy/#quando-um-teste-falha",
-                ["falha"]
             ]
         ]),
     );
@@ -669,19 +655,25 @@ fn a_word_being_typed_is_not_read_as_a_typo() {
     );
 }
 
-/// A reader typing an option ("--build-cont", or without its dashes, "build-conte") means
-/// the option, not the words it is made of: the section that passes `--build-context`
-/// comes before the one whose heading is "The build context". A word with a hyphen
-/// ("multi-sta") is still words.
+/// A reader typing an option with its dashes ("--build-cont", "--build") means the option,
+/// not the words it is made of: the section that passes `--build-context` comes before the
+/// ones whose headings say "build context", even when more of those than the browser
+/// re-ranks in its first round outscore it on words. A word with a hyphen ("multi-sta") is
+/// still words, though an option begins so.
 #[test]
 fn an_option_being_typed_finds_the_option() {
-    let context = "+++\ntitle = \"Context\"\n+++\n\n## The build context\n\nThe build context is the folder the client sends to the builder. Keep the context small: every build sends all of it.\n\n## Multi-stage builds\n\nA multi-stage build copies from one stage into the next.\n";
+    let contexts: String = (1..=8)
+        .map(|n| format!("## The build context {n}\n\nThe build context is the folder the client sends to the builder. Keep the context small: every build sends all of it.\n\n"))
+        .collect();
+    let context = format!(
+        "+++\ntitle = \"Context\"\n+++\n\n{contexts}## Multi-stage builds\n\nA multi-stage build copies from one stage into the next.\n"
+    );
     let named = "+++\ntitle = \"Named\"\n+++\n\n## Named contexts\n\nA stage can read another folder of files, given to the build with `docker buildx build --build-context docs=../docs .`, and copy from it.\n\n## Platforms\n\nOne build for two platforms: `--platform linux/amd64,linux/arm64` and `--multi-stage-cache`.\n";
     first_results_of(
-        &[("01-context/en.md", context), ("02-named/en.md", named)],
+        &[("01-context/en.md", &context), ("02-named/en.md", named)],
         serde_json::json!([
             ["en", "--build-cont", "/en/named/#named-contexts"],
-            ["en", "build-conte", "/en/named/#named-contexts"],
+            ["en", "--build", "/en/named/#named-contexts"],
             ["en", "multi-sta", "/en/context/#multi-stage-builds"],
         ]),
     );

@@ -1058,12 +1058,6 @@
         if (self.termId.has(word.slice(0, t))) { add(self.termId.get(word.slice(0, t)), 0.8); break; }
       }
     }
-    // A verb with "re" before it that the course writes only plain ("rescan", "recompilar"
-    // where it says "scan", "compilar"): found as the plain verb, and marked so.
-    if (!out.size && word.length >= 6 && word.lastIndexOf("re", 0) === 0) {
-      var plain = word.slice(2), pid = self.wordStem.has(plain) ? self.wordStem.get(plain) : self.stemOf(plain);
-      if (pid !== undefined) { add(pid, GUESSED); out.fixes.push(plain); }
-    }
     return out;
   };
   // Endings of the languages docent ships (folded), which `stemOf` takes off a word the
@@ -1132,20 +1126,26 @@
     if (stem === verb) return ["ia", "ias", "iam"].some(function (e) { return word === verb + e; }) ? iar : undefined;
     return present;
   };
-  // Where in `words` the course's words one typo away from `word` are (`within1`).
-  // The shortest option of the course ("--build-context", "-ldflags") that `code` begins,
-  // with its dashes or without them: the term id, or undefined. Not any code token: a word
-  // with a hyphen ("multi-platf", "cargo-ch") is words, found as words.
+  // The options of the course ("--build-context", "-ldflags") that an option still being
+  // typed begins ("--build-cont", "-ldfla"): their term ids, the shortest first, at most
+  // MAX_OPTIONS (each may be a request of its own). A token without dashes is tried as the
+  // end of a long option ("build-conte"). The options are listed once.
+  var MAX_OPTIONS = 4;
   SearchEngine.prototype.codePrefix = function (code) {
-    if (code.replace(/^-+/, "").length < 3) return undefined;
-    var head = code.charAt(0) === "-" ? "`" + code : "`--" + code, found;
-    for (var i = 0; i < this.terms.length; i++) {
-      var t = this.terms[i];
-      if (found !== undefined && t.length >= this.terms[found].length) continue;
-      if (t.lastIndexOf(head, 0) === 0) found = i;
+    var self = this;
+    if (code.replace(/^-+/, "").length < 3) return [];
+    if (!self.options) {
+      self.options = [];
+      self.terms.forEach(function (t, i) { if (t.lastIndexOf("`-", 0) === 0) self.options.push(i); });
+      self.options.sort(function (a, b) { return self.terms[a].length - self.terms[b].length || a - b; });
     }
-    return found;
+    var head = code.charAt(0) === "-" ? "`" + code : "`--" + code, out = [];
+    for (var i = 0; i < self.options.length && out.length < MAX_OPTIONS; i++) {
+      if (self.terms[self.options[i]].lastIndexOf(head, 0) === 0) out.push(self.options[i]);
+    }
+    return out;
   };
+  // Where in `words` the course's words one typo away from `word` are (`within1`).
   SearchEngine.prototype.oneOff = function (word) {
     var out = [];
     for (var k = 0; k < this.words.length; k++) if (within1(word, this.words[k])) out.push(k);
@@ -1242,11 +1242,14 @@
           if (id === undefined && code.indexOf("=") > 0) id = self.termId.get("`" + code.split("=")[0]);
           // An option still being typed ("--build-cont", "build-conte"): the shortest one the
           // course writes that begins so, with or without its dashes.
-          var begun = id === undefined && typing && i === tokens.length - 1;
-          if (begun) id = self.codePrefix(code);
-          // An option begun and typed alone is what the reader looks for: the sections that
-          // hold it come first (not "The build context" for "--build-cont"; see `order`).
-          if (id !== undefined) codes.push({ id: id, text: code, alone: begun && tokens.length === 1 });
+          if (id !== undefined) codes.push({ ids: [id], text: code });
+          else if (typing && i === tokens.length - 1) {
+            // An option still being typed: any of those it begins. Typed alone with its
+            // dashes, it is what the reader looks for: the sections that hold one come first
+            // (not "The build context" for "--build-cont"; see `rank`).
+            var begun = self.codePrefix(code);
+            if (begun.length) codes.push({ ids: begun, text: code, begun: true, alone: tokens.length === 1 && code.charAt(0) === "-" });
+          }
         }
         // In an option such as --mount=type=cache the inner key ("type") is syntax: it
         // adds to a section's score but a section need not contain it.
@@ -1329,7 +1332,9 @@
         c.run = w.run;
         if (w.optional) optional.push(c);
         else if (c.size) groups.push(c);
-        else if (!codes.length) {
+        // A word of a code token the index knows ("--from") is found with the token; one
+        // of an option only guessed from its beginning is not.
+        else if (!codes.some(function (c) { return !c.begun; })) {
           missing++;
           if (w.run) lost[w.run] = true;
         }
@@ -1339,7 +1344,7 @@
       groups = groups.filter(function (g) { return !lost[g.run]; });
       var ids = [];
       groups.concat(optional).forEach(function (g) { g.forEach(function (_, id) { ids.push(id); }); });
-      codes.forEach(function (c) { ids.push(c.id); });
+      codes.forEach(function (c) { c.ids.forEach(function (id) { ids.push(id); }); });
       // Syntax inside an option (the "type" of --mount=type=cache) is no word a heading
       // needs to hold.
       var forms = kept.filter(function (w) { return !w.optional; }).map(function (w) { return w.forms; });
@@ -1423,7 +1428,17 @@
       addGroup(g, !common);
     });
     optional.forEach(function (g) { addGroup(g, false); });
-    codes.forEach(function (c) { var g = new Map(); g.set(c.id, 1.5); addGroup(g, !groups.length || c.alone); });
+    // An option begun and typed alone: the sections that hold one of its completions rank
+    // above those that do not, in both rounds of `search` (`first` is ranked[i][2]).
+    var first = new Uint8Array(codes.some(function (c) { return c.alone; }) ? m.n : 0);
+    codes.forEach(function (c) {
+      var g = new Map();
+      c.ids.forEach(function (id) {
+        g.set(id, 1.5);
+        if (c.alone) for (var p = postings(id), i = 0, s = 0; i < p.length; i += 2) first[s += p[i]] = 1;
+      });
+      addGroup(g, !groups.length || c.alone);
+    });
     var need = weights.reduce(function (a, b) { return a + b; }, 0);
     // The best RANKED, best first (ties: the earlier section), kept as they come: a common
     // word touches thousands of sections, and sorting them all cost a first query up to
@@ -1438,11 +1453,12 @@
       // need not hold ("is it bad to use npm start"); squared, a section missing one rare
       // word fell behind sections that share only the incidental ones.
       if (!(cover > 0)) return;
-      var score = total[sec] * cover;
+      var score = total[sec] * cover, ahead = first[sec] || 0;
       var at = ranked.length;
-      while (at > 0 && (ranked[at - 1][1] < score || (ranked[at - 1][1] === score && ranked[at - 1][0] > sec))) at--;
+      var before = function (r) { return r[2] !== ahead ? r[2] < ahead : r[1] < score || (r[1] === score && r[0] > sec); };
+      while (at > 0 && before(ranked[at - 1])) at--;
       if (at >= RANKED) return;
-      ranked.splice(at, 0, [sec, score]);
+      ranked.splice(at, 0, [sec, score, ahead]);
       if (ranked.length > RANKED) ranked.pop();
     });
     return { ranked: ranked, full: full };
@@ -1468,7 +1484,7 @@
     var hits = ranked.map(function (r) {
       var sec = r[0];
       var text = ((store["c" + Math.floor(sec / m.chunk)] || [])[sec % m.chunk]) || ["", "", "", ""];
-      return { section: sec, score: r[1] * self.rerank(text, forms, codes), text: text };
+      return { section: sec, score: r[1] * self.rerank(text, forms, codes), text: text, ahead: r[2] };
     });
     hits.sort(function (a, b) { return b.score - a.score || a.section - b.section; });
     // Two sections of one chapter that answer about as well: the earlier one first, as it
@@ -1481,19 +1497,11 @@
         hits[i] = a;
       }
     }
-    // An option begun and typed alone ("--build-cont"): the sections that hold it first.
-    var options = codes.filter(function (c) { return c.alone; });
-    if (options.length) {
-      var holds = function (h) { return options.some(function (c) { return self.codeOf(h.text).indexOf(c.text) >= 0; }); };
-      hits = hits.filter(holds).concat(hits.filter(function (h) { return !holds(h); }));
-    }
+    // Sections `rank` put ahead (they hold an option begun and typed alone) stay ahead.
+    hits = hits.filter(function (h) { return h.ahead; }).concat(hits.filter(function (h) { return !h.ahead; }));
     return hits.slice(0, 10).map(function (h) {
       return { page: m.pages[self.pageOf(h.section)], anchor: h.text[0], heading: h.text[1], text: h.text[2], score: h.score };
     });
-  };
-  // A section's code and prose in lower case, where a code token is looked for as typed.
-  SearchEngine.prototype.codeOf = function (text) {
-    return (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
   };
   // The page a section is on (pages list their first section, in order).
   SearchEngine.prototype.pageOf = function (section) {
@@ -1656,7 +1664,7 @@
       var lead = headWords.find(function (t) { return skip.indexOf(t) < 0; }) || headWords[0];
       if (nearAny(words[0], lead)) factor *= 1.5;
     }
-    var code = self.codeOf(text);
+    var code = (text[3] || "").toLowerCase() + " " + (text[2] || "").toLowerCase();
     codes.forEach(function (c) { if (code.indexOf(c.text) >= 0) factor *= 1.3; });
     return factor;
   };
