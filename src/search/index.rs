@@ -59,24 +59,36 @@ const CHAMPIONS: usize = 1500;
 const MAX_TEXT: usize = 3000;
 const MAX_CODE: usize = 1500;
 
-/// What one section holds: term frequencies per field and field lengths.
+/// What one section holds: term frequencies per field and field lengths, its words already
+/// reduced to the term ids the vocabulary knows them by.
 struct Counted<'s> {
-    words: HashMap<&'s str, [u16; FIELDS]>,
+    /// Frequencies per field of the words the vocabulary knows (stop words left out).
+    known: HashMap<u32, [u16; FIELDS]>,
+    /// Frequencies per field of the spellings it has not met yet, to analyse.
+    unknown: HashMap<&'s str, [u16; FIELDS]>,
     /// Code tokens as terms (`` `--from ``) and their counts.
     codes: HashMap<String, u16>,
     lens: [f32; FIELDS],
     code_len: f32,
 }
 
-fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'s> {
+/// Counts a section's words, each looked up in `spellings` as it comes (one lookup per word,
+/// not one to count it and one more to name it).
+fn count<'s>(
+    title: &'s str,
+    parent: &'s str,
+    section: &'s Section,
+    spellings: &HashMap<Box<str>, u32>,
+) -> Counted<'s> {
     // About one distinct word per ten bytes of text: sized once, not grown step by step.
     let bytes = title.len()
         + section.heading.len()
         + section.text.len()
         + section.code.len()
         + section.marked.len();
-    let mut words_tf: HashMap<&str, [u16; FIELDS]> =
+    let mut known: HashMap<u32, [u16; FIELDS]> =
         HashMap::with_capacity_and_hasher(bytes / 10, Default::default());
+    let mut unknown: HashMap<&str, [u16; FIELDS]> = HashMap::default();
     let mut lens = [0.0; FIELDS];
     let fields = [
         (0, title),
@@ -86,8 +98,13 @@ fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'
         (3, section.code.as_str()),
         (4, section.marked.as_str()),
     ];
-    let mut add = |word, field: usize| {
-        if let Some(tf) = words_tf.entry(word).or_insert([0; FIELDS]).get_mut(field) {
+    let mut add = |word: &'s str, field: usize| {
+        let tfs = match spellings.get(word) {
+            Some(&STOP) => None,
+            Some(&id) => Some(known.entry(id).or_insert([0; FIELDS])),
+            None => Some(unknown.entry(word).or_insert([0; FIELDS])),
+        };
+        if let Some(tf) = tfs.and_then(|tfs| tfs.get_mut(field)) {
             *tf = tf.saturating_add(1);
         }
         if let Some(len) = lens.get_mut(field) {
@@ -123,7 +140,8 @@ fn count<'s>(title: &'s str, parent: &'s str, section: &'s Section) -> Counted<'
         });
     }
     Counted {
-        words: words_tf,
+        known,
+        unknown,
         codes,
         lens,
         code_len,
@@ -186,14 +204,6 @@ fn merge_by_id(mut counts: Vec<TermCount>) -> Vec<TermCount> {
         }
     }
     out
-}
-
-/// A section's words after one lookup in the vocabulary: the term counts of those known,
-/// and the spellings not seen before (analysed, then looked up again).
-struct LookedUp<'s> {
-    counted: Counted<'s>,
-    known: Vec<TermCount>,
-    unknown: Vec<(&'s str, [u16; FIELDS])>,
 }
 
 /// One section reduced to numbers: its term counts, and its field lengths.
@@ -355,37 +365,24 @@ pub fn index_files(
         if give_up() {
             return Files::new();
         }
-        let counted: Vec<Counted<'_>> = part
+        // Counted in parallel, each word looked up as it comes: most are known by now (their
+        // term ids are counted), the rest are new spellings to analyse.
+        let spellings = &vocabulary.spellings;
+        let looked_up: Vec<Counted<'_>> = part
             .par_iter()
             .zip(parents)
             .map(|((i, s), parent)| {
-                count(pages.get(*i).map_or("", |p| p.title.as_str()), parent, s)
-            })
-            .collect();
-        // Each section's words looked up once, in parallel: most are known by now (their
-        // term ids are kept), the rest are new spellings to analyse.
-        let looked_up: Vec<LookedUp<'_>> = counted
-            .into_par_iter()
-            .map(|c| {
-                let mut known = Vec::with_capacity(c.words.len() + c.codes.len());
-                let mut unknown = Vec::new();
-                for (w, tf) in &c.words {
-                    match vocabulary.spellings.get(*w) {
-                        Some(&STOP) => {}
-                        Some(id) => known.push((*id, *tf, 0)),
-                        None => unknown.push((*w, *tf)),
-                    }
-                }
-                LookedUp {
-                    counted: c,
-                    known,
-                    unknown,
-                }
+                count(
+                    pages.get(*i).map_or("", |p| p.title.as_str()),
+                    parent,
+                    s,
+                    spellings,
+                )
             })
             .collect();
         let mut new: Vec<&str> = looked_up
             .iter()
-            .flat_map(|l| l.unknown.iter().map(|(w, _)| *w))
+            .flat_map(|l| l.unknown.keys().copied())
             .collect();
         new.sort_unstable();
         new.dedup();
@@ -408,7 +405,7 @@ pub fn index_files(
         // in parallel against the (now read-only) vocabulary.
         let new_codes: BTreeSet<&str> = looked_up
             .iter()
-            .flat_map(|l| l.counted.codes.keys().map(String::as_str))
+            .flat_map(|l| l.codes.keys().map(String::as_str))
             .filter(|t| !vocabulary.ids.contains_key(*t))
             .collect();
         for t in new_codes {
@@ -417,13 +414,15 @@ pub fn index_files(
         let vocabulary = &vocabulary;
         let reduced: Vec<Terms> = looked_up
             .into_par_iter()
-            .map(|l| {
-                let (c, mut tf) = (l.counted, l.known);
-                for (w, f) in l.unknown {
-                    if let Some(&id) = vocabulary.spellings.get(w)
+            .map(|c| {
+                let mut tf: Vec<TermCount> =
+                    Vec::with_capacity(c.known.len() + c.unknown.len() + c.codes.len());
+                tf.extend(c.known.iter().map(|(id, f)| (*id, *f, 0)));
+                for (w, f) in &c.unknown {
+                    if let Some(&id) = vocabulary.spellings.get(*w)
                         && id != STOP
                     {
-                        tf.push((id, f, 0));
+                        tf.push((id, *f, 0));
                     }
                 }
                 for (t, n) in &c.codes {
