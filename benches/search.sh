@@ -24,17 +24,7 @@ SITE="$SCRATCH/search-site"
 rm -rf "$SITE" "$SITE-pagefind"
 "$DOCENT" -q build --root content --out "$SITE"
 # The judged queries with their expected URLs (chapter folder -> slug per language).
-python3 - "$SCRATCH/queries.json" "${QUERIES:-tests/search/queries.toml}" <<'PY'
-import json, sys, tomllib, pathlib, re
-out = []
-for q in tomllib.load(open(sys.argv[2], "rb"))["query"]:
-    text = pathlib.Path("content", q["chapter"], q["lang"] + ".md").read_text()
-    m = re.search(r'^slug\s*=\s*"([^"]+)"', text, re.M)
-    slug = m.group(1) if m else q["chapter"].split("-", 1)[1]
-    anchor = "#" + q["section"] if q["section"] else ""
-    out.append({"lang": q["lang"], "q": q["q"], "kind": q["kind"], "expect": f'{q["lang"]}/{slug}/{anchor}'})
-json.dump(out, open(sys.argv[1], "w"))
-PY
+python3 "$HERE/judged_queries.py" "$SCRATCH/queries.json" "${QUERIES:-tests/search/queries.toml}"
 # Pagefind indexes the chapter pages (not the print pages, which repeat every chapter).
 cp -r "$SITE" "$SITE-pagefind"
 rm -rf "$SITE-pagefind"/*/print
