@@ -1240,8 +1240,6 @@
           var code = token.toLowerCase().replace(/^\$\{(.*)\}$/, "$$$1");
           var id = self.termId.get("`" + code);
           if (id === undefined && code.indexOf("=") > 0) id = self.termId.get("`" + code.split("=")[0]);
-          // An option still being typed ("--build-cont", "build-conte"): the shortest one the
-          // course writes that begins so, with or without its dashes.
           if (id !== undefined) codes.push({ ids: [id], text: code });
           else if (typing && i === tokens.length - 1) {
             // An option still being typed: any of those it begins. Typed alone with its
@@ -1429,13 +1427,13 @@
     });
     optional.forEach(function (g) { addGroup(g, false); });
     // An option begun and typed alone: the sections that hold one of its completions rank
-    // above those that do not, in both rounds of `search` (`first` is ranked[i][2]).
-    var first = new Uint8Array(codes.some(function (c) { return c.alone; }) ? m.n : 0);
+    // above those that do not, in both rounds of `search` (each ranked entry's third value).
+    var ahead = new Uint8Array(codes.some(function (c) { return c.alone; }) ? m.n : 0);
     codes.forEach(function (c) {
       var g = new Map();
       c.ids.forEach(function (id) {
         g.set(id, 1.5);
-        if (c.alone) for (var p = postings(id), i = 0, s = 0; i < p.length; i += 2) first[s += p[i]] = 1;
+        if (c.alone) for (var p = postings(id), i = 0, s = 0; i < p.length; i += 2) ahead[s += p[i]] = 1;
       });
       addGroup(g, !groups.length || c.alone);
     });
@@ -1453,12 +1451,12 @@
       // need not hold ("is it bad to use npm start"); squared, a section missing one rare
       // word fell behind sections that share only the incidental ones.
       if (!(cover > 0)) return;
-      var score = total[sec] * cover, ahead = first[sec] || 0;
+      var score = total[sec] * cover, first = ahead[sec] || 0;
+      // Moved up past the entries it outranks: ahead first, then by score, then earlier.
       var at = ranked.length;
-      var before = function (r) { return r[2] !== ahead ? r[2] < ahead : r[1] < score || (r[1] === score && r[0] > sec); };
-      while (at > 0 && before(ranked[at - 1])) at--;
+      for (var r = ranked[at - 1]; at > 0 && (r[2] !== first ? r[2] < first : r[1] < score || (r[1] === score && r[0] > sec)); r = ranked[--at - 1]);
       if (at >= RANKED) return;
-      ranked.splice(at, 0, [sec, score, ahead]);
+      ranked.splice(at, 0, [sec, score, first]);
       if (ranked.length > RANKED) ranked.pop();
     });
     return { ranked: ranked, full: full };
