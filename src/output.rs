@@ -9,8 +9,69 @@ use std::path::{Path, PathBuf};
 /// The file every site docent builds carries at its root.
 pub const SITE_MARKER: &str = ".docent-site";
 /// What the marker says to someone who finds it.
-pub const SITE_MARKER_TEXT: &str = "This folder was written by `docent build`, which replaces it on \
-the next build.\ndocent never replaces or deletes a folder that lacks this file.\n";
+pub const SITE_MARKER_TEXT: &str = "This folder was written by `docent build`. The next build \
+replaces the files listed below and keeps every other file here (a CNAME, a .git folder, your \
+notes).\ndocent never replaces or deletes a folder that lacks this file.\n";
+/// The marker's line before the files the build wrote, one per line.
+const SITE_MARKER_FILES: &str = "Files written by docent:";
+
+/// The marker of a site whose build wrote `files` (paths relative to the site, `/`-separated).
+pub fn site_marker(files: &[String]) -> String {
+    let mut text = format!("{SITE_MARKER_TEXT}\n{SITE_MARKER_FILES}\n");
+    for file in files {
+        text.push_str(file);
+        text.push('\n');
+    }
+    text
+}
+
+/// What in the site at `dir` docent did not write: the entries its marker does not list
+/// (paths relative to `dir`; a folder holding nothing docent wrote, such as `.git`, as one
+/// entry), which the next build carries over. Empty for a site whose marker lists no files
+/// (written before docent kept the list, or no marker at all): all of it is docent's.
+pub fn foreign_entries(dir: &Path) -> Result<Vec<String>> {
+    let Ok(marker) = std::fs::read_to_string(dir.join(SITE_MARKER)) else {
+        return Ok(Vec::new());
+    };
+    let Some((_, list)) = marker.split_once(&format!("\n{SITE_MARKER_FILES}\n")) else {
+        return Ok(Vec::new());
+    };
+    let files: std::collections::HashSet<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+    // Every folder that holds a file docent wrote.
+    let mut folders: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for file in &files {
+        let mut at = *file;
+        while let Some((parent, _)) = at.rsplit_once('/') {
+            if !folders.insert(parent) {
+                break;
+            }
+            at = parent;
+        }
+    }
+    let mut foreign = Vec::new();
+    let mut pending = vec![String::new()];
+    while let Some(rel) = pending.pop() {
+        for entry in fsx::read_dir_sorted(&dir.join(&rel))? {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            if path == SITE_MARKER {
+                continue;
+            }
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir && folders.contains(path.as_str()) {
+                pending.push(path);
+            } else if is_dir || !files.contains(path.as_str()) {
+                foreign.push(path);
+            }
+        }
+    }
+    foreign.sort();
+    Ok(foreign)
+}
 /// The comment of every zip `docent bundle` writes.
 pub const ZIP_COMMENT: &str = "docent bundle";
 /// The last line of every single-file page `docent bundle --single-file` writes.

@@ -158,6 +158,7 @@ impl Sink for Staging {
     fn open<'s>(&'s self, path: &str) -> Result<Box<dyn Filling + 's>> {
         let full = self.dir.join(path);
         self.make_parent(&full)?;
+        crate::sync::lock(&self.written).push(path.to_string());
         let file = std::fs::File::create(&full).map_err(|e| Error::io(&full, e))?;
         Ok(Box::new(FileFilling {
             out: std::io::BufWriter::with_capacity(64 * 1024, file),
@@ -195,6 +196,9 @@ pub struct Staging {
     dir: PathBuf,
     /// Folders already created, so each is made once.
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Every file written, listed in the marker so that the next build knows which files of
+    /// the folder are docent's and which the user put there.
+    written: std::sync::Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -234,13 +238,13 @@ impl Staging {
             out,
             dir,
             made: std::sync::Mutex::new(std::collections::HashSet::new()),
+            written: std::sync::Mutex::new(Vec::new()),
             committed: false,
         };
-        // First, so a staging folder left by a killed build is recognisably docent's.
-        staging.write(
-            crate::output::SITE_MARKER,
-            crate::output::SITE_MARKER_TEXT.as_bytes(),
-        )?;
+        // First, so a staging folder left by a killed build is recognisably docent's (its
+        // list of files comes at the commit).
+        let marker = staging.dir.join(crate::output::SITE_MARKER);
+        fsx::write(&marker, crate::output::SITE_MARKER_TEXT.as_bytes())?;
         Ok(staging)
     }
 
@@ -248,6 +252,7 @@ impl Staging {
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let full = self.dir.join(path);
         self.make_parent(&full)?;
+        crate::sync::lock(&self.written).push(path.to_string());
         std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
     }
 
@@ -263,8 +268,18 @@ impl Staging {
         Ok(())
     }
 
-    /// Swaps the written site in for the old one (kept aside until the swap is done).
+    /// Swaps the written site in for the old one (kept aside until the swap is done). What
+    /// the user put in the old site (files its marker does not list: a `CNAME`, a `.git`
+    /// folder) moves into the new one; a build that would write over one of them fails
+    /// before anything moves.
     pub fn commit(mut self) -> Result<()> {
+        let mut files = std::mem::take(&mut *crate::sync::lock(&self.written));
+        files.sort_unstable();
+        files.dedup();
+        fsx::write(
+            &self.dir.join(crate::output::SITE_MARKER),
+            crate::output::site_marker(&files).as_bytes(),
+        )?;
         let out = self.out.clone();
         let old = self.dir.with_file_name(format!(
             ".{}.docent-old-{}",
@@ -272,6 +287,21 @@ impl Staging {
             std::process::id()
         ));
         if out.exists() {
+            let mut theirs = Vec::new();
+            let mut taken = None;
+            for rel in crate::output::foreign_entries(&out)? {
+                taken = taken.or(merge_into(&out, &self.dir, rel, &mut theirs)?);
+            }
+            if let Some(taken) = taken {
+                return Err(crate::error::Diagnostic::error(
+                    out.join(taken),
+                    0,
+                    0,
+                    "the new site has a file here, and this one was not written by docent",
+                )
+                .with_help("move it out of the site folder (docent keeps the files you add to it, but does not write over them), then build again")
+                .into());
+            }
             if old.exists() && crate::output::is_docent_site(&old) {
                 fsx::remove_dir_all(&old)?;
             }
@@ -282,6 +312,26 @@ impl Staging {
                 return Err(e);
             }
             self.committed = true;
+            for rel in &theirs {
+                let to = out.join(rel);
+                if let Some(parent) = to.parent() {
+                    fsx::create_dir_all(parent)?;
+                }
+                if let Err(e) = fsx::rename(&old.join(rel), &to) {
+                    // The previous site stays where it is, with the user's files in it.
+                    return Err(crate::error::Diagnostic::error(
+                        old.join(rel),
+                        0,
+                        0,
+                        format!("could not move this file of yours into the new site: {e}"),
+                    )
+                    .with_help(format!(
+                        "the previous site, with your files, is kept at {}; move them back by hand",
+                        old.display()
+                    ))
+                    .into());
+                }
+            }
             fsx::remove_dir_all(&old)?;
         } else {
             fsx::rename(&self.dir, &out)?;
@@ -297,6 +347,32 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Where the user's entry `rel` of the old site goes in the new one: `moves` gets what to
+/// move (the entry, or, for a folder the new site has too, what is in it); returns an entry
+/// the new site would write over, if there is one.
+fn merge_into(
+    old: &Path,
+    new: &Path,
+    rel: String,
+    moves: &mut Vec<String>,
+) -> Result<Option<String>> {
+    let is_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+    let there = new.join(&rel);
+    if std::fs::symlink_metadata(&there).is_err() {
+        moves.push(rel);
+        return Ok(None);
+    }
+    if !(is_dir(&there) && is_dir(&old.join(&rel))) {
+        return Ok(Some(rel));
+    }
+    let mut taken = None;
+    for entry in fsx::read_dir_sorted(&old.join(&rel))? {
+        let inner = format!("{rel}/{}", entry.file_name().to_string_lossy());
+        taken = taken.or(merge_into(old, new, inner, moves)?);
+    }
+    Ok(taken)
 }
 
 fn file_name(path: &Path) -> String {

@@ -108,6 +108,60 @@ fn out_replaces_an_empty_folder_its_own_site_and_a_site_built_before_the_marker(
     assert!(t.path("empty/.docent-site").is_file());
 }
 
+/// The files a user adds to a site docent built (a host's CNAME, a `.git` checkout of the
+/// publishing branch, notes) are theirs: the next build keeps them, and refuses, keeping
+/// the previous site, rather than write over one.
+#[test]
+fn out_keeps_the_files_a_user_added_to_its_site() {
+    let t = SiteTest::fixture("basic");
+    assert!(docent(&t, &["build", "--out", "site"]).ok());
+    t.write("site/CNAME", "course.example.org\n");
+    t.write("site/.nojekyll", "");
+    t.write("site/.git/HEAD", "ref: refs/heads/gh-pages\n");
+    t.write("site/en/my-notes.txt", "mine\n");
+    t.write("site/en/second/draft/plan.md", "later\n");
+    // A page the last build wrote and this one does not (a chapter since removed) goes.
+    t.write("site/en/removed/index.html", "<p>old page</p>\n");
+    let marker = t.read("site/.docent-site");
+    t.write(
+        "site/.docent-site",
+        &format!("{marker}en/removed/index.html\n"),
+    );
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert_eq!(t.read("site/CNAME"), "course.example.org\n");
+    assert!(t.path("site/.nojekyll").is_file());
+    assert_eq!(t.read("site/.git/HEAD"), "ref: refs/heads/gh-pages\n");
+    assert_eq!(t.read("site/en/my-notes.txt"), "mine\n");
+    assert_eq!(t.read("site/en/second/draft/plan.md"), "later\n");
+    assert!(
+        !t.path("site/en/removed").exists(),
+        "the removed chapter's page is gone"
+    );
+    assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
+    // A user's file where the new build writes a page: refused, nothing changes.
+    t.write("site/en/fourth/index.html", "<p>my own page</p>\n");
+    t.write(
+        "content/04-fourth/en.md",
+        "+++\ntitle = \"Fourth\"\n+++\n\nNew.\n",
+    );
+    let before = snapshot(&t, "site");
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("en/fourth/index.html")
+            && run.stderr().contains("not written by docent"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(
+        snapshot(&t, "site"),
+        before,
+        "the previous site stays as it was"
+    );
+    assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
+}
+
 // 2. --out naming an existing file: refused before anything moves.
 #[test]
 fn out_naming_a_file_is_refused_and_the_file_stays() {
