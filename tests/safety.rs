@@ -824,6 +824,24 @@ fn authoring_extremes_are_located_errors() {
         "{}",
         run.stderr()
     );
+    // The same behind list markers, which comrak nests them in as deep.
+    for prefix in ["- ", "1. ", "* > - > 2) "] {
+        t.write(
+            "content/02-second/en.md",
+            &format!(
+                "+++\ntitle = \"Second\"\n+++\n\n{prefix}{} x\n",
+                ">".repeat(200_000)
+            ),
+        );
+        let run = docent(&t, &["build"]);
+        assert!(!run.ok(), "{prefix}");
+        assert!(
+            run.stderr().contains("02-second/en.md:5:")
+                && run.stderr().contains("nested more than 32 deep"),
+            "{prefix}: {}",
+            run.stderr()
+        );
+    }
     // A slug longer than a file name may be.
     let t = SiteTest::fixture("basic");
     t.write(

@@ -127,27 +127,53 @@ fn options() -> Options<'static> {
 /// the depth (a 200 KB line of `>` takes minutes), and no chapter needs more.
 const MAX_QUOTE_DEPTH: usize = 32;
 
-/// The first line whose block quotes nest too deep, as a located error.
+/// The first line whose block quotes nest too deep, as a located error. The quotes are
+/// counted through the list markers between them (`- > > >`, `1. > - >`): comrak nests a
+/// quote inside a list item as deep as one at the start of the line.
 fn quote_depth(ctx: &Context<'_>) -> Option<Diagnostic> {
     for (i, line) in ctx.source.body.lines().enumerate() {
         let mut depth = 0;
-        for (col, c) in line.chars().enumerate() {
+        // Every character up to the last one read is ASCII, so its byte is its column.
+        let bytes = line.as_bytes();
+        let mut col = 0;
+        while let Some(&c) = bytes.get(col) {
+            // A list marker: `-`, `*` or `+`, or up to nine digits and `.` or `)`, then a
+            // space, a tab or the end of the line.
+            let digits = bytes[col..]
+                .iter()
+                .take(10)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let marker = match c {
+                b'-' | b'*' | b'+' => 1,
+                _ if (1..=9).contains(&digits)
+                    && matches!(bytes.get(col + digits), Some(b'.' | b')')) =>
+                {
+                    digits + 1
+                }
+                _ => 0,
+            };
+            if marker > 0 && matches!(bytes.get(col + marker), None | Some(b' ' | b'\t')) {
+                col += marker;
+                continue;
+            }
+            col += 1;
             match c {
-                '>' => {
+                b'>' => {
                     depth += 1;
                     if depth > MAX_QUOTE_DEPTH {
                         return Some(
                             Diagnostic::error(
                                 &ctx.source.path,
                                 ctx.file_line(i + 1),
-                                col + 1,
+                                col,
                                 format!("block quotes nested more than {MAX_QUOTE_DEPTH} deep"),
                             )
                             .with_help("use fewer `>` at the start of the line"),
                         );
                     }
                 }
-                ' ' | '\t' => {}
+                b' ' | b'\t' => {}
                 _ => break,
             }
         }
