@@ -157,12 +157,10 @@ pub(crate) struct BuildArgs {
 
 /// An absolute http(s) URL, ending with `/`.
 fn base_url(text: &str) -> Result<String, String> {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"))
-        .ok_or("must be an absolute http(s) URL, such as https://preview.example.org/course/")?;
-    if rest.is_empty() || rest.starts_with('/') || text.chars().any(char::is_whitespace) {
-        return Err("must name a host, such as https://preview.example.org/course/".into());
+    if let Some(problem) = docent::config::web_url_problem(text, true) {
+        return Err(format!(
+            "{problem} (for example https://preview.example.org/course/)"
+        ));
     }
     Ok(match text.ends_with('/') {
         true => text.to_string(),

@@ -62,6 +62,29 @@ impl Language {
     }
 }
 
+/// What is wrong with `url` as the web address of a site (`base_url`, `--base-url`,
+/// `repository`), if anything: it must be an absolute http(s) URL naming a host, without
+/// spaces; one pages are published under (`under`) takes no query or fragment either.
+pub fn web_url_problem(url: &str, under: bool) -> Option<&'static str> {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Some("must be an absolute http(s) URL");
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.starts_with(':') {
+        return Some("must name a host after the scheme");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some("has a space or control character in it (write a space as %20)");
+    }
+    if under && url.contains(['?', '#']) {
+        return Some("cannot have a query (?) or a fragment (#): the pages' addresses continue it");
+    }
+    None
+}
+
 /// The settings of a course, as read from `course.toml` and checked.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -200,9 +223,24 @@ impl Config {
                     .into(),
             );
         }
+        // Where a language's entries are written, read from the parsed file (comments, quotes,
+        // escapes and table headers as TOML has them); the tables of `languages` come in order.
+        let lines = crate::place::Lines::new(text);
+        let parsed = toml::de::DeTable::parse(text).ok();
+        let tables = parsed
+            .as_ref()
+            .map(|root| crate::place::toml_tables(root.get_ref(), "languages"))
+            .unwrap_or_default();
         let mut seen = std::collections::BTreeSet::new();
-        for lang in &self.languages {
-            let (l, c) = at(&format!("\"{}\"", lang.code));
+        for (k, lang) in self.languages.iter().enumerate() {
+            // This language's own `code` (the second of two alike, not the first).
+            let (l, c) = tables
+                .get(k)
+                .and_then(|t| crate::place::toml_key(t, "code"))
+                .map_or_else(
+                    || at(&format!("\"{}\"", lang.code)),
+                    |v| lines.line_col(v.span().start),
+                );
             if lang
                 .code
                 .parse::<unic_langid::LanguageIdentifier>()
@@ -228,14 +266,6 @@ impl Config {
                 .into());
             }
         }
-        // Where a language's entries are written, read from the parsed file (comments, quotes,
-        // escapes and table headers as TOML has them); the tables of `languages` come in order.
-        let lines = crate::place::Lines::new(text);
-        let parsed = toml::de::DeTable::parse(text).ok();
-        let tables = parsed
-            .as_ref()
-            .map(|root| crate::place::toml_tables(root.get_ref(), "languages"))
-            .unwrap_or_default();
         for (k, lang) in self.languages.iter().enumerate() {
             for (n, to) in lang.fallback.iter().flatten().enumerate() {
                 let problem = if to == &lang.code {
@@ -347,11 +377,30 @@ impl Config {
             .with_help("for example url = \"https://git.example.org/course/edit/{branch}/{path}\"")
             .into());
         }
-        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+        if let Some(problem) = web_url_problem(&self.base_url, true) {
             let (l, c) = at("base_url");
+            return Err(Diagnostic::error(path, l, c, format!("base_url {problem}"))
+                .with_help("for example base_url = \"https://example.org/my-course/\"")
+                .into());
+        }
+        // Linked from every page's footer: a link to the repository, not a script or a path.
+        if let Some(repository) = &self.repository
+            && let Some(problem) = web_url_problem(repository, false)
+        {
+            let (l, c) = at("repository");
+            let help = match repository
+                .strip_prefix("git@")
+                .and_then(|r| r.split_once(':'))
+            {
+                Some((host, repo)) => format!(
+                    "write the web address: repository = \"https://{host}/{}\"",
+                    repo.trim_end_matches(".git")
+                ),
+                None => "for example repository = \"https://github.com/me/my-course\"".to_string(),
+            };
             return Err(
-                Diagnostic::error(path, l, c, "base_url must be an absolute http(s) URL")
-                    .with_help("for example base_url = \"https://example.org/my-course/\"")
+                Diagnostic::error(path, l, c, format!("repository {problem}"))
+                    .with_help(help)
                     .into(),
             );
         }
@@ -466,6 +515,66 @@ title = "T"
         let text = format!("default_language = \"fr\"\n{GOOD}");
         let err = Config::parse(&text, Path::new("course.toml")).expect_err("fr");
         assert_eq!(err.diagnostics()[0].line, 1);
+    }
+
+    /// A language listed twice is reported at its second `code`, not at the first place
+    /// the tag appears (here `default_language`).
+    #[test]
+    fn a_language_listed_twice_points_at_the_second() {
+        let text = format!(
+            "default_language = \"en\"\n{GOOD}[[languages]]\ncode = \"en\"\ntitle = \"T\"\n"
+        );
+        let err = Config::parse(&text, Path::new("course.toml")).expect_err("twice");
+        let d = &err.diagnostics()[0];
+        assert!(d.message.contains("twice"), "{}", d.message);
+        assert_eq!((d.line, d.col), (13, 8), "{}", d.message);
+    }
+
+    /// The repository is linked from every page: a web address, never a script or a path;
+    /// the address pages are published under takes no query or fragment.
+    #[test]
+    fn repository_and_base_url_are_web_addresses() {
+        for bad in [
+            "git@github.com:me/course.git",
+            "github.com/me/course",
+            "javascript:alert(1)//github.com/a/b",
+            "https:///me/course",
+            "https://github.com/me/my course",
+        ] {
+            let text = format!("repository = \"{bad}\"\n{GOOD}");
+            let err = Config::parse(&text, Path::new("course.toml")).expect_err(bad);
+            let d = &err.diagnostics()[0];
+            assert!(d.message.starts_with("repository "), "{bad}: {}", d.message);
+            assert_eq!(d.line, 1, "{bad}");
+        }
+        let err = Config::parse(
+            &format!("repository = \"git@codeberg.org:me/course.git\"\n{GOOD}"),
+            Path::new("course.toml"),
+        )
+        .expect_err("ssh");
+        assert!(
+            err.diagnostics()[0]
+                .help
+                .iter()
+                .any(|h| h.contains("https://codeberg.org/me/course\"")),
+            "{:?}",
+            err.diagnostics()[0].help
+        );
+        let ok = format!("repository = \"https://github.com/me/course?tab=readme\"\n{GOOD}");
+        assert!(Config::parse(&ok, Path::new("course.toml")).is_ok());
+        for bad in [
+            "https://e.org/c?x=1",
+            "https://e.org/#top",
+            "https://e.org/a b/",
+            "e.org/c",
+        ] {
+            let text = GOOD.replace("https://example.org/course", bad);
+            let err = Config::parse(&text, Path::new("course.toml")).expect_err(bad);
+            assert!(
+                err.diagnostics()[0].message.starts_with("base_url "),
+                "{bad}"
+            );
+        }
     }
 
     /// A fallback to a language not listed points at that code in its list, past a comment
