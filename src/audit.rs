@@ -415,6 +415,24 @@ fn links(
                     };
                     out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
                 } else if let Some(file) = local_file(url)
+                    && !crate::fsx::normalize(&chapter.dir.join(&file))
+                        .starts_with(crate::fsx::normalize(&chapter.dir))
+                {
+                    // A chapter's files are published beside its page, at /<lang>/<slug>/:
+                    // `../images/logo.png` or `../02-other/diagram.png` is not there.
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            link.line,
+                            link.col,
+                            format!("`{url}` is outside the chapter's folder, and only the files in that folder are published with its page"),
+                        )
+                        .with_help(format!(
+                            "copy the file into {} and link to it from there",
+                            chapter.dir.display()
+                        )),
+                    );
+                } else if let Some(file) = local_file(url)
                     && !chapter.dir.join(&file).exists()
                 {
                     out.push(

@@ -100,6 +100,65 @@ fn broken_links_and_anchors() {
     assert!(t.read("content/01-one/pt-BR.md").contains("#detalhes"));
 }
 
+/// Links as authors copy them between chapters and from GitHub: the chapter's own folder
+/// by name, a query (`?plain=1`), a file of another chapter's folder or of a shared one.
+#[test]
+fn links_copied_between_chapters_and_from_github() {
+    let en = "content/01-one/en.md";
+    // Its own folder by name, with a heading it lacks: checked like any chapter link.
+    triggers(
+        en,
+        |s| s.replace("(#build)", "(../01-one/#built)"),
+        "error",
+        5,
+        "chapter `01-one` has no heading `#built`",
+    );
+    // A file of another chapter or beside the chapters is not published beside this page.
+    triggers(
+        en,
+        |s| s.replace("(diagram.svg)", "(../02-two/en.md.svg)"),
+        "error",
+        7,
+        "`../02-two/en.md.svg` is outside the chapter's folder",
+    );
+    let t = clean();
+    t.write("content/shared/logo.png", "png");
+    let text = t.read(en);
+    t.write(en, &text.replace("(diagram.svg)", "(../shared/logo.png)"));
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    assert!(
+        list.iter().any(|f| f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("outside the chapter's folder"))),
+        "{list:#?}"
+    );
+    // Built, the self link and links with a query reach the chapter pages.
+    let t = clean();
+    t.write(
+        en,
+        &text
+            .replace("(#build)", "(../01-one/#build)")
+            .replace("(../02-two/#details)", "(../02-two/en.md?plain=1#details)"),
+    );
+    let (_, list) = findings(&t);
+    assert!(list.iter().all(|f| f["severity"] != "error"), "{list:#?}");
+    t.build();
+    let page = t.html("en/one/index.html");
+    let hrefs: Vec<String> = all(&page, "main a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert!(
+        hrefs.iter().any(|h| h == "../../en/one/#build"),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.iter().any(|h| h == "../../en/two/#details"),
+        "{hrefs:?}"
+    );
+}
+
 #[test]
 fn images_need_alt_text_and_a_file() {
     let en = "content/01-one/en.md";

@@ -107,10 +107,18 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
     if url.is_empty() || url.starts_with('#') || url.starts_with('/') || has_scheme(url) {
         return Target::Other;
     }
+    // A query means nothing to a chapter's static page (`en.md?plain=1` is GitHub's source
+    // view): only the fragment is kept.
     let (path, fragment) = match url.find(['#', '?']) {
-        Some(i) => (url.get(..i).unwrap_or(url), url.get(i..).unwrap_or("")),
+        Some(i) => (
+            url.get(..i).unwrap_or(url),
+            url.find('#').and_then(|h| url.get(h..)).unwrap_or(""),
+        ),
         None => (url, ""),
     };
+    // As the browser reads it: `%30%32-b` is the folder `02-b`.
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8();
+    let path: &str = decoded.as_deref().unwrap_or(path);
     let mut parts: Vec<&str> = own_id.split('/').collect();
     for comp in path.split('/') {
         match comp {
@@ -137,7 +145,9 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
             continue;
         }
         let id = folders.join("/");
-        if id == own_id && rest.is_empty() {
+        // `./#part` stays on the page; `../01-this/#part` names the chapter's folder, which
+        // is not where its page is published.
+        if id == own_id && rest.is_empty() && !path.split('/').any(|c| c == "..") {
             return Target::Other;
         }
         if exists(&id) {
@@ -224,6 +234,16 @@ mod tests {
         assert_eq!(classify("nothere.md"), Target::Other, "not a language file");
         assert_eq!(classify("../02-first/notes.md"), Target::Other);
         assert_eq!(classify("../02-first/zh-Hans.md"), ch("02-first", ""));
+        // A query is dropped, the fragment kept.
+        assert_eq!(classify("../02-first/?x=1#setup"), ch("02-first", "#setup"));
+        assert_eq!(classify("../02-first/en.md?plain=1"), ch("02-first", ""));
+        assert_eq!(classify("../02-first?x=1"), ch("02-first", ""));
+        // The chapter's own folder by name is its page; `./` and `#` stay as written.
+        assert_eq!(classify("../01-why/#details"), ch("01-why", "#details"));
+        assert_eq!(classify("../01-why/"), ch("01-why", ""));
+        assert_eq!(classify("./#details"), Target::Other);
+        assert_eq!(classify("./"), Target::Other);
+        assert_eq!(classify("../%30%32-first/"), ch("02-first", ""));
     }
 
     #[test]
