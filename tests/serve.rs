@@ -505,6 +505,59 @@ async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
     assert!(of_type(&got, "error").is_empty(), "{got:?}");
 }
 
+/// Started on a course that does not build, every page is one that shows the error and
+/// reloads when a save fixes it, and the terminal does not claim a last good version.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_course_broken_from_the_start_shows_its_error_on_every_page() {
+    let s = start("basic", |t| {
+        let text = t.read("content/01-intro/en.md");
+        t.write(
+            "content/01-intro/en.md",
+            &text.replace(
+                "title = \"Introduction\"",
+                "title = \"Introduction\"\ncolour = 1",
+            ),
+        );
+    });
+    for path in ["/", "/en/intro/", "/en/nothing/"] {
+        let page = get(&s.addr, path);
+        assert_eq!(page.status, 503, "{path}");
+        assert!(
+            page.body.contains("does not build yet"),
+            "{path}: {}",
+            page.body
+        );
+        assert!(
+            page.body.contains("<script"),
+            "{path}: the page listens for the fix"
+        );
+    }
+    let mut late = connect(&s.addr).await;
+    let first = messages(
+        &mut late,
+        Duration::from_secs(5),
+        Duration::from_millis(100),
+    )
+    .await;
+    assert_eq!(the_error(&first, "01-intro/en.md")["line"], 3, "{first:?}");
+    let text = s.site.read("content/01-intro/en.md");
+    s.site
+        .write("content/01-intro/en.md", &text.replace("\ncolour = 1", ""));
+    let got = messages(
+        &mut late,
+        Duration::from_secs(10),
+        Duration::from_millis(300),
+    )
+    .await;
+    assert!(
+        !of_type(&got, "reload").is_empty() || !of_type(&got, "ok").is_empty(),
+        "{got:?}"
+    );
+    let page = get(&s.addr, "/en/intro/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Welcome."));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_style_saves_and_new_chapters_are_seen() {
     let s = start("basic", |_| {});

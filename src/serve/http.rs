@@ -338,7 +338,22 @@ pub fn safe_segments(raw: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// Every page's answer while no build has succeeded yet: a page that connects to the
+/// server, so it shows the error overlay now and reloads once the course builds.
+const NO_SITE_YET: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>The course does not build yet</title>\n</head>\n<body>\n\
+<h1>The course does not build yet</h1>\n\
+<p>docent shows what stops it above. Save the fix and this page reloads.</p>\n</body>\n</html>\n";
+
 fn not_found(site: &crate::site::Site) -> Response {
+    if site.files.is_empty() {
+        return file_response(
+            "index.html",
+            Bytes::from_static(NO_SITE_YET.as_bytes()),
+            StatusCode::SERVICE_UNAVAILABLE,
+        );
+    }
     match site.get("404.html") {
         Some(bytes) => file_response("404.html", bytes.clone(), StatusCode::NOT_FOUND),
         None => respond(

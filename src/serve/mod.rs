@@ -121,7 +121,7 @@ impl Session {
             }
             Err(e) => {
                 let state = Arc::new(AppState::new(Arc::new(Site::default())));
-                report_error(&e);
+                report_error(&e, false);
                 state.fail(&e.diagnostics(), roots.project());
                 state
             }
@@ -239,7 +239,7 @@ impl Session {
                 Some(r)
             }
             Err(e) => {
-                report_error(&e);
+                report_error(&e, !self.state.site().files.is_empty());
                 self.state.fail(&e.diagnostics(), self.roots.project());
                 // The same inputs would fail again; the next good save catches up.
                 self.catch_up_at = None;
@@ -288,16 +288,22 @@ impl Session {
             }
             // The inputs are those of the last good rebuild (a failed one cancels the catch-up),
             // so this is not expected; the next save tries again.
-            Err(e) => report_error(&e),
+            Err(e) => report_error(&e, !self.state.site().files.is_empty()),
         }
     }
 }
 
-fn report_error(e: &Error) {
+/// Prints what broke a build, and what the pages show meanwhile: the last good version
+/// (`served`), or, before any build succeeded, the error alone.
+fn report_error(e: &Error, served: bool) {
     for d in e.diagnostics() {
         crate::errln!("{}", d.for_terminal());
     }
-    crate::errln!("build failed; still serving the last good version");
+    if served {
+        crate::errln!("build failed; still serving the last good version");
+    } else {
+        crate::errln!("build failed; the pages show the error until a save fixes it");
+    }
 }
 
 /// One terminal line per rebuild: what changed, what was re-rendered, how long it took.
