@@ -415,6 +415,12 @@ fn links(
                     };
                     out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
                 } else if let Some(file) = local_file(url)
+                    && crate::fsx::normalize(&chapter.dir)
+                        .starts_with(crate::fsx::normalize(&chapter.dir.join(&file)))
+                {
+                    // `./`, `../`: the page itself, or a folder above it, which the site
+                    // has pages for (the language's home, the chooser).
+                } else if let Some(file) = local_file(url)
                     && !crate::fsx::normalize(&chapter.dir.join(&file))
                         .starts_with(crate::fsx::normalize(&chapter.dir))
                 {
@@ -446,6 +452,19 @@ fn links(
                             "create {} or fix the link",
                             chapter.dir.join(&file).display()
                         )),
+                    );
+                } else if let Some(file) = local_file(url)
+                    && chapter.dir.join(&file).is_dir()
+                {
+                    // GitHub lists a folder; a static host has no page for it.
+                    out.push(
+                        Diagnostic::warning(
+                            path,
+                            link.line,
+                            link.col,
+                            format!("`{url}` links to a folder, which the published site has no page for"),
+                        )
+                        .with_help("link to a file in it instead"),
                     );
                 }
             }

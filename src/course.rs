@@ -67,6 +67,9 @@ pub fn same_id(a: &str, b: &str) -> bool {
 }
 
 /// Whether `slug` can be a URL path segment as it is: ASCII letters, digits, `-` and `_`,
+/// Slugs of docent's own folders in a language (`/<lang>/print/`…), which no chapter may take.
+pub const RESERVED_SLUGS: [&str; 3] = ["assets", "search", "print"];
+
 /// at most [`MAX_SLUG`] of them (a folder name has room for 255 bytes, and URLs get long).
 pub fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()

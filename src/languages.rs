@@ -127,6 +127,17 @@ pub fn native_name(tag: &str) -> Option<&'static str> {
         .map(|i| i.name)
 }
 
+/// Whether `tag` is shaped like a BCP 47 language tag (`en`, `pt-BR`, `zh-Hans`): a
+/// chapter file named so is a language of the chapter; any other `.md` (`CHANGELOG.md`)
+/// is a file of its own.
+pub fn looks_like_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

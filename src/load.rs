@@ -270,6 +270,25 @@ fn numbered_dirs(
                         .with_help("name chapter folders <number>-<name>, e.g. 06-security, with a number below 2^64")
                         .of(crate::error::Kind::File),
                 );
+            } else if key.is_empty()
+                && !name.starts_with('.')
+                && path.is_dir()
+                && let Some(file) = language_file_in(&path)
+            {
+                // `intro/`, `02_setup/`, `2.1-more/`: a chapter by its content, not its name.
+                findings.push(
+                    Diagnostic::warning(
+                        &path,
+                        0,
+                        0,
+                        format!("holds {file} but is not named like a chapter folder; skipped"),
+                    )
+                    .with_help(format!(
+                        "name chapter folders <number>-<name>, e.g. 03-{}",
+                        name.trim_start_matches(|c: char| !c.is_alphabetic())
+                    ))
+                    .of(crate::error::Kind::File),
+                );
             }
             continue;
         };
@@ -313,6 +332,15 @@ fn numbered_dirs(
 }
 
 /// Whether `dir` holds a Markdown file of its own (a sub-chapter, not a folder of assets).
+/// The name of a chapter's language file (`en.md`, `pt-BR.md`) in `dir`, if it holds one.
+fn language_file_in(dir: &Path) -> Option<String> {
+    fsx::read_dir_sorted(dir).ok()?.into_iter().find_map(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let tag = name.strip_suffix(".md")?;
+        (e.path().is_file() && crate::languages::looks_like_tag(tag)).then_some(name)
+    })
+}
+
 fn has_markdown(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|entries| {
         entries.filter_map(std::result::Result::ok).any(|e| {
@@ -468,7 +496,14 @@ fn load_chapter(
             );
             continue;
         }
-        if !(top && is_md) {
+        let lang = rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // `CHANGELOG.md` beside the chapter is a file of its own, published with it; a name
+        // shaped like a language tag (`fr.md`) is a language the course does not list.
+        let language_file = top && is_md && crate::languages::looks_like_tag(&lang);
+        if !language_file {
             assets_stamp.update(rel.as_os_str().as_encoded_bytes());
             if let Ok(stamp) = fsx::stamp(path) {
                 assets_stamp.update(format!("{stamp:?}").as_bytes());
@@ -476,10 +511,6 @@ fn load_chapter(
             assets.push(rel);
             continue;
         }
-        let lang = rel
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
         if config.language(&lang).is_none() {
             let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
             findings.push(
@@ -552,6 +583,15 @@ pub fn load_source(path: &Path) -> Result<Source> {
 /// [`load_source`] for text already read: splits and checks the front matter of `text`;
 /// `path` is where the text came from, for the source and its diagnostics.
 pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
+    // U+0000 is read as U+FFFD, as CommonMark and HTML read it, everywhere docent takes text
+    // from (a heading's anchor label, the search index), not only where comrak does.
+    let replaced;
+    let text = if text.contains('\0') {
+        replaced = text.replace('\0', "\u{FFFD}");
+        replaced.as_str()
+    } else {
+        text
+    };
     let Some(split) = split_front_matter(text) else {
         let opened = text.strip_prefix('\u{feff}').unwrap_or(text);
         let fence = opened.lines().next().map(str::trim_end);
@@ -577,30 +617,36 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     if front.title.trim().is_empty() {
         return Err(front_matter_error(path, split.matter_line, 1, "`title` is empty").into());
     }
-    if let Some(slug) = &front.slug
-        && !crate::course::valid_slug(slug)
-    {
-        let offset = split.matter.find("slug").unwrap_or(0);
-        let (l, c) = line_col(split.matter, offset);
-        return Err(Diagnostic::error(
-            path,
-            split.matter_line + l - 1,
-            c,
-            format!(
+    // Where a key of the front matter is written, for what is wrong with its value.
+    let at_key = |key: &str| {
+        let (l, c) = line_col(split.matter, split.matter.find(key).unwrap_or(0));
+        (split.matter_line + l - 1, c)
+    };
+    if let Some(slug) = &front.slug {
+        let problem = if !crate::course::valid_slug(slug) {
+            Some(format!(
                 "slug `{slug}` may only use letters, digits, `-` and `_`, at most {} of them",
                 crate::course::MAX_SLUG
-            ),
-        )
-        .into());
+            ))
+        } else if crate::course::RESERVED_SLUGS.contains(&slug.as_str()) {
+            Some(format!("slug `{slug}` is reserved for docent's own pages"))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            let (l, c) = at_key("slug");
+            return Err(Diagnostic::error(path, l, c, message)
+                .with_help("choose another slug")
+                .into());
+        }
     }
     if let Some(version) = &front.translated_from
         && !crate::frontmatter::is_version(version)
     {
-        let offset = split.matter.find("translated_from").unwrap_or(0);
-        let (l, c) = line_col(split.matter, offset);
+        let (l, c) = at_key("translated_from");
         return Err(Diagnostic::error(
             path,
-            split.matter_line + l - 1,
+            l,
             c,
             format!("translated_from `{version}` is not a version docent recorded"),
         )
@@ -731,13 +777,19 @@ fn check_slugs(course: &Course, errors: &mut Vec<Diagnostic>) {
             let slug = page.slug();
             if !crate::course::valid_slug(slug) {
                 // Reported above, once for the folder.
-            } else if ["assets", "search", "print"].contains(&slug) {
-                errors.push(Diagnostic::error(
-                    &page.source.path,
-                    0,
-                    0,
-                    format!("slug `{slug}` is reserved for docent's own pages"),
-                ));
+            } else if crate::course::RESERVED_SLUGS.contains(&slug) {
+                // One set in the front matter is reported where it is written.
+                if page.source.front.slug.is_none() {
+                    errors.push(
+                        Diagnostic::error(
+                            &page.chapter.dir,
+                            0,
+                            0,
+                            format!("the folder name gives the slug `{slug}`, which is reserved for docent's own pages"),
+                        )
+                        .with_help("rename the folder, or set another `slug` in the front matter of each chapter file"),
+                    );
+                }
             } else if let Some(other) = seen.insert(slug, &page.source.path) {
                 errors.push(
                     Diagnostic::error(

@@ -17,6 +17,13 @@ fn clean() -> SiteTest {
     t
 }
 
+/// The finding whose message holds `part`.
+fn finding<'a>(list: &'a [Value], part: &str) -> &'a Value {
+    list.iter()
+        .find(|f| f["message"].as_str().is_some_and(|m| m.contains(part)))
+        .unwrap_or_else(|| panic!("no `{part}` in {list:#?}"))
+}
+
 fn findings(t: &SiteTest) -> (Option<i32>, Vec<Value>) {
     let run = t.docent(&["check", "--format", "json"]);
     let v: Value =
@@ -156,6 +163,92 @@ fn links_copied_between_chapters_and_from_github() {
     assert!(
         hrefs.iter().any(|h| h == "../../en/two/#details"),
         "{hrefs:?}"
+    );
+}
+
+/// What a careless author does, each named where it happens: a chapter folder named
+/// unlike one, a link to a draft, a link to a folder, a reserved slug; and what is no
+/// mistake: a `CHANGELOG.md` beside the chapter, a link to the page's own folder or above.
+#[test]
+fn careless_authoring_is_named_where_it_happens() {
+    let en = "content/01-one/en.md";
+    let t = clean();
+    t.write("content/01-one/stages/a.txt", "a");
+    let text = t.read(en);
+    t.write(en, &text.replace("(Dockerfile)", "(stages/)"));
+    let (_, list) = findings(&t);
+    let f = finding(&list, "`stages/` links to a folder");
+    assert_eq!(
+        (&f["severity"], f["line"].as_u64()),
+        (&serde_json::json!("warning"), Some(5))
+    );
+    t.write(
+        en,
+        &text
+            .replace("(Dockerfile)", "(CHANGELOG.md)")
+            .replace("(#build)", "(../)"),
+    );
+    t.write("content/01-one/CHANGELOG.md", "# Changes\n");
+    t.write(
+        "content/intro/en.md",
+        "+++\ntitle = \"Intro\"\n+++\n\nHi.\n",
+    );
+    t.write(
+        "content/02_setup/pt-BR.md",
+        "+++\ntitle = \"Setup\"\n+++\n\nOi.\n",
+    );
+    let (_, list) = findings(&t);
+    let messages: Vec<&str> = list.iter().filter_map(|f| f["message"].as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .all(|m| !m.contains("CHANGELOG") && !m.contains("`../`")),
+        "{messages:#?}"
+    );
+    for (folder, file) in [("intro", "en.md"), ("02_setup", "pt-BR.md")] {
+        assert!(
+            list.iter()
+                .any(|f| f["path"].as_str().is_some_and(|p| p.ends_with(folder))
+                    && f["message"].as_str().is_some_and(|m| m.contains(&format!(
+                        "holds {file} but is not named like a chapter folder"
+                    )))),
+            "{folder}: {messages:#?}"
+        );
+    }
+    t.build();
+    assert_eq!(t.read("site/en/one/CHANGELOG.md"), "# Changes\n");
+    // A link to a chapter kept as a draft says so.
+    let t = clean();
+    let two = t.read("content/02-two/en.md");
+    t.write(
+        "content/02-two/en.md",
+        &two.replace("+++\n\n", "draft = true\n+++\n\n"),
+    );
+    let pt = t.read("content/02-two/pt-BR.md");
+    t.write(
+        "content/02-two/pt-BR.md",
+        &pt.replace("+++\n\n", "draft = true\n+++\n\n"),
+    );
+    let (_, list) = findings(&t);
+    assert!(
+        list.iter().any(|f| f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("chapter `02-two` is not published"))),
+        "{list:#?}"
+    );
+    // A reserved slug is located in the front matter.
+    let t = clean();
+    let one = t.read(en);
+    t.write(
+        en,
+        &one.replacen("title = \"One\"", "title = \"One\"\nslug = \"print\"", 1),
+    );
+    let (_, list) = findings(&t);
+    let f = finding(&list, "reserved");
+    assert_eq!(
+        (f["line"].as_u64(), f["col"].as_u64()),
+        (Some(3), Some(1)),
+        "{f}"
     );
 }
 

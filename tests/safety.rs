@@ -806,6 +806,24 @@ fn a_fifo_where_a_bundle_goes_is_refused_without_hanging() {
     );
 }
 
+/// U+0000 is read as U+FFFD everywhere, as CommonMark says: no page carries it (it is a
+/// parse error in HTML), not even in a heading's anchor label.
+#[test]
+fn a_nul_in_the_text_reaches_no_page() {
+    let t = SiteTest::fixture("basic");
+    t.write(
+        "content/02-second/en.md",
+        "+++\ntitle = \"Sec\0ond\"\n+++\n\nnul \0 here\n\n## H\0x\n\nText.\n",
+    );
+    let run = docent(&t, &["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    for (path, bytes) in t.tree("site") {
+        let text = path.ends_with(".html") || path.ends_with(".js") || path.ends_with(".xml");
+        assert!(!(text && bytes.contains(&0)), "{path} has a NUL byte");
+    }
+    assert!(t.read("site/en/second/index.html").contains("H\u{FFFD}x"));
+}
+
 #[test]
 fn authoring_extremes_are_located_errors() {
     // Block quotes a thousand deep: refused at once, not minutes of parsing.

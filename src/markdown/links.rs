@@ -64,17 +64,30 @@ pub fn rewrite<'a>(
             Target::Chapter { id, fragment } => {
                 link.url = format!("{CHAPTER_SCHEME}{id}{fragment}");
             }
-            Target::UnknownChapter(name) => findings.errors.push(
-                Diagnostic::error(
-                    &ctx.source.path,
-                    ctx.file_line(line),
-                    col,
-                    format!("link to `{}`: there is no chapter `{name}`", link.url),
-                )
-                .with_help("link to a chapter by its folder, e.g. ../02-first-multi-stage-build/")
-                .of(crate::error::Kind::Link)
-                .in_lang(ctx.lang),
-            ),
+            Target::UnknownChapter(name) => {
+                // The folder is there but publishes nothing: its files are drafts, or none is
+                // a language of the course.
+                let (message, help) = if ctx.course.root.join(&name).is_dir() {
+                    (
+                        format!(
+                            "link to `{}`: chapter `{name}` is not published (a draft, or no language file of this course)",
+                            link.url
+                        ),
+                        "publish it (remove `draft = true`), or remove the link until it is",
+                    )
+                } else {
+                    (
+                        format!("link to `{}`: there is no chapter `{name}`", link.url),
+                        "link to a chapter by its folder, e.g. ../02-first-multi-stage-build/",
+                    )
+                };
+                findings.errors.push(
+                    Diagnostic::error(&ctx.source.path, ctx.file_line(line), col, message)
+                        .with_help(help)
+                        .of(crate::error::Kind::Link)
+                        .in_lang(ctx.lang),
+                );
+            }
             Target::Other => {}
         }
     }
@@ -174,14 +187,8 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
 /// Whether `file` is named like a chapter's language file (`en.md`, `pt-BR.md`,
 /// `zh-Hans.md`): a link to it means the chapter; any other `.md` is a file of its own.
 fn is_language_file(file: &str) -> bool {
-    let Some(tag) = file.strip_suffix(".md") else {
-        return false;
-    };
-    let mut parts = tag.split('-');
-    parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    file.strip_suffix(".md")
+        .is_some_and(crate::languages::looks_like_tag)
 }
 
 fn looks_like_chapter(name: &str) -> bool {
