@@ -328,7 +328,11 @@ fn links(
                     link.col,
                     format!("image `{}` has no alternative text", link.url),
                 )
-                .with_help("describe the image between the brackets: ![what it shows](file.svg)"),
+                .with_help(if link.raw_html {
+                    "describe the image in its alt attribute: <img src=\"…\" alt=\"what it shows\">"
+                } else {
+                    "describe the image between the brackets: ![what it shows](file.svg)"
+                }),
             );
         }
         let url = link.url.as_str();
@@ -347,6 +351,18 @@ fn links(
             continue;
         }
         match classify_in(url, &chapter.id, |id| course.chapter(id).is_some()) {
+            Target::Chapter { id, .. } if link.raw_html => {
+                // Only Markdown links are pointed at the chapter's page in each output.
+                out.push(
+                    Diagnostic::warning(
+                        path,
+                        link.line,
+                        link.col,
+                        format!("`{url}` in raw HTML links to the folder of chapter `{id}`, not to its page"),
+                    )
+                    .with_help(format!("write it as a Markdown link: [text]({url})")),
+                );
+            }
             Target::Chapter { id, fragment } => {
                 let Some(fragment) = fragment.strip_prefix('#').filter(|f| !f.is_empty()) else {
                     continue;

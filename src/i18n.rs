@@ -705,12 +705,16 @@ fn own_digits<M, const ZERO: u32>(value: &FluentValue, _: &M) -> Option<String> 
 }
 
 /// A number in the reader's format: `1,100.5` in English, `1.100,5` in Portuguese,
-/// `۱٬۱۰۰٫۵` in Persian, `12,34,567` in Hindi; at most two decimals.
+/// `۱٬۱۰۰٫۵` in Persian, `12,34,567` in Hindi; every digit it has (`0.000001` is not 0).
 pub fn format_number(value: f64, lang: &str) -> String {
+    format_decimal(&format!("{value}"), lang)
+}
+
+/// [`format_number`] of a number written in decimal digits (`2.675`, `-12`), exactly as
+/// written: an author's figures are shown as they gave them, however many digits.
+pub fn format_decimal(text: &str, lang: &str) -> String {
     let numbers = Numbers::of(lang);
-    let rounded = (value * 100.0).round() / 100.0;
-    let text = format!("{rounded:.2}");
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
     let frac = frac.trim_end_matches('0');
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut grouped = String::new();
@@ -753,6 +757,13 @@ mod tests {
         assert_eq!(format_number(1234567.5, "hi"), "12,34,567.5");
         assert_eq!(format_number(1234567.0, "mr"), "१२,३४,५६७");
         assert_eq!(format_number(1234.0, "ru"), "1\u{a0}234");
+        // Every digit: a small value is not 0, a third decimal is not rounded away.
+        assert_eq!(format_number(0.000001, "en"), "0.000001");
+        assert_eq!(format_number(2.675, "pt-BR"), "2,675");
+        assert_eq!(
+            format_decimal("99999999999999999999.5", "en"),
+            "99,999,999,999,999,999,999.5"
+        );
     }
 
     use super::*;

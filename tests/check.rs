@@ -252,6 +252,45 @@ fn careless_authoring_is_named_where_it_happens() {
     );
 }
 
+/// Links and images written as raw HTML (a README's centred logo) are checked as the
+/// Markdown ones are: the file, the alternative text; a chapter link there is not
+/// rewritten, so it is named.
+#[test]
+fn raw_html_links_and_images_are_checked() {
+    let en = "content/01-one/en.md";
+    triggers(
+        en,
+        |s| {
+            s.replace(
+                "![A small square](diagram.svg)",
+                "<p align=\"center\"><img src=\"logo.png\" alt=\"Logo\"></p>",
+            )
+        },
+        "error",
+        7,
+        "`logo.png` points at a file that does not exist",
+    );
+    triggers(
+        en,
+        |s| {
+            s.replace(
+                "![A small square](diagram.svg)",
+                "<img src=\"diagram.svg\">",
+            )
+        },
+        "warning",
+        7,
+        "image `diagram.svg` has no alternative text",
+    );
+    triggers(
+        en,
+        |s| s.replace("[this section](#build)", "<a href=\"../02-two/\">two</a>"),
+        "warning",
+        5,
+        "in raw HTML links to the folder of chapter `02-two`",
+    );
+}
+
 #[test]
 fn images_need_alt_text_and_a_file() {
     let en = "content/01-one/en.md";

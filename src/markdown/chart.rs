@@ -4,7 +4,7 @@
 use super::highlight::escape_html;
 use super::info::Info;
 use super::ui;
-use crate::i18n::format_number;
+use crate::i18n::format_decimal;
 use std::fmt::Write;
 
 /// One `label: number` line of a chart.
@@ -14,6 +14,9 @@ pub struct Bar {
     pub label: String,
     /// The number after it: finite and zero or more, in the chart's `unit`.
     pub value: f64,
+    /// The number in decimal digits, as the author wrote it (`2.675`, not rounded), or as
+    /// `value` reads when written otherwise (`1e3`).
+    pub written: String,
 }
 
 /// Parses the body; `Err((line within the body, message))`.
@@ -27,23 +30,21 @@ pub fn parse(body: &str) -> Result<Vec<Bar>, (usize, String)> {
         let Some((label, value)) = t.rsplit_once(':') else {
             return Err((i + 1, format!("chart line `{t}` is not `label: number`")));
         };
-        let value: f64 = value
-            .trim()
+        let raw = value.trim();
+        let value: f64 = raw
             .parse()
             .ok()
             .filter(|v: &f64| v.is_finite() && *v >= 0.0)
             .ok_or_else(|| {
                 (
                     i + 1,
-                    format!(
-                        "`{}` is not a number of zero or more (use . for decimals)",
-                        value.trim()
-                    ),
+                    format!("`{raw}` is not a number of zero or more (use . for decimals)"),
                 )
             })?;
         bars.push(Bar {
             label: label.trim().to_string(),
             value,
+            written: value_text(raw).unwrap_or_else(|| value.to_string()),
         });
     }
     if bars.is_empty() {
@@ -55,6 +56,22 @@ pub fn parse(body: &str) -> Result<Vec<Bar>, (usize, String)> {
     Ok(bars)
 }
 
+/// `text` when it is plain decimal digits (`12`, `2.675`), the form shown as written
+/// (without leading zeros).
+fn value_text(text: &str) -> Option<String> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(int) && digits(frac)) {
+        return None;
+    }
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    Some(match text.split_once('.') {
+        Some(_) => format!("{int}.{frac}"),
+        None => int.to_string(),
+    })
+}
+
 /// The chart: a row per bar (label, bar, value) in HTML, so labels wrap instead of being
 /// cut and values always have room after the longest bar; and the same numbers as a
 /// table, which screen readers read and print shows instead of the bars.
@@ -62,8 +79,8 @@ pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
     let unit = info.get("unit").unwrap_or("");
     let title = info.get("title").unwrap_or("");
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    let fmt = |v: f64| {
-        let n = format_number(v, lang);
+    let fmt = |written: &str| {
+        let n = format_decimal(written, lang);
         if unit.is_empty() {
             n
         } else {
@@ -73,7 +90,7 @@ pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
     // Room after the bars for the longest value, in characters.
     let value_room = bars
         .iter()
-        .map(|b| fmt(b.value).chars().count())
+        .map(|b| fmt(&b.written).chars().count())
         .max()
         .unwrap_or(1);
     let mut out = String::new();
@@ -98,7 +115,7 @@ pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
             bar.value,
             escape_html(&bar.label),
             share * 100.0,
-            escape_html(&fmt(bar.value)),
+            escape_html(&fmt(&bar.written)),
         );
     }
     out.push_str("</div>");
@@ -118,7 +135,7 @@ pub fn render(bars: &[Bar], info: &Info, id: &str, lang: &str) -> String {
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
             escape_html(&bar.label),
-            escape_html(&format_number(bar.value, lang))
+            escape_html(&format_decimal(&bar.written, lang))
         );
     }
     out.push_str("</tbody></table></div></figure>");
@@ -135,6 +152,10 @@ mod tests {
         assert_eq!(bars.len(), 2);
         assert_eq!(bars[0].label, "node:22 single stage");
         assert_eq!(bars[1].value, 8.5);
+        // Shown as written, every digit; a form other than decimal digits as its value.
+        let bars = parse("a: 2.675\nb: 0.000001\nc: 1e3\nd: 007\ne: 0.5\n").expect("parse");
+        let written: Vec<&str> = bars.iter().map(|b| b.written.as_str()).collect();
+        assert_eq!(written, ["2.675", "0.000001", "1000", "7", "0.5"]);
         assert_eq!(parse("x: many").err().map(|e| e.0), Some(1));
         assert_eq!(parse("ok: 1\nbad line").err().map(|e| e.0), Some(2));
     }

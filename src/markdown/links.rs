@@ -21,6 +21,9 @@ pub struct LinkRef {
     pub image: bool,
     /// An image whose alternative text is empty.
     pub no_alt: bool,
+    /// Written as raw HTML (`<img src>`, `<a href>`): checked like the others, but a link to
+    /// a chapter there is not rewritten to its page.
+    pub raw_html: bool,
 }
 
 /// Records every link and image in `refs`, and points links to other chapters at
@@ -46,7 +49,32 @@ pub fn rewrite<'a>(
                 col,
                 image: true,
                 no_alt: super::text_of(node).trim().is_empty(),
+                raw_html: false,
             });
+            continue;
+        }
+        let html = match &node.data.borrow().value {
+            NodeValue::HtmlBlock(block) => Some(block.literal.clone()),
+            NodeValue::HtmlInline(text) => Some(text.clone()),
+            _ => None,
+        };
+        if let Some(html) = html {
+            for r in html_refs(&html) {
+                let before = html.get(..r.at).unwrap_or("");
+                let lines_before = before.matches('\n').count();
+                let col = match before.rfind('\n') {
+                    Some(nl) => before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1,
+                    None => col + before.chars().count(),
+                };
+                refs.push(LinkRef {
+                    url: r.url,
+                    line: ctx.file_line(line + lines_before),
+                    col,
+                    image: r.image,
+                    no_alt: r.image && !r.alt,
+                    raw_html: true,
+                });
+            }
             continue;
         }
         let mut data = node.data.borrow_mut();
@@ -59,6 +87,7 @@ pub fn rewrite<'a>(
             col,
             image: false,
             no_alt: false,
+            raw_html: false,
         });
         match classify(&link.url, ctx) {
             Target::Chapter { id, fragment } => {
@@ -91,6 +120,95 @@ pub fn rewrite<'a>(
             Target::Other => {}
         }
     }
+}
+
+/// A link or image in raw HTML: the `href` of an `<a>`, the `src` of an `<img>`.
+struct HtmlRef {
+    /// Byte offset of the tag in the HTML.
+    at: usize,
+    url: String,
+    image: bool,
+    /// The image has non-empty alternative text.
+    alt: bool,
+}
+
+/// The `<a href>` and `<img src>` of a piece of raw HTML, in order (entities in the values
+/// as written; quoted or bare values).
+fn html_refs(html: &str) -> Vec<HtmlRef> {
+    let mut out = Vec::new();
+    for (at, _) in html.match_indices('<') {
+        let rest = html.get(at + 1..).unwrap_or("");
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let name = rest.get(..name_len).unwrap_or("").to_ascii_lowercase();
+        let (image, wanted) = match name.as_str() {
+            "img" => (true, "src"),
+            "a" => (false, "href"),
+            _ => continue,
+        };
+        let attrs = attributes(rest.get(name_len..).unwrap_or(""));
+        let value = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        if let Some(url) = value(wanted) {
+            let alt = value("alt").is_some_and(|a| !a.trim().is_empty());
+            out.push(HtmlRef {
+                at,
+                url,
+                image,
+                alt,
+            });
+        }
+    }
+    out
+}
+
+/// The attributes of a tag, from after its name up to its `>`: (lowercased name, value).
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = tag;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() || rest.starts_with('>') {
+            break;
+        }
+        let name_len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'))
+            .unwrap_or(rest.len());
+        let name = rest.get(..name_len).unwrap_or("").to_ascii_lowercase();
+        rest = rest.get(name_len..).unwrap_or("").trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (v, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let inner = after.get(1..).unwrap_or("");
+                    match inner.find(q) {
+                        Some(end) => (
+                            inner.get(..end).unwrap_or(""),
+                            inner.get(end + 1..).unwrap_or(""),
+                        ),
+                        None => (inner, ""),
+                    }
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(after.len());
+                    (
+                        after.get(..end).unwrap_or(""),
+                        after.get(end..).unwrap_or(""),
+                    )
+                }
+            };
+            value = v.replace("&amp;", "&");
+            rest = tail;
+        }
+        if name.is_empty() {
+            break;
+        }
+        out.push((name, value));
+    }
+    out
 }
 
 /// Where a link written in a chapter points, as far as docent is concerned.
@@ -251,6 +369,25 @@ mod tests {
         assert_eq!(classify("./#details"), Target::Other);
         assert_eq!(classify("./"), Target::Other);
         assert_eq!(classify("../%30%32-first/"), ch("02-first", ""));
+    }
+
+    #[test]
+    fn links_and_images_in_raw_html() {
+        let refs = html_refs(
+            "<p align=\"center\"><IMG SRC='design/logo.png' alt=\"logo\"></p>\n<a class=x href=missing.html>raw</a> <img src=\"nope.png\" alt=\"\"/> <abbr title=\"a\">A</abbr> <a name=\"top\">",
+        );
+        let got: Vec<(&str, bool, bool)> = refs
+            .iter()
+            .map(|r| (r.url.as_str(), r.image, r.alt))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("design/logo.png", true, true),
+                ("missing.html", false, false),
+                ("nope.png", true, false)
+            ]
+        );
     }
 
     #[test]
