@@ -27,14 +27,26 @@ pub fn site_marker(files: &[String]) -> String {
 
 /// What in the site at `dir` docent did not write: the entries its marker does not list
 /// (paths relative to `dir`; a folder holding nothing docent wrote, such as `.git`, as one
-/// entry), which the next build carries over. Empty for a site whose marker lists no files
-/// (written before docent kept the list, or no marker at all): all of it is docent's.
+/// entry), which the next build carries over. For a site whose marker lists no files
+/// (written before docent kept the list), what docent never writes: the hidden entries and
+/// a `CNAME` at its top.
 pub fn foreign_entries(dir: &Path) -> Result<Vec<String>> {
-    let Ok(marker) = std::fs::read_to_string(dir.join(SITE_MARKER)) else {
-        return Ok(Vec::new());
-    };
-    let Some((_, list)) = marker.split_once(&format!("\n{SITE_MARKER_FILES}\n")) else {
-        return Ok(Vec::new());
+    let listed = std::fs::read_to_string(dir.join(SITE_MARKER))
+        .ok()
+        .and_then(|marker| {
+            marker
+                .split_once(&format!("\n{SITE_MARKER_FILES}\n"))
+                .map(|(_, list)| list.to_string())
+        });
+    let Some(list) = listed else {
+        let mut foreign = Vec::new();
+        for entry in fsx::read_dir_sorted(dir)? {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name != SITE_MARKER && (name.starts_with('.') || name == "CNAME") {
+                foreign.push(name);
+            }
+        }
+        return Ok(foreign);
     };
     let files: std::collections::HashSet<&str> = list.lines().filter(|l| !l.is_empty()).collect();
     // Every folder that holds a file docent wrote.

@@ -139,6 +139,17 @@ fn out_keeps_the_files_a_user_added_to_its_site() {
         "the removed chapter's page is gone"
     );
     assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
+    // A site from a docent that listed no files: what docent never writes is kept.
+    t.write(
+        "site/.docent-site",
+        "This folder was written by `docent build`.\n",
+    );
+    t.write("site/en/stale.txt", "docent's, as far as anyone can tell\n");
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert_eq!(t.read("site/CNAME"), "course.example.org\n");
+    assert_eq!(t.read("site/.git/HEAD"), "ref: refs/heads/gh-pages\n");
+    assert!(!t.path("site/en/stale.txt").exists());
     // A user's file where the new build writes a page: refused, nothing changes.
     t.write("site/en/fourth/index.html", "<p>my own page</p>\n");
     t.write(
