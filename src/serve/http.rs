@@ -340,7 +340,7 @@ pub fn safe_segments(raw: &str) -> Option<Vec<String>> {
 
 /// Every page's answer while no build has succeeded yet: a page that connects to the
 /// server, so it shows the error overlay now and reloads once the course builds.
-const NO_SITE_YET: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+const NO_SITE_YET: &str = "<!DOCTYPE html>\n<html lang=\"en\" data-docent-no-site>\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>The course does not build yet</title>\n</head>\n<body>\n\
 <h1>The course does not build yet</h1>\n\

@@ -42,7 +42,10 @@
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:#1b1111;color:#f4eded;" +
       "font:15px/1.55 system-ui,sans-serif;padding:2rem clamp(1rem,4vw,3rem);overflow:auto;color-scheme:dark";
     var title = document.createElement("h2");
-    title.textContent = "docent: the last edit broke the build; the page shows the last good version";
+    // The page docent serves before any build succeeded has no good version to show.
+    title.textContent = document.documentElement.hasAttribute("data-docent-no-site")
+      ? "docent: the course does not build yet; this page reloads when it does"
+      : "docent: the last edit broke the build; the page shows the last good version";
     title.style.cssText = "font:700 1.15rem/1.4 system-ui,sans-serif;margin:0 0 1.25rem;color:#ffb4a8";
     overlay.appendChild(title);
     errors.forEach(function (e) {
