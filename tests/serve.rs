@@ -531,6 +531,8 @@ async fn a_course_broken_from_the_start_shows_its_error_on_every_page() {
             page.body.contains("<script"),
             "{path}: the page listens for the fix"
         );
+        // Its overlay says there is no last good version (the live script reads this).
+        assert!(page.body.contains("data-docent-no-site"), "{path}");
     }
     let mut late = connect(&s.addr).await;
     let first = messages(
