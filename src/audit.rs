@@ -354,7 +354,7 @@ fn links(
             Target::Chapter { id, .. } if link.raw_html => {
                 // Only Markdown links are pointed at the chapter's page in each output.
                 out.push(
-                    Diagnostic::warning(
+                    Diagnostic::error(
                         path,
                         link.line,
                         link.col,

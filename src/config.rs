@@ -66,15 +66,23 @@ impl Language {
 /// `repository`), if anything: it must be an absolute http(s) URL naming a host, without
 /// spaces; one pages are published under (`under`) takes no query or fragment either.
 pub fn web_url_problem(url: &str, under: bool) -> Option<&'static str> {
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let Some(rest) = (if scheme.starts_with("https://") {
+        url.get(8..)
+    } else if scheme.starts_with("http://") {
+        url.get(7..)
+    } else {
+        None
+    }) else {
         return Some("must be an absolute http(s) URL");
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
         return Some("must name a host after the scheme");
+    }
+    // Published on every page: no user name or password (`https://user:token@host/`).
+    if host.contains('@') {
+        return Some("must not hold a user name or password: every page shows it");
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Some("has a space or control character in it (write a space as %20)");
@@ -365,6 +373,18 @@ impl Config {
             .into());
         }
         if let Some(url) = &self.edit.url
+            && let Some(problem) = web_url_problem(url, false)
+        {
+            let (l, c) = at("url");
+            return Err(
+                Diagnostic::error(path, l, c, format!("[edit] url {problem}"))
+                    .with_help(
+                        "for example url = \"https://git.example.org/course/edit/{branch}/{path}\"",
+                    )
+                    .into(),
+            );
+        }
+        if let Some(url) = &self.edit.url
             && !url.contains("{path}")
         {
             let (l, c) = at("url");
@@ -562,6 +582,14 @@ title = "T"
         );
         let ok = format!("repository = \"https://github.com/me/course?tab=readme\"\n{GOOD}");
         assert!(Config::parse(&ok, Path::new("course.toml")).is_ok());
+        let ok = format!("repository = \"HTTPS://GitHub.com/me/course\"\n{GOOD}");
+        assert!(Config::parse(&ok, Path::new("course.toml")).is_ok());
+        let secret = format!("repository = \"https://me:TOKEN@github.com/me/course\"\n{GOOD}");
+        let err = Config::parse(&secret, Path::new("course.toml")).expect_err("credentials");
+        assert!(err.diagnostics()[0].message.contains("password"));
+        let edit = format!("{GOOD}[edit]\nurl = \"javascript:alert(1)//{{path}}\"\n");
+        let err = Config::parse(&edit, Path::new("course.toml")).expect_err("edit url");
+        assert!(err.diagnostics()[0].message.starts_with("[edit] url "));
         for bad in [
             "https://e.org/c?x=1",
             "https://e.org/#top",

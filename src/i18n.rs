@@ -715,7 +715,6 @@ pub fn format_number(value: f64, lang: &str) -> String {
 pub fn format_decimal(text: &str, lang: &str) -> String {
     let numbers = Numbers::of(lang);
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    let frac = frac.trim_end_matches('0');
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut grouped = String::new();
     let len = digits.len();

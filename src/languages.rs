@@ -127,19 +127,61 @@ pub fn native_name(tag: &str) -> Option<&'static str> {
         .map(|i| i.name)
 }
 
-/// Whether `tag` is shaped like a BCP 47 language tag (`en`, `pt-BR`, `zh-Hans`): a
-/// chapter file named so is a language of the chapter; any other `.md` (`CHANGELOG.md`)
-/// is a file of its own.
+/// Whether `tag` is written like a language tag (`en`, `pt-BR`, `zh-Hans`, `ast`): a chapter
+/// file named so is a language of the chapter; any other `.md` (`CHANGELOG.md`, `FAQ.md`,
+/// `how-to.md`) is a file of its own. Tags as they are conventionally written: the language
+/// in lower case (two letters, or three that docent knows), a region in capitals or digits,
+/// a script capitalised, a variant (five to eight letters or digits, or a digit and three).
 pub fn looks_like_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
-    parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    let primary = parts.next().unwrap_or("");
+    let language = primary.bytes().all(|b| b.is_ascii_lowercase())
+        && (primary.len() == 2 || (primary.len() == 3 && closest(primary).is_some()));
+    language
+        && parts.all(|p| {
+            let b = p.as_bytes();
+            match b.len() {
+                2 => b.iter().all(u8::is_ascii_uppercase),
+                3 => b.iter().all(u8::is_ascii_digit),
+                4 if b[0].is_ascii_digit() => b.iter().all(u8::is_ascii_alphanumeric),
+                4 => b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase),
+                5..=8 => b.iter().all(u8::is_ascii_alphanumeric),
+                _ => false,
+            }
+        })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::looks_like_tag;
+
+    #[test]
+    fn chapter_files_named_like_languages() {
+        for tag in [
+            "en",
+            "pt-BR",
+            "zh-Hans",
+            "zh-Hant-HK",
+            "es-419",
+            "de-CH-1996",
+        ] {
+            assert!(looks_like_tag(tag), "{tag}");
+        }
+        for name in [
+            "FAQ",
+            "API",
+            "how-to",
+            "use-cases",
+            "CHANGELOG",
+            "README",
+            "faq",
+            "api",
+            "notes",
+        ] {
+            assert!(!looks_like_tag(name), "{name}");
+        }
+    }
+
     use super::*;
 
     #[test]

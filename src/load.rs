@@ -502,7 +502,9 @@ fn load_chapter(
             .unwrap_or_default();
         // `CHANGELOG.md` beside the chapter is a file of its own, published with it; a name
         // shaped like a language tag (`fr.md`) is a language the course does not list.
-        let language_file = top && is_md && crate::languages::looks_like_tag(&lang);
+        let language_file = top
+            && is_md
+            && (config.language(&lang).is_some() || crate::languages::looks_like_tag(&lang));
         if !language_file {
             assets_stamp.update(rel.as_os_str().as_encoded_bytes());
             if let Ok(stamp) = fsx::stamp(path) {

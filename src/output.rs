@@ -14,45 +14,72 @@ replaces the files listed below and keeps every other file here (a CNAME, a .git
 notes).\ndocent never replaces or deletes a folder that lacks this file.\n";
 /// The marker's line before the files the build wrote, one per line.
 const SITE_MARKER_FILES: &str = "Files written by docent:";
+/// The marker's line after them: a list without it was cut short, and is not trusted.
+const SITE_MARKER_END: &str = "End of the list.";
 
-/// The marker of a site whose build wrote `files` (paths relative to the site, `/`-separated).
+/// The marker of a site whose build wrote `files` (paths relative to the site, `/`-separated;
+/// `%`, line breaks and other control characters percent-encoded, one path to a line).
 pub fn site_marker(files: &[String]) -> String {
     let mut text = format!("{SITE_MARKER_TEXT}\n{SITE_MARKER_FILES}\n");
     for file in files {
-        text.push_str(file);
+        for c in file.chars() {
+            if c == '%' || c.is_control() {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    text.push_str(&format!("%{b:02X}"));
+                }
+            } else {
+                text.push(c);
+            }
+        }
         text.push('\n');
     }
+    text.push_str(SITE_MARKER_END);
+    text.push('\n');
     text
+}
+
+/// The files the marker of the site at `dir` lists; `None` when it lists none in full
+/// (written before docent kept the list, cut short, or unreadable). Read as a checkout may
+/// have left it: line ends turned to CRLF, a byte that is not UTF-8.
+fn listed_files(dir: &Path) -> Option<std::collections::HashSet<String>> {
+    let bytes = std::fs::read(dir.join(SITE_MARKER)).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut lines = text.split('\n').map(|l| l.trim_end_matches('\r'));
+    lines.find(|l| l.trim() == SITE_MARKER_FILES)?;
+    let mut files = std::collections::HashSet::new();
+    for line in lines {
+        if line.trim() == SITE_MARKER_END {
+            return Some(files);
+        }
+        if !line.is_empty() {
+            let decoded = percent_encoding::percent_decode_str(line).decode_utf8_lossy();
+            files.insert(decoded.into_owned());
+        }
+    }
+    None
 }
 
 /// What in the site at `dir` docent did not write: the entries its marker does not list
 /// (paths relative to `dir`; a folder holding nothing docent wrote, such as `.git`, as one
-/// entry), which the next build carries over. For a site whose marker lists no files
-/// (written before docent kept the list), what docent never writes: the hidden entries and
-/// a `CNAME` at its top.
-pub fn foreign_entries(dir: &Path) -> Result<Vec<String>> {
-    let listed = std::fs::read_to_string(dir.join(SITE_MARKER))
-        .ok()
-        .and_then(|marker| {
-            marker
-                .split_once(&format!("\n{SITE_MARKER_FILES}\n"))
-                .map(|(_, list)| list.to_string())
-        });
-    let Some(list) = listed else {
+/// entry), which the next build carries over. For a site whose marker lists no files in
+/// full, what docent never writes: the hidden entries and a `CNAME` at its top.
+pub fn foreign_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let Some(files) = listed_files(dir) else {
         let mut foreign = Vec::new();
         for entry in fsx::read_dir_sorted(dir)? {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name != SITE_MARKER && (name.starts_with('.') || name == "CNAME") {
-                foreign.push(name);
+            let name = entry.file_name();
+            let text = name.to_string_lossy();
+            if text != SITE_MARKER && (text.starts_with('.') || text == "CNAME") {
+                foreign.push(PathBuf::from(name));
             }
         }
         return Ok(foreign);
     };
-    let files: std::collections::HashSet<&str> = list.lines().filter(|l| !l.is_empty()).collect();
     // Every folder that holds a file docent wrote.
     let mut folders: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for file in &files {
-        let mut at = *file;
+        let mut at = file.as_str();
         while let Some((parent, _)) = at.rsplit_once('/') {
             if !folders.insert(parent) {
                 break;
@@ -61,22 +88,28 @@ pub fn foreign_entries(dir: &Path) -> Result<Vec<String>> {
         }
     }
     let mut foreign = Vec::new();
-    let mut pending = vec![String::new()];
-    while let Some(rel) = pending.pop() {
+    let mut pending = vec![(PathBuf::new(), String::new())];
+    while let Some((rel, key)) = pending.pop() {
         for entry in fsx::read_dir_sorted(&dir.join(&rel))? {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = if rel.is_empty() {
-                name
-            } else {
-                format!("{rel}/{name}")
+            let name = entry.file_name();
+            let path = rel.join(&name);
+            // A name that is not UTF-8 is none docent writes.
+            let Some(name) = name.to_str() else {
+                foreign.push(path);
+                continue;
             };
-            if path == SITE_MARKER {
+            let key = if key.is_empty() {
+                name.to_string()
+            } else {
+                format!("{key}/{name}")
+            };
+            if key == SITE_MARKER {
                 continue;
             }
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if is_dir && folders.contains(path.as_str()) {
-                pending.push(path);
-            } else if is_dir || !files.contains(path.as_str()) {
+            if is_dir && folders.contains(key.as_str()) {
+                pending.push((path, key));
+            } else if is_dir || !files.contains(key.as_str()) {
                 foreign.push(path);
             }
         }
@@ -84,6 +117,7 @@ pub fn foreign_entries(dir: &Path) -> Result<Vec<String>> {
     foreign.sort();
     Ok(foreign)
 }
+
 /// The comment of every zip `docent bundle` writes.
 pub const ZIP_COMMENT: &str = "docent bundle";
 /// The last line of every single-file page `docent bundle --single-file` writes.
@@ -330,6 +364,10 @@ pub fn sweep_leftovers(target: &Path) {
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue;
         };
+        if kind == "old" && meta.is_dir() && is_docent_site(&path) {
+            restore_old_site(&path, target);
+            continue;
+        }
         let removed = match kind {
             "new" | "old" if meta.is_dir() && (is_docent_site(&path) || is_empty_dir(&path)) => {
                 std::fs::remove_dir_all(&path)
@@ -341,6 +379,126 @@ pub fn sweep_leftovers(target: &Path) {
             Ok(()) => tracing::info!("removed {}, left by an interrupted run", path.display()),
             Err(e) => tracing::warn!("could not remove {}: {e}", path.display()),
         }
+    }
+}
+
+/// The lock beside a site folder (`.<name>.docent-lock`, holding the builder's process
+/// id), held while one build writes and swaps the site: two builds at once would each
+/// move the user's files. Released when dropped.
+#[derive(Debug)]
+pub struct SiteLock {
+    path: PathBuf,
+}
+
+impl SiteLock {
+    /// Takes the lock of the site folder `target` (resolved), or says which build holds it.
+    /// One left by a process that is gone is taken over.
+    pub fn take(target: &Path) -> Result<Self> {
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned());
+        let path = parent.join(format!(".{name}.docent-lock"));
+        for _ in 0..3 {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    use std::io::Write;
+                    file.write_all(std::process::id().to_string().as_bytes())
+                        .map_err(|e| crate::error::Error::io(&path, e))?;
+                    return Ok(Self { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = std::fs::read_to_string(&path)
+                        .ok()
+                        .and_then(|t| t.trim().parse::<u32>().ok());
+                    if let Some(pid) = holder
+                        && pid != std::process::id()
+                        && process_alive(pid)
+                    {
+                        return Err(Diagnostic::error(
+                            target,
+                            0,
+                            0,
+                            format!("another docent build (process {pid}) is writing this site"),
+                        )
+                        .with_help(format!(
+                            "wait for it to finish; if no docent runs, remove {}",
+                            path.display()
+                        ))
+                        .into());
+                    }
+                    // Left by a build that is gone (or being written this instant).
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    if std::fs::read_to_string(&path)
+                        .ok()
+                        .and_then(|t| t.trim().parse::<u32>().ok())
+                        == holder
+                    {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                }
+                Err(e) => return Err(crate::error::Error::io(&path, e)),
+            }
+        }
+        Err(
+            Diagnostic::error(target, 0, 0, "could not take the lock of this site folder")
+                .with_help(format!("if no docent runs, remove {}", path.display()))
+                .into(),
+        )
+    }
+}
+
+impl Drop for SiteLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// What a build killed during its swap left in `old` (the previous site, set aside) goes
+/// back: the whole site when `target` is missing (killed before the new one took its
+/// place), else the user's files not yet moved into it. Removed only once nothing of the
+/// user's is left in it.
+fn restore_old_site(old: &Path, target: &Path) {
+    if std::fs::symlink_metadata(target).is_err() {
+        match std::fs::rename(old, target) {
+            Ok(()) => tracing::warn!(
+                "put back the site an interrupted build had set aside at {}",
+                old.display()
+            ),
+            Err(e) => tracing::warn!("could not put back {}: {e}", old.display()),
+        }
+        return;
+    }
+    let theirs = foreign_entries(old).unwrap_or_default();
+    for rel in &theirs {
+        let to = target.join(rel);
+        if std::fs::symlink_metadata(&to).is_ok() {
+            continue;
+        }
+        if let Some(parent) = to.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        if let Err(e) = std::fs::rename(old.join(rel), &to) {
+            tracing::warn!("could not move {} back: {e}", old.join(rel).display());
+        }
+    }
+    if foreign_entries(old).is_ok_and(|left| left.is_empty()) {
+        if let Err(e) = std::fs::remove_dir_all(old) {
+            tracing::warn!("could not remove {}: {e}", old.display());
+        }
+    } else {
+        crate::errln!(
+            "warning: an interrupted build left files of yours in {}; move them back into {}",
+            old.display(),
+            target.display()
+        );
     }
 }
 
@@ -383,6 +541,39 @@ pub fn keep_aside(path: &Path) -> Result<Option<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The marker's list read back as written, through a checkout's CRLF line ends and a
+    /// stray byte; a name with a line break is one entry, not two; a list cut short is none.
+    #[test]
+    fn the_marker_lists_what_docent_wrote_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files = [
+            "en/index.html".to_string(),
+            "en/a\nCNAME/x.png".to_string(),
+            "50%.txt".to_string(),
+        ];
+        for name in ["en/index.html", "CNAME", "50%.txt", "mine.txt"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, "x").expect("write");
+        }
+        let marker = site_marker(&files);
+        for text in [
+            marker.clone(),
+            marker.replace('\n', "\r\n"),
+            format!("{marker}\u{fffd}"),
+        ] {
+            std::fs::write(dir.path().join(SITE_MARKER), text.as_bytes()).expect("marker");
+            let foreign = foreign_entries(dir.path()).expect("walk");
+            assert_eq!(foreign, [PathBuf::from("CNAME"), PathBuf::from("mine.txt")]);
+        }
+        let cut = marker.replace(SITE_MARKER_END, "");
+        std::fs::write(dir.path().join(SITE_MARKER), cut.as_bytes()).expect("marker");
+        assert_eq!(
+            foreign_entries(dir.path()).expect("walk"),
+            [PathBuf::from("CNAME")]
+        );
+    }
 
     /// A 2×2000 course's single file is larger than any prefix docent would read; it must
     /// still be recognised as ours, or a second `docent bundle --single-file` refuses.

@@ -200,6 +200,9 @@ pub struct Staging {
     /// the folder are docent's and which the user put there.
     written: std::sync::Mutex<Vec<String>>,
     committed: bool,
+    /// Held from the start of the build to the end of the swap (dropped after the fields
+    /// above, once the staging folder is gone).
+    _lock: crate::output::SiteLock,
 }
 
 impl Staging {
@@ -214,6 +217,7 @@ impl Staging {
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         fsx::create_dir_all(&parent)?;
+        let lock = crate::output::SiteLock::take(&out)?;
         crate::output::sweep_leftovers(&out);
         let dir = parent.join(format!(
             ".{}.docent-new-{}",
@@ -240,6 +244,7 @@ impl Staging {
             made: std::sync::Mutex::new(std::collections::HashSet::new()),
             written: std::sync::Mutex::new(Vec::new()),
             committed: false,
+            _lock: lock,
         };
         // First, so a staging folder left by a killed build is recognisably docent's (its
         // list of files comes at the commit).
@@ -276,7 +281,7 @@ impl Staging {
         let mut files = std::mem::take(&mut *crate::sync::lock(&self.written));
         files.sort_unstable();
         files.dedup();
-        fsx::write(
+        fsx::write_atomic(
             &self.dir.join(crate::output::SITE_MARKER),
             crate::output::site_marker(&files).as_bytes(),
         )?;
@@ -355,9 +360,9 @@ impl Drop for Staging {
 fn merge_into(
     old: &Path,
     new: &Path,
-    rel: String,
-    moves: &mut Vec<String>,
-) -> Result<Option<String>> {
+    rel: PathBuf,
+    moves: &mut Vec<PathBuf>,
+) -> Result<Option<PathBuf>> {
     let is_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
     let there = new.join(&rel);
     if std::fs::symlink_metadata(&there).is_err() {
@@ -369,8 +374,7 @@ fn merge_into(
     }
     let mut taken = None;
     for entry in fsx::read_dir_sorted(&old.join(&rel))? {
-        let inner = format!("{rel}/{}", entry.file_name().to_string_lossy());
-        taken = taken.or(merge_into(old, new, inner, moves)?);
+        taken = taken.or(merge_into(old, new, rel.join(entry.file_name()), moves)?);
     }
     Ok(taken)
 }

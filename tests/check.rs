@@ -285,7 +285,7 @@ fn raw_html_links_and_images_are_checked() {
     triggers(
         en,
         |s| s.replace("[this section](#build)", "<a href=\"../02-two/\">two</a>"),
-        "warning",
+        "error",
         5,
         "in raw HTML links to the folder of chapter `02-two`",
     );

@@ -125,7 +125,10 @@ fn out_keeps_the_files_a_user_added_to_its_site() {
     let marker = t.read("site/.docent-site");
     t.write(
         "site/.docent-site",
-        &format!("{marker}en/removed/index.html\n"),
+        &marker.replace(
+            "End of the list.",
+            "en/removed/index.html\nEnd of the list.",
+        ),
     );
     let run = docent(&t, &["build", "--out", "site"]);
     assert!(run.ok(), "{}", run.stderr());
@@ -170,6 +173,47 @@ fn out_keeps_the_files_a_user_added_to_its_site() {
         before,
         "the previous site stays as it was"
     );
+    assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
+}
+
+/// One build at a time writes a site (two at once would each move the user's files): the
+/// second is refused while the first runs, a lock left by a process that is gone is taken
+/// over; and what a build killed during its swap set aside comes back.
+#[test]
+fn one_build_at_a_time_and_an_interrupted_swap_loses_nothing() {
+    let t = SiteTest::fixture("basic");
+    assert!(docent(&t, &["build", "--out", "site"]).ok());
+    // This test's own process holds the lock: it is alive.
+    t.write(".site.docent-lock", &std::process::id().to_string());
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("another docent build"),
+        "{}",
+        run.stderr()
+    );
+    t.write(".site.docent-lock", &dead_pid().to_string());
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(!t.path(".site.docent-lock").exists(), "released");
+    // Killed after the new site took its place, before the user's files followed it.
+    let old = format!(".site.docent-old-{}", dead_pid());
+    copy_dir(&t.path("site"), &t.path(&old));
+    t.write(&format!("{old}/CNAME"), "course.example.org\n");
+    t.write(&format!("{old}/en/notes/mine.txt"), "mine\n");
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert_eq!(t.read("site/CNAME"), "course.example.org\n");
+    assert_eq!(t.read("site/en/notes/mine.txt"), "mine\n");
+    assert!(
+        !t.path(&old).exists(),
+        "{old} is removed once empty of the user's files"
+    );
+    // Killed before: the previous site is put back whole.
+    std::fs::rename(t.path("site"), t.path(&old)).expect("set aside");
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert_eq!(t.read("site/CNAME"), "course.example.org\n");
     assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
 }
 
@@ -853,8 +897,9 @@ fn authoring_extremes_are_located_errors() {
         "{}",
         run.stderr()
     );
-    // The same behind list markers, which comrak nests them in as deep.
-    for prefix in ["- ", "1. ", "* > - > 2) "] {
+    // The same behind list markers and footnote labels, which comrak nests them in as
+    // deep, and after a lone carriage return, which ends a line as a line feed does.
+    for prefix in ["- ", "1. ", "* > - > 2) ", "[^a]: ", "x\r"] {
         t.write(
             "content/02-second/en.md",
             &format!(
@@ -871,6 +916,15 @@ fn authoring_extremes_are_located_errors() {
             run.stderr()
         );
     }
+    // In code, a line of `>` is code: fenced (in a list item too) or indented.
+    let t = SiteTest::fixture("basic");
+    let quotes = ">".repeat(40);
+    t.write(
+        "content/02-second/en.md",
+        &format!("+++\ntitle = \"Second\"\n+++\n\n```text\n{quotes}\n```\n\n- item\n\n  ~~~\n  {quotes}\n  ~~~\n\n    {quotes}\n"),
+    );
+    let run = docent(&t, &["build"]);
+    assert!(run.ok(), "{}", run.stderr());
     // A slug longer than a file name may be.
     let t = SiteTest::fixture("basic");
     t.write(

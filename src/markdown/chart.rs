@@ -44,7 +44,8 @@ pub fn parse(body: &str) -> Result<Vec<Bar>, (usize, String)> {
         bars.push(Bar {
             label: label.trim().to_string(),
             value,
-            written: value_text(raw).unwrap_or_else(|| value.to_string()),
+            // `-0` is 0 (adding zero drops the sign).
+            written: value_text(raw).unwrap_or_else(|| (value + 0.0).to_string()),
         });
     }
     if bars.is_empty() {
@@ -153,9 +154,9 @@ mod tests {
         assert_eq!(bars[0].label, "node:22 single stage");
         assert_eq!(bars[1].value, 8.5);
         // Shown as written, every digit; a form other than decimal digits as its value.
-        let bars = parse("a: 2.675\nb: 0.000001\nc: 1e3\nd: 007\ne: 0.5\n").expect("parse");
+        let bars = parse("a: 2.675\nb: 0.000001\nc: 1e3\nd: 007\ne: 0.50\nf: -0\n").expect("parse");
         let written: Vec<&str> = bars.iter().map(|b| b.written.as_str()).collect();
-        assert_eq!(written, ["2.675", "0.000001", "1000", "7", "0.5"]);
+        assert_eq!(written, ["2.675", "0.000001", "1000", "7", "0.50", "0"]);
         assert_eq!(parse("x: many").err().map(|e| e.0), Some(1));
         assert_eq!(parse("ok: 1\nbad line").err().map(|e| e.0), Some(2));
     }

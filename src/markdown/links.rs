@@ -136,7 +136,25 @@ struct HtmlRef {
 /// as written; quoted or bare values).
 fn html_refs(html: &str) -> Vec<HtmlRef> {
     let mut out = Vec::new();
+    // Commented out (`<!-- <img src="old.png"> -->`): not on the page.
+    let mut comments = Vec::new();
+    let mut from = 0;
+    while let Some(start) = html
+        .get(from..)
+        .and_then(|t| t.find("<!--"))
+        .map(|i| from + i)
+    {
+        let end = html
+            .get(start + 4..)
+            .and_then(|t| t.find("-->"))
+            .map_or(html.len(), |i| start + 4 + i + 3);
+        comments.push(start..end);
+        from = end;
+    }
     for (at, _) in html.match_indices('<') {
+        if comments.iter().any(|c| c.contains(&at)) {
+            continue;
+        }
         let rest = html.get(at + 1..).unwrap_or("");
         let name_len = rest
             .find(|c: char| !c.is_ascii_alphanumeric())
@@ -374,7 +392,7 @@ mod tests {
     #[test]
     fn links_and_images_in_raw_html() {
         let refs = html_refs(
-            "<p align=\"center\"><IMG SRC='design/logo.png' alt=\"logo\"></p>\n<a class=x href=missing.html>raw</a> <img src=\"nope.png\" alt=\"\"/> <abbr title=\"a\">A</abbr> <a name=\"top\">",
+            "<p align=\"center\"><IMG SRC='design/logo.png' alt=\"logo\"></p>\n<a class=x href=missing.html>raw</a> <img src=\"nope.png\" alt=\"\"/> <abbr title=\"a\">A</abbr> <a name=\"top\"> <!-- <img src=\"old.png\"> -->",
         );
         let got: Vec<(&str, bool, bool)> = refs
             .iter()

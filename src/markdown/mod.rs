@@ -128,57 +128,109 @@ fn options() -> Options<'static> {
 const MAX_QUOTE_DEPTH: usize = 32;
 
 /// The first line whose block quotes nest too deep, as a located error. The quotes are
-/// counted through the list markers between them (`- > > >`, `1. > - >`): comrak nests a
-/// quote inside a list item as deep as one at the start of the line.
+/// counted through the list markers and footnote labels between them (`- > > >`,
+/// `1. > - >`, `[^a]: >>>`): comrak nests a quote inside those as deep as one at the start
+/// of the line. A lone carriage return ends a line as a line feed does; lines of fenced
+/// code (and indented code outside any container) are code, not quotes.
 fn quote_depth(ctx: &Context<'_>) -> Option<Diagnostic> {
-    for (i, line) in ctx.source.body.lines().enumerate() {
-        let mut depth = 0;
-        // Every character up to the last one read is ASCII, so its byte is its column.
-        let bytes = line.as_bytes();
-        let mut col = 0;
-        while let Some(&c) = bytes.get(col) {
-            // A list marker: `-`, `*` or `+`, or up to nine digits and `.` or `)`, then a
-            // space, a tab or the end of the line.
-            let digits = bytes[col..]
-                .iter()
-                .take(10)
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            let marker = match c {
-                b'-' | b'*' | b'+' => 1,
-                _ if (1..=9).contains(&digits)
-                    && matches!(bytes.get(col + digits), Some(b'.' | b')')) =>
-                {
-                    digits + 1
+    // The fence a code block opened with (its character and length), while inside one.
+    let mut fence: Option<(u8, usize)> = None;
+    for (i, file_line) in ctx.source.body.split('\n').enumerate() {
+        for line in file_line.split('\r') {
+            // Every character up to the last one read is ASCII, so its byte is its column.
+            let bytes = line.as_bytes();
+            let (col, over) = container_prefix(bytes);
+            if let Some(col) = over {
+                if fence.is_some() {
+                    continue;
                 }
-                _ => 0,
-            };
-            if marker > 0 && matches!(bytes.get(col + marker), None | Some(b' ' | b'\t')) {
-                col += marker;
-                continue;
+                return Some(
+                    Diagnostic::error(
+                        &ctx.source.path,
+                        ctx.file_line(i + 1),
+                        col,
+                        format!("block quotes nested more than {MAX_QUOTE_DEPTH} deep"),
+                    )
+                    .with_help("use fewer `>` at the start of the line"),
+                );
             }
-            col += 1;
-            match c {
-                b'>' => {
-                    depth += 1;
-                    if depth > MAX_QUOTE_DEPTH {
-                        return Some(
-                            Diagnostic::error(
-                                &ctx.source.path,
-                                ctx.file_line(i + 1),
-                                col,
-                                format!("block quotes nested more than {MAX_QUOTE_DEPTH} deep"),
-                            )
-                            .with_help("use fewer `>` at the start of the line"),
-                        );
-                    }
+            let rest = bytes.get(col..).unwrap_or_default();
+            let indent = rest.iter().take_while(|b| **b == b' ').count();
+            let run = |c: u8| rest[indent..].iter().take_while(|b| **b == c).count();
+            match fence {
+                Some((c, len)) if indent < 4 && run(c) >= len => fence = None,
+                Some(_) => {}
+                None if indent < 4 && (run(b'`') >= 3 || run(b'~') >= 3) => {
+                    let c = rest[indent];
+                    fence = Some((c, run(c)));
                 }
-                b' ' | b'\t' => {}
-                _ => break,
+                None => {}
             }
         }
     }
     None
+}
+
+/// The block quote and list markers (and footnote labels) a line starts with: the byte where
+/// the rest starts, and the column of the quote past [`MAX_QUOTE_DEPTH`] if there is one.
+/// Indented code at the top (four spaces, no marker before) is no quote.
+fn container_prefix(bytes: &[u8]) -> (usize, Option<usize>) {
+    let mut depth = 0;
+    let mut col = 0;
+    let mut containers = 0;
+    loop {
+        let spaces = bytes[col..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        if containers == 0
+            && (spaces >= 4
+                || bytes
+                    .get(col..col + spaces)
+                    .is_some_and(|s| s.contains(&b'\t')))
+        {
+            return (col, None);
+        }
+        col += spaces;
+        let Some(&c) = bytes.get(col) else {
+            return (col, None);
+        };
+        // A list marker: `-`, `*` or `+`, or up to nine digits and `.` or `)`, then a space,
+        // a tab or the end of the line; a footnote label `[^…]:`.
+        let digits = bytes[col..]
+            .iter()
+            .take(10)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let marker = match c {
+            b'-' | b'*' | b'+' => 1,
+            _ if (1..=9).contains(&digits)
+                && matches!(bytes.get(col + digits), Some(b'.' | b')')) =>
+            {
+                digits + 1
+            }
+            b'[' if bytes.get(col + 1) == Some(&b'^') => bytes[col..]
+                .windows(2)
+                .position(|w| w == b"]:")
+                .map_or(0, |end| end + 2),
+            _ => 0,
+        };
+        let label = c == b'[' && marker > 0;
+        if marker > 0 && (label || matches!(bytes.get(col + marker), None | Some(b' ' | b'\t'))) {
+            col += marker;
+            containers += 1;
+            continue;
+        }
+        if c != b'>' {
+            return (col, None);
+        }
+        depth += 1;
+        col += 1;
+        containers += 1;
+        if depth > MAX_QUOTE_DEPTH {
+            return (col, Some(col));
+        }
+    }
 }
 
 /// Renders one chapter file.
