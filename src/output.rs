@@ -18,12 +18,13 @@ const SITE_MARKER_FILES: &str = "Files written by docent:";
 const SITE_MARKER_END: &str = "End of the list.";
 
 /// The marker of a site whose build wrote `files` (paths relative to the site, `/`-separated;
-/// `%`, line breaks and other control characters percent-encoded, one path to a line).
+/// `%`, spaces, line breaks and other control characters percent-encoded, so no path reads
+/// as the list's end, one path to a line).
 pub fn site_marker(files: &[String]) -> String {
     let mut text = format!("{SITE_MARKER_TEXT}\n{SITE_MARKER_FILES}\n");
     for file in files {
         for c in file.chars() {
-            if c == '%' || c.is_control() {
+            if c == '%' || c.is_whitespace() || c.is_control() {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
                     text.push_str(&format!("%{b:02X}"));
@@ -551,8 +552,16 @@ mod tests {
             "en/index.html".to_string(),
             "en/a\nCNAME/x.png".to_string(),
             "50%.txt".to_string(),
+            "End of the list.".to_string(),
+            "mine.txt".to_string(),
         ];
-        for name in ["en/index.html", "CNAME", "50%.txt", "mine.txt"] {
+        for name in [
+            "en/index.html",
+            "CNAME",
+            "50%.txt",
+            "mine.txt",
+            "theirs.txt",
+        ] {
             let path = dir.path().join(name);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(&path, "x").expect("write");
@@ -565,7 +574,10 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(SITE_MARKER), text.as_bytes()).expect("marker");
             let foreign = foreign_entries(dir.path()).expect("walk");
-            assert_eq!(foreign, [PathBuf::from("CNAME"), PathBuf::from("mine.txt")]);
+            assert_eq!(
+                foreign,
+                [PathBuf::from("CNAME"), PathBuf::from("theirs.txt")]
+            );
         }
         let cut = marker.replace(SITE_MARKER_END, "");
         std::fs::write(dir.path().join(SITE_MARKER), cut.as_bytes()).expect("marker");
