@@ -506,6 +506,19 @@ fn load_chapter(
             && is_md
             && (config.language(&lang).is_some() || crate::languages::looks_like_tag(&lang));
         if !language_file {
+            // `intro/en.md` inside a chapter: a sub-chapter by its content, not its name.
+            if !top && is_md && config.language(&lang).is_some() {
+                findings.push(
+                    Diagnostic::warning(
+                        path,
+                        0,
+                        0,
+                        "is published as a file: its folder is not named like a sub-chapter",
+                    )
+                    .with_help("name sub-chapter folders <number>-<name>, e.g. 01-details")
+                    .of(crate::error::Kind::File),
+                );
+            }
             assets_stamp.update(rel.as_os_str().as_encoded_bytes());
             if let Ok(stamp) = fsx::stamp(path) {
                 assets_stamp.update(format!("{stamp:?}").as_bytes());

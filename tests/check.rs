@@ -217,6 +217,19 @@ fn careless_authoring_is_named_where_it_happens() {
     }
     t.build();
     assert_eq!(t.read("site/en/one/CHANGELOG.md"), "# Changes\n");
+    // A language file inside a chapter, in a folder not named like a sub-chapter.
+    t.write(
+        "content/01-one/intro/en.md",
+        "+++\ntitle = \"Intro\"\n+++\n\nHi.\n",
+    );
+    let (_, list) = findings(&t);
+    let f = finding(&list, "its folder is not named like a sub-chapter");
+    assert!(
+        f["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("01-one/intro/en.md")),
+        "{f}"
+    );
     // A link to a chapter kept as a draft says so.
     let t = clean();
     let two = t.read("content/02-two/en.md");
