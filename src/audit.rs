@@ -351,18 +351,6 @@ fn links(
             continue;
         }
         match classify_in(url, &chapter.id, |id| course.chapter(id).is_some()) {
-            Target::Chapter { id, .. } if link.raw_html => {
-                // Only Markdown links are pointed at the chapter's page in each output.
-                out.push(
-                    Diagnostic::error(
-                        path,
-                        link.line,
-                        link.col,
-                        format!("`{url}` in raw HTML links to the folder of chapter `{id}`, not to its page"),
-                    )
-                    .with_help(format!("write it as a Markdown link: [text]({url})")),
-                );
-            }
             Target::Chapter { id, fragment } => {
                 let Some(fragment) = fragment.strip_prefix('#').filter(|f| !f.is_empty()) else {
                     continue;

@@ -33,7 +33,7 @@ pub fn write_zip(root: &Path, out: &Path) -> Result<usize> {
         |s| s.to_string_lossy().into_owned(),
     );
     let bytes = zip_site(&build.site, &folder)?;
-    crate::output::sweep_leftovers(out);
+    crate::output::sweep_leftovers(out, false);
     fsx::write_atomic(out, &bytes)?;
     Ok(build
         .site
@@ -91,7 +91,7 @@ pub fn write_single_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             html.push('\n');
         }
         html.push_str(crate::output::SINGLE_FILE_TAIL);
-        crate::output::sweep_leftovers(&path);
+        crate::output::sweep_leftovers(&path, false);
         fsx::write_atomic(&path, html.as_bytes())?;
         written.push(path);
     }

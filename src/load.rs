@@ -505,6 +505,27 @@ fn load_chapter(
         let language_file = top
             && is_md
             && (config.language(&lang).is_some() || crate::languages::looks_like_tag(&lang));
+        // `pt-br.md`, `EN.md`: a language of the course, written another way.
+        if let Some(code) = config
+            .languages
+            .iter()
+            .map(|l| l.code.as_str())
+            .find(|code| {
+                top && is_md && !language_file && code.eq_ignore_ascii_case(&lang.replace('_', "-"))
+            })
+        {
+            findings.push(
+                Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!("`{lang}.md` is not named as the course's language `{code}`"),
+                )
+                .with_help(format!("rename it {code}.md"))
+                .of(crate::error::Kind::File),
+            );
+            continue;
+        }
         if !language_file {
             // `intro/en.md` inside a chapter: a sub-chapter by its content, not its name.
             if !top && is_md && config.language(&lang).is_some() {

@@ -40,10 +40,11 @@ pub fn site_marker(files: &[String]) -> String {
     text
 }
 
-/// The files the marker of the site at `dir` lists; `None` when it lists none in full
-/// (written before docent kept the list, cut short, or unreadable). Read as a checkout may
-/// have left it: line ends turned to CRLF, a byte that is not UTF-8.
-fn listed_files(dir: &Path) -> Option<std::collections::HashSet<String>> {
+/// The files the marker of the site at `dir` lists, and whether the list is whole (its end
+/// line is there); `None` when it has no list (written before docent kept one, or
+/// unreadable). Read as a checkout may have left it: line ends turned to CRLF, a byte that
+/// is not UTF-8.
+fn listed_files(dir: &Path) -> Option<(std::collections::HashSet<String>, bool)> {
     let bytes = std::fs::read(dir.join(SITE_MARKER)).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let mut lines = text.split('\n').map(|l| l.trim_end_matches('\r'));
@@ -51,32 +52,33 @@ fn listed_files(dir: &Path) -> Option<std::collections::HashSet<String>> {
     let mut files = std::collections::HashSet::new();
     for line in lines {
         if line.trim() == SITE_MARKER_END {
-            return Some(files);
+            return Some((files, true));
         }
         if !line.is_empty() {
             let decoded = percent_encoding::percent_decode_str(line).decode_utf8_lossy();
             files.insert(decoded.into_owned());
         }
     }
-    None
+    Some((files, false))
 }
 
-/// What in the site at `dir` docent did not write: the entries its marker does not list
-/// (paths relative to `dir`; a folder holding nothing docent wrote, such as `.git`, as one
-/// entry), which the next build carries over. For a site whose marker lists no files in
-/// full, what docent never writes: the hidden entries and a `CNAME` at its top.
-pub fn foreign_entries(dir: &Path) -> Result<Vec<PathBuf>> {
-    let Some(files) = listed_files(dir) else {
-        let mut foreign = Vec::new();
-        for entry in fsx::read_dir_sorted(dir)? {
-            let name = entry.file_name();
-            let text = name.to_string_lossy();
-            if text != SITE_MARKER && (text.starts_with('.') || text == "CNAME") {
-                foreign.push(PathBuf::from(name));
-            }
-        }
-        return Ok(foreign);
-    };
+/// What in a site folder docent did not write, as far as its marker tells.
+#[derive(Debug)]
+pub struct Foreign {
+    /// Paths relative to the site; a folder holding nothing docent wrote (`.git`) is one
+    /// entry.
+    pub entries: Vec<PathBuf>,
+    /// The marker's list is whole, so an entry it lacks is the user's even where the next
+    /// build writes a file. Without a whole list (an older docent's marker, one cut short or
+    /// edited), an entry the next build writes is taken for docent's own, and every other
+    /// entry is kept: a stale page of docent's may stay, a file of the user's is never lost.
+    pub trusted: bool,
+}
+
+/// What in the site at `dir` docent did not write (see [`Foreign`]), which the next build
+/// carries over.
+pub fn foreign_entries(dir: &Path) -> Result<Foreign> {
+    let (files, trusted) = listed_files(dir).unwrap_or_default();
     // Every folder that holds a file docent wrote.
     let mut folders: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for file in &files {
@@ -116,7 +118,10 @@ pub fn foreign_entries(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     foreign.sort();
-    Ok(foreign)
+    Ok(Foreign {
+        entries: foreign,
+        trusted,
+    })
 }
 
 /// The comment of every zip `docent bundle` writes.
@@ -329,9 +334,10 @@ fn is_regular(path: &Path) -> bool {
 }
 
 /// Removes what killed or failed runs left beside `target`: staging folders and temporary
-/// files named `.<name>.docent-…-<pid>`, when that process is gone and the leftover is
-/// docent's own (a marked site, an empty folder, a temporary file).
-pub fn sweep_leftovers(target: &Path) {
+/// files named `.<name>.docent-…-<pid>`, when that process is gone (or, `locked` holding the
+/// site's lock, for staging folders, whatever it is) and the leftover is docent's own (a
+/// marked site, an empty folder, a temporary file). A set-aside site comes back instead.
+pub fn sweep_leftovers(target: &Path, locked: bool) {
     let Some(parent) = target.parent() else {
         return;
     };
@@ -358,7 +364,11 @@ pub fn sweep_leftovers(target: &Path) {
         let Ok(pid) = pid.parse::<u32>() else {
             continue;
         };
-        if process_alive(pid) {
+        // Holding the site's lock, no other build of this site runs: whatever process id a
+        // staging folder carries (a container's, or one the system gave out again), it is
+        // left over. A temporary file may be another command's.
+        let site_leftover = locked && matches!(kind, "new" | "old");
+        if process_alive(pid) && !(site_leftover && pid != std::process::id()) {
             continue;
         }
         let path = entry.path();
@@ -383,17 +393,19 @@ pub fn sweep_leftovers(target: &Path) {
     }
 }
 
-/// The lock beside a site folder (`.<name>.docent-lock`, holding the builder's process
-/// id), held while one build writes and swaps the site: two builds at once would each
-/// move the user's files. Released when dropped.
+/// The lock beside a site folder (`.<name>.docent-lock`), held while one build writes and
+/// swaps the site: two builds at once would each move the user's files. An advisory lock
+/// of the system on the file (released when the process ends, however it ends, and seen
+/// across process namespaces, as a container's build beside the host's); the file holds the
+/// builder's process id only to name it. Removed and released when dropped.
 #[derive(Debug)]
 pub struct SiteLock {
     path: PathBuf,
+    _file: std::fs::File,
 }
 
 impl SiteLock {
     /// Takes the lock of the site folder `target` (resolved), or says which build holds it.
-    /// One left by a process that is gone is taken over.
     pub fn take(target: &Path) -> Result<Self> {
         let parent = target
             .parent()
@@ -403,61 +415,88 @@ impl SiteLock {
             .file_name()
             .map_or_else(|| "site".to_string(), |n| n.to_string_lossy().into_owned());
         let path = parent.join(format!(".{name}.docent-lock"));
-        for _ in 0..3 {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
+        let io = |e: std::io::Error| crate::error::Error::io(&path, e);
+        for _ in 0..10 {
+            // A FIFO or a folder there is no lock of docent's (and opening a FIFO blocks).
+            if let Ok(meta) = std::fs::symlink_metadata(&path)
+                && !meta.is_file()
             {
-                Ok(mut file) => {
-                    use std::io::Write;
-                    file.write_all(std::process::id().to_string().as_bytes())
-                        .map_err(|e| crate::error::Error::io(&path, e))?;
-                    return Ok(Self { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = std::fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|t| t.trim().parse::<u32>().ok());
-                    if let Some(pid) = holder
-                        && pid != std::process::id()
-                        && process_alive(pid)
-                    {
-                        return Err(Diagnostic::error(
-                            target,
-                            0,
-                            0,
-                            format!("another docent build (process {pid}) is writing this site"),
-                        )
-                        .with_help(format!(
-                            "wait for it to finish; if no docent runs, remove {}",
-                            path.display()
-                        ))
-                        .into());
-                    }
-                    // Left by a build that is gone (or being written this instant).
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                    if std::fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|t| t.trim().parse::<u32>().ok())
-                        == holder
-                    {
-                        let _ = std::fs::remove_file(&path);
-                    }
-                }
-                Err(e) => return Err(crate::error::Error::io(&path, e)),
+                return Err(Diagnostic::error(
+                    &path,
+                    0,
+                    0,
+                    "is where docent keeps the lock of this site, and is not a file it made",
+                )
+                .with_help("remove it, then build again")
+                .into());
             }
+            let mut file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(io)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
+                    let who = match holder.trim() {
+                        "" => "another docent build".to_string(),
+                        pid => format!("another docent build (process {pid})"),
+                    };
+                    return Err(Diagnostic::error(
+                        target,
+                        0,
+                        0,
+                        format!("{who} is writing this site"),
+                    )
+                    .with_help("wait for it to finish, then build again")
+                    .into());
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+            }
+            // The file locked must still be the one at `path`: a build that just finished
+            // removed it, and the next one made a new file there.
+            if !same_file(&file, &path) {
+                continue;
+            }
+            use std::io::{Seek, Write};
+            file.set_len(0).map_err(io)?;
+            file.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
+            file.write_all(std::process::id().to_string().as_bytes())
+                .map_err(io)?;
+            return Ok(Self { path, _file: file });
         }
         Err(
             Diagnostic::error(target, 0, 0, "could not take the lock of this site folder")
-                .with_help(format!("if no docent runs, remove {}", path.display()))
+                .with_help("build again")
                 .into(),
         )
     }
 }
 
+/// Whether the open `file` is the file at `path` now.
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.is_file()
+    }
+}
+
 impl Drop for SiteLock {
     fn drop(&mut self) {
+        // Removed while still held (the file is closed after this), so a build waiting on
+        // this file sees it gone and starts over on a new one.
         let _ = std::fs::remove_file(&self.path);
     }
 }
@@ -469,15 +508,18 @@ impl Drop for SiteLock {
 fn restore_old_site(old: &Path, target: &Path) {
     if std::fs::symlink_metadata(target).is_err() {
         match std::fs::rename(old, target) {
-            Ok(()) => tracing::warn!(
-                "put back the site an interrupted build had set aside at {}",
+            Ok(()) => crate::errln!(
+                "warning: put back the site an interrupted build had set aside at {}",
                 old.display()
             ),
-            Err(e) => tracing::warn!("could not put back {}: {e}", old.display()),
+            Err(e) => crate::errln!(
+                "warning: could not put back the site an interrupted build set aside at {}: {e}",
+                old.display()
+            ),
         }
         return;
     }
-    let theirs = foreign_entries(old).unwrap_or_default();
+    let theirs = foreign_entries(old).map(|f| f.entries).unwrap_or_default();
     for rel in &theirs {
         let to = target.join(rel);
         if std::fs::symlink_metadata(&to).is_ok() {
@@ -490,7 +532,7 @@ fn restore_old_site(old: &Path, target: &Path) {
             tracing::warn!("could not move {} back: {e}", old.join(rel).display());
         }
     }
-    if foreign_entries(old).is_ok_and(|left| left.is_empty()) {
+    if foreign_entries(old).is_ok_and(|left| left.entries.is_empty()) {
         if let Err(e) = std::fs::remove_dir_all(old) {
             tracing::warn!("could not remove {}: {e}", old.display());
         }
@@ -574,16 +616,21 @@ mod tests {
         ] {
             std::fs::write(dir.path().join(SITE_MARKER), text.as_bytes()).expect("marker");
             let foreign = foreign_entries(dir.path()).expect("walk");
+            assert!(foreign.trusted);
             assert_eq!(
-                foreign,
+                foreign.entries,
                 [PathBuf::from("CNAME"), PathBuf::from("theirs.txt")]
             );
         }
+        // Cut short: what it lists is still docent's, but the rest is not known to be the
+        // user's (see `Foreign::trusted`).
         let cut = marker.replace(SITE_MARKER_END, "");
         std::fs::write(dir.path().join(SITE_MARKER), cut.as_bytes()).expect("marker");
+        let foreign = foreign_entries(dir.path()).expect("walk");
+        assert!(!foreign.trusted);
         assert_eq!(
-            foreign_entries(dir.path()).expect("walk"),
-            [PathBuf::from("CNAME")]
+            foreign.entries,
+            [PathBuf::from("CNAME"), PathBuf::from("theirs.txt")]
         );
     }
 

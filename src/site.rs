@@ -218,7 +218,7 @@ impl Staging {
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         fsx::create_dir_all(&parent)?;
         let lock = crate::output::SiteLock::take(&out)?;
-        crate::output::sweep_leftovers(&out);
+        crate::output::sweep_leftovers(&out, true);
         let dir = parent.join(format!(
             ".{}.docent-new-{}",
             file_name(&out),
@@ -294,8 +294,15 @@ impl Staging {
         if out.exists() {
             let mut theirs = Vec::new();
             let mut taken = None;
-            for rel in crate::output::foreign_entries(&out)? {
-                taken = taken.or(merge_into(&out, &self.dir, rel, &mut theirs)?);
+            let foreign = crate::output::foreign_entries(&out)?;
+            for rel in foreign.entries {
+                taken = taken.or(merge_into(
+                    &out,
+                    &self.dir,
+                    rel,
+                    foreign.trusted,
+                    &mut theirs,
+                )?);
             }
             if let Some(taken) = taken {
                 return Err(crate::error::Diagnostic::error(
@@ -356,11 +363,13 @@ impl Drop for Staging {
 
 /// Where the user's entry `rel` of the old site goes in the new one: `moves` gets what to
 /// move (the entry, or, for a folder the new site has too, what is in it); returns an entry
-/// the new site would write over, if there is one.
+/// the new site would write over, if there is one. Unless the marker's list was `trusted`
+/// (see [`crate::output::Foreign`]), such an entry is taken for docent's and not moved.
 fn merge_into(
     old: &Path,
     new: &Path,
     rel: PathBuf,
+    trusted: bool,
     moves: &mut Vec<PathBuf>,
 ) -> Result<Option<PathBuf>> {
     let is_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
@@ -370,11 +379,17 @@ fn merge_into(
         return Ok(None);
     }
     if !(is_dir(&there) && is_dir(&old.join(&rel))) {
-        return Ok(Some(rel));
+        return Ok(trusted.then_some(rel));
     }
     let mut taken = None;
     for entry in fsx::read_dir_sorted(&old.join(&rel))? {
-        taken = taken.or(merge_into(old, new, rel.join(entry.file_name()), moves)?);
+        taken = taken.or(merge_into(
+            old,
+            new,
+            rel.join(entry.file_name()),
+            trusted,
+            moves,
+        )?);
     }
     Ok(taken)
 }

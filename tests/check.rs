@@ -17,6 +17,16 @@ fn clean() -> SiteTest {
     t
 }
 
+/// The links `selector` finds on chapter one's English page, once `t` is built.
+fn built_hrefs(t: &SiteTest, selector: &str) -> Vec<String> {
+    t.build();
+    let page = t.html("en/one/index.html");
+    all(&page, selector)
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect()
+}
+
 /// The finding whose message holds `part`.
 fn finding<'a>(list: &'a [Value], part: &str) -> &'a Value {
     list.iter()
@@ -150,12 +160,7 @@ fn links_copied_between_chapters_and_from_github() {
     );
     let (_, list) = findings(&t);
     assert!(list.iter().all(|f| f["severity"] != "error"), "{list:#?}");
-    t.build();
-    let page = t.html("en/one/index.html");
-    let hrefs: Vec<String> = all(&page, "main a")
-        .iter()
-        .map(|a| attr(a, "href"))
-        .collect();
+    let hrefs = built_hrefs(&t, "main a");
     assert!(
         hrefs.iter().any(|h| h == "../../en/one/#build"),
         "{hrefs:?}"
@@ -217,6 +222,15 @@ fn careless_authoring_is_named_where_it_happens() {
     }
     t.build();
     assert_eq!(t.read("site/en/one/CHANGELOG.md"), "# Changes\n");
+    // The course's language written another way is named, not published as a file.
+    let pt = t.read("content/01-one/pt-BR.md");
+    t.write("content/01-one/pt-br.md", &pt);
+    let (_, list) = findings(&t);
+    finding(
+        &list,
+        "`pt-br.md` is not named as the course's language `pt-BR`",
+    );
+    std::fs::remove_file(t.path("content/01-one/pt-br.md")).expect("rm");
     // A language file inside a chapter, in a folder not named like a sub-chapter.
     t.write(
         "content/01-one/intro/en.md",
@@ -295,13 +309,30 @@ fn raw_html_links_and_images_are_checked() {
         7,
         "image `diagram.svg` has no alternative text",
     );
+    // A chapter link in raw HTML is checked and pointed at the chapter's page, as a
+    // Markdown one is.
     triggers(
         en,
-        |s| s.replace("[this section](#build)", "<a href=\"../02-two/\">two</a>"),
+        |s| {
+            s.replace(
+                "[this section](#build)",
+                "<a href='../02-two/#detail'>two</a>",
+            )
+        },
         "error",
         5,
-        "in raw HTML links to the folder of chapter `02-two`",
+        "chapter `02-two` has no heading `#detail`",
     );
+    let t = clean();
+    let text = t.read(en);
+    t.write(
+        en,
+        &text.replace(
+            "[this section](#build)",
+            "<a class=x href=../02-two/#details>two</a>",
+        ),
+    );
+    assert_eq!(built_hrefs(&t, "main a.x"), ["../../en/two/#details"]);
 }
 
 #[test]

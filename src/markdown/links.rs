@@ -59,6 +59,25 @@ pub fn rewrite<'a>(
             _ => None,
         };
         if let Some(html) = html {
+            // Chapter links written in HTML point at the chapter as Markdown ones do: each
+            // output resolves them (the value double-quoted, as outputs look for it).
+            let mut rewritten = html.clone();
+            for r in html_refs(&html).iter().rev() {
+                if let (false, Target::Chapter { id, fragment }) = (r.image, classify(&r.url, ctx))
+                {
+                    rewritten.replace_range(
+                        r.value.clone(),
+                        &format!("\"{CHAPTER_SCHEME}{id}{fragment}\""),
+                    );
+                }
+            }
+            if rewritten != html {
+                match &mut node.data.borrow_mut().value {
+                    NodeValue::HtmlBlock(block) => block.literal = rewritten,
+                    NodeValue::HtmlInline(text) => *text = rewritten,
+                    _ => {}
+                }
+            }
             for r in html_refs(&html) {
                 let before = html.get(..r.at).unwrap_or("");
                 let lines_before = before.matches('\n').count();
@@ -130,6 +149,8 @@ struct HtmlRef {
     image: bool,
     /// The image has non-empty alternative text.
     alt: bool,
+    /// Where the value is written, with its quotes: a chapter link is rewritten there.
+    value: std::ops::Range<usize>,
 }
 
 /// The `<a href>` and `<img src>` of a piece of raw HTML, in order (entities in the values
@@ -166,22 +187,25 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
             _ => continue,
         };
         let attrs = attributes(rest.get(name_len..).unwrap_or(""));
-        let value = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-        if let Some(url) = value(wanted) {
-            let alt = value("alt").is_some_and(|a| !a.trim().is_empty());
+        let attr = |key: &str| attrs.iter().find(|(k, _, _)| k == key);
+        if let Some((_, url, span)) = attr(wanted) {
+            let alt = attr("alt").is_some_and(|(_, a, _)| !a.trim().is_empty());
+            let base = at + 1 + name_len;
             out.push(HtmlRef {
                 at,
-                url,
+                url: url.clone(),
                 image,
                 alt,
+                value: base + span.start..base + span.end,
             });
         }
     }
     out
 }
 
-/// The attributes of a tag, from after its name up to its `>`: (lowercased name, value).
-fn attributes(tag: &str) -> Vec<(String, String)> {
+/// The attributes of a tag, from after its name up to its `>`: (lowercased name, value,
+/// the value's byte range in `tag` with its quotes).
+fn attributes(tag: &str) -> Vec<(String, String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut rest = tag;
     loop {
@@ -195,6 +219,7 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
         let name = rest.get(..name_len).unwrap_or("").to_ascii_lowercase();
         rest = rest.get(name_len..).unwrap_or("").trim_start();
         let mut value = String::new();
+        let mut span = 0..0;
         if let Some(after) = rest.strip_prefix('=') {
             let after = after.trim_start();
             let (v, tail) = match after.chars().next() {
@@ -218,13 +243,15 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
                     )
                 }
             };
+            // Both are what is left of `tag`: their lengths place them in it.
+            span = tag.len() - after.len()..tag.len() - tail.len();
             value = v.replace("&amp;", "&");
             rest = tail;
         }
         if name.is_empty() {
             break;
         }
-        out.push((name, value));
+        out.push((name, value, span));
     }
     out
 }

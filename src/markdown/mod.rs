@@ -130,20 +130,14 @@ const MAX_QUOTE_DEPTH: usize = 32;
 /// The first line whose block quotes nest too deep, as a located error. The quotes are
 /// counted through the list markers and footnote labels between them (`- > > >`,
 /// `1. > - >`, `[^a]: >>>`): comrak nests a quote inside those as deep as one at the start
-/// of the line. A lone carriage return ends a line as a line feed does; lines of fenced
-/// code (and indented code outside any container) are code, not quotes.
+/// of the line; and after a lone carriage return, which ends a line as a line feed does.
+/// Counted wherever the line stands, in code too: whether a line is code depends on what
+/// comes before it in ways a quick scan gets wrong, and a line of more than 32 `>` in a
+/// code block is rare, where a bypass costs minutes.
 fn quote_depth(ctx: &Context<'_>) -> Option<Diagnostic> {
-    // The fence a code block opened with (its character and length), while inside one.
-    let mut fence: Option<(u8, usize)> = None;
     for (i, file_line) in ctx.source.body.split('\n').enumerate() {
         for line in file_line.split('\r') {
-            // Every character up to the last one read is ASCII, so its byte is its column.
-            let bytes = line.as_bytes();
-            let (col, over) = container_prefix(bytes);
-            if let Some(col) = over {
-                if fence.is_some() {
-                    continue;
-                }
+            if let Some(col) = quote_past_limit(line.as_bytes()) {
                 return Some(
                     Diagnostic::error(
                         &ctx.source.path,
@@ -151,50 +145,26 @@ fn quote_depth(ctx: &Context<'_>) -> Option<Diagnostic> {
                         col,
                         format!("block quotes nested more than {MAX_QUOTE_DEPTH} deep"),
                     )
-                    .with_help("use fewer `>` at the start of the line"),
+                    .with_help("use fewer `>` at the start of the line (in a code block too: write the line another way)"),
                 );
-            }
-            let rest = bytes.get(col..).unwrap_or_default();
-            let indent = rest.iter().take_while(|b| **b == b' ').count();
-            let run = |c: u8| rest[indent..].iter().take_while(|b| **b == c).count();
-            match fence {
-                Some((c, len)) if indent < 4 && run(c) >= len => fence = None,
-                Some(_) => {}
-                None if indent < 4 && (run(b'`') >= 3 || run(b'~') >= 3) => {
-                    let c = rest[indent];
-                    fence = Some((c, run(c)));
-                }
-                None => {}
             }
         }
     }
     None
 }
 
-/// The block quote and list markers (and footnote labels) a line starts with: the byte where
-/// the rest starts, and the column of the quote past [`MAX_QUOTE_DEPTH`] if there is one.
-/// Indented code at the top (four spaces, no marker before) is no quote.
-fn container_prefix(bytes: &[u8]) -> (usize, Option<usize>) {
+/// The column of the quote past [`MAX_QUOTE_DEPTH`] among the block quote and list markers
+/// (and footnote labels) a line starts with, if there is one. Every byte before it is ASCII,
+/// so its byte is its column.
+fn quote_past_limit(bytes: &[u8]) -> Option<usize> {
     let mut depth = 0;
     let mut col = 0;
-    let mut containers = 0;
     loop {
-        let spaces = bytes[col..]
+        col += bytes[col..]
             .iter()
             .take_while(|b| matches!(b, b' ' | b'\t'))
             .count();
-        if containers == 0
-            && (spaces >= 4
-                || bytes
-                    .get(col..col + spaces)
-                    .is_some_and(|s| s.contains(&b'\t')))
-        {
-            return (col, None);
-        }
-        col += spaces;
-        let Some(&c) = bytes.get(col) else {
-            return (col, None);
-        };
+        let &c = bytes.get(col)?;
         // A list marker: `-`, `*` or `+`, or up to nine digits and `.` or `)`, then a space,
         // a tab or the end of the line; a footnote label `[^…]:`.
         let digits = bytes[col..]
@@ -218,17 +188,15 @@ fn container_prefix(bytes: &[u8]) -> (usize, Option<usize>) {
         let label = c == b'[' && marker > 0;
         if marker > 0 && (label || matches!(bytes.get(col + marker), None | Some(b' ' | b'\t'))) {
             col += marker;
-            containers += 1;
             continue;
         }
         if c != b'>' {
-            return (col, None);
+            return None;
         }
         depth += 1;
         col += 1;
-        containers += 1;
         if depth > MAX_QUOTE_DEPTH {
-            return (col, Some(col));
+            return Some(col);
         }
     }
 }
