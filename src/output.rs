@@ -454,12 +454,34 @@ impl SiteLock {
                     .with_help("wait for it to finish, then build again")
                     .into());
                 }
+                // A file system without locks (some network or FUSE ones): build unguarded
+                // rather than not at all.
+                Err(std::fs::TryLockError::Error(e))
+                    if e.kind() == std::io::ErrorKind::Unsupported
+                        || matches!(e.raw_os_error(), Some(37 | 38 | 95)) =>
+                {
+                    tracing::warn!(
+                        "{} cannot be locked ({e}): two builds at once are not kept apart",
+                        path.display()
+                    );
+                    return Ok(Self { path, _file: file });
+                }
                 Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
             }
             // The file locked must still be the one at `path`: a build that just finished
             // removed it, and the next one made a new file there.
             if !same_file(&file, &path) {
                 continue;
+            }
+            // Another name of a file of the user's (a hard link): not docent's to write.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                if file.metadata().is_ok_and(|m| m.nlink() > 1) {
+                    return Err(Diagnostic::error(&path, 0, 0, "the lock of this site is another name of some file (a hard link), which docent will not write")
+                        .with_help("remove it, then build again")
+                        .into());
+                }
             }
             use std::io::{Seek, Write};
             file.set_len(0).map_err(io)?;
@@ -474,6 +496,17 @@ impl SiteLock {
                 .into(),
         )
     }
+}
+
+/// Whether the file at `path` is a page docent made: its head names docent as the generator.
+pub fn is_docent_page(path: &Path) -> bool {
+    use std::io::Read;
+    if !is_regular(path) {
+        return false;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path).is_ok_and(|f| f.take(4096).read_to_end(&mut head).is_ok())
+        && String::from_utf8_lossy(&head).contains("<meta name=\"generator\" content=\"docent\">")
 }
 
 /// Whether the open `file` is the file at `path` now.

@@ -379,7 +379,8 @@ fn merge_into(
         return Ok(None);
     }
     if !(is_dir(&there) && is_dir(&old.join(&rel))) {
-        return Ok(trusted.then_some(rel));
+        // A page docent made (kept when an earlier list was not whole) is docent's to replace.
+        return Ok((trusted && !crate::output::is_docent_page(&old.join(&rel))).then_some(rel));
     }
     let mut taken = None;
     for entry in fsx::read_dir_sorted(&old.join(&rel))? {

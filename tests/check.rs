@@ -333,6 +333,30 @@ fn raw_html_links_and_images_are_checked() {
         ),
     );
     assert_eq!(built_hrefs(&t, "main a.x"), ["../../en/two/#details"]);
+    // However the attributes are written, the print page reads them: the chapter link goes
+    // to the chapter's part of it, the image to the chapter's folder.
+    let t = clean();
+    t.write(
+        en,
+        &text
+            .replace(
+                "[this section](#build)",
+                "<a class=x HREF = '../02-two/#details'>two</a>",
+            )
+            .replace(
+                "![A small square](diagram.svg)",
+                "<IMG class=y SRC='diagram.svg' alt='A square'>",
+            ),
+    );
+    t.build();
+    let print = t.html("en/print/index.html");
+    let links: Vec<String> = all(&print, "a.x").iter().map(|a| attr(a, "href")).collect();
+    assert_eq!(links, ["#two--details"]);
+    let images: Vec<String> = all(&print, "img.y")
+        .iter()
+        .map(|a| attr(a, "src"))
+        .collect();
+    assert_eq!(images, ["../one/diagram.svg"]);
 }
 
 #[test]

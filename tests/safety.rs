@@ -222,6 +222,32 @@ fn one_build_at_a_time_and_an_interrupted_swap_loses_nothing() {
     assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
 }
 
+/// A page of docent's kept because an earlier marker's list was not whole is docent's to
+/// replace when its chapter comes back, not a file of the user's that blocks every build.
+#[test]
+fn a_page_docent_made_is_never_taken_for_the_users() {
+    let t = SiteTest::fixture("basic");
+    assert!(docent(&t, &["build", "--out", "site"]).ok());
+    let page = t.read("site/en/second/index.html");
+    t.write("site/en/fourth/index.html", &page);
+    t.write(
+        "site/.docent-site",
+        "This folder was written by `docent build`.\n",
+    );
+    assert!(docent(&t, &["build", "--out", "site"]).ok());
+    assert!(
+        t.path("site/en/fourth/index.html").is_file(),
+        "kept: the list was not whole"
+    );
+    t.write(
+        "content/04-fourth/en.md",
+        "+++\ntitle = \"Fourth\"\n+++\n\nNew.\n",
+    );
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(t.read("site/en/fourth/index.html").contains("New."));
+}
+
 // 2. --out naming an existing file: refused before anything moves.
 #[test]
 fn out_naming_a_file_is_refused_and_the_file_stays() {

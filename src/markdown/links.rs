@@ -59,17 +59,22 @@ pub fn rewrite<'a>(
             _ => None,
         };
         if let Some(html) = html {
-            // Chapter links written in HTML point at the chapter as Markdown ones do: each
-            // output resolves them (the value double-quoted, as outputs look for it).
+            // Each `href` and `src` written as the outputs read them (`href="…"`, which the
+            // print page and the single file re-root), chapter links pointed at the chapter
+            // as Markdown ones are.
             let mut rewritten = html.clone();
             for r in html_refs(&html).iter().rev() {
-                if let (false, Target::Chapter { id, fragment }) = (r.image, classify(&r.url, ctx))
-                {
-                    rewritten.replace_range(
-                        r.value.clone(),
-                        &format!("\"{CHAPTER_SCHEME}{id}{fragment}\""),
-                    );
-                }
+                let name = if r.image { "src" } else { "href" };
+                let value = match (r.image, classify(&r.url, ctx)) {
+                    (false, Target::Chapter { id, fragment }) => {
+                        format!("{CHAPTER_SCHEME}{id}{fragment}")
+                    }
+                    _ => written_value(html.get(r.attribute.clone()).unwrap_or("")),
+                };
+                rewritten.replace_range(
+                    r.attribute.clone(),
+                    &format!("{name}=\"{}\"", value.replace('"', "&quot;")),
+                );
             }
             if rewritten != html {
                 match &mut node.data.borrow_mut().value {
@@ -149,8 +154,9 @@ struct HtmlRef {
     image: bool,
     /// The image has non-empty alternative text.
     alt: bool,
-    /// Where the value is written, with its quotes: a chapter link is rewritten there.
-    value: std::ops::Range<usize>,
+    /// Where the attribute is written, name to value: written again as each output reads
+    /// it (`href="…"`, a chapter link pointed at the chapter).
+    attribute: std::ops::Range<usize>,
 }
 
 /// The `<a href>` and `<img src>` of a piece of raw HTML, in order (entities in the values
@@ -196,15 +202,28 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
                 url: url.clone(),
                 image,
                 alt,
-                value: base + span.start..base + span.end,
+                attribute: base + span.start..base + span.end,
             });
         }
     }
     out
 }
 
+/// The value of an attribute as written (`src = 'a.png'` → `a.png`), entities and all.
+fn written_value(attribute: &str) -> String {
+    let value = attribute.split_once('=').map_or("", |(_, v)| v.trim());
+    let unquoted = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value
+            .strip_prefix(q)
+            .map(|v| v.strip_suffix(q).unwrap_or(v))
+            .unwrap_or(value),
+        _ => value,
+    };
+    unquoted.to_string()
+}
+
 /// The attributes of a tag, from after its name up to its `>`: (lowercased name, value,
-/// the value's byte range in `tag` with its quotes).
+/// the byte range of the whole attribute in `tag`, name to closing quote).
 fn attributes(tag: &str) -> Vec<(String, String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut rest = tag;
@@ -217,9 +236,10 @@ fn attributes(tag: &str) -> Vec<(String, String, std::ops::Range<usize>)> {
             .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'))
             .unwrap_or(rest.len());
         let name = rest.get(..name_len).unwrap_or("").to_ascii_lowercase();
+        let start = tag.len() - rest.len();
         rest = rest.get(name_len..).unwrap_or("").trim_start();
         let mut value = String::new();
-        let mut span = 0..0;
+        let mut span = start..start + name_len;
         if let Some(after) = rest.strip_prefix('=') {
             let after = after.trim_start();
             let (v, tail) = match after.chars().next() {
@@ -243,8 +263,8 @@ fn attributes(tag: &str) -> Vec<(String, String, std::ops::Range<usize>)> {
                     )
                 }
             };
-            // Both are what is left of `tag`: their lengths place them in it.
-            span = tag.len() - after.len()..tag.len() - tail.len();
+            // What is left of `tag` places the attribute's end in it.
+            span = start..tag.len() - tail.len();
             value = v.replace("&amp;", "&");
             rest = tail;
         }
