@@ -483,6 +483,14 @@ impl SiteLock {
                         .into());
                 }
             }
+            // A file of that name that docent did not write (it holds a process id, or
+            // nothing when a build was killed before writing one) is left alone.
+            let held = std::fs::read_to_string(&path).unwrap_or_default();
+            if !held.trim().bytes().all(|b| b.is_ascii_digit()) {
+                return Err(Diagnostic::error(&path, 0, 0, "this is where docent keeps the lock of the site, and this file is not one docent wrote")
+                    .with_help("move it away, then build again")
+                    .into());
+            }
             use std::io::{Seek, Write};
             file.set_len(0).map_err(io)?;
             file.seek(std::io::SeekFrom::Start(0)).map_err(io)?;

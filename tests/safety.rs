@@ -201,6 +201,12 @@ fn one_build_at_a_time_and_an_interrupted_swap_loses_nothing() {
     let run = docent(&t, &["build", "--out", "site"]);
     assert!(run.ok(), "{}", run.stderr());
     assert!(!t.path(".site.docent-lock").exists(), "released");
+    // A file of that name docent did not write is neither written over nor removed.
+    t.write(".site.docent-lock", "my notes\n");
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert_eq!(t.read(".site.docent-lock"), "my notes\n");
+    std::fs::remove_file(t.path(".site.docent-lock")).expect("rm");
     // Killed after the new site took its place, before the user's files followed it.
     let old = format!(".site.docent-old-{}", dead_pid());
     copy_dir(&t.path("site"), &t.path(&old));

@@ -189,6 +189,13 @@ async fn messages(ws: &mut Socket, first: Duration, wait: Duration) -> Vec<serde
     }
 }
 
+/// A page connecting now, and what the server tells it at once.
+async fn on_connect(addr: &str) -> (Socket, Vec<serde_json::Value>) {
+    let mut ws = connect(addr).await;
+    let first = messages(&mut ws, Duration::from_secs(5), Duration::from_millis(100)).await;
+    (ws, first)
+}
+
 fn of_type<'a>(list: &'a [serde_json::Value], kind: &str) -> Vec<&'a serde_json::Value> {
     list.iter().filter(|m| m["type"] == kind).collect()
 }
@@ -490,13 +497,7 @@ async fn a_broken_edit_shows_the_error_and_keeps_the_last_good_page() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Welcome."));
     // A page that connects now hears about the error at once.
-    let mut late = connect(&s.addr).await;
-    let first = messages(
-        &mut late,
-        Duration::from_secs(5),
-        Duration::from_millis(100),
-    )
-    .await;
+    let (_late, first) = on_connect(&s.addr).await;
     assert_eq!(of_type(&first, "error").len(), 1, "{first:?}");
     // The fix clears it.
     s.site.write("content/01-intro/en.md", &good);
@@ -534,13 +535,7 @@ async fn a_course_broken_from_the_start_shows_its_error_on_every_page() {
         // Its overlay says there is no last good version (the live script reads this).
         assert!(page.body.contains("data-docent-no-site"), "{path}");
     }
-    let mut late = connect(&s.addr).await;
-    let first = messages(
-        &mut late,
-        Duration::from_secs(5),
-        Duration::from_millis(100),
-    )
-    .await;
+    let (mut late, first) = on_connect(&s.addr).await;
     assert_eq!(the_error(&first, "01-intro/en.md")["line"], 3, "{first:?}");
     let text = s.site.read("content/01-intro/en.md");
     s.site

@@ -59,11 +59,15 @@ pub fn rewrite<'a>(
             _ => None,
         };
         if let Some(html) = html {
+            let found = html_refs(&html);
+            if found.is_empty() {
+                continue;
+            }
             // Each `href` and `src` written as the outputs read them (`href="…"`, which the
             // print page and the single file re-root), chapter links pointed at the chapter
             // as Markdown ones are.
             let mut rewritten = html.clone();
-            for r in html_refs(&html).iter().rev() {
+            for r in found.iter().rev() {
                 let name = if r.image { "src" } else { "href" };
                 let value = match (r.image, classify(&r.url, ctx)) {
                     (false, Target::Chapter { id, fragment }) => {
@@ -83,7 +87,7 @@ pub fn rewrite<'a>(
                     _ => {}
                 }
             }
-            for r in html_refs(&html) {
+            for r in found {
                 let before = html.get(..r.at).unwrap_or("");
                 let lines_before = before.matches('\n').count();
                 let col = match before.rfind('\n') {
