@@ -149,6 +149,10 @@ pub fn check_site_folder(out: &Path, course_root: &Path) -> Result<()> {
     }
     match std::fs::symlink_metadata(&target) {
         Err(_) => Ok(()),
+        Ok(meta) if meta.is_symlink() => refuse(format!(
+            "{} is a symbolic link to nothing that exists",
+            target.display()
+        )),
         Ok(meta) if !meta.is_dir() => {
             refuse(format!("{} is a file, not a folder", target.display()))
         }
@@ -425,7 +429,8 @@ impl SiteLock {
                     &path,
                     0,
                     0,
-                    "is where docent keeps the lock of this site, and is not a file it made",
+                    "this path is where docent keeps the lock of the site, and what is there is \
+                     not a file docent made (a folder, a link or a pipe)",
                 )
                 .with_help("remove it, then build again")
                 .into());
@@ -436,7 +441,21 @@ impl SiteLock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .map_err(io)?;
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::PermissionDenied
+                    | std::io::ErrorKind::ReadOnlyFilesystem => Diagnostic::error(
+                        &path,
+                        0,
+                        0,
+                        format!("cannot make the lock of the site here: {e}"),
+                    )
+                    .with_help(
+                        "docent keeps a lock file beside the site folder while it builds: \
+                             make the folder that holds the site writable, or pass another --out",
+                    )
+                    .into(),
+                    _ => io(e),
+                })?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {

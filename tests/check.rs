@@ -323,16 +323,59 @@ fn raw_html_links_and_images_are_checked() {
         5,
         "chapter `02-two` has no heading `#detail`",
     );
+    // Bare, or spelt with character references as a browser reads them; a `>` in a quoted
+    // value does not end the tag, so none of it reaches the page's description (below).
+    let text = clean().read(en);
+    let mut t = clean();
+    for link in [
+        "<a class=x href=../02-two/#details>two</a>",
+        "<a class=x title=\"x > y\" href=\"&#46;&#46;/02-two/&#x23;details\">two</a>",
+    ] {
+        t = clean();
+        t.write(en, &text.replace("[this section](#build)", link));
+        assert_eq!(built_hrefs(&t, "main a.x"), ["../../en/two/#details"]);
+    }
+    let description_page = t.html("en/one/index.html");
+    // An anchor of older HTML (`<a name>`, common in READMEs) is an anchor as an `id` is,
+    // linked to from the chapter and from another one, on the chapter page and in print.
     let t = clean();
-    let text = t.read(en);
     t.write(
         en,
         &text.replace(
             "[this section](#build)",
-            "<a class=x href=../02-two/#details>two</a>",
+            "<a name='old-anchor'></a>[this section](#old-anchor)",
         ),
     );
-    assert_eq!(built_hrefs(&t, "main a.x"), ["../../en/two/#details"]);
+    let two = "content/02-two/en.md";
+    let other = t.read(two);
+    t.write(
+        two,
+        &format!("{other}\n<a class=back href=\"../01-one/#old-anchor\">back</a>\n"),
+    );
+    let (_, list) = findings(&t);
+    assert!(list.iter().all(|f| f["kind"] == "translation"), "{list:?}");
+    assert_eq!(built_hrefs(&t, "a[href='#old-anchor']").len(), 1);
+    let page = t.html("en/one/index.html");
+    assert_eq!(all(&page, "a#old-anchor").len(), 1);
+    let print = t.html("en/print/index.html");
+    let back: Vec<String> = all(&print, "a.back")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(back.len(), 1);
+    let target = back[0].trim_start_matches('#');
+    assert!(
+        target.ends_with("old-anchor") && all(&print, &format!("a[id='{target}']")).len() == 1,
+        "{back:?}"
+    );
+    let description = all(&description_page, "meta[name=description]")
+        .first()
+        .map(|m| attr(m, "content"))
+        .unwrap_or_default();
+    assert!(
+        !description.contains("href") && !description.contains("docent:"),
+        "{description}"
+    );
     // However the attributes are written, the print page reads them: the chapter link goes
     // to the chapter's part of it, the image to the chapter's folder.
     let t = clean();

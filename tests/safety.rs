@@ -263,6 +263,30 @@ fn out_naming_a_file_is_refused_and_the_file_stays() {
     refused(&run, "--out out.txt");
     assert_eq!(t.read("out.txt"), "keep me\n");
     assert!(t.leftovers().is_empty(), "left behind: {:?}", t.leftovers());
+    // A link to nothing is named as such (it was "a file"), and stays.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(t.path("gone"), t.path("dangling")).expect("symlink");
+        let run = docent(&t, &["build", "--out", "dangling"]);
+        refused(&run, "--out dangling");
+        assert!(
+            run.stderr().contains("symbolic link to nothing"),
+            "{}",
+            run.stderr()
+        );
+        assert!(t.path("dangling").is_symlink());
+    }
+    // Something not a file where the lock goes: the message says what the path is.
+    std::fs::create_dir(t.path(".site.docent-lock")).expect("mkdir");
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("this path is where docent keeps the lock"),
+        "{}",
+        run.stderr()
+    );
+    assert!(t.path(".site.docent-lock").is_dir());
 }
 
 /// The pid of a process that has ended.

@@ -68,9 +68,13 @@ pub fn rewrite<'a>(
             // as Markdown ones are.
             let mut rewritten = html.clone();
             for r in found.iter().rev() {
-                let name = if r.image { "src" } else { "href" };
-                let value = match (r.image, classify(&r.url, ctx)) {
-                    (false, Target::Chapter { id, fragment }) => {
+                let name = match r.kind {
+                    RefKind::Link => "href",
+                    RefKind::Image => "src",
+                    RefKind::Anchor => "id",
+                };
+                let value = match (r.kind, classify(&r.url, ctx)) {
+                    (RefKind::Link, Target::Chapter { id, fragment }) => {
                         format!("{CHAPTER_SCHEME}{id}{fragment}")
                     }
                     _ => written_value(html.get(r.attribute.clone()).unwrap_or("")),
@@ -87,7 +91,7 @@ pub fn rewrite<'a>(
                     _ => {}
                 }
             }
-            for r in found {
+            for r in found.into_iter().filter(|r| r.kind != RefKind::Anchor) {
                 let before = html.get(..r.at).unwrap_or("");
                 let lines_before = before.matches('\n').count();
                 let col = match before.rfind('\n') {
@@ -98,8 +102,8 @@ pub fn rewrite<'a>(
                     url: r.url,
                     line: ctx.file_line(line + lines_before),
                     col,
-                    image: r.image,
-                    no_alt: r.image && !r.alt,
+                    image: r.kind == RefKind::Image,
+                    no_alt: r.kind == RefKind::Image && !r.alt,
                     raw_html: true,
                 });
             }
@@ -150,12 +154,26 @@ pub fn rewrite<'a>(
     }
 }
 
-/// A link or image in raw HTML: the `href` of an `<a>`, the `src` of an `<img>`.
+/// What an attribute of raw HTML that docent reads is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefKind {
+    /// The `href` of an `<a>`.
+    Link,
+    /// The `src` of an `<img>`.
+    Image,
+    /// An `id`, or the `name` of an `<a>` without one (an anchor of older HTML, common in
+    /// READMEs: `<a name="install"></a>`), written again as `id="…"` so that every output
+    /// and the checks know it as the chapter's anchor.
+    Anchor,
+}
+
+/// A link, image or anchor in raw HTML.
 struct HtmlRef {
     /// Byte offset of the tag in the HTML.
     at: usize,
+    /// The link's URL or the anchor's name, character references decoded.
     url: String,
-    image: bool,
+    kind: RefKind,
     /// The image has non-empty alternative text.
     alt: bool,
     /// Where the attribute is written, name to value: written again as each output reads
@@ -163,8 +181,8 @@ struct HtmlRef {
     attribute: std::ops::Range<usize>,
 }
 
-/// The `<a href>` and `<img src>` of a piece of raw HTML, in order (entities in the values
-/// as written; quoted or bare values).
+/// The `<a href>`, `<img src>` and anchors of a piece of raw HTML, in order (quoted or bare
+/// values).
 fn html_refs(html: &str) -> Vec<HtmlRef> {
     let mut out = Vec::new();
     // Commented out (`<!-- <img src="old.png"> -->`): not on the page.
@@ -190,26 +208,38 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
         let name_len = rest
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
+        if name_len == 0 {
+            continue;
+        }
         let name = rest.get(..name_len).unwrap_or("").to_ascii_lowercase();
-        let (image, wanted) = match name.as_str() {
-            "img" => (true, "src"),
-            "a" => (false, "href"),
-            _ => continue,
-        };
         let attrs = attributes(rest.get(name_len..).unwrap_or(""));
         let attr = |key: &str| attrs.iter().find(|(k, _, _)| k == key);
-        if let Some((_, url, span)) = attr(wanted) {
-            let alt = attr("alt").is_some_and(|(_, a, _)| !a.trim().is_empty());
-            let base = at + 1 + name_len;
+        let base = at + 1 + name_len;
+        let mut push = |kind, (_, url, span): &(String, String, std::ops::Range<usize>)| {
             out.push(HtmlRef {
                 at,
                 url: url.clone(),
-                image,
-                alt,
+                kind,
+                alt: attr("alt").is_some_and(|(_, a, _)| !a.trim().is_empty()),
                 attribute: base + span.start..base + span.end,
             });
+        };
+        let anchor = attr("id").or_else(|| attr("name").filter(|_| name == "a"));
+        if let Some(a) = anchor.filter(|(_, v, _)| !v.is_empty()) {
+            push(RefKind::Anchor, a);
+        }
+        match name.as_str() {
+            "img" => attr("src")
+                .into_iter()
+                .for_each(|a| push(RefKind::Image, a)),
+            "a" => attr("href")
+                .into_iter()
+                .for_each(|a| push(RefKind::Link, a)),
+            _ => {}
         }
     }
+    // Written again back to front: in the order of the attributes in each tag.
+    out.sort_by_key(|r| r.attribute.start);
     out
 }
 
@@ -269,7 +299,7 @@ fn attributes(tag: &str) -> Vec<(String, String, std::ops::Range<usize>)> {
             };
             // What is left of `tag` places the attribute's end in it.
             span = start..tag.len() - tail.len();
-            value = v.replace("&amp;", "&");
+            value = super::decode_references(v).into_owned();
             rest = tail;
         }
         if name.is_empty() {
@@ -443,18 +473,22 @@ mod tests {
     #[test]
     fn links_and_images_in_raw_html() {
         let refs = html_refs(
-            "<p align=\"center\"><IMG SRC='design/logo.png' alt=\"logo\"></p>\n<a class=x href=missing.html>raw</a> <img src=\"nope.png\" alt=\"\"/> <abbr title=\"a\">A</abbr> <a name=\"top\"> <!-- <img src=\"old.png\"> -->",
+            "<p align=\"center\"><IMG SRC='design/logo.png' alt=\"logo\"></p>\n<a class=x href=missing.html>raw</a> <img src=\"nope.png\" alt=\"\"/> <abbr title=\"a\">A</abbr> <a name=\"top\"> <!-- <img src=\"old.png\"> --> <div id='x' name=y> <a id=z name=w href=\"&#35;x\">",
         );
-        let got: Vec<(&str, bool, bool)> = refs
+        let got: Vec<(&str, RefKind, bool)> = refs
             .iter()
-            .map(|r| (r.url.as_str(), r.image, r.alt))
+            .map(|r| (r.url.as_str(), r.kind, r.alt))
             .collect();
         assert_eq!(
             got,
             [
-                ("design/logo.png", true, true),
-                ("missing.html", false, false),
-                ("nope.png", true, false)
+                ("design/logo.png", RefKind::Image, true),
+                ("missing.html", RefKind::Link, false),
+                ("nope.png", RefKind::Image, false),
+                ("top", RefKind::Anchor, false),
+                ("x", RefKind::Anchor, false),
+                ("z", RefKind::Anchor, false),
+                ("#x", RefKind::Link, false),
             ]
         );
     }

@@ -354,6 +354,87 @@ fn comparison_tables(html: &str) -> String {
     out
 }
 
+/// The character an HTML character reference names, given what is between `&` and `;`:
+/// numeric ones (`#46`, `#x2F`) and the named ones an author writes by hand. Raw HTML in a
+/// chapter may spell a link or a word this way (`&#46;&#46;/02-b/`), and a browser reads it
+/// as the character.
+pub(crate) fn char_reference(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return Some(match char::from_u32(code) {
+            Some('\0') | None => '\u{FFFD}',
+            Some(c) => c,
+        });
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "period" => '.',
+        "sol" => '/',
+        "colon" => ':',
+        "num" => '#',
+        "percnt" => '%',
+        "quest" => '?',
+        "equals" => '=',
+        "lowbar" => '_',
+        "hyphen" | "dash" => '-',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "middot" => '·',
+        "times" => '×',
+        "rarr" => '→',
+        "larr" => '←',
+        _ => return None,
+    })
+}
+
+/// `text` with its character references decoded (see [`char_reference`]); one that is not
+/// known is left as written.
+pub(crate) fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let tail = rest.get(at + 1..).unwrap_or("");
+        match tail
+            .find(';')
+            .filter(|&end| end <= 32)
+            .and_then(|end| Some((end, char_reference(tail.get(..end)?)?)))
+        {
+            Some((end, c)) => {
+                out.push(c);
+                rest = tail.get(end + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// The text of a node and its descendants (code spans included), for ids and TOC entries.
 pub fn text_of<'a>(node: &'a AstNode<'a>) -> String {
     use comrak::nodes::NodeValue;

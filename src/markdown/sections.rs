@@ -127,7 +127,7 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             }
         }
         let tail = rest.get(lt..).unwrap_or("");
-        let Some(gt) = memchr::memchr(b'>', tail.as_bytes()) else {
+        let Some(gt) = tag_end(tail) else {
             break;
         };
         let tag = tail.get(..=gt).unwrap_or("");
@@ -261,18 +261,9 @@ fn push_text(target: &mut String, raw: &str, squash: bool) {
             ),
             None => (entity, ""),
         };
-        put(
-            target,
-            match name {
-                "amp" => "&",
-                "lt" => "<",
-                "gt" => ">",
-                "quot" => "\"",
-                "#39" | "apos" => "'",
-                "nbsp" => " ",
-                _ => "",
-            },
-        );
+        if let Some(c) = super::char_reference(name) {
+            put(target, c.encode_utf8(&mut [0; 4]));
+        }
         rest = after;
     }
     put(target, rest);
@@ -324,6 +315,37 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     let start = tag.find(&needle)? + needle.len();
     let end = tag.get(start..)?.find('"')? + start;
     tag.get(start..end).map(str::to_string)
+}
+
+/// Where the tag (or comment) at the start of `tail` ends: its last byte. A `>` inside a
+/// quoted attribute value of raw HTML (`<a title="x > y">`) or inside a comment does not end
+/// it, or the rest of the tag would be read as prose (descriptions, search text).
+fn tag_end(tail: &str) -> Option<usize> {
+    let bytes = tail.as_bytes();
+    if tail.starts_with("<!--") {
+        return memchr::memmem::find(bytes.get(4..)?, b"-->").map(|i| 4 + i + 2);
+    }
+    let gt = memchr::memchr(b'>', bytes)?;
+    // Tags comrak writes escape `>` in values; only raw HTML needs the careful scan.
+    if memchr::memchr2(b'"', b'\'', bytes.get(..gt)?).is_none() {
+        return Some(gt);
+    }
+    let mut at = 1;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'>' => return Some(at),
+            b'"' | b'\''
+                if bytes
+                    .get(..at)
+                    .is_some_and(|t| t.trim_ascii_end().ends_with(b"=")) =>
+            {
+                at += 1 + memchr::memchr(b, bytes.get(at + 1..)?)?;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -423,6 +445,19 @@ mod tests {
             s[0].text,
             "hadolint reads the file; see chapter 2. Never pass a token."
         );
+    }
+
+    /// A `>` inside a quoted value of an author's raw HTML, or inside a comment, does not
+    /// end the tag: the rest of it is not prose (it was, in descriptions and search text).
+    #[test]
+    fn a_quoted_angle_bracket_does_not_end_a_raw_tag() {
+        let html = "<h2 id=\"a\">A</h2><p>Before <a title=\"x > y\" href=\"docent:ch/b#x\">link</a> <img alt='1 > 0' src=a.png> after<!-- a > b <b>hidden</b> --> end.</p>";
+        let s = sections_of(html);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].text, "Before link after end.");
+        assert_eq!(tag_end("<p>"), Some(2));
+        assert_eq!(tag_end("<a b=\"c"), None);
+        assert_eq!(tag_end("<!-- x"), None);
     }
 
     #[test]
