@@ -28,6 +28,20 @@ impl<'t> Lines<'t> {
     }
 }
 
+impl Lines<'_> {
+    /// The column in characters of a 1-based byte column on 1-based `line` (Markdown's
+    /// parser counts bytes; editors and findings count characters).
+    pub fn char_col(&self, line: usize, byte_col: usize) -> usize {
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let offset = floor(self.text, start + byte_col.saturating_sub(1));
+        column(self.text, start, offset.max(start))
+    }
+}
+
 /// Line and column (1-based, in characters) of a byte offset in `text`, for one lookup; an
 /// offset inside a character counts as that character's start.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {

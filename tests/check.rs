@@ -279,6 +279,46 @@ fn careless_authoring_is_named_where_it_happens() {
     );
 }
 
+/// Columns count characters, as editors do: the accents before a link on a Portuguese line
+/// do not move it (the parser counts bytes).
+#[test]
+fn columns_count_characters_on_accented_lines() {
+    let pt = "content/01-one/pt-BR.md";
+    let t = clean();
+    let text = t.read(pt);
+    t.write(
+        pt,
+        &text.replace(
+            "[esta seção](#build)",
+            "[esta seção](#nada) 🚀 [ação](#nada2)",
+        ),
+    );
+    let (_, list) = findings(&t);
+    let at = |part: &str| {
+        let f = finding(&list, part);
+        (f["line"].as_u64(), f["col"].as_u64())
+    };
+    let line = text
+        .lines()
+        .position(|l| l.contains("[esta seção]"))
+        .map(|i| i as u64 + 1);
+    let before: String = text
+        .lines()
+        .find(|l| l.contains("[esta seção]"))
+        .and_then(|l| l.split("[esta seção]").next())
+        .unwrap_or_default()
+        .to_string();
+    let col = before.chars().count() as u64 + 1;
+    assert_eq!(at("`#nada`"), (line, Some(col)));
+    assert_eq!(
+        at("`#nada2`"),
+        (
+            line,
+            Some(col + "[esta seção](#nada) 🚀 ".chars().count() as u64)
+        )
+    );
+}
+
 /// Links and images written as raw HTML (a README's centred logo) are checked as the
 /// Markdown ones are: the file, the alternative text; a chapter link there is not
 /// rewritten, so it is named.

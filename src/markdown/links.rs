@@ -35,9 +35,17 @@ pub fn rewrite<'a>(
     findings: &mut Findings,
     refs: &mut Vec<LinkRef>,
 ) {
+    // The parser's columns are bytes; a finding's are characters (every accent before a link
+    // on a Portuguese line moved it). Lines are indexed once per chapter, when first needed.
+    let lines = std::cell::OnceCell::new();
+    let char_col = |line: usize, col: usize| {
+        let lines = lines.get_or_init(|| crate::place::Lines::new(&ctx.source.body));
+        lines.char_col(line, col)
+    };
     for node in root.descendants() {
         let line = node.data.borrow().sourcepos.start.line;
-        let col = node.data.borrow().sourcepos.start.column;
+        let byte_col = node.data.borrow().sourcepos.start.column;
+        let col = || char_col(line, byte_col);
         let image = match &node.data.borrow().value {
             NodeValue::Image(img) => Some(img.url.clone()),
             _ => None,
@@ -46,7 +54,7 @@ pub fn rewrite<'a>(
             refs.push(LinkRef {
                 url,
                 line: ctx.file_line(line),
-                col,
+                col: col(),
                 image: true,
                 no_alt: super::text_of(node).trim().is_empty(),
                 raw_html: false,
@@ -96,7 +104,7 @@ pub fn rewrite<'a>(
                 let lines_before = before.matches('\n').count();
                 let col = match before.rfind('\n') {
                     Some(nl) => before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1,
-                    None => col + before.chars().count(),
+                    None => col() + before.chars().count(),
                 };
                 refs.push(LinkRef {
                     url: r.url,
@@ -116,7 +124,7 @@ pub fn rewrite<'a>(
         refs.push(LinkRef {
             url: link.url.clone(),
             line: ctx.file_line(line),
-            col,
+            col: col(),
             image: false,
             no_alt: false,
             raw_html: false,
@@ -143,7 +151,7 @@ pub fn rewrite<'a>(
                     )
                 };
                 findings.errors.push(
-                    Diagnostic::error(&ctx.source.path, ctx.file_line(line), col, message)
+                    Diagnostic::error(&ctx.source.path, ctx.file_line(line), col(), message)
                         .with_help(help)
                         .of(crate::error::Kind::Link)
                         .in_lang(ctx.lang),
