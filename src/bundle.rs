@@ -81,7 +81,11 @@ pub fn write_single_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
         crate::output::check_bundle_file(path, root, crate::output::is_docent_single_file)?;
     }
     let course = crate::load::load(root)?;
-    let files = Builder::new(root, offline_options()).single_files()?;
+    let mut builder = Builder::new(root, offline_options());
+    // The checks of `build` and of the zip first: a broken link or a missing image stops
+    // this bundle too (it was written without a word).
+    builder.build_outputs(crate::render::Outputs::Shared)?;
+    let files = builder.single_files()?;
     fsx::create_dir_all(dir)?;
     let mut written = Vec::new();
     for ((name, html), lang) in files.into_iter().zip(course.language_codes()) {
@@ -109,7 +113,11 @@ fn inline_files(course: &crate::course::Course, lang: &str, html: &str) -> Strin
         out.push_str(before);
         let end = after.find('"').unwrap_or(after.len());
         let target = after.get(..end).unwrap_or("");
-        let inlined = target
+        // The attribute as the browser reads it: character references and percent-escapes
+        // decoded (`my%20image.png`, `a&amp;b.png`, `caf%C3%A9.png`).
+        let unescaped = crate::markdown::decode_references(target);
+        let decoded = percent_encoding::percent_decode_str(&unescaped).decode_utf8_lossy();
+        let inlined = decoded
             .strip_prefix("../")
             .and_then(|t| t.split_once('/'))
             .and_then(|(slug, file)| {
@@ -129,7 +137,41 @@ fn inline_files(course: &crate::course::Course, lang: &str, html: &str) -> Strin
                 ))
             });
         out.push_str(inlined.as_deref().unwrap_or(target));
+        // A link to a file that is not an image (a PDF, the Dockerfile): a browser will not
+        // open a data URI as a page, but saves it when the link says to.
+        if inlined
+            .as_deref()
+            .is_some_and(|d| !d.starts_with("data:image/"))
+            && before.ends_with("href=\"")
+            && let Some(name) = decoded.rsplit('/').next()
+        {
+            out.push_str("\" download=\"");
+            out.push_str(&crate::markdown::highlight::escape_html(name));
+        }
         rest = after.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    drop_relative_srcsets(&out)
+}
+
+/// `html` without the `srcset` attributes of an author's raw `<img>` that name files beside
+/// the page: the single file carries none, and a browser prefers them to the `src` it
+/// inlined.
+fn drop_relative_srcsets(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(" srcset=\"") {
+        let value_start = i + " srcset=\"".len();
+        let Some(len) = rest.get(value_start..).and_then(|v| v.find('"')) else {
+            break;
+        };
+        let value = rest.get(value_start..value_start + len).unwrap_or("");
+        let relative = value
+            .split(',')
+            .any(|c| !c.trim().starts_with("data:") && !c.contains("://"));
+        let keep_to = if relative { i } else { value_start + len + 1 };
+        out.push_str(rest.get(..keep_to).unwrap_or(""));
+        rest = rest.get(value_start + len + 1..).unwrap_or("");
     }
     out.push_str(rest);
     out
@@ -147,6 +189,11 @@ fn media_type(file: &str) -> &'static str {
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("gif") => "image/gif",
         Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("pdf") => "application/pdf",
+        Some("zip") => "application/zip",
+        Some("json") => "application/json",
+        Some("csv") => "text/csv;charset=utf-8",
         _ => "text/plain;charset=utf-8",
     }
 }

@@ -6,8 +6,18 @@
 use crate::course::FrontMatter;
 use crate::error::line_col;
 
-/// The version of a source file: the start of the hash of its whole text.
+/// The version of a source file: the start of the hash of its whole text, read as the same
+/// text whatever its line ends and byte order mark (a checkout with `core.autocrlf` on Windows
+/// would otherwise make every translation of it stale, with no line changed).
 pub fn version_of(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let normal;
+    let text = if text.contains('\r') {
+        normal = text.replace("\r\n", "\n").replace('\r', "\n");
+        normal.as_str()
+    } else {
+        text
+    };
     blake3::hash(text.as_bytes())
         .to_hex()
         .get(..16)
@@ -268,6 +278,18 @@ fn set_yaml_key(matter: &str, key: &str, value: &str, newline: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A source saved again with other line ends or a byte order mark is the same version;
+    /// a changed character is not.
+    #[test]
+    fn line_ends_and_a_byte_order_mark_do_not_change_the_version() {
+        let lf = "+++\ntitle = \"A\"\n+++\n\nbody\n";
+        let v = version_of(lf);
+        assert_eq!(version_of(&lf.replace('\n', "\r\n")), v);
+        assert_eq!(version_of(&format!("\u{feff}{lf}")), v);
+        assert_eq!(version_of(&lf.replace('\n', "\r")), v);
+        assert_ne!(version_of(&lf.replace("body", "bodY")), v);
+    }
 
     #[test]
     fn splits_toml_and_keeps_body_line() {

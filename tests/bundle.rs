@@ -189,6 +189,46 @@ fn single_files_hold_every_chapter_and_load_nothing() {
     }
 }
 
+/// Files whose names a URL escapes (a space, an accent, `&`) are carried in the single file
+/// too; a raw `srcset` naming files beside the page is dropped (the browser preferred it to
+/// the inlined `src`); a link to a file that is not an image is saved, not opened; and a
+/// broken course is refused, as `build` and the zip refuse it.
+#[test]
+fn single_files_carry_every_file_and_refuse_a_broken_course() {
+    let t = SiteTest::fixture("basic");
+    let png = std::fs::read(repo_root().join("themes/default/static/favicon.png")).expect("png");
+    for name in ["my pic.png", "café.png", "a&b.png", "x1.png"] {
+        std::fs::write(t.path(&format!("content/01-intro/{name}")), &png).expect("write");
+    }
+    t.write("content/01-intro/notes.pdf", "%PDF-1.4\n");
+    let en = t.read("content/01-intro/en.md");
+    t.write(
+        "content/01-intro/en.md",
+        &format!(
+            "{en}\n![space](<my pic.png>) ![accent](café.png) ![amp](a&b.png)\n\n<img alt=\"set\" src=\"x1.png\" srcset=\"x1.png 1x\">\n\n[the notes](notes.pdf)\n"
+        ),
+    );
+    let run = t.docent(&["bundle", "--single-file", "--out", "one"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let html = t.read("one/course.en.html");
+    for url in loaded_urls(&html) {
+        assert!(url.is_empty() || url.starts_with("data:"), "loads {url}");
+    }
+    let doc = scraper::Html::parse_document(&html);
+    assert!(all(&doc, "img[srcset]").is_empty());
+    let notes = one(&doc, "a[download='notes.pdf']");
+    assert!(attr(&notes, "href").starts_with("data:application/pdf;base64,"));
+    // Broken: refused, and the last bundle stays.
+    t.write(
+        "content/01-intro/en.md",
+        &format!("{en}\n[gone](../99-nothing/)\n"),
+    );
+    let run = t.docent(&["bundle", "--single-file", "--out", "one"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert!(run.stderr().contains("99-nothing"), "{}", run.stderr());
+    assert_eq!(t.read("one/course.en.html"), html);
+}
+
 #[test]
 fn offline_bundle_works_in_a_real_browser() {
     if !browser::available() {
