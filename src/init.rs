@@ -325,11 +325,12 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written
         crate::translate::store_dir(&content).join(format!("{version}.md")),
         &source_text,
     )?;
-    put(dir.join(".gitignore"), "/site/\n/offline/\n*.zip\n")?;
-    // A repository's pipelines are the author's: one already there is never moved (a
-    // `publish.yml.orig` would silently stop running).
+    // A repository's pipelines and its ignore list are the author's: one already there is
+    // never moved (a `publish.yml.orig` would silently stop running; a `.gitignore.orig`
+    // would let `.env` be committed).
     let mut left = Vec::new();
     for (path, text) in [
+        (dir.join(".gitignore"), "/site/\n/offline/\n*.zip\n"),
         (
             dir.join(".github").join("workflows").join("publish.yml"),
             GITHUB_WORKFLOW,

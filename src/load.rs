@@ -391,6 +391,48 @@ fn chapter_id(root: &Path, dir: &Path) -> String {
         .join("/")
 }
 
+/// Why a file of a chapter folder that is not a language file must not be published beside
+/// its page, if it must not: an editor's or a merge's leftover (`en.md~`, `en.md.orig`), a
+/// private key by its name (`id_rsa`, `server.key`), or a link to a hidden file of the project
+/// (`env.txt -> ../../.env`; hidden files themselves are skipped).
+fn unpublishable(rel: &Path, path: &Path, dir: &Path, project: &Path) -> Option<&'static str> {
+    let name = rel.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
+    if name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || matches!(extension, "orig" | "rej" | "bak" | "swp" | "swo" | "tmp")
+    {
+        return Some("it is an editor's or a merge's leftover");
+    }
+    if matches!(
+        name.as_str(),
+        "id_rsa" | "id_dsa" | "id_ecdsa" | "id_ed25519" | "id_ecdsa_sk" | "id_ed25519_sk"
+    ) || matches!(
+        extension,
+        "pem" | "key" | "p12" | "pfx" | "jks" | "keystore"
+    ) {
+        return Some("its name is that of a private key or a key store");
+    }
+    let linked = path
+        .ancestors()
+        .take_while(|a| a.starts_with(dir) && *a != dir)
+        .any(|a| a.is_symlink());
+    if linked {
+        let target = fsx::resolve(path);
+        let inside = target
+            .strip_prefix(fsx::resolve(project))
+            .unwrap_or(&target)
+            .to_path_buf();
+        if inside
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            return Some("it is a link to a hidden file");
+        }
+    }
+    None
+}
+
 /// Reads one chapter folder: its language files and its assets (every other file, in
 /// folders too, except the folders in `nested`, which are sub-chapters).
 fn load_chapter(
@@ -523,6 +565,17 @@ fn load_chapter(
                 )
                 .with_help(format!("rename it {code}.md"))
                 .of(crate::error::Kind::File),
+            );
+            continue;
+        }
+        if !language_file && let Some(why) = unpublishable(&rel, path, dir, project) {
+            findings.push(
+                Diagnostic::warning(path, 0, 0, format!("is not published: {why}"))
+                    .with_help(
+                        "every other file of a chapter folder is published beside its page; \
+                         move this one out of the folder (or rename it, if it is meant for readers)",
+                    )
+                    .of(crate::error::Kind::File),
             );
             continue;
         }

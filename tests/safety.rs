@@ -462,12 +462,32 @@ fn bundle_out_refuses_files_it_did_not_write() {
 #[test]
 fn init_force_keeps_what_it_replaces() {
     let t = SiteTest::fixture("basic");
-    t.write(".gitignore", "target/\n");
+    t.write(".gitignore", ".env\ntarget/\n");
+    t.write(
+        "content/01-first-chapter/en.md",
+        "+++\ntitle = \"Mine\"\n+++\n\nMY UNPUBLISHED DRAFT\n",
+    );
     let toml = t.read("content/course.toml");
     let run = docent(&t, &["init", ".", "--force"]);
     assert!(run.ok(), "{}", run.stderr());
     assert_eq!(t.read("content/course.toml.orig"), toml);
-    assert_eq!(t.read(".gitignore.orig"), "target/\n");
+    // The ignore list stays the author's (moved aside, `.env` could be committed); docent's
+    // lines wait beside it.
+    assert_eq!(t.read(".gitignore"), ".env\ntarget/\n");
+    assert!(t.read(".gitignore.docent").contains("/site/"));
+    // The chapter it set aside is kept, and not published.
+    assert!(
+        t.read("content/01-first-chapter/en.md.orig")
+            .contains("MY UNPUBLISHED")
+    );
+    let built = docent(&t, &["build", "--out", "site"]);
+    assert!(built.ok(), "{}", built.stderr());
+    assert!(
+        built.stderr().contains("is not published"),
+        "{}",
+        built.stderr()
+    );
+    assert!(!t.path("site/en/first-chapter/en.md.orig").exists());
     let err = run.stderr();
     assert!(
         err.contains("replaced") && err.contains("course.toml.orig"),
@@ -479,6 +499,34 @@ fn init_force_keeps_what_it_replaces() {
     assert!(run.ok());
     assert!(run.stderr().contains("unchanged"), "{}", run.stderr());
     assert!(!t.path("content/course.toml.orig.2").exists());
+}
+
+/// A chapter folder's leftovers and keys stay unpublished, with a warning each: an editor's
+/// backup, a private key by its name, a link to a hidden file of the project.
+#[test]
+fn leftovers_keys_and_links_to_hidden_files_are_not_published() {
+    let t = SiteTest::fixture("basic");
+    t.write(".env", "API_KEY=hunter2\n");
+    t.write("content/01-intro/en.md~", "old\n");
+    t.write(
+        "content/01-intro/id_rsa",
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n",
+    );
+    t.write("content/01-intro/server.key", "key\n");
+    t.write("content/01-intro/notes.txt", "for readers\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../../.env", t.path("content/01-intro/env.txt")).expect("link");
+    let run = docent(&t, &["build", "--out", "site"]);
+    assert!(run.ok(), "{}", run.stderr());
+    for name in ["en.md~", "id_rsa", "server.key", "env.txt"] {
+        assert!(
+            run.stderr().contains(&format!("01-intro/{name}")),
+            "{name}: {}",
+            run.stderr()
+        );
+        assert!(!t.path(&format!("site/en/intro/{name}")).exists(), "{name}");
+    }
+    assert_eq!(t.read("site/en/intro/notes.txt"), "for readers\n");
 }
 
 // 6. Nothing outside the project is read or published, whatever the links.
