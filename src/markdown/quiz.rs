@@ -180,7 +180,7 @@ pub fn render(quiz: &Quiz, id: &str, labelled_by: Option<&str>) -> String {
             .map_or(String::new(), |c| inline(c));
         let _ = write!(
             out,
-            "</ul></fieldset><div class=\"quiz-actions\"><button type=\"button\" class=\"quiz-check\" hidden data-right=\"{}\" data-wrong=\"{}\" data-choose=\"{}\">{}</button><span class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></span></div><details class=\"quiz-answer\"><summary>{}</summary><p><strong>{}</strong> {}</p>{}</details></li>",
+            "</ul></fieldset><div class=\"quiz-actions\"><button type=\"button\" class=\"quiz-check\" hidden data-right=\"{}\" data-wrong=\"{}\" data-choose=\"{}\">{}</button><span class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></span></div><details class=\"quiz-answer\"><summary>{}</summary><p class=\"quiz-answer-choice\"><strong>{}</strong> {}</p>{}</details></li>",
             ui("quiz-right"),
             ui("quiz-wrong"),
             ui("quiz-choose"),

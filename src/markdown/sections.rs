@@ -197,6 +197,26 @@ pub fn sections_of(html: &str) -> Vec<Section> {
             ("strong" | "b" | "dfn", false) => marked += 1,
             ("strong" | "b" | "dfn", true) => marked = marked.saturating_sub(1),
             ("div", false) if tag.contains("glossary-defs") => skip_depth = Some(("div", 1)),
+            // Not words of the text: a footnote's number (it stuck to the word before it,
+            // `pages1`), an icon hidden from screen readers, a quiz's "Show the answer" and
+            // the answer itself (its explanation stays).
+            ("sup", false) if tag.contains("footnote-ref") => skip_depth = Some(("sup", 1)),
+            ("span", false) if !in_pre && tag.contains("aria-hidden=\"true\"") => {
+                skip_depth = Some(("span", 1));
+            }
+            // A bar's label and value are apart (`fan-out 100` `1,000 rows`, not `1001,000`).
+            ("span", false) if tag.contains("class=\"bar-") => {
+                if let Some(current) = sections.last_mut()
+                    && !current.text.is_empty()
+                    && !current.text.ends_with(' ')
+                {
+                    current.text.push(' ');
+                }
+            }
+            ("summary", false) => skip_depth = Some(("summary", 1)),
+            ("p", false) if tag.contains("class=\"quiz-answer-choice\"") => {
+                skip_depth = Some(("p", 1));
+            }
             ("button", false) => skip_depth = Some(("button", 1)),
             ("span", true) if in_pre => {}
             ("br" | "p" | "li" | "div" | "tr" | "td" | "th", _) | ("span", true) => {
@@ -444,6 +464,19 @@ mod tests {
         assert_eq!(
             s[0].text,
             "hadolint reads the file; see chapter 2. Never pass a token."
+        );
+    }
+
+    /// What is not a word of the text stays out of it: a footnote's number, a quiz's "Show
+    /// the answer" and its answer; a chart bar's label and value are two words.
+    #[test]
+    fn footnote_numbers_chart_bars_and_quiz_answers_are_not_text() {
+        let html = "<h2 id=\"a\">A</h2><p>8 KB pages<sup class=\"footnote-ref\"><a href=\"#fn-p\">1</a></sup> filled.</p><figure class=\"chart\"><div class=\"chart-bars\" aria-hidden=\"true\"><div class=\"bar\"><span class=\"bar-label\">fan-out 100</span><span class=\"bar-track\"><span class=\"bar-fill\"></span><span class=\"bar-value\">1,000 rows</span></span></div></div><div class=\"chart-table\"><table><tr><th scope=\"row\">fan-out 100</th><td>1,000</td></tr></table></div></figure><details class=\"quiz-answer\"><summary>Show the answer</summary><p class=\"quiz-answer-choice\"><strong>Answer:</strong> B</p><p class=\"quiz-explain\">Because.</p></details>";
+        let s = sections_of(html);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(
+            s[0].text,
+            "8 KB pages filled. fan-out 100 1,000 rows fan-out 100 1,000 Because."
         );
     }
 
