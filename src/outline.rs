@@ -67,11 +67,17 @@ pub fn check(
     text: &str,
     path: &Path,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let at = |needle: &str| text.find(needle).map_or((0, 0), |o| line_col(text, o));
+    // Where `needle` is first written from byte `from` on (part n's own `[[parts]]`, not the
+    // first one of the file).
+    let at = |from: usize, needle: &str| {
+        text.get(from..)
+            .and_then(|t| t.find(needle))
+            .map_or((0, 0), |o| line_col(text, from + o))
+    };
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    let mut error = |needle: &str, message: String, help: String| {
-        let (l, c) = at(needle);
+    let mut error = |from: usize, needle: &str, message: String, help: String| {
+        let (l, c) = at(from, needle);
         out.push(
             Diagnostic::error(path, l, c, message)
                 .with_help(help)
@@ -89,6 +95,7 @@ pub fn check(
     for id in &course.config.unnumbered {
         if course.chapter(id).is_none() && !drafts.contains(id) {
             error(
+                text.find("unnumbered").unwrap_or(0),
                 &format!("\"{id}\""),
                 format!("unnumbered: no chapter `{id}`"),
                 unknown(id),
@@ -102,7 +109,9 @@ pub fn check(
         .map(|c| c.id.as_str())
         .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    let part_starts: Vec<usize> = text.match_indices("[[parts]]").map(|(i, _)| i).collect();
     for (n, part) in course.config.parts.iter().enumerate() {
+        let from = part_starts.get(n).copied().unwrap_or(0);
         let name = format!(
             "part {} (\"{}\")",
             n + 1,
@@ -111,7 +120,7 @@ pub fn check(
         if let crate::config::PartTitle::PerLanguage(map) = &part.title {
             let default = course.default_language();
             if !map.contains_key(default) {
-                let (l, c) = at("[[parts]]");
+                let (l, c) = at(from, "[[parts]]");
                 warnings.push(
                     Diagnostic::warning(path, l, c, format!("{name} has no title in `{default}`, the default language; its readers get another language's"))
                         .with_help(format!("add {default} = \"…\" to the title"))
@@ -121,6 +130,7 @@ pub fn check(
             for lang in map.keys() {
                 if course.config.language(lang).is_none() {
                     error(
+                        from,
                         &format!("{lang} ="),
                         format!(
                             "{name} has a title in `{lang}`, which is not a language of the course"
@@ -132,6 +142,7 @@ pub fn check(
         }
         if part.chapters.is_empty() {
             error(
+                from,
                 "[[parts]]",
                 format!("{name} lists no chapters"),
                 "list its top-level chapters: chapters = [\"01-intro\", \"02-setup\"]".into(),
@@ -142,8 +153,14 @@ pub fn check(
             let needle = format!("\"{id}\"");
             match course.chapter(id) {
                 None if drafts.contains(id) => {}
-                None => error(&needle, format!("{name}: no chapter `{id}`"), unknown(id)),
+                None => error(
+                    from,
+                    &needle,
+                    format!("{name}: no chapter `{id}`"),
+                    unknown(id),
+                ),
                 Some(c) if c.depth > 0 => error(
+                    from,
                     &needle,
                     format!("{name}: `{id}` is a sub-chapter; parts hold top-level chapters"),
                     "list the chapter it belongs to; its sub-chapters come with it".into(),
@@ -151,6 +168,7 @@ pub fn check(
                 Some(_) => {
                     if let Some(other) = seen.insert(id.as_str(), n) {
                         error(
+                            from,
                             &needle,
                             format!("{name}: `{id}` is already in part {}", other + 1),
                             "a chapter belongs to one part".into(),
@@ -170,6 +188,7 @@ pub fn check(
                 .copied()
                 .unwrap_or_default();
             error(
+                from,
                 "[[parts]]",
                 format!("{name}: its chapters are not consecutive (`{gap}` comes between them)"),
                 "a part is a run of consecutive chapters: add the missing ones, or renumber the folders".into(),

@@ -543,6 +543,12 @@ fn outline_mistakes_are_located() {
             "fr =",
             &["`fr`, which is not a language of the course"],
         ),
+        // The second part's mistake points at the second part.
+        (
+            "[[parts]] # first\ntitle = \"A\"\nchapters = [\"01-start\"]\n\n[[parts]] # second\ntitle = \"B\"\nchapters = []\n",
+            "# second",
+            &["part 2 (\"B\") lists no chapters"],
+        ),
     ];
     for (extra, needle, messages) in cases {
         let t = nested_book();

@@ -279,6 +279,26 @@ fn careless_authoring_is_named_where_it_happens() {
     );
 }
 
+/// A heading with an emoji gets the id an author can type: the emoji's invisible variation
+/// selector is no part of it.
+#[test]
+fn an_emoji_in_a_heading_leaves_no_invisible_character_in_its_id() {
+    let en = "content/01-one/en.md";
+    let t = clean();
+    let text = t.read(en);
+    t.write(
+        en,
+        &text
+            .replace("## Build", "## Build ⚠\u{FE0F}")
+            .replace("[this section](#build)", "[this section](#build-)"),
+    );
+    let (_, list) = findings(&t);
+    assert!(list.iter().all(|f| f["kind"] == "translation"), "{list:?}");
+    t.build();
+    let page = t.html("en/one/index.html");
+    assert_eq!(all(&page, "h2#build-").len(), 1);
+}
+
 /// Columns count characters, as editors do: the accents before a link on a Portuguese line
 /// do not move it (the parser counts bytes).
 #[test]

@@ -51,7 +51,13 @@ pub fn assign_ids<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
                 _ => return None,
             };
             let text = text_of(node).trim().to_string();
-            let id = anchorizer.anchorize(&text);
+            // Emoji's invisible parts (variation selectors, joiners, the keycap mark) are
+            // no part of an id an author could type: `## Trap ⚠️` is `#trap-`.
+            let typed: String = text
+                .chars()
+                .filter(|c| !matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{200D}' | '\u{20E3}'))
+                .collect();
+            let id = anchorizer.anchorize(&typed);
             let line = node.data.borrow().sourcepos.start.line;
             Some(Heading {
                 level,
