@@ -268,6 +268,12 @@ impl I18n {
         self.format(lang, key, None)
     }
 
+    /// The message `key` of `lang`'s own strings, borrowing from no other language: for words
+    /// that are right only in that language (the name of another language inside a sentence).
+    pub fn own_text(&self, lang: &str, key: &str) -> Option<String> {
+        self.try_format(lang, key, None)
+    }
+
     /// [`I18n::text`] with Fluent variables filled in: `args` pairs a variable name with its
     /// value.
     pub fn text_with(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {

@@ -155,8 +155,10 @@ fn missing_translation_falls_back_with_a_notice_and_a_warning() {
     let doc = t.html("pt-BR/second/index.html");
     assert_eq!(attr(&one(&doc, "html"), "lang"), "pt-BR");
     let notice = one(&doc, ".notice-fallback");
+    // Both languages named as Portuguese writes them, not as each names itself.
     assert!(
-        text(&notice).contains("ainda não foi traduzido"),
+        text(&notice).contains("ainda não foi traduzido para português (Brasil)")
+            && text(&notice).contains("a versão em inglês"),
         "{}",
         text(&notice)
     );
@@ -248,6 +250,18 @@ fn markdown_extensions_and_heading_anchors() {
     assert_eq!(all(&doc, ".chapter-body del").len(), 1);
     assert!(!all(&doc, ".chapter-body a[href='https://example.org/docs']").is_empty());
     assert_eq!(all(&doc, ".chapter-body .footnotes li").len(), 1);
+    // The way back from a footnote is named in the page's language.
+    let back = |lang: &str| {
+        attr(
+            &one(
+                &t.html(&format!("{lang}/intro/index.html")),
+                "a.footnote-backref",
+            ),
+            "aria-label",
+        )
+    };
+    assert_eq!(back("en"), "Back to reference 1");
+    assert_eq!(back("pt-BR"), "Voltar à referência 1");
     let h2 = one(&doc, ".chapter-body h2");
     assert_eq!(attr(&h2, "id"), "first-steps");
     let anchor = h2.select(&sel("a.anchor")).next().expect("anchor link");

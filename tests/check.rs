@@ -462,6 +462,18 @@ fn raw_html_links_and_images_are_checked() {
     assert_eq!(images, ["../one/diagram.svg"]);
 }
 
+/// A quote written like an alert of a type GitHub lacks (Docusaurus's `[!DANGER]`) is named.
+#[test]
+fn an_alert_of_an_unknown_type_is_named() {
+    triggers(
+        "content/01-one/en.md",
+        |s| s.replace("![A small square](diagram.svg)", "> [!DANGER]\n> Hot."),
+        "warning",
+        7,
+        "`[!DANGER]` is not an alert type",
+    );
+}
+
 #[test]
 fn images_need_alt_text_and_a_file() {
     let en = "content/01-one/en.md";

@@ -70,6 +70,7 @@ stale-link = Read the original
 task-done = Done
 task-open = Not done yet
 table-label = Table (scrolls sideways on small screens)
+footnote-back = Back to reference
 nav-all-chapters = All chapters
 compare-view-label = Show the comparison
 compare-view-split = Side by side
@@ -104,3 +105,28 @@ progress-continue = Continue where you left off:
 progress-reset = Clear my reading progress
 progress-cleared = Reading progress cleared.
 print-contents = Contents
+
+# Language names as this language writes them inside a sentence (the notice of a
+# chapter not translated yet names the language it is shown in).
+language-name-ar = Arabic
+language-name-de = German
+language-name-en = English
+language-name-es = Spanish
+language-name-fa = Persian
+language-name-fr = French
+language-name-he = Hebrew
+language-name-hi = Hindi
+language-name-id = Indonesian
+language-name-it = Italian
+language-name-ja = Japanese
+language-name-ko = Korean
+language-name-nl = Dutch
+language-name-pl = Polish
+language-name-pt-BR = Portuguese (Brazil)
+language-name-pt-PT = Portuguese (Portugal)
+language-name-ru = Russian
+language-name-tr = Turkish
+language-name-uk = Ukrainian
+language-name-vi = Vietnamese
+language-name-zh-CN = Chinese (Simplified)
+language-name-zh-TW = Chinese (Traditional)

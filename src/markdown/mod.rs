@@ -212,7 +212,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     let mut findings = Findings::default();
 
     let headings = headings::assign_ids(root);
-    alerts::localize_titles(root);
+    alerts::localize_titles(root, ctx, &mut findings);
     let mut link_refs = Vec::new();
     links::rewrite(root, ctx, &mut findings, &mut link_refs);
     blocks::render_code_blocks(&arena, root, ctx, &headings, &mut findings);
@@ -313,6 +313,13 @@ fn accessible(html: &str) -> String {
         }
     }
     out.push_str(html.get(done..).unwrap_or(""));
+    // comrak names a footnote's way back in English.
+    if out.contains("aria-label=\"Back to reference ") {
+        out = out.replace(
+            "aria-label=\"Back to reference ",
+            &format!("aria-label=\"{} ", ui("footnote-back")),
+        );
+    }
     comparison_tables(&out)
 }
 

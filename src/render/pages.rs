@@ -130,11 +130,13 @@ impl Renderer<'_> {
         if !page.is_fallback(lang) {
             return None;
         }
+        // Both languages named as the reader's language writes them ("a versão em inglês"),
+        // or by the names course.toml gives them.
         let name = |code: &str| {
-            self.course
-                .config
-                .language(code)
-                .map_or_else(|| code.to_string(), |l| l.name.clone())
+            self.i18n
+                .own_text(lang, &format!("language-name-{code}"))
+                .or_else(|| self.course.config.language(code).map(|l| l.name.clone()))
+                .unwrap_or_else(|| code.to_string())
         };
         Some(self.i18n.text_with(
             lang,
