@@ -165,6 +165,18 @@ fn missing_translation_falls_back_with_a_notice_and_a_warning() {
     let body = one(&doc, ".chapter-body");
     assert_eq!(attr(&body, "lang"), "en");
     assert!(text(&body).contains("Only in English for now."));
+    // For search engines it is the English page, not a Portuguese one.
+    let canonical = attr(&one(&doc, "link[rel=canonical]"), "href");
+    assert!(canonical.ends_with("/en/second/"), "{canonical}");
+    let hreflangs: Vec<String> = all(&doc, "link[rel=alternate][hreflang]")
+        .iter()
+        .map(|l| attr(l, "hreflang"))
+        .collect();
+    assert!(!hreflangs.contains(&"pt-BR".to_string()), "{hreflangs:?}");
+    assert!(hreflangs.contains(&"en".to_string()), "{hreflangs:?}");
+    let sitemap = t.read("site/sitemap.xml");
+    assert!(!sitemap.contains("/pt-BR/second/"), "{sitemap}");
+    assert!(sitemap.contains("/en/second/"));
     // Still in the Portuguese navigation, at the same position.
     let nav: Vec<String> = all(&doc, "nav.sidebar .nav-title")
         .iter()

@@ -124,8 +124,10 @@ impl<'a> Renderer<'a> {
         entries.push(alternates(&|code| Some(format!("{code}/"))));
         entries.push(alternates(&|code| Some(format!("{code}/print/"))));
         for (index, _) in self.course.chapters.iter().enumerate() {
+            // A page not translated yet is left out (its canonical page is the original).
             entries.push(alternates(&|code| {
                 self.page_at(code, index)
+                    .filter(|p| !p.is_fallback(code))
                     .map(|p| format!("{code}/{}/", p.slug()))
             }));
         }

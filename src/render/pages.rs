@@ -17,9 +17,16 @@ impl Renderer<'_> {
         let root = "../../";
         let rendered = rendered_for(self.chapters, page);
         let chapter_index = page.index;
-        let (mut languages, alternates) = self.language_links(lang, root, |code| {
+        let (mut languages, mut alternates) = self.language_links(lang, root, |code| {
             self.page_at(code, chapter_index)
                 .map(|p| format!("{code}/{}/", p.slug()))
+        });
+        // A page showing another language's text (not translated yet) is no version in its
+        // own language for search engines: not an alternate, and its canonical page is the
+        // one whose text it shows.
+        alternates.retain(|a| {
+            self.page_at(&a.hreflang, chapter_index)
+                .is_none_or(|p| !p.is_fallback(&a.hreflang))
         });
         for link in &mut languages {
             if let Some(p) = self.page_at(&link.code, chapter_index)
@@ -54,7 +61,12 @@ impl Renderer<'_> {
                 }
             }
         }
-        ctx.canonical = self.absolute(&dir);
+        ctx.canonical = match self.page_at(page.content_lang, chapter_index) {
+            Some(shown) if page.is_fallback(lang) => {
+                self.absolute(&format!("{}/{}/", page.content_lang, shown.slug()))
+            }
+            _ => self.absolute(&dir),
+        };
         ctx.json_ld = self.json_ld(
             "LearningResource",
             page.title(),
