@@ -177,6 +177,49 @@ fn missing_translation_falls_back_with_a_notice_and_a_warning() {
     let sitemap = t.read("site/sitemap.xml");
     assert!(!sitemap.contains("/pt-BR/second/"), "{sitemap}");
     assert!(sitemap.contains("/en/second/"));
+}
+
+/// The English text shown on a Portuguese page links to a heading of another chapter by its
+/// English id: the Portuguese page it goes to has the heading at that position under its
+/// Portuguese id. The one-shot build (a batch of chapters at a time), the in-memory one
+/// (`serve`) and the print page agree.
+#[test]
+fn links_from_an_untranslated_chapter_land_on_the_translated_heading() {
+    let t = SiteTest::fixture("basic");
+    let second = t.read("content/02-second/en.md");
+    t.write(
+        "content/02-second/en.md",
+        &format!("{second}\nSee [a detail](../01-intro/#a-detail).\n"),
+    );
+    let run = t.docent(&["build"]);
+    assert!(run.ok(), "{}", run.stderr());
+    // The link is the one whose text is "a detail".
+    let href = |page: &str| {
+        let doc = t.html(page);
+        all(&doc, "a")
+            .iter()
+            .filter(|a| text(a) == "a detail")
+            .map(|a| attr(a, "href"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        href("pt-BR/second/index.html"),
+        ["../../pt-BR/intro/#um-detalhe"]
+    );
+    assert_eq!(href("en/second/index.html"), ["../../en/intro/#a-detail"]);
+    assert_eq!(href("pt-BR/print/index.html"), ["#intro--um-detalhe"]);
+    let doc = t.html("pt-BR/intro/index.html");
+    assert_eq!(all(&doc, "#um-detalhe").len(), 1);
+    // In memory, as `serve` builds: the same page.
+    let built = docent::build::build(&t.path("content"), &docent::render::BuildOptions::default())
+        .expect("build");
+    let page = built
+        .site
+        .files
+        .get("pt-BR/second/index.html")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    assert!(page.contains("../../pt-BR/intro/#um-detalhe"), "{page}");
     // Still in the Portuguese navigation, at the same position.
     let nav: Vec<String> = all(&doc, "nav.sidebar .nav-title")
         .iter()

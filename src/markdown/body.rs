@@ -103,6 +103,17 @@ impl Body {
             .map(|m| self.text(m.start, m.end))
     }
 
+    /// The chapters this one links to (folder ids), once per link.
+    pub fn linked_chapters(&self) -> impl Iterator<Item = &str> {
+        self.marks
+            .iter()
+            .filter(|m| m.kind == Kind::ChapterLink)
+            .map(|m| {
+                let value = self.text(m.start, m.end);
+                value.split('#').next().unwrap_or(value)
+            })
+    }
+
     /// A body holding only the ids of this one (what links from other chapters are checked
     /// against), for a chapter whose pages are written.
     pub fn ids_only(&self) -> Body {

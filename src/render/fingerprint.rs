@@ -55,6 +55,7 @@ impl Renderer<'_> {
                             h.update(&r.headings_hash);
                         }
                     }
+                    self.linked_headings(&page, &mut h);
                 }
             }
             Job::Print(lang) => {
@@ -62,6 +63,7 @@ impl Renderer<'_> {
                     if let Some(r) = rendered_for(self.chapters, page) {
                         h.update(&r.html_hash);
                     }
+                    self.linked_headings(page, &mut h);
                 }
             }
             // The 404 page holds the stylesheet itself (it is served at any depth), and

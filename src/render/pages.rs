@@ -95,6 +95,7 @@ impl Renderer<'_> {
                 r.body.to_html(&Style {
                     ui: &|key| self.i18n.text(lang, key),
                     chapter_link: &|id, fragment| {
+                        let fragment = self.fragment_for(lang, page.content_lang, id, fragment);
                         format!("{}{fragment}", self.chapter_href(lang, root, id))
                     },
                     id_prefix: "",

@@ -282,6 +282,7 @@ impl Renderer<'_> {
         let mut h = blake3::Hasher::new();
         h.update(&r.html_hash);
         h.update(&self.nav_hash);
+        self.linked_headings(page, &mut h);
         let fp = *h.finalize().as_bytes();
         if let Some(fragments) = fragments
             && let Some((old, text)) = crate::sync::lock(fragments).get(&key)
@@ -295,6 +296,7 @@ impl Renderer<'_> {
                 let target = self
                     .page_by_id(lang, id)
                     .map_or_else(|| id.to_string(), |p| p.slug().to_string());
+                let fragment = self.fragment_for(lang, page.content_lang, id, fragment);
                 match fragment.strip_prefix('#') {
                     Some(f) if !f.is_empty() => format!("#{target}--{f}"),
                     _ => format!("#chapter-{target}"),

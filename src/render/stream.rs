@@ -61,6 +61,27 @@ pub fn stream_chapters(
             .map(|lang| renderer.open_print(lang, sink))
             .collect::<Result<_>>()?
     };
+    // A chapter not translated into some language shows another language's text there, and
+    // its links to other chapters are pointed at the headings of the language shown
+    // (`Renderer::fragment_for`), which may lie in a later batch: such a course has its
+    // headings read first. A course translated throughout (most) skips this.
+    let translated_throughout = course
+        .chapters
+        .iter()
+        .all(|c| course.language_codes().all(|l| c.sources.contains_key(l)));
+    let headings: RenderedChapters = if translated_throughout {
+        RenderedChapters::new()
+    } else {
+        let files = course
+            .chapters
+            .iter()
+            .enumerate()
+            .flat_map(|(k, c)| c.sources.keys().map(move |lang| (k, lang.as_str())));
+        render_files(course, files)
+            .into_iter()
+            .filter_map(|(key, result)| Some((key, Arc::new(result.ok()?.written()))))
+            .collect()
+    };
     let total = course.chapters.len();
     for start in (0..total).step_by(BATCH) {
         let range = start..(start + BATCH).min(total);
@@ -80,7 +101,16 @@ pub fn stream_chapters(
             }
         }
         if chapters.errors.is_empty() && written.error.is_none() {
-            let renderer = Renderer::new(course, i18n, theme, &batch, options, cache, true)?;
+            let view;
+            let chapters_seen = if headings.is_empty() {
+                &batch
+            } else {
+                let mut all = headings.clone();
+                all.extend(batch.iter().map(|(k, v)| (k.clone(), Arc::clone(v))));
+                view = all;
+                &view
+            };
+            let renderer = Renderer::new(course, i18n, theme, chapters_seen, options, cache, true)?;
             match renderer.chapter_batch(range.clone(), &mut prints, cache, sink) {
                 Ok(paths) => {
                     written.pages_rendered += paths.iter().filter(|p| p.ends_with(".html")).count();
