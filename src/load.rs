@@ -85,6 +85,9 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         .collect();
     // Folders that are no chapter: drafts, and folders without a chapter file.
     let mut absent: std::collections::HashMap<String, (PathBuf, bool)> = Default::default();
+    // Chapters whose files did not load: their errors are reported, and course.toml's lists
+    // that name them are not wrong for it.
+    let mut failed = Vec::new();
     for ((order, result), dir) in loaded.into_iter().zip(&dir_paths) {
         match result {
             Ok((chapter, warnings, draft)) => {
@@ -96,7 +99,10 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
                     }
                 }
             }
-            Err(Error::Input(list)) => list.into_iter().for_each(|d| findings.push(d)),
+            Err(Error::Input(list)) => {
+                list.into_iter().for_each(|d| findings.push(d));
+                failed.push(chapter_id(root, dir));
+            }
             Err(other) => return Err(other),
         }
     }
@@ -123,6 +129,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         .into_iter()
         .filter(|(_, (_, draft))| *draft)
         .map(|(id, _)| id)
+        .chain(failed)
         .collect();
     chapters.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| ca.id.cmp(&cb.id)));
     let chapters = crate::outline::arrange(chapters, &config);
@@ -701,7 +708,26 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
             .into());
     };
     let front = parse_front_matter(split.kind, split.matter).map_err(|(l, c, message)| {
-        front_matter_error(path, split.matter_line + l - 1, c, &message)
+        // Every unknown key at once, not one per run of `check`.
+        let others = unknown_keys(split.kind, split.matter);
+        if message.trim().starts_with("unknown field `") && others.len() > 1 {
+            let lines = crate::place::Lines::new(split.matter);
+            return Error::Input(
+                others
+                    .into_iter()
+                    .map(|(key, at)| {
+                        let (l, c) = lines.line_col(at);
+                        front_matter_error(
+                            path,
+                            split.matter_line + l - 1,
+                            c,
+                            &format!("unknown field `{key}`"),
+                        )
+                    })
+                    .collect(),
+            );
+        }
+        front_matter_error(path, split.matter_line + l - 1, c, &message).into()
     })?;
     if front.title.trim().is_empty() {
         return Err(front_matter_error(path, split.matter_line, 1, "`title` is empty").into());
@@ -805,15 +831,47 @@ fn review_places(
         .collect()
 }
 
+/// The keys of a front matter that are none of docent's, with where each is written.
+fn unknown_keys(kind: crate::frontmatter::Delimiter, matter: &str) -> Vec<(String, usize)> {
+    match kind {
+        crate::frontmatter::Delimiter::Toml => toml::de::DeTable::parse(matter)
+            .map(|root| {
+                root.get_ref()
+                    .iter()
+                    .filter(|(k, _)| !FRONT_MATTER_KEYS.contains(&k.get_ref().as_ref()))
+                    .map(|(k, _)| (k.get_ref().to_string(), k.span().start))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        crate::frontmatter::Delimiter::Yaml => {
+            let mut at = 0;
+            let mut out = Vec::new();
+            for line in matter.split_inclusive('\n') {
+                if let Some((key, _)) = line.split_once(':')
+                    && !key.is_empty()
+                    && !key.starts_with([' ', '\t', '#', '-'])
+                    && !FRONT_MATTER_KEYS.contains(&key.trim())
+                {
+                    out.push((key.trim().to_string(), at));
+                }
+                at += line.len();
+            }
+            out
+        }
+    }
+}
+
+/// Every key a chapter's front matter may hold.
+const FRONT_MATTER_KEYS: &[&str] = &[
+    "title",
+    "slug",
+    "description",
+    "draft",
+    "translated_from",
+    "review",
+];
+
 fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Diagnostic {
-    const KEYS: &[&str] = &[
-        "title",
-        "slug",
-        "description",
-        "draft",
-        "translated_from",
-        "review",
-    ];
     let message = message.trim();
     let takes = "front matter takes title (required), slug, description, draft, review";
     let unknown = message
@@ -821,7 +879,7 @@ fn front_matter_error(path: &Path, line: usize, col: usize, message: &str) -> Di
         .and_then(|rest| rest.split_once('`'))
         .map(|(key, _)| key);
     if let Some(key) = unknown {
-        let help = match crate::error::did_you_mean(key, KEYS.iter().copied()) {
+        let help = match crate::error::did_you_mean(key, FRONT_MATTER_KEYS.iter().copied()) {
             Some(meant) => format!("did you mean `{meant}`? {takes}"),
             None => takes.to_string(),
         };

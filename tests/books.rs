@@ -519,6 +519,23 @@ fn parts_and_nested_chapters_shape_every_page() {
     );
 }
 
+/// A chapter whose file does not load is that file's error, and no more: course.toml's
+/// parts and unnumbered list that name it are not called wrong for it.
+#[test]
+fn a_broken_chapter_file_is_one_error_not_an_outline_error_too() {
+    let t = nested_book();
+    for id in ["00-preface", "01-start"] {
+        let path = format!("content/{id}/pt-BR.md");
+        let text = t.read(&path);
+        t.write(&path, &text.replacen("+++\n", "+++\ndrafts = false\n", 1));
+    }
+    let run = t.docent(&["check"]);
+    assert_eq!(run.code(), Some(1));
+    let err = format!("{}{}", run.stdout(), run.stderr());
+    assert_eq!(err.matches("error:").count(), 2, "{err}");
+    assert!(!err.contains("course.toml"), "{err}");
+}
+
 /// Mistakes in `parts` and `unnumbered` point at course.toml with what to write.
 #[test]
 fn outline_mistakes_are_located() {

@@ -462,6 +462,45 @@ fn raw_html_links_and_images_are_checked() {
     assert_eq!(images, ["../one/diagram.svg"]);
 }
 
+/// Every unknown front matter key is named in one run, each where it is written.
+#[test]
+fn every_unknown_front_matter_key_at_once() {
+    let t = clean();
+    let en = "content/01-one/en.md";
+    let text = t.read(en);
+    t.write(
+        en,
+        &text.replacen(
+            "title = \"One\"\n",
+            "title = \"One\"\ndescripton = \"B\"\nslgu = \"x\"\n",
+            1,
+        ),
+    );
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1));
+    let keys: Vec<(String, u64)> = list
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("unknown front matter key"))
+        })
+        .map(|f| {
+            (
+                f["message"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("unknown front matter key `descripton`".to_string(), 3),
+            ("unknown front matter key `slgu`".to_string(), 4)
+        ]
+    );
+}
+
 /// A quote written like an alert of a type GitHub lacks (Docusaurus's `[!DANGER]`) is named.
 #[test]
 fn an_alert_of_an_unknown_type_is_named() {
