@@ -938,11 +938,27 @@ fn check_slugs(course: &Course, errors: &mut Vec<Diagnostic>) {
                     );
                 }
             } else if let Some(other) = seen.insert(slug, &page.source.path) {
+                // At the `slug` line when the front matter sets it (read again: this is the
+                // error's path only).
+                let (l, c) = page
+                    .source
+                    .front
+                    .slug
+                    .as_ref()
+                    .and_then(|_| fsx::read_to_string(&page.source.path).ok())
+                    .and_then(|text| {
+                        let at = text.match_indices("slug").map(|(i, _)| i).find(|&i| {
+                            text.get(..i)
+                                .is_none_or(|b| b.is_empty() || b.ends_with('\n'))
+                        })?;
+                        Some(line_col(&text, at))
+                    })
+                    .unwrap_or((0, 0));
                 errors.push(
                     Diagnostic::error(
                         &page.source.path,
-                        0,
-                        0,
+                        l,
+                        c,
                         format!("slug `{slug}` is also used by {}", other.display()),
                     )
                     .with_help("give one of the chapters its own `slug` in the front matter"),

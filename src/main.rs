@@ -121,7 +121,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             root,
         }) => {
             let course = docent::load::load(root)?;
-            let version = docent::translate::done(&course, chapter, lang)?;
+            let (chapter, version) = docent::translate::done(&course, chapter, lang)?;
             if !cli.quiet {
                 docent::errln!("recorded {chapter} {lang} as translated from version {version}");
             }

@@ -108,8 +108,32 @@ pub fn status(course: &Course) -> Vec<Status> {
 /// into its front matter (the rest of the file stays byte for byte) and stores the source
 /// version. `chapter` is the folder (`02-first`, `03-ownership/01-references`), its number
 /// as shown (`3.1`), or a top-level folder's number (`2`).
-pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
-    let chapter = chapter.trim_end_matches('/');
+pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<(String, String)> {
+    // As a shell completes it from the project (`content/01-c/`, `./01-c`).
+    let chapter = chapter.trim_end_matches('/').trim_start_matches("./");
+    let root_name = course
+        .root
+        .file_name()
+        .map(|n| format!("{}/", n.to_string_lossy()))
+        .unwrap_or_default();
+    let chapter = chapter.strip_prefix(root_name.as_str()).unwrap_or(chapter);
+    if course.config.language(lang).is_none() {
+        let codes = course.language_codes().collect::<Vec<_>>();
+        let help = match codes.iter().find(|c| c.eq_ignore_ascii_case(lang)) {
+            Some(code) => {
+                format!("did you mean `{code}`? Language codes are written as in course.toml")
+            }
+            None => format!("the course's languages are {}", codes.join(", ")),
+        };
+        return Err(Diagnostic::error(
+            course.root.join(crate::config::FILE_NAME),
+            0,
+            0,
+            format!("`{lang}` is not a language of this course"),
+        )
+        .with_help(help)
+        .into());
+    }
     let number = chapter.parse::<u64>().ok();
     let found = course
         .chapters
@@ -124,8 +148,15 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
             })
         });
     let Some(found) = found else {
-        return Err(Diagnostic::error(&course.root, 0, 0, format!("no chapter `{chapter}`"))
-            .with_help("name the chapter by its folder, e.g. 02-first-multi-stage-build or 03-ownership/01-references, or its number, e.g. 3.1")
+        // A draft chapter is no chapter of the course, and has no number.
+        let folder = course.root.join(chapter);
+        let message = if folder.join(format!("{lang}.md")).is_file() {
+            format!("`{chapter}` is a draft chapter: only published chapters are recorded")
+        } else {
+            format!("no chapter `{chapter}`")
+        };
+        return Err(Diagnostic::error(&course.root, 0, 0, message)
+            .with_help("name the chapter by its folder, e.g. 02-first-multi-stage-build or 03-ownership/01-references, or its number, e.g. 3.1 (drafts have no number)")
             .into());
     };
     let Some((source_lang, source)) = course.source_of(found) else {
@@ -147,14 +178,21 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
         .into());
     }
     let Some(translation) = found.sources.get(lang) else {
-        return Err(Diagnostic::error(
-            found.dir.join(format!("{lang}.md")),
-            0,
-            0,
-            "there is no such translation",
-        )
-        .with_help(format!("write {lang}.md first"))
-        .into());
+        let path = found.dir.join(format!("{lang}.md"));
+        let (message, help) = if path.is_file() {
+            (
+                "this translation is a draft (`draft = true`)",
+                "publish it first; a draft is not recorded".to_string(),
+            )
+        } else {
+            (
+                "there is no such translation",
+                format!("write {lang}.md first"),
+            )
+        };
+        return Err(Diagnostic::error(path, 0, 0, message)
+            .with_help(help)
+            .into());
     };
     let source_text = fsx::read_to_string(&source.path)?;
     let version = crate::frontmatter::version_of(&source_text);
@@ -172,7 +210,7 @@ pub fn done(course: &Course, chapter: &str, lang: &str) -> Result<String> {
     if updated != text {
         fsx::write_atomic(&crate::fsx::resolve(&translation.path), updated.as_bytes())?;
     }
-    Ok(version)
+    Ok((found.id.clone(), version))
 }
 
 /// Removes the stored source versions that no chapter file's front matter names (`docent

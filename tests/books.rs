@@ -695,6 +695,37 @@ fn translations_of_sub_chapters_are_recorded_by_folder_or_number() {
         "{}",
         run.stderr()
     );
+    // As a shell completes it from the project; the folder is what it says it recorded.
+    let run = t.docent(&["translate", "done", "content/01-start/", "pt-BR"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("recorded 01-start pt-BR"),
+        "{}",
+        run.stderr()
+    );
+    let run = t.docent(&["translate", "done", "1", "pt-BR"]);
+    assert!(
+        run.stderr().contains("recorded 01-start pt-BR"),
+        "{}",
+        run.stderr()
+    );
+    // A language written in another case, or not of the course, is named as such (the
+    // help said to write `pt-br.md`, which the build then refuses).
+    let run = t.docent(&["translate", "done", "01-start", "pt-br"]);
+    assert!(
+        !run.ok() && run.stderr().contains("did you mean `pt-BR`?"),
+        "{}",
+        run.stderr()
+    );
+    let run = t.docent(&["translate", "done", "01-start", "de"]);
+    assert!(
+        !run.ok()
+            && run
+                .stderr()
+                .contains("`de` is not a language of this course"),
+        "{}",
+        run.stderr()
+    );
 }
 
 /// A course about HTML mentions `<!--` and `<script>`: the one-file bundle, which carries

@@ -107,10 +107,11 @@ fn sitemap_lists_every_page_with_alternates() {
         "https://example.org/fixture/pt-BR/intro/",
         "https://example.org/fixture/en/third/",
         "https://example.org/fixture/pt-BR/terceiro/",
-        "https://example.org/fixture/pt-BR/second/",
     ] {
         assert!(locs.contains(&expected), "{expected} missing from {locs:?}");
     }
+    // Not translated yet: the English page stands for it.
+    assert!(!locs.contains(&"https://example.org/fixture/pt-BR/second/"));
     let third = urls
         .iter()
         .find(|u| {
@@ -402,7 +403,12 @@ fn portuguese_pages_have_no_english_chrome() {
             chrome.push('\n');
         }
         for (key, en) in &en_strings {
-            if pt_strings.get(key) == Some(en) || en.len() < 4 || en.contains('{') {
+            // A language switcher names each language as it names itself ("English").
+            if pt_strings.get(key) == Some(en)
+                || en.len() < 4
+                || en.contains('{')
+                || key.starts_with("language-name-")
+            {
                 continue;
             }
             assert!(

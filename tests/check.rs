@@ -462,6 +462,22 @@ fn raw_html_links_and_images_are_checked() {
     assert_eq!(images, ["../one/diagram.svg"]);
 }
 
+/// Two chapters with one slug: the error points at the `slug` line that makes them collide.
+#[test]
+fn a_slug_used_twice_is_located() {
+    let t = clean();
+    let two = "content/02-two/en.md";
+    let text = t.read(two);
+    t.write(two, &text.replacen("+++\n", "+++\nslug = \"one\"\n", 1));
+    let (_, list) = findings(&t);
+    let f = finding(&list, "slug `one` is also used by");
+    assert_eq!(
+        (f["line"].as_u64(), f["col"].as_u64()),
+        (Some(2), Some(1)),
+        "{f}"
+    );
+}
+
 /// Every unknown front matter key is named in one run, each where it is written.
 #[test]
 fn every_unknown_front_matter_key_at_once() {

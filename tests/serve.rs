@@ -699,6 +699,29 @@ fn the_terminal_names_the_port_each_rebuild_each_error_and_stops_on_ctrl_c() {
     );
     assert!(line.contains(" ms"), "{line}");
 
+    // A save prints the warnings it brought, not the whole list again, and counts those it
+    // cleared.
+    edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "Welcome back.",
+        "Welcome back.\n\n> [!DANGER]\n> Hot.\n",
+    );
+    let seen = s.wait_for_stderr("is not an alert type");
+    let after = seen.rsplit("rebuilt in ").next().unwrap_or_default();
+    assert!(!after.contains("no pt-BR translation"), "{after}");
+    assert!(
+        seen.contains("no pt-BR translation"),
+        "said once, at the start: {seen}"
+    );
+    edit(
+        &s.site,
+        "content/01-intro/en.md",
+        "Welcome back.\n\n> [!DANGER]\n> Hot.\n",
+        "Welcome back.",
+    );
+    s.wait_for_stderr("cleared;");
+
     // The error the browser shows is in the terminal too.
     edit(
         &s.site,

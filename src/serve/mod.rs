@@ -226,12 +226,25 @@ impl Session {
                 };
                 if !self.quiet {
                     crate::errln!("{}", describe(changes, &r, &self.roots));
-                    // The same list when the save changed no finding: no comparison.
+                    // Only what the save changed: the warnings it brought, and how many it
+                    // cleared (the whole list again, each save, buried the one that mattered).
                     if !Arc::ptr_eq(&build.warnings, &self.warnings)
                         && build.warnings != self.warnings
                     {
-                        for w in build.warnings.iter() {
+                        for w in build.warnings.iter().filter(|w| !self.warnings.contains(w)) {
                             crate::errln!("{}", w.for_terminal());
+                        }
+                        let cleared = self
+                            .warnings
+                            .iter()
+                            .filter(|w| !build.warnings.contains(w))
+                            .count();
+                        if cleared > 0 {
+                            crate::errln!(
+                                "{} cleared; {} left",
+                                crate::plural::count(cleared, "warning", "warnings"),
+                                build.warnings.len()
+                            );
                         }
                     }
                 }

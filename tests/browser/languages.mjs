@@ -151,6 +151,23 @@ await run([
       }
     }
   }],
+  ["at the end of the page, the switcher lands on the last section read, as the contents mark it", async () => {
+    // Tall enough that the last section can never scroll up to the top: reached by its
+    // anchor, it is the one being read.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const [from, to] of [["en", "pt-BR"], ["pt-BR", "en"]]) {
+      await page.goto(server.url + from + "/stages/");
+      const last = await page.$$eval(".chapter-body h2[id], .chapter-body h3[id], .chapter-body h4[id]", (hs) => hs.length - 1);
+      const id = await page.$$eval(".chapter-body h2[id], .chapter-body h3[id], .chapter-body h4[id]", (hs) => hs[hs.length - 1].id);
+      await page.goto(server.url + from + "/stages/#" + encodeURIComponent(id));
+      await page.waitForTimeout(100);
+      await page.locator(`.lang-switcher a[hreflang="${to}"]`).evaluate((a) => a.click());
+      await page.waitForURL(new RegExp(`/${to}/stages/#.+`));
+      const index = await page.evaluate(() => [...document.querySelectorAll(".chapter-body h2[id], .chapter-body h3[id], .chapter-body h4[id]")]
+        .findIndex((h) => h.id === decodeURIComponent(location.hash.slice(1))));
+      equal(index, last, `${from} → ${to}`);
+    }
+  }],
   ["arrow keys follow the reading direction: ← is the next page right to left", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     for (const [lang, forward, backward] of [["en", "ArrowRight", "ArrowLeft"], ["ar", "ArrowLeft", "ArrowRight"]]) {

@@ -219,10 +219,7 @@
       a.addEventListener("click", function () {
         store("docent-lang", a.getAttribute("hreflang"));
         var heads = document.querySelectorAll(".chapter-body h2[id], .chapter-body h3[id], .chapter-body h4[id]");
-        var current = -1;
-        for (var i = 0; i < heads.length; i++) {
-          if (heads[i].getBoundingClientRect().top <= 80) current = i; else break;
-        }
+        var current = readingAt(Array.prototype.slice.call(heads));
         var ids = a.dataset.headings.split(" ");
         if (current >= 0 && ids[current]) {
           a.href = a.href.split("#")[0] + "#" + ids[current];
@@ -574,6 +571,27 @@
   }
 
   // Where am I: the table of contents marks the section being read.
+  // Which of `heads` (in page order) is being read: the last one at or above a line just
+  // under the top bar (a heading reached by its anchor stops there, at the scroll padding);
+  // at the very end of the page, the last one that shows, since it can never scroll that
+  // high. The table of contents marks it; the language switcher goes to its counterpart.
+  function readingAt(heads) {
+    var bar = document.querySelector(".topbar");
+    var padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    var line = Math.max(bar ? bar.getBoundingClientRect().bottom : 0, padding) + 24;
+    var at = -1;
+    for (var i = 0; i < heads.length; i++) {
+      if (heads[i] && heads[i].getBoundingClientRect().top <= line) at = i;
+    }
+    var end = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    if (end) {
+      for (var j = heads.length - 1; j > at; j--) {
+        if (heads[j] && heads[j].getBoundingClientRect().top < window.innerHeight) { at = j; break; }
+      }
+    }
+    return at;
+  }
+
   function setupScrollSpy() {
     var toc = document.querySelector(".page-toc");
     if (!toc) return;
@@ -581,22 +599,10 @@
     var heads = links.map(function (a) {
       return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
     });
-    var bar = document.querySelector(".topbar");
     var current = -1, queued = false;
     function update() {
       queued = false;
-      var line = (bar ? bar.getBoundingClientRect().bottom : 0) + 24;
-      var at = -1;
-      for (var i = 0; i < heads.length; i++) {
-        if (heads[i] && heads[i].getBoundingClientRect().top <= line) at = i;
-      }
-      // At the very end, the last section that shows is the one being read.
-      var end = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
-      if (end) {
-        for (var j = heads.length - 1; j > at; j--) {
-          if (heads[j] && heads[j].getBoundingClientRect().top < window.innerHeight) { at = j; break; }
-        }
-      }
+      var at = readingAt(heads);
       if (at === current) return;
       if (current >= 0) links[current].removeAttribute("aria-current");
       current = at;
