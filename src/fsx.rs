@@ -103,7 +103,26 @@ pub const TMP_INFIX: &str = ".docent-tmp-";
 
 /// [`std::fs::create_dir_all`], its error naming `path`.
 pub fn create_dir_all(path: &Path) -> Result<()> {
-    std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))
+    std::fs::create_dir_all(path).map_err(|e| {
+        // A file where a folder must be (`--out notes.txt/x.zip`): named, not "File exists".
+        let file = path
+            .ancestors()
+            .find(|a| std::fs::metadata(a).is_ok_and(|m| !m.is_dir()));
+        match file {
+            Some(file) => crate::error::Diagnostic::error(
+                file,
+                0,
+                0,
+                format!("{} is a file, not a folder", file.display()),
+            )
+            .with_help(format!(
+                "move it away, or choose a path for {} that is free",
+                path.display()
+            ))
+            .into(),
+            None => Error::io(path, e),
+        }
+    })
 }
 
 /// [`std::fs::remove_dir_all`], its error naming `path`.

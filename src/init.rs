@@ -219,11 +219,17 @@ pub enum Outcome {
 /// Creates the course; refuses a folder that has anything in it unless `force`, and even
 /// then never loses a file: one that differs is kept beside it as `<name>.orig`.
 pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written>> {
-    let languages: Vec<&str> = languages
+    // Written as tags are (`pt-br` → `pt-BR`, `EN` → `en`): file names and URLs use them.
+    let canonical: Vec<String> = languages
         .iter()
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
+        .map(|l| {
+            l.parse::<unic_langid::LanguageIdentifier>()
+                .map_or_else(|_| l.to_string(), |id| id.to_string())
+        })
         .collect();
+    let languages: Vec<&str> = canonical.iter().map(String::as_str).collect();
     if languages.is_empty() {
         return Err(Diagnostic::error(dir, 0, 0, "no languages given")
             .with_help("for example --languages en,pt-BR")

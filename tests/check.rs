@@ -1033,6 +1033,15 @@ fn init_makes_a_course_that_builds_at_once() {
             .ok()
     );
     assert!(t.path("newcourse/content/01-first-chapter/es.md").is_file());
+    // Tags are written as tags are: `EN,pt-br` makes en.md and pt-BR.md, not EN.md.
+    assert!(t.docent(&["init", "cased", "--languages", "EN,pt-br"]).ok());
+    assert!(t.path("cased/content/01-first-chapter/en.md").is_file());
+    assert!(t.path("cased/content/01-first-chapter/pt-BR.md").is_file());
+    assert!(
+        t.read("cased/content/course.toml")
+            .contains("code = \"pt-BR\"")
+    );
+    assert!(t.docent(&["check", "--root", "cased/content"]).ok());
 }
 
 /// A tiny HTTP server on loopback: `/ok` answers 200, anything else 404.

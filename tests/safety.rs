@@ -276,6 +276,23 @@ fn out_naming_a_file_is_refused_and_the_file_stays() {
         );
         assert!(t.path("dangling").is_symlink());
     }
+    // A file where a folder must be, named as such (it was "File exists (os error 17)").
+    let run = docent(&t, &["bundle", "--out", "out.txt/x.zip"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("out.txt is a file, not a folder"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(t.read("out.txt"), "keep me\n");
+    // A course folder that is not there stops `serve` at once, with what to pass.
+    let run = docent(&t, &["serve", "--root", "nowhere", "--port", "0"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("nowhere is not a folder"),
+        "{}",
+        run.stderr()
+    );
     // Something not a file where the lock goes: the message says what the path is.
     std::fs::create_dir(t.path(".site.docent-lock")).expect("mkdir");
     let run = docent(&t, &["build", "--out", "site"]);

@@ -263,10 +263,18 @@ pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
                         chapter.dir.join(format!("{lang}.md")),
                         0,
                         0,
-                        format!(
-                            "chapter `{}` has no {lang} translation; its {lang} page shows the {from} text",
-                            chapter.id
-                        ),
+                        // The default language is the source the others translate.
+                        if lang == course.default_language() {
+                            format!(
+                                "chapter `{}` has no {lang} source; its {lang} page shows the {from} text",
+                                chapter.id
+                            )
+                        } else {
+                            format!(
+                                "chapter `{}` has no {lang} translation; its {lang} page shows the {from} text",
+                                chapter.id
+                            )
+                        },
                     )
                     .with_help(format!("add {lang}.md to the chapter folder"))
                     .of(crate::error::Kind::Translation)

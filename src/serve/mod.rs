@@ -521,6 +521,18 @@ pub fn serve(options: ServeOptions) -> Result<()> {
 }
 
 async fn run(options: ServeOptions) -> Result<()> {
+    // A course folder that is not there is a mistake in the command, not a course that does
+    // not build yet (which is served with its error until a save fixes it).
+    if !options.root.is_dir() {
+        return Err(crate::error::Diagnostic::error(
+            &options.root,
+            0,
+            0,
+            format!("{} is not a folder", options.root.display()),
+        )
+        .with_help("pass --root with the folder holding course.toml (the default is ./content)")
+        .into());
+    }
     if !options.bind.is_loopback() {
         crate::errln!(
             "warning: serving on {}, which other machines can reach; use --bind 127.0.0.1 to keep it local",
@@ -537,15 +549,12 @@ async fn run(options: ServeOptions) -> Result<()> {
             addr.port()
         );
     }
-    let host = if addr.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        addr.ip().to_string()
-    };
-    let host = if addr.is_ipv6() {
-        format!("[{host}]")
-    } else {
-        host
+    // Every address (`::`, `0.0.0.0`) is reached here through its loopback one.
+    let host = match addr.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv6() => "[::1]".to_string(),
+        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
     };
     let url = format!("http://{host}:{}/", addr.port());
     crate::outln!(
