@@ -78,8 +78,8 @@ impl Builder {
     pub fn new(root: &Path, options: BuildOptions) -> Self {
         Self {
             root: root.to_path_buf(),
+            sources: load::SourceCache::new(options.drafts),
             options,
-            sources: load::SourceCache::default(),
             chapters: ChapterCache::default(),
             pages: PageCache::default(),
             previous: None,

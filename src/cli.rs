@@ -139,6 +139,10 @@ pub(crate) struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Show draft chapters and translations too, each marked as a draft (`build` and
+    /// `bundle` always leave them out).
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Args)]

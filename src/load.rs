@@ -18,9 +18,19 @@ pub fn load(root: &Path) -> Result<Course> {
 #[derive(Default)]
 pub struct SourceCache {
     entries: std::sync::Mutex<std::collections::HashMap<PathBuf, (fsx::Stamp, Source)>>,
+    /// Drafts are read as published files (`serve --drafts`).
+    drafts: bool,
 }
 
 impl SourceCache {
+    /// A cache for a course read with its drafts (`drafts`) or without them.
+    pub fn new(drafts: bool) -> Self {
+        SourceCache {
+            drafts,
+            ..Self::default()
+        }
+    }
+
     /// Reads `path` again whatever its stamp says: the watcher saw it change, and a save
     /// within the file system's clock tick can keep length and time.
     fn reload(&self, path: &Path) -> Result<Source> {
@@ -190,7 +200,7 @@ pub fn reload(
     let mut read = Vec::new();
     for (index, lang, path) in edits {
         match cache.reload(path) {
-            Ok(source) if source.front.draft => return None,
+            Ok(source) if source.front.draft && !cache.drafts => return None,
             Ok(source) => read.push((index, lang, source)),
             Err(Error::Input(mut list)) => errors.append(&mut list),
             Err(other) => return Some(Err(other)),
@@ -624,7 +634,7 @@ fn load_chapter(
             continue;
         }
         match cache.load(path) {
-            Ok(source) if source.front.draft => drafts += 1,
+            Ok(source) if source.front.draft && !cache.drafts => drafts += 1,
             Ok(source) => {
                 sources.insert(lang, source);
             }

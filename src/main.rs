@@ -210,6 +210,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 port: args.port,
                 open: args.open,
                 quiet: cli.quiet,
+                drafts: args.drafts,
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -1098,6 +1098,37 @@ async fn the_course_folder_deleted_and_restored_or_moved_and_back_is_watched_aga
     an_edit_still_reloads(&s, &mut ws, "Welcome back.", "Welcome again.").await;
 }
 
+/// `serve --drafts` shows a draft chapter and a draft translation, each saying it is a draft;
+/// plain `serve`, like `build`, leaves them out.
+#[test]
+fn drafts_are_previewed_only_when_asked_for() {
+    let draft = |site: &SiteTest| {
+        site.write(
+            "content/04-later/en.md",
+            "+++\ntitle = \"Later\"\ndraft = true\n+++\n\nNot yet.\n",
+        );
+    };
+    let plain = SiteTest::fixture("basic");
+    draft(&plain);
+    let s = start_with(plain, &["--port", "0"], &[]);
+    assert_eq!(get(&s.addr, "/en/later/").status, 404);
+    let site = SiteTest::fixture("basic");
+    draft(&site);
+    let s = start_with(site, &["--port", "0", "--drafts"], &[]);
+    let page = get(&s.addr, "/en/later/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Not yet."));
+    let doc = scraper::Html::parse_document(&page.body);
+    assert!(
+        text(&one(&doc, ".notice")).contains("this page is not published"),
+        "{}",
+        page.body
+    );
+    let pt = get(&s.addr, "/pt-BR/later/");
+    assert!(pt.body.contains("página não é publicada"), "{}", pt.body);
+    assert!(!get(&s.addr, "/en/intro/").body.contains("not published"));
+}
+
 /// (severity, location, message) of every finding printed in docent's terminal format.
 fn printed_findings(text: &str) -> std::collections::BTreeSet<(String, String, String)> {
     let lines: Vec<&str> = text.lines().collect();

@@ -22,6 +22,7 @@ alert-important = مهم
 alert-warning = تحذير
 alert-caution = احذر
 fallback-notice = لم يُترجَم هذا الفصل إلى { $language } بعد؛ تقرأه الآن باللغة { $source }.
+draft-notice = معاينة مسودة: هذه الصفحة لا تُنشر.
 home-start = ابدأ الدورة
 home-chapters = ما ستتعلمه
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = Wichtig
 alert-warning = Warnung
 alert-caution = Vorsicht
 fallback-notice = Dieses Kapitel gibt es noch nicht auf { $language }; Sie lesen es auf { $source }.
+draft-notice = Entwurfsvorschau: Diese Seite wird nicht veröffentlicht.
 home-start = Kurs starten
 home-chapters = Das lernen Sie
 home-chapter-count = { $count ->

@@ -23,6 +23,7 @@ alert-important = Important
 alert-warning = Warning
 alert-caution = Caution
 fallback-notice = This chapter has not been translated into { $language } yet; you are reading it in { $source }.
+draft-notice = Draft preview: this page is not published.
 home-start = Start the course
 home-chapters = What you will learn
 home-chapter-count = { $count ->

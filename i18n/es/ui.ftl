@@ -22,6 +22,7 @@ alert-important = Importante
 alert-warning = Advertencia
 alert-caution = Precaución
 fallback-notice = Este capítulo aún no se ha traducido a { $language }; estás leyendo la versión en { $source }.
+draft-notice = Vista previa de borrador: esta página no se publica.
 home-start = Empezar el curso
 home-chapters = Lo que aprenderás
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = مهم
 alert-warning = هشدار
 alert-caution = احتیاط
 fallback-notice = این فصل هنوز به { $language } ترجمه نشده است؛ آن را به زبان { $source } می‌خوانید.
+draft-notice = پیش‌نمایش پیش‌نویس: این صفحه منتشر نمی‌شود.
 home-start = شروع دوره
 home-chapters = آنچه یاد خواهید گرفت
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = Important
 alert-warning = Avertissement
 alert-caution = Attention
 fallback-notice = Ce chapitre n’a pas encore été traduit en { $language } ; vous le lisez en { $source }.
+draft-notice = Aperçu d’un brouillon : cette page n’est pas publiée.
 home-start = Commencer le cours
 home-chapters = Ce que vous allez apprendre
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = חשוב
 alert-warning = אזהרה
 alert-caution = זהירות
 fallback-notice = הפרק הזה עדיין לא תורגם ל{ $language }; הוא מוצג כאן ב־{ $source }.
+draft-notice = תצוגה מקדימה של טיוטה: הדף הזה לא מתפרסם.
 home-start = להתחלת הקורס
 home-chapters = מה לומדים בקורס
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = महत्वपूर्ण
 alert-warning = चेतावनी
 alert-caution = सावधान
 fallback-notice = इस अध्याय का अभी तक { $language } में अनुवाद नहीं हुआ है। आप इसे { $source } में पढ़ रहे हैं।
+draft-notice = ड्राफ़्ट का पूर्वावलोकन: यह पेज प्रकाशित नहीं होता।
 home-start = कोर्स शुरू करें
 home-chapters = आप क्या सीखेंगे
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = Penting
 alert-warning = Peringatan
 alert-caution = Hati-hati
 fallback-notice = Bab ini belum diterjemahkan ke bahasa { $language }; Anda sedang membacanya dalam bahasa { $source }.
+draft-notice = Pratinjau draf: halaman ini tidak diterbitkan.
 home-start = Mulai kursus
 home-chapters = Yang akan Anda pelajari
 home-chapter-count = { $count } bab

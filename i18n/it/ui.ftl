@@ -22,6 +22,7 @@ alert-important = Importante
 alert-warning = Avviso
 alert-caution = Attenzione
 fallback-notice = Questo capitolo non è ancora stato tradotto in { $language }; lo stai leggendo in { $source }.
+draft-notice = Anteprima di una bozza: questa pagina non viene pubblicata.
 home-start = Inizia il corso
 home-chapters = Cosa imparerai
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = 重要
 alert-warning = 警告
 alert-caution = 注意
 fallback-notice = この章はまだ{ $language }に翻訳されていないため、{ $source }で表示しています。
+draft-notice = 下書きのプレビュー：このページは公開されません。
 home-start = コースを始める
 home-chapters = このコースで学ぶこと
 home-chapter-count = 全 { $count } 章

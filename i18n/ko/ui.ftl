@@ -22,6 +22,7 @@ alert-important = 중요
 alert-warning = 경고
 alert-caution = 주의
 fallback-notice = 이 장은 아직 { $language } 번역이 없습니다. 지금 보고 계신 것은 { $source } 버전입니다.
+draft-notice = 초안 미리 보기: 이 페이지는 게시되지 않습니다.
 home-start = 강좌 시작하기
 home-chapters = 배울 내용
 home-chapter-count = 총 { $count }장

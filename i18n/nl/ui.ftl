@@ -22,6 +22,7 @@ alert-important = Belangrijk
 alert-warning = Waarschuwing
 alert-caution = Let op
 fallback-notice = Dit hoofdstuk is nog niet vertaald in het { $language }; je leest de versie in het { $source }.
+draft-notice = Voorbeeld van een concept: deze pagina wordt niet gepubliceerd.
 home-start = Start de cursus
 home-chapters = Wat je gaat leren
 home-chapter-count = { $count ->

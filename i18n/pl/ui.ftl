@@ -22,6 +22,7 @@ alert-important = Ważne
 alert-warning = Ostrzeżenie
 alert-caution = Uwaga
 fallback-notice = Ten rozdział nie został jeszcze przetłumaczony na język { $language }; czytasz wersję oryginalną ({ $source }).
+draft-notice = Podgląd szkicu: ta strona nie jest publikowana.
 home-start = Rozpocznij kurs
 home-chapters = Czego się nauczysz
 home-chapter-count = { $count ->

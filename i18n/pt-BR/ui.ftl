@@ -22,6 +22,7 @@ alert-important = Importante
 alert-warning = Atenção
 alert-caution = Cuidado
 fallback-notice = Este capítulo ainda não foi traduzido para { $language }; você está lendo a versão em { $source }.
+draft-notice = Prévia de rascunho: esta página não é publicada.
 home-start = Começar o curso
 home-chapters = O que você vai aprender
 home-chapter-count = { $count ->

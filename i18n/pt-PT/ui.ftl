@@ -22,6 +22,7 @@ alert-important = Importante
 alert-warning = Aviso
 alert-caution = Cuidado
 fallback-notice = Este capítulo ainda não foi traduzido para { $language }; está a ler a versão em { $source }.
+draft-notice = Pré-visualização de rascunho: esta página não é publicada.
 home-start = Começar o curso
 home-chapters = O que vai aprender
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = Важно
 alert-warning = Предупреждение
 alert-caution = Осторожно
 fallback-notice = Эта глава ещё не переведена на язык { $language }; вы читаете оригинал ({ $source }).
+draft-notice = Предпросмотр черновика: эта страница не публикуется.
 home-start = Начать курс
 home-chapters = Чему вы научитесь
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = Önemli
 alert-warning = Uyarı
 alert-caution = Dikkat
 fallback-notice = Bu bölümün { $language } çevirisi henüz yok; şu anda { $source } sürümünü okuyorsunuz.
+draft-notice = Taslak önizlemesi: bu sayfa yayımlanmaz.
 home-start = Kursa başla
 home-chapters = Neler öğreneceksiniz
 home-chapter-count = { $count ->

@@ -22,6 +22,7 @@ alert-important = Важливо
 alert-warning = Попередження
 alert-caution = Обережно
 fallback-notice = Цей розділ ще не перекладено ({ $language }); ви читаєте оригінал ({ $source }).
+draft-notice = Попередній перегляд чернетки: ця сторінка не публікується.
 home-start = Почати курс
 home-chapters = Чого ви навчитеся
 home-chapter-count = { $count ->

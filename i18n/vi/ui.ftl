@@ -22,6 +22,7 @@ alert-important = Quan trọng
 alert-warning = Cảnh báo
 alert-caution = Thận trọng
 fallback-notice = Chương này chưa được dịch sang { $language }; bạn đang đọc nội dung bằng { $source }.
+draft-notice = Xem trước bản nháp: trang này không được xuất bản.
 home-start = Bắt đầu khóa học
 home-chapters = Bạn sẽ học được gì
 home-chapter-count = { $count } chương

@@ -22,6 +22,7 @@ alert-important = 重要
 alert-warning = 警告
 alert-caution = 注意
 fallback-notice = 本章尚未翻译成{ $language }，当前显示的是{ $source }版本。
+draft-notice = 草稿预览：此页面不会发布。
 home-start = 开始学习
 home-chapters = 你将学到什么
 home-chapter-count = 共 { $count } 章

@@ -22,6 +22,7 @@ alert-important = 重要
 alert-warning = 警告
 alert-caution = 注意
 fallback-notice = 本章尚未翻譯成{ $language }，目前顯示的是{ $source }版本。
+draft-notice = 草稿預覽：此頁面不會發布。
 home-start = 開始學習
 home-chapters = 你會學到什麼
 home-chapter-count = 共 { $count } 章

@@ -37,6 +37,8 @@ impl Renderer<'_> {
                 if let Some(page) = self.page_at(lang, *i) {
                     let fresh = crate::translate::freshness(self.course, page.chapter, lang);
                     h.update(format!("{fresh:?}").as_bytes());
+                    // A draft shown by `serve --drafts` says so on the page.
+                    h.update(&[u8::from(page.source.front.draft)]);
                     if let Some(r) = rendered_for(self.chapters, &page) {
                         h.update(&r.html_hash);
                     }

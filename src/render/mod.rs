@@ -55,6 +55,8 @@ pub enum LinkStyle {
 pub struct BuildOptions {
     /// How pages link to each other; [`LinkStyle::File`] for a site opened from disk.
     pub link_style: LinkStyle,
+    /// Draft chapters and translations are shown, each with a notice (`serve --drafts`).
+    pub drafts: bool,
     /// Content-hashed asset names (`docent.3f2a….css`) for long caching in production; `serve`
     /// turns them off so a CSS edit changes no page and can be swapped in place.
     pub hashed_assets: bool,
@@ -73,6 +75,7 @@ impl Default for BuildOptions {
     fn default() -> Self {
         Self {
             link_style: LinkStyle::Directory,
+            drafts: false,
             hashed_assets: true,
             base_path: None,
             base_url: None,

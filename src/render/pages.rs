@@ -109,6 +109,15 @@ impl Renderer<'_> {
         ctx.edit_href = self.edit_href(page);
         ctx.updated = self.updated(page, lang);
         ctx.notice = self.fallback_notice(lang, page);
+        // Shown only by `serve --drafts`: said on the page, so a preview is not mistaken for
+        // what will be published.
+        if page.source.front.draft {
+            let draft = self.i18n.text(lang, "draft-notice");
+            ctx.notice = Some(match ctx.notice.take() {
+                Some(fallback) => format!("{draft} {fallback}"),
+                None => draft,
+            });
+        }
         if !page.is_fallback(lang)
             && let crate::translate::Freshness::Stale { .. } =
                 crate::translate::freshness(self.course, page.chapter, lang)

@@ -38,6 +38,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Print no warnings and no line per rebuild; errors and the address are still printed.
     pub quiet: bool,
+    /// Show draft chapters and translations, marked as drafts.
+    pub drafts: bool,
 }
 
 /// A running preview: the builder with its caches and the state the server shares.
@@ -90,7 +92,7 @@ pub fn serve_build_options() -> BuildOptions {
 
 impl Session {
     /// Builds once; a failing first build still starts (with the error shown in the page).
-    pub fn start(root: &std::path::Path, quiet: bool) -> Session {
+    pub fn start(root: &std::path::Path, quiet: bool, drafts: bool) -> Session {
         let project = theme::project_dir(root);
         let course = absolute(root);
         let roots = Roots {
@@ -105,6 +107,7 @@ impl Session {
             &roots.course,
             BuildOptions {
                 cancel: Some(Arc::clone(&cancel)),
+                drafts,
                 ..serve_build_options()
             },
         );
@@ -539,7 +542,7 @@ async fn run(options: ServeOptions) -> Result<()> {
             options.bind
         );
     }
-    let session = Session::start(&options.root, options.quiet);
+    let session = Session::start(&options.root, options.quiet, options.drafts);
     let state = Arc::clone(&session.state);
     let (listener, addr) = bind(options.bind, options.port).await?;
     if options.port != 0 && addr.port() != options.port {
