@@ -1079,6 +1079,37 @@ async fn an_edit_still_reloads(s: &Server, ws: &mut Socket, from: &str, to: &str
     assert!(get(&s.addr, "/en/intro/").body.contains(to));
 }
 
+/// A file the course shows through a link (the bundled course's chapter 12 shows the
+/// repository's Dockerfile): an edit of the file itself rebuilds and reloads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_behind_a_link_of_the_course_reloads() {
+    let s = start("basic", |site| {
+        site.write("shared/note.txt", "first version\n");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(
+            "../../shared/note.txt",
+            site.path("content/01-intro/note.txt"),
+        )
+        .expect("link");
+    });
+    assert!(
+        get(&s.addr, "/en/intro/note.txt")
+            .body
+            .contains("first version")
+    );
+    let mut ws = listen(&s.addr).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    std::fs::write(s.site.path("shared/note.txt"), "second version\n").expect("write");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    assert!(!got.is_empty(), "no message after the edit");
+    assert!(
+        get(&s.addr, "/en/intro/note.txt")
+            .body
+            .contains("second version"),
+        "{got:?}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_course_folder_deleted_and_restored_or_moved_and_back_is_watched_again() {
     let s = start("basic", |_| {});

@@ -97,6 +97,7 @@ impl Session {
         let course = absolute(root);
         let roots = Roots {
             git: crate::history::git_dirs(&course),
+            linked: watch::linked_targets(&course),
             course,
             themes: project.join("themes").join("default"),
             i18n: project.join("i18n"),
@@ -587,6 +588,19 @@ async fn run(options: ServeOptions) -> Result<()> {
             let _ = watcher.watch(&dir, RecursiveMode::Recursive);
         }
     }
+    // What links of the course lead to outside it: a linked file through its folder (an
+    // editor that saves by renaming replaces the file itself).
+    for (target, _) in &roots.linked {
+        match (target.is_dir(), target.parent()) {
+            (true, _) => {
+                let _ = watcher.watch(target, RecursiveMode::Recursive);
+            }
+            (false, Some(parent)) => {
+                let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+            }
+            (false, None) => {}
+        }
+    }
     // Not recursive: only to see themes/ or i18n/ appear.
     if let Some(project) = roots.course.parent() {
         let _ = watcher.watch(project, RecursiveMode::NonRecursive);
@@ -665,6 +679,7 @@ mod tests {
             themes: PathBuf::from("/p/themes/default"),
             i18n: PathBuf::from("/p/i18n"),
             git: None,
+            linked: Vec::new(),
         };
         let changes = BTreeSet::from([(
             ChangeKind::Chapter,

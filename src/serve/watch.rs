@@ -36,6 +36,10 @@ pub struct Roots {
     /// The course repository's git folder and the folder its worktrees share
     /// ([`crate::history::git_dirs`]), when the course is in a repository.
     pub git: Option<(PathBuf, PathBuf)>,
+    /// Files and folders outside the course that links inside it lead to (resolved), each
+    /// with its link: an edit there is an edit of the course (the bundled course's chapter
+    /// 12 shows the repository's own Dockerfile through a link).
+    pub linked: Vec<(PathBuf, PathBuf)>,
 }
 
 impl Roots {
@@ -59,12 +63,47 @@ impl Roots {
     }
 }
 
+/// The links inside `course` that lead outside it, as (resolved target, link): walked
+/// without following links, so a link inside a linked folder is not seen.
+pub fn linked_targets(course: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let Ok(real) = std::fs::canonicalize(course) else {
+        return Vec::new();
+    };
+    walkdir::WalkDir::new(course)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path_is_symlink())
+        .filter_map(|e| {
+            let target = std::fs::canonicalize(e.path()).ok()?;
+            (!target.starts_with(&real)).then(|| (target, e.path().to_path_buf()))
+        })
+        .collect()
+}
+
 /// Classifies `path`; `None` for paths that cannot change the site (editor swap files,
 /// the output folder, paths outside the inputs).
 pub fn classify(path: &Path, roots: &Roots) -> Option<ChangeKind> {
     let name = path.file_name()?.to_string_lossy();
     if is_editor_noise(&name) {
         return None;
+    }
+    // Behind a link of the course: what it is there.
+    for (target, link) in &roots.linked {
+        if let Ok(rel) = path.strip_prefix(target) {
+            let inside = if rel.as_os_str().is_empty() {
+                link.clone()
+            } else {
+                link.join(rel)
+            };
+            return classify(
+                &inside,
+                &Roots {
+                    linked: Vec::new(),
+                    ..roots.clone()
+                },
+            );
+        }
     }
     if let Ok(rel) = path.strip_prefix(&roots.themes) {
         if rel
@@ -152,8 +191,22 @@ mod tests {
             themes: PathBuf::from("/p/themes/default"),
             i18n: PathBuf::from("/p/i18n"),
             git: Some((PathBuf::from("/p/.git"), PathBuf::from("/p/.git"))),
+            linked: vec![
+                (
+                    PathBuf::from("/p/Dockerfile"),
+                    PathBuf::from("/p/content/12-case/Dockerfile"),
+                ),
+                (
+                    PathBuf::from("/p/shared/ch"),
+                    PathBuf::from("/p/content/05-shared"),
+                ),
+            ],
         };
         let c = |p: &str| classify(Path::new(p), &roots);
+        // Behind a link: what the link is in the course.
+        assert_eq!(c("/p/Dockerfile"), Some(ChangeKind::Asset));
+        assert_eq!(c("/p/shared/ch/en.md"), Some(ChangeKind::Chapter));
+        assert_eq!(c("/p/Dockerfile.bak"), None);
         assert_eq!(c("/p/content/course.toml"), Some(ChangeKind::Config));
         assert_eq!(c("/p/content/01-intro/en.md"), Some(ChangeKind::Chapter));
         assert_eq!(c("/p/content/01-intro"), Some(ChangeKind::Chapter));
@@ -205,6 +258,7 @@ mod tests {
                 PathBuf::from("/r/.git/worktrees/w"),
                 PathBuf::from("/r/.git"),
             )),
+            linked: Vec::new(),
         };
         let c = |p: &str| classify(Path::new(p), &roots);
         assert_eq!(c("/r/.git/worktrees/w/HEAD"), Some(ChangeKind::History));
