@@ -527,6 +527,36 @@ fn a_book_with_parts_and_nesting_builds_and_checks_clean() {
     builds_and_checks_clean(&t, "out");
 }
 
+/// A chapter saved in Latin-1 by an older editor is read as Latin-1, with a warning; a link
+/// in SUMMARY.md to another site is no chapter.
+#[test]
+fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
+    let t = empty();
+    t.write("book/book.toml", "[book]\ntitle = \"Old Book\"\n");
+    t.write(
+        "book/src/SUMMARY.md",
+        "- [Café](cafe.md)\n- [Elsewhere](https://example.com/x.md)\n",
+    );
+    std::fs::create_dir_all(t.path("book/src")).expect("mkdir");
+    std::fs::write(t.path("book/src/cafe.md"), b"# Caf\xe9\n\nOl\xe1, mundo.\n").expect("write");
+    let run = t.docent(&["import", "mdbook", "book", "out"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(run.stderr().contains("read as Latin-1"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("link to another site"),
+        "{}",
+        run.stderr()
+    );
+    let chapters: Vec<String> = std::fs::read_dir(t.path("out"))
+        .expect("ls")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("0"))
+        .collect();
+    assert_eq!(chapters.len(), 1, "{chapters:?}");
+    let text = t.read(&format!("out/{}/en.md", chapters[0]));
+    assert!(text.contains("Olá, mundo."), "{text}");
+}
+
 #[test]
 fn reports_directives_cycles_symlinks_and_copies_same_named_files_apart() {
     let t = empty();
@@ -570,5 +600,21 @@ fn reports_directives_cycles_symlinks_and_copies_same_named_files_apart() {
         assert!(err.contains("leads outside the book"), "{err}");
         assert!(one.contains("![outside](secret.png)"), "{one}");
         assert!(!t.path("out/01-one/secret.png").exists());
+        // A SUMMARY.md that leads outside the book is not read either.
+        t.write("elsewhere/SUMMARY.md", "- [Secret](secret-plan.md)\n");
+        std::fs::remove_file(t.path("book/src/SUMMARY.md")).expect("rm");
+        std::os::unix::fs::symlink(
+            t.path("elsewhere/SUMMARY.md"),
+            t.path("book/src/SUMMARY.md"),
+        )
+        .expect("symlink");
+        let run = t.docent(&["import", "mdbook", "book", "out2"]);
+        assert_eq!(run.code(), Some(1), "{}", run.stderr());
+        assert!(
+            run.stderr().contains("SUMMARY.md leads outside the book"),
+            "{}",
+            run.stderr()
+        );
+        assert!(!t.path("out2").exists());
     }
 }

@@ -10,7 +10,7 @@ mod links;
 mod summary;
 mod write;
 
-use crate::error::{Diagnostic, Result};
+use crate::error::{Diagnostic, Error, Result};
 use std::path::{Path, PathBuf};
 
 pub(crate) use book::Book;
@@ -72,7 +72,14 @@ pub fn mdbook(book_dir: &Path, out: &Path) -> Result<Report> {
         .with_help("check `src` in book.toml, or write src/SUMMARY.md")
         .into());
     }
-    let text = crate::fsx::read_to_string(&summary_path)?;
+    // Inside the book, as every chapter file is: a SUMMARY.md reached through a link, or a
+    // `src` of book.toml, that leads elsewhere is not read.
+    let text = book.read_text(&summary_path).map_err(|why| {
+        Error::from(
+            Diagnostic::error(&summary_path, 0, 0, format!("SUMMARY.md {why}"))
+                .with_help("import a book whose SUMMARY.md and chapters are inside its folder"),
+        )
+    })?;
     let parsed = summary::parse(&text, &summary_path, &mut findings);
     let plan = write::plan(&parsed, &summary_path, &mut findings);
     if plan.chapters.is_empty() {

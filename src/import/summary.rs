@@ -122,6 +122,18 @@ pub(super) fn parse(text: &str, path: &Path, report: &mut Vec<Diagnostic>) -> Su
             continue;
         };
         let target = target.trim();
+        // mdBook's chapters are files of the book; a link to another site is none.
+        if target.contains("://") || target.starts_with("mailto:") {
+            report.push(
+                warn(
+                    path,
+                    line_no,
+                    format!("`{target}` is a link to another site, not a chapter; skipped"),
+                )
+                .with_help("link to it from a chapter's text instead"),
+            );
+            continue;
+        }
         let entry = |section| Entry {
             title: title.to_string(),
             path: (!target.is_empty()).then(|| percent_decode(target)),
@@ -260,7 +272,7 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_line() {
-        let text = "# Summary\n\n[Intro](intro.md)\n\n# Part one\n\n- [A `B<T>`](a.md)\n    - [A1](a/one.md)\n        - [A1x](a/x.md)\n- [Draft]()\n\n---\n\n# Part two\n* [C](c.md)\n\n[Thanks](thanks.md)\nnonsense\n";
+        let text = "# Summary\n\n[Intro](intro.md)\n\n# Part one\n\n- [A `B<T>`](a.md)\n    - [A1](a/one.md)\n        - [A1x](a/x.md)\n- [Draft]()\n\n---\n\n# Part two\n* [C](c.md)\n* [Site](https://example.com/x.md)\n\n[Thanks](thanks.md)\nnonsense\n";
         let mut report = Vec::new();
         let s = parse(text, Path::new("SUMMARY.md"), &mut report);
         assert_eq!(s.parts, ["Part one", "Part two"]);
@@ -272,7 +284,11 @@ mod tests {
         assert_eq!(s.entries[2].path, None);
         assert_eq!(s.entries[3].part, Some(1));
         assert_eq!(s.entries[4].section, Section::Suffix);
-        assert_eq!(report.len(), 1);
-        assert_eq!(report[0].line, 18);
+        assert_eq!(report.len(), 2);
+        assert!(
+            report[0].message.contains("link to another site"),
+            "{report:?}"
+        );
+        assert_eq!(report[1].line, 19);
     }
 }
