@@ -124,6 +124,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let (chapter, version) = docent::translate::done(&course, chapter, lang)?;
             if !cli.quiet {
                 docent::errln!("recorded {chapter} {lang} as translated from version {version}");
+                // Recorded as matching: say at once where it does not (headings, code blocks,
+                // notes), as `check` would, rather than after the next check.
+                let file = course
+                    .chapter(&chapter)
+                    .and_then(|c| c.sources.get(lang.as_str()))
+                    .map(|s| s.path.clone());
+                if let (Some(file), Ok(findings)) = (file, docent::check::run(root, false)) {
+                    for d in findings
+                        .iter()
+                        .filter(|d| d.path == file && d.kind == docent::error::Kind::Translation)
+                    {
+                        docent::errln!("{}", d.for_terminal());
+                    }
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -462,6 +462,24 @@ fn raw_html_links_and_images_are_checked() {
     assert_eq!(images, ["../one/diagram.svg"]);
 }
 
+/// `translate done` records what it is told, and says at once where the translation does
+/// not match its source (it said so only at the next `check`).
+#[test]
+fn translate_done_says_where_the_translation_drifted() {
+    let t = clean();
+    let pt = "content/01-one/pt-BR.md";
+    let text = t.read(pt);
+    t.write(pt, &text.replace("## Build", "### Build"));
+    let run = t.docent(&["translate", "done", "01-one", "pt-BR"]);
+    assert!(run.ok(), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("heading structure differs"),
+        "{}",
+        run.stderr()
+    );
+    assert!(t.read(pt).contains("translated_from"));
+}
+
 /// Two chapters with one slug: the error points at the `slug` line that makes them collide.
 #[test]
 fn a_slug_used_twice_is_located() {
