@@ -266,6 +266,11 @@ pub fn init(dir: &Path, languages: &[String], force: bool) -> Result<Vec<Written
             .into());
     }
     let content = dir.join("content");
+    // Write only inside DIR: a `content` that is a link leading elsewhere is refused, as
+    // `build` and `bundle` refuse one.
+    if let Err(escape) = fsx::inside(&fsx::resolve(dir), &content) {
+        return Err(fsx::escape_diagnostic(&content, &escape, dir).into());
+    }
     let chapter = content.join("01-first-chapter");
     let mut written = Vec::new();
     let mut put = |path: PathBuf, text: &str| -> Result<()> {

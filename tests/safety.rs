@@ -497,6 +497,21 @@ fn init_force_keeps_what_it_replaces() {
         t.read("content/01-first-chapter/en.md.orig")
             .contains("MY UNPUBLISHED")
     );
+    // A `content` that links outside the folder is not written through.
+    #[cfg(unix)]
+    {
+        let elsewhere = tempfile::tempdir().expect("elsewhere");
+        std::fs::create_dir_all(t.path("linked")).expect("mkdir");
+        std::os::unix::fs::symlink(elsewhere.path(), t.path("linked/content")).expect("link");
+        let run = docent(&t, &["init", "linked", "--force"]);
+        assert_eq!(run.code(), Some(1), "{}", run.stderr());
+        assert!(
+            run.stderr().contains("links outside the project"),
+            "{}",
+            run.stderr()
+        );
+        assert_eq!(std::fs::read_dir(elsewhere.path()).expect("ls").count(), 0);
+    }
     let built = docent(&t, &["build", "--out", "site"]);
     assert!(built.ok(), "{}", built.stderr());
     assert!(

@@ -53,7 +53,9 @@ pub fn resolve(token: &str) -> Language {
         "html" => "HTML",
         "css" => "CSS",
         "xml" => "XML",
-        "sql" => "SQL",
+        // SQL's dialects, as authors name them: highlighted as SQL.
+        "sql" | "postgresql" | "postgres" | "pgsql" | "psql" | "plpgsql" | "mysql" | "mariadb"
+        | "sqlite" | "sqlite3" | "tsql" | "mssql" | "plsql" => "SQL",
         "diff" | "patch" => "Diff",
         "markdown" | "md" => "Markdown",
         "c++" | "cc" | "hpp" => "C++",
@@ -431,6 +433,8 @@ mod tests {
             "rust",
             "ini",
             "makefile",
+            "postgresql",
+            "MySQL",
         ] {
             let lang = resolve(token);
             assert!(matches!(lang, Language::Syntax(_)), "{token} → {lang:?}");
