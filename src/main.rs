@@ -213,8 +213,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             kind: cli::ImportKind::Mdbook { book, out },
         } => {
             let report = docent::import::mdbook(book, out)?;
-            print_diagnostics(&report.findings);
-            docent::errln!("{}", report.summary());
+            // `-q` prints only errors; what to look at is warnings.
+            if !cli.quiet {
+                print_diagnostics(&report.findings);
+                docent::errln!("{}", report.summary());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {

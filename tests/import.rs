@@ -555,6 +555,10 @@ fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     assert_eq!(chapters.len(), 1, "{chapters:?}");
     let text = t.read(&format!("out/{}/en.md", chapters[0]));
     assert!(text.contains("Olá, mundo."), "{text}");
+    // `-q` prints only errors.
+    let quiet = t.docent(&["-q", "import", "mdbook", "book", "out-quiet"]);
+    assert!(quiet.ok(), "{}", quiet.stderr());
+    assert_eq!(quiet.stderr(), "");
 }
 
 #[test]

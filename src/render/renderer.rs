@@ -52,6 +52,9 @@ pub(super) struct Renderer<'a> {
     pub(super) pages: Pages<'a>,
     /// Each part's title per language (`course.toml` order), rendered once.
     pub(super) part_titles: BTreeMap<String, Vec<crate::course::Title>>,
+    /// Some chapter lacks some language, so some page shows another language's text and
+    /// links to other chapters may be pointed at their translated headings.
+    pub(super) any_fallback: bool,
 }
 
 /// A page of the site.
@@ -144,6 +147,10 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut renderer = Self {
             part_titles,
+            any_fallback: course
+                .chapters
+                .iter()
+                .any(|c| course.language_codes().any(|l| !c.sources.contains_key(l))),
             nav_scripts: BTreeMap::new(),
             theme_hash,
             nav_hash,
@@ -455,6 +462,9 @@ impl<'a> Renderer<'a> {
         fragment: &str,
     ) -> String {
         let mapped = || {
+            if !self.any_fallback {
+                return None;
+            }
             let anchor = fragment.strip_prefix('#').filter(|a| !a.is_empty())?;
             let shown = self.page_by_id(lang, id)?;
             if shown.content_lang == written_in {
@@ -475,6 +485,9 @@ impl<'a> Renderer<'a> {
     /// point at may show another language (see [`Renderer::fragment_for`]): the headings of
     /// each linked chapter in every language, for fingerprints.
     pub(super) fn linked_headings(&self, page: &Page<'_>, h: &mut blake3::Hasher) {
+        if !self.any_fallback {
+            return;
+        }
         let Some(r) = super::rendered_for(self.chapters, page) else {
             return;
         };
