@@ -70,6 +70,9 @@ struct Loaded {
     environment: [u8; 32],
     /// What reading the theme and string overrides skipped.
     warnings: Vec<Diagnostic>,
+    /// What stopped chapters from loading (they are not in the course) and errors of the
+    /// outline: the build goes on with the rest, to report everything, and then fails.
+    errors: Vec<Diagnostic>,
 }
 
 impl Builder {
@@ -198,10 +201,10 @@ impl Builder {
             &staging,
         )?;
         let inputs = Inputs {
+            chapter_errors: [loaded.errors.clone(), rendered.errors].concat(),
             loaded,
             chapters: rendered.chapters,
             chapters_rendered: rendered.rendered,
-            chapter_errors: rendered.errors,
             patch: None,
         };
         let build = self.render_inputs(inputs, Outputs::Shared, &staging, written);
@@ -431,7 +434,8 @@ impl Builder {
     /// that is all that changed (no copy of the course: a save costs what it changed), with
     /// what that touched; otherwise the whole course from disk, and no `Touched`.
     fn load(&mut self) -> Result<(Loaded, Option<load::Touched>)> {
-        if let Some(mut loaded) = self.loaded.take() {
+        // A course read with errors is read whole again: what fixed them is not known.
+        if let Some(mut loaded) = self.loaded.take().filter(|l| l.errors.is_empty()) {
             if self.dirty.is_empty() {
                 let touched = load::Touched {
                     outline: self.outline,
@@ -444,6 +448,9 @@ impl Builder {
                     self.outline = touched.outline;
                     return Ok((loaded, Some(touched)));
                 }
+                // A file that no longer loads: the whole course is read, going on past it
+                // as a first build does, so that a save reports what `check` would.
+                Some(Err(crate::error::Error::Input(_))) => self.outline = true,
                 Some(Err(e)) => {
                     // What the failed reload changed is not known: look at everything.
                     self.outline = true;
@@ -457,7 +464,7 @@ impl Builder {
         self.audit = crate::audit::Memo::default();
         self.last_good = None;
         let root = &self.root;
-        let mut course = load::load_cached(root, &self.sources)?;
+        let (mut course, errors) = load::load_keep_going(root, &self.sources)?;
         if let Some(url) = &self.options.base_url {
             course.config.base_url = url.clone();
         }
@@ -491,6 +498,7 @@ impl Builder {
             theme: Arc::new(theme),
             environment,
             warnings,
+            errors,
         };
         Ok((loaded, None))
     }
@@ -519,10 +527,10 @@ impl Builder {
                 replaced: rendered.replaced,
             });
         Ok(Inputs {
+            chapter_errors: [loaded.errors.clone(), rendered.errors].concat(),
             loaded,
             chapters: rendered.chapters,
             chapters_rendered: rendered.rendered,
-            chapter_errors: rendered.errors,
             patch,
         })
     }
@@ -556,7 +564,7 @@ struct Inputs {
     loaded: Loaded,
     chapters: Arc<render::RenderedChapters>,
     chapters_rendered: usize,
-    /// What stopped some chapters from rendering (they are not in `chapters`).
+    /// What stopped some chapters from loading or rendering (they are not in `chapters`).
     chapter_errors: Vec<Diagnostic>,
     /// Only these chapters changed since the last good build (see [`Builder::last_good`]).
     patch: Option<Patch>,

@@ -166,9 +166,13 @@ fn drop_relative_srcsets(html: &str) -> String {
             break;
         };
         let value = rest.get(value_start..value_start + len).unwrap_or("");
-        let relative = value
-            .split(',')
-            .any(|c| !c.trim().starts_with("data:") && !c.contains("://"));
+        let relative = crate::markdown::links::srcset_urls(value)
+            .into_iter()
+            .any(|span| {
+                value
+                    .get(span)
+                    .is_some_and(|url| !url.starts_with("data:") && !url.contains("://"))
+            });
         let keep_to = if relative { i } else { value_start + len + 1 };
         out.push_str(rest.get(..keep_to).unwrap_or(""));
         rest = rest.get(value_start + len + 1..).unwrap_or("");

@@ -219,6 +219,10 @@ pub struct Course {
     pub warnings: Vec<crate::error::Diagnostic>,
     /// Where the course sits in its git repository and when each file last changed.
     pub history: std::sync::Arc<crate::history::History>,
+    /// Chapters whose files did not load, left out of `chapters` by a build that goes on
+    /// past them ([`crate::load::load_keep_going`]): their own errors are reported, links
+    /// to them are not.
+    pub unloaded: std::collections::BTreeSet<String>,
 }
 
 /// What a reader of language `lang` gets for one chapter.
@@ -273,6 +277,14 @@ impl Course {
     /// The code of every language of the course, in `course.toml` order.
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {
         self.config.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// Whether every chapter has a file in every language: no page shows another language's
+    /// text, so no page's links need another language's headings (most courses).
+    pub fn translated_throughout(&self) -> bool {
+        self.chapters
+            .iter()
+            .all(|c| self.language_codes().all(|l| c.sources.contains_key(l)))
     }
 
     /// Every chapter as a reader of `lang` sees it, in order, with the fallback applied.

@@ -55,6 +55,19 @@ impl SourceCache {
 
 /// [`load`], reusing the parsed files of `cache` whose text did not change.
 pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
+    let (course, errors) = load_keep_going(root, cache)?;
+    if errors.is_empty() {
+        Ok(course)
+    } else {
+        Err(Error::Input(errors))
+    }
+}
+
+/// [`load_cached`] that goes on past chapters that do not load and problems of the outline:
+/// the course without those chapters (named in [`Course::unloaded`]) and the errors, so that
+/// a build renders the rest and an author sees every problem in one run. Only a course that
+/// cannot be read at all (no or a broken `course.toml`) is an `Err`.
+pub fn load_keep_going(root: &Path, cache: &SourceCache) -> Result<(Course, Vec<Diagnostic>)> {
     use rayon::prelude::*;
     let config_path = root.join(crate::config::FILE_NAME);
     if !config_path.is_file() {
@@ -135,11 +148,12 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
             );
         }
     }
+    let unloaded: std::collections::BTreeSet<String> = failed.into_iter().collect();
     let drafts: std::collections::HashSet<String> = absent
         .into_iter()
         .filter(|(_, (_, draft))| *draft)
         .map(|(id, _)| id)
-        .chain(failed)
+        .chain(unloaded.iter().cloned())
         .collect();
     chapters.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| ca.id.cmp(&cb.id)));
     let chapters = crate::outline::arrange(chapters, &config);
@@ -156,6 +170,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
         index,
         warnings: findings.warnings,
         history: std::sync::Arc::new(crate::history::History::read(root)),
+        unloaded,
     };
     let mut errors = findings.errors;
     let (outline_errors, outline_warnings) =
@@ -163,10 +178,7 @@ pub fn load_cached(root: &Path, cache: &SourceCache) -> Result<Course> {
     errors.extend(outline_errors);
     course.warnings.extend(outline_warnings);
     check_slugs(&course, &mut errors);
-    if !errors.is_empty() {
-        return Err(Error::Input(errors));
-    }
-    Ok(course)
+    Ok((course, errors))
 }
 
 /// Reads the chapter files at `changed` again into `course`, or says `None` (and changes

@@ -339,6 +339,55 @@ fn columns_count_characters_on_accented_lines() {
     );
 }
 
+/// A table row with more cells than the table has columns loses the extra ones without a
+/// word, most often to a `|` inside code; the row is named, in a quote as at the top level,
+/// and the row written with `\|` is clean.
+#[test]
+fn table_rows_that_lose_cells_are_named() {
+    let en = "content/01-one/en.md";
+    for (table, line) in [
+        (
+            "| Command | Shows |\n|---|---|\n| `du -sh /* | sort -h` | sizes |",
+            9,
+        ),
+        (
+            "> Sizes:\n>\n> | Command | Shows |\n> |---|---|\n> | `ls` | files | extra |",
+            11,
+        ),
+    ] {
+        triggers(
+            en,
+            |s| s.replace("![A small square](diagram.svg)", table),
+            "warning",
+            line,
+            "this table row has 3 cells but the table has 2 columns",
+        );
+    }
+    let t = clean();
+    let original = t.read(en);
+    t.write(
+        en,
+        &original.replace(
+            "![A small square](diagram.svg)",
+            "| Command | Shows |\n|---|---|\n| `du -sh /* \\| sort -h` | sizes |",
+        ),
+    );
+    let (_, list) = findings(&t);
+    let rows: Vec<_> = list
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("table row"))
+        })
+        .collect();
+    assert!(rows.is_empty(), "{rows:?}");
+    assert!(
+        !list.is_empty(),
+        "the English file changed: its translation is stale"
+    );
+}
+
 /// Links and images written as raw HTML (a README's centred logo) are checked as the
 /// Markdown ones are: the file, the alternative text; a chapter link there is not
 /// rewritten, so it is named.
@@ -368,6 +417,31 @@ fn raw_html_links_and_images_are_checked() {
         "warning",
         7,
         "image `diagram.svg` has no alternative text",
+    );
+    // Every file the page may load: each candidate of a `srcset`, a video and its poster.
+    triggers(
+        en,
+        |s| {
+            s.replace(
+                "![A small square](diagram.svg)",
+                "<picture><source srcset=\"diagram.svg 1x, wide.svg 2x\"><img src=\"diagram.svg\" alt=\"D\"></picture>",
+            )
+        },
+        "error",
+        7,
+        "`wide.svg` points at a file that does not exist",
+    );
+    triggers(
+        en,
+        |s| {
+            s.replace(
+                "![A small square](diagram.svg)",
+                "<video controls poster=\"diagram.svg\" src=\"demo.mp4\"></video>",
+            )
+        },
+        "error",
+        7,
+        "`demo.mp4` points at a file that does not exist",
     );
     // A chapter link in raw HTML is checked and pointed at the chapter's page, as a
     // Markdown one is.

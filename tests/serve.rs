@@ -1244,3 +1244,76 @@ fn build_check_and_serve_report_the_same_findings() {
     assert_eq!(from_serve, from_check, "serve and check");
     assert!(from_check.len() >= 5, "{from_check:?}");
 }
+
+/// A chapter whose file does not load (a misspelt front matter key) does not hide the rest
+/// of the course's problems: `build`, `check` and `serve` (started broken, and broken by a
+/// save) all report it and a broken link in another chapter, and nothing about the links
+/// to the chapter that did not load.
+#[test]
+fn a_chapter_that_does_not_load_hides_no_other_finding() {
+    let site = SiteTest::fixture("basic");
+    let intro = site.read("content/01-intro/en.md");
+    let broken_intro = intro.replacen("description =", "descripton =", 1);
+    let third = site.read("content/03-third/en.md");
+    site.write(
+        "content/03-third/en.md",
+        &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n"),
+    );
+    let sorted = |findings: std::collections::BTreeSet<(String, String, String)>| {
+        findings
+            .into_iter()
+            .map(|(severity, location, message)| format!("{severity} {location} {message}"))
+            .collect::<Vec<_>>()
+    };
+    // Broken by a save: the link first, then the front matter.
+    let server = start_with(site, &["--port", "0"], &[]);
+    server.wait_for_stderr("build failed");
+    server.site.write("content/01-intro/en.md", &broken_intro);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let seen = loop {
+        let seen = server.wait_for_stderr("descripton");
+        if seen.matches("build failed").count() >= 2 {
+            break seen;
+        }
+        assert!(Instant::now() < deadline, "one failed build only:\n{seen}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // What the second failed build printed, between the two lines that end each.
+    let after_save = sorted(printed_findings(
+        seen.split("build failed").nth(1).unwrap_or_default(),
+    ));
+    let site = SiteTest::fixture("basic");
+    site.write("content/01-intro/en.md", &broken_intro);
+    site.write(
+        "content/03-third/en.md",
+        &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n"),
+    );
+    let build = site.docent(&["build"]);
+    assert!(!build.ok());
+    let from_build = sorted(printed_findings(&build.stderr()));
+    let check = site.docent(&["check"]);
+    assert_eq!(check.code(), Some(1));
+    let from_check = sorted(printed_findings(&check.stdout()));
+    let errors: Vec<&String> = from_check
+        .iter()
+        .filter(|f| f.starts_with("error"))
+        .collect();
+    assert_eq!(errors.len(), 2, "{from_check:#?}");
+    assert!(
+        errors[0].contains("01-intro/en.md:3:1") && errors[0].contains("`descripton`"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("03-third/en.md") && errors[1].contains("no chapter `09-nine`"),
+        "{errors:?}"
+    );
+    assert!(
+        !from_check.iter().any(|f| f.contains("`../01-intro/`")),
+        "{from_check:#?}"
+    );
+    assert_eq!(from_build, from_check, "build and check");
+    let started = start_with(site, &["--port", "0"], &[]);
+    let from_serve = sorted(printed_findings(&started.wait_for_stderr("build failed")));
+    assert_eq!(from_serve, from_check, "serve and check");
+    assert_eq!(after_save, from_check, "serve after a save and check");
+}

@@ -24,7 +24,8 @@ pub enum Kind {
     IdList,
     /// The value of an `href`/`src` of the form `#x`; the span is `x`.
     Anchor,
-    /// The value of an `href`/`src` naming a file beside the chapter (`diagram.svg`).
+    /// The value of an `href`/`src`/`poster`, or a `srcset` candidate, naming a file beside
+    /// the chapter (`diagram.svg`).
     File,
     /// The digit of a heading tag (`<h2 …>`, `</h2>`): a page that puts the chapter under
     /// a title of its own (the print page) moves every heading down.
@@ -270,7 +271,22 @@ fn scan(html: &str) -> Vec<Mark> {
             });
         };
         match name {
-            "href" | "src" if is_attr => {
+            "srcset" if is_attr => {
+                // Each candidate file, re-rooted as a `src` is.
+                for span in super::links::srcset_urls(value) {
+                    if value.get(span.clone()).is_some_and(is_relative_file) {
+                        let start = value_start + span.start;
+                        marks.push(Mark {
+                            kind: Kind::File,
+                            start: pos(start),
+                            end: pos(value_start + span.end),
+                            outer_start: pos(start),
+                            outer_end: pos(value_start + span.end),
+                        });
+                    }
+                }
+            }
+            "href" | "src" | "poster" if is_attr => {
                 if let Some(link) = value.strip_prefix(CHAPTER_SCHEME) {
                     let _ = link;
                     mark(
@@ -422,5 +438,23 @@ mod tests {
         assert!(print.contains("aria-describedby=\"s--p s--q\""), "{print}");
         assert!(print.contains("aria-controls=\"s--c\""), "{print}");
         assert!(print.contains("href=\"https://e.org/\""), "{print}");
+    }
+
+    #[test]
+    fn srcset_candidates_and_posters_are_re_rooted_like_a_src() {
+        let html = "<picture><source srcset=\"w.png 2x, https://e.org/w.png 3x\">\
+                    <img src=\"n.png\" srcset=\"n.png 1x,n@2x.png 2x\" alt=\"\"></picture>\
+                    <video poster=\"p.jpg\" src=\"v.mp4\"></video>"
+            .to_string();
+        let body = Body::parse(html);
+        let ui = |k: &str| k.to_string();
+        let link = |id: &str, f: &str| format!("{id}{f}");
+        let print = body.to_html(&style(&ui, &link, "s--", "../s/"));
+        assert_eq!(
+            print,
+            "<picture><source srcset=\"../s/w.png 2x, https://e.org/w.png 3x\">\
+             <img src=\"../s/n.png\" srcset=\"../s/n.png 1x,../s/n@2x.png 2x\" alt=\"\"></picture>\
+             <video poster=\"../s/p.jpg\" src=\"../s/v.mp4\"></video>"
+        );
     }
 }

@@ -17,7 +17,7 @@ pub struct LinkRef {
     pub line: usize,
     /// 1-based column where the link starts, on `line`.
     pub col: usize,
-    /// An image (`![alt](src)`) rather than a link.
+    /// A file the page loads (an image, a `srcset` candidate, a video) rather than a link.
     pub image: bool,
     /// An image whose alternative text is empty.
     pub no_alt: bool,
@@ -76,11 +76,7 @@ pub fn rewrite<'a>(
             // as Markdown ones are.
             let mut rewritten = html.clone();
             for r in found.iter().rev() {
-                let name = match r.kind {
-                    RefKind::Link => "href",
-                    RefKind::Image => "src",
-                    RefKind::Anchor => "id",
-                };
+                let name = r.kind.attribute();
                 let value = match (r.kind, classify(&r.url, ctx)) {
                     (RefKind::Link, Target::Chapter { id, fragment }) => {
                         format!("{CHAPTER_SCHEME}{id}{fragment}")
@@ -106,14 +102,22 @@ pub fn rewrite<'a>(
                     Some(nl) => before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1,
                     None => col() + before.chars().count(),
                 };
-                refs.push(LinkRef {
-                    url: r.url,
+                let link = |url: &str| LinkRef {
+                    url: url.to_string(),
                     line: ctx.file_line(line + lines_before),
                     col,
-                    image: r.kind == RefKind::Image,
+                    image: r.kind != RefKind::Link,
                     no_alt: r.kind == RefKind::Image && !r.alt,
                     raw_html: true,
-                });
+                };
+                if r.kind == RefKind::Srcset {
+                    // Each candidate is a file the browser may pick: each is checked.
+                    for span in srcset_urls(&r.url) {
+                        refs.push(link(r.url.get(span).unwrap_or("")));
+                    }
+                } else {
+                    refs.push(link(&r.url));
+                }
             }
             continue;
         }
@@ -133,6 +137,8 @@ pub fn rewrite<'a>(
             Target::Chapter { id, fragment } => {
                 link.url = format!("{CHAPTER_SCHEME}{id}{fragment}");
             }
+            // A chapter whose file did not load: its own error says why.
+            Target::UnknownChapter(name) if ctx.course.unloaded.contains(&name) => {}
             Target::UnknownChapter(name) => {
                 // The folder is there but publishes nothing: its files are drafts, or none is
                 // a language of the course.
@@ -173,6 +179,59 @@ enum RefKind {
     /// READMEs: `<a name="install"></a>`), written again as `id="…"` so that every output
     /// and the checks know it as the chapter's anchor.
     Anchor,
+    /// The `srcset` of an `<img>` or of a `<picture>`'s `<source>`: files the browser
+    /// picks from by screen.
+    Srcset,
+    /// The `src` of a `<video>`, `<audio>`, `<source>` or `<track>`.
+    Media,
+    /// The `poster` of a `<video>`.
+    Poster,
+}
+
+impl RefKind {
+    /// The attribute the outputs read it from, written as `name="value"`.
+    fn attribute(self) -> &'static str {
+        match self {
+            RefKind::Link => "href",
+            RefKind::Image | RefKind::Media => "src",
+            RefKind::Anchor => "id",
+            RefKind::Srcset => "srcset",
+            RefKind::Poster => "poster",
+        }
+    }
+}
+
+/// The byte range of each candidate URL of a `srcset` value (`a.png 1x, a@2x.png 2x`), as
+/// the HTML standard splits it: a URL runs to the next blank, and a comma ends a candidate
+/// only outside it (`data:` URLs hold commas).
+pub(crate) fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < value.len() {
+        let rest = value.get(at..).unwrap_or("");
+        let skip = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',')
+                .len();
+        at += skip;
+        let rest = value.get(at..).unwrap_or("");
+        if rest.is_empty() {
+            break;
+        }
+        let len = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let url = rest.get(..len).unwrap_or("");
+        let kept = url.trim_end_matches(',');
+        out.push(at..at + kept.len());
+        at += len;
+        if kept.len() == url.len() {
+            // Descriptors (`2x`, `480w`) up to the comma that ends the candidate.
+            let rest = value.get(at..).unwrap_or("");
+            at += rest.find(',').map_or(rest.len(), |i| i + 1);
+        }
+    }
+    out
 }
 
 /// A link, image or anchor in raw HTML.
@@ -236,14 +295,16 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
         if let Some(a) = anchor.filter(|(_, v, _)| !v.is_empty()) {
             push(RefKind::Anchor, a);
         }
-        match name.as_str() {
-            "img" => attr("src")
-                .into_iter()
-                .for_each(|a| push(RefKind::Image, a)),
-            "a" => attr("href")
-                .into_iter()
-                .for_each(|a| push(RefKind::Link, a)),
-            _ => {}
+        let wanted: &[(&str, RefKind)] = match name.as_str() {
+            "img" => &[("src", RefKind::Image), ("srcset", RefKind::Srcset)],
+            "a" => &[("href", RefKind::Link)],
+            "source" => &[("src", RefKind::Media), ("srcset", RefKind::Srcset)],
+            "video" => &[("src", RefKind::Media), ("poster", RefKind::Poster)],
+            "audio" | "track" => &[("src", RefKind::Media)],
+            _ => &[],
+        };
+        for &(key, kind) in wanted {
+            attr(key).into_iter().for_each(|a| push(kind, a));
         }
     }
     // Written again back to front: in the order of the attributes in each tag.
@@ -497,6 +558,46 @@ mod tests {
                 ("x", RefKind::Anchor, false),
                 ("z", RefKind::Anchor, false),
                 ("#x", RefKind::Link, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn srcset_candidates_split_as_browsers_split_them() {
+        let urls = |v: &str| -> Vec<String> {
+            srcset_urls(v)
+                .into_iter()
+                .map(|r| v.get(r).unwrap_or("?").to_string())
+                .collect()
+        };
+        assert_eq!(urls("a.png 1x, b@2x.png 2x"), ["a.png", "b@2x.png"]);
+        assert_eq!(urls(" x.png 480w , y.png 800w,"), ["x.png", "y.png"]);
+        assert_eq!(urls("a.png,b.png 2x"), ["a.png,b.png"]);
+        assert_eq!(urls("a.png, b.png"), ["a.png", "b.png"]);
+        assert_eq!(
+            urls("data:image/png;base64,iVB= 1x, c.png 2x"),
+            ["data:image/png;base64,iVB=", "c.png"]
+        );
+        assert_eq!(urls("  , "), Vec::<String>::new());
+        assert_eq!(urls("só.png"), ["só.png"]);
+    }
+
+    #[test]
+    fn picture_sources_videos_and_posters_in_raw_html() {
+        let refs = html_refs(
+            "<picture><source srcset='w.png 2x' media=\"(min-width: 60em)\"><img src=a.png srcset=\"a2.png 2x\" alt=A></picture>\n<video src=\"v.mp4\" poster=p.jpg><track src=\"c.vtt\"></video><audio src=s.ogg></audio>",
+        );
+        let got: Vec<(&str, RefKind)> = refs.iter().map(|r| (r.url.as_str(), r.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("w.png 2x", RefKind::Srcset),
+                ("a.png", RefKind::Image),
+                ("a2.png 2x", RefKind::Srcset),
+                ("v.mp4", RefKind::Media),
+                ("p.jpg", RefKind::Poster),
+                ("c.vtt", RefKind::Media),
+                ("s.ogg", RefKind::Media),
             ]
         );
     }

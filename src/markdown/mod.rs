@@ -14,6 +14,7 @@ pub mod info;
 pub mod links;
 pub mod quiz;
 pub mod sections;
+mod tables;
 
 use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Error, Result};
@@ -215,6 +216,7 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     alerts::localize_titles(root, ctx, &mut findings);
     let mut link_refs = Vec::new();
     links::rewrite(root, ctx, &mut findings, &mut link_refs);
+    tables::check_rows(root, ctx, &mut findings);
     blocks::render_code_blocks(&arena, root, ctx, &headings, &mut findings);
     crate::code_spans::keep_whole(&arena, root);
 

@@ -147,10 +147,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut renderer = Self {
             part_titles,
-            any_fallback: course
-                .chapters
-                .iter()
-                .any(|c| course.language_codes().any(|l| !c.sources.contains_key(l))),
+            any_fallback: !course.translated_throughout(),
             nav_scripts: BTreeMap::new(),
             theme_hash,
             nav_hash,

@@ -65,11 +65,7 @@ pub fn stream_chapters(
     // its links to other chapters are pointed at the headings of the language shown
     // (`Renderer::fragment_for`), which may lie in a later batch: such a course has its
     // headings read first. A course translated throughout (most) skips this.
-    let translated_throughout = course
-        .chapters
-        .iter()
-        .all(|c| course.language_codes().all(|l| c.sources.contains_key(l)));
-    let headings: RenderedChapters = if translated_throughout {
+    let headings: RenderedChapters = if course.translated_throughout() {
         RenderedChapters::new()
     } else {
         let files = course

@@ -561,10 +561,6 @@ async fn run(options: ServeOptions) -> Result<()> {
         ip => ip.to_string(),
     };
     let url = format!("http://{host}:{}/", addr.port());
-    crate::outln!(
-        "serving {} at {url} (Ctrl-C to stop)",
-        options.root.display()
-    );
 
     let (tx, rx) = std::sync::mpsc::channel();
     let interrupt = session.interrupter();
@@ -616,6 +612,11 @@ async fn run(options: ServeOptions) -> Result<()> {
         }
         let _ = watcher.watch(&common.join("refs").join("heads"), RecursiveMode::Recursive);
     }
+    // Said once the files are watched: a save from here on is seen.
+    crate::outln!(
+        "serving {} at {url} (Ctrl-C to stop)",
+        options.root.display()
+    );
     std::thread::spawn(move || watch_loop(session, watcher, rx));
 
     if options.open {

@@ -1,0 +1,92 @@
+//! What docent checks in an author's pipe tables. A GitHub-style table drops, without a
+//! word, every cell past the header's columns; the usual cause is a `|` inside a cell
+//! (`` `ls | wc -l` ``), which splits the cell even inside code unless written `\|`.
+
+use comrak::nodes::{AstNode, NodeValue};
+
+use super::{Context, Findings};
+use crate::error::Diagnostic;
+
+/// Warns about every table row written with more cells than its table has columns.
+pub(super) fn check_rows<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>, findings: &mut Findings) {
+    let body = &ctx.source.body;
+    // Most chapters have no table: no walk for them.
+    if memchr::memchr(b'|', body.as_bytes()).is_none() {
+        return;
+    }
+    let lines: Vec<&str> = body.lines().collect();
+    for table in root.descendants() {
+        let columns = match &table.data.borrow().value {
+            NodeValue::Table(t) => t.num_columns,
+            _ => continue,
+        };
+        for row in table.children() {
+            let pos = row.data.borrow().sourcepos;
+            let Some(line) = lines.get(pos.start.line.saturating_sub(1)) else {
+                continue;
+            };
+            // After a blockquote's `>` or a list item's indent, where the row starts.
+            let text = line
+                .get(pos.start.column.saturating_sub(1)..)
+                .unwrap_or(line);
+            let written = written_cells(text);
+            if written > columns {
+                findings.warnings.push(
+                    Diagnostic::warning(
+                        &ctx.source.path,
+                        ctx.file_line(pos.start.line),
+                        line.get(..pos.start.column.saturating_sub(1))
+                            .map_or(1, |t| t.chars().count() + 1),
+                        format!(
+                            "this table row has {written} cells but the table has {columns} columns: the last {} not shown",
+                            if written - columns == 1 {
+                                "one is".to_string()
+                            } else {
+                                format!("{} are", written - columns)
+                            }
+                        ),
+                    )
+                    .with_help(
+                        "write a `|` inside a cell as `\\|`, in code too (`ls \\| wc -l`), or add the column to the header",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The cells of a row as written: split at each `|` not escaped by a backslash, without
+/// the optional pipes at either end.
+fn written_cells(row: &str) -> usize {
+    let row = row.trim();
+    let mut pipes = Vec::new();
+    let mut escaped = false;
+    for (i, c) in row.char_indices() {
+        if c == '|' && !escaped {
+            pipes.push(i);
+        }
+        // `\\` is an escaped backslash: the `|` after it splits.
+        escaped = c == '\\' && !escaped;
+    }
+    let leading = pipes.first() == Some(&0);
+    let trailing = row.len() > 1 && pipes.last() == Some(&(row.len() - 1));
+    let inner = pipes.len() - usize::from(leading) - usize::from(trailing);
+    inner + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_cells;
+
+    #[test]
+    fn cells_are_counted_as_the_table_extension_splits_them() {
+        assert_eq!(written_cells("| a | b |"), 2);
+        assert_eq!(written_cells("a | b"), 2);
+        assert_eq!(written_cells("| a | b"), 2);
+        assert_eq!(written_cells("| `ls | wc` | b |"), 3);
+        assert_eq!(written_cells("| `ls \\| wc` | b |"), 2);
+        assert_eq!(written_cells("| a \\\\| b |"), 2);
+        assert_eq!(written_cells("| only |"), 1);
+        assert_eq!(written_cells("|"), 1);
+    }
+}
