@@ -425,6 +425,24 @@ fn links(
                     // `./`, `../`: the page itself, or a folder above it, which the site
                     // has pages for (the language's home, the chooser).
                 } else if let Some(file) = local_file(url)
+                    && climbs_out(&file)
+                    && let Ok(inside) = crate::fsx::normalize(&chapter.dir.join(&file))
+                        .strip_prefix(crate::fsx::normalize(&chapter.dir))
+                        .map(Path::to_path_buf)
+                {
+                    // `../01-intro/a.png` from 01-intro: there on disk, but the page is
+                    // published under its slug, where the folder's name is not.
+                    let direct = inside.to_string_lossy().replace('\\', "/");
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            link.line,
+                            link.col,
+                            format!("`{url}` goes up out of the chapter's folder and back in, which the published page (under its slug) cannot follow"),
+                        )
+                        .with_help(format!("link to the file from the chapter's folder: `{direct}`")),
+                    );
+                } else if let Some(file) = local_file(url)
                     && !crate::fsx::normalize(&chapter.dir.join(&file))
                         .starts_with(crate::fsx::normalize(&chapter.dir))
                 {
@@ -492,6 +510,23 @@ fn local_file(url: &str) -> Option<String> {
         .decode_utf8()
         .ok()?;
     (!decoded.is_empty()).then(|| decoded.into_owned())
+}
+
+/// Whether a relative path goes above the folder it starts in at some point (`../x`,
+/// `a/../../x`), where a browser resolves it against the page's own address.
+fn climbs_out(file: &str) -> bool {
+    let mut depth = 0i32;
+    for part in file.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => depth -= 1,
+            _ => depth += 1,
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `file` (relative to the chapter folder) is one of the files `load` found there,

@@ -587,17 +587,17 @@ impl Inputs {
     }
 
     /// Everything every stage found, the one list `build`, `check` and `serve` all report:
-    /// what reading the course and its overrides skipped, chapters that did not render,
-    /// link and translation problems (looked for only when every chapter rendered),
+    /// what reading the course and its overrides skipped, chapters that did not load or
+    /// render, link and translation problems of the chapters that did,
     /// missing translations, each chapter's warnings, missing UI strings.
     fn findings(&self, audit: &mut crate::audit::Memo) -> Vec<Diagnostic> {
         let course = &self.loaded.course;
         let mut out = course.warnings.clone();
         out.extend(self.loaded.warnings.iter().cloned());
         out.extend(self.chapter_errors.iter().cloned());
-        if self.chapter_errors.is_empty() {
-            out.extend(crate::audit::analyze(course, &self.chapters, audit));
-        }
+        // Over the chapters that rendered: a link into one that did not (or did not load)
+        // is not judged, its own error says why.
+        out.extend(crate::audit::analyze(course, &self.chapters, audit));
         out.extend(render::course_warnings(course));
         out.extend(crate::audit::stop_word_synonyms(course));
         for rendered in self.chapters.values() {

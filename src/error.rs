@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How bad a finding is: errors fail the build, warnings are counted and printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth the author's attention, but the site is still built.
@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// What a finding is about, for readers that sort or filter them (`check --format json`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A chapter file: front matter, Markdown, a teaching block.
@@ -108,7 +108,7 @@ pub fn did_you_mean<'a>(
 }
 
 /// One finding about the user's input, located as precisely as we can.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Diagnostic {
     /// Whether the finding stops the build.
     pub severity: Severity,

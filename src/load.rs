@@ -126,6 +126,20 @@ pub fn load_keep_going(root: &Path, cache: &SourceCache) -> Result<(Course, Vec<
                 list.into_iter().for_each(|d| findings.push(d));
                 failed.push(chapter_id(root, dir));
             }
+            // A folder or file that cannot be read (permissions): this chapter's error, not
+            // the course's; the others are still read and checked.
+            Err(Error::Io { path, source }) => {
+                let reason = match source.kind() {
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ => source.to_string(),
+                };
+                findings.push(
+                    Diagnostic::error(&path, 0, 0, format!("cannot be read: {reason}"))
+                        .with_help("give docent permission to read it (e.g. `chmod -R u+rX` on the chapter folder)")
+                        .of(crate::error::Kind::File),
+                );
+                failed.push(chapter_id(root, dir));
+            }
             Err(other) => return Err(other),
         }
     }
@@ -352,7 +366,11 @@ fn numbered_dirs(
                 let mut sub = key.to_vec();
                 sub.push((order, name.clone()));
                 out.push((sub.clone(), path.clone()));
-                numbered_dirs(&path, &sub, project, findings, seen, out)?;
+                match numbered_dirs(&path, &sub, project, findings, seen, out) {
+                    // A chapter folder that cannot be read: reading the chapter says so.
+                    Ok(()) | Err(Error::Io { .. }) => {}
+                    Err(other) => return Err(other),
+                }
                 seen.remove(&real);
             }
         }

@@ -201,11 +201,13 @@ fn single_files_carry_every_file_and_refuse_a_broken_course() {
         std::fs::write(t.path(&format!("content/01-intro/{name}")), &png).expect("write");
     }
     t.write("content/01-intro/notes.pdf", "%PDF-1.4\n");
+    t.write("content/01-intro/clip.webm", "not really a video");
+    t.write("content/01-intro/clip.vtt", "WEBVTT\n");
     let en = t.read("content/01-intro/en.md");
     t.write(
         "content/01-intro/en.md",
         &format!(
-            "{en}\n![space](<my pic.png>) ![accent](café.png) ![amp](a&b.png)\n\n<img alt=\"set\" src=\"x1.png\" srcset=\"x1.png 1x\">\n\n[the notes](notes.pdf)\n"
+            "{en}\n![space](<my pic.png>) ![accent](café.png) ![amp](a&b.png)\n\n<img alt=\"set\" src=\"x1.png\" srcset=\"x1.png 1x\">\n\n[the notes](notes.pdf)\n\n<video controls poster=\"x1.png\"><source src=\"clip.webm\"><track src=\"clip.vtt\"></video>\n"
         ),
     );
     let run = t.docent(&["bundle", "--single-file", "--out", "one"]);
@@ -218,6 +220,10 @@ fn single_files_carry_every_file_and_refuse_a_broken_course() {
     assert!(all(&doc, "img[srcset]").is_empty());
     let notes = one(&doc, "a[download='notes.pdf']");
     assert!(attr(&notes, "href").starts_with("data:application/pdf;base64,"));
+    // Media keep their type: a browser plays no `text/plain`.
+    assert!(attr(&one(&doc, "video"), "poster").starts_with("data:image/png;base64,"));
+    assert!(attr(&one(&doc, "video source"), "src").starts_with("data:video/webm;base64,"));
+    assert!(attr(&one(&doc, "video track"), "src").starts_with("data:text/vtt;"));
     // Broken: refused, and the last bundle stays.
     t.write(
         "content/01-intro/en.md",

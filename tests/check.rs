@@ -418,6 +418,15 @@ fn raw_html_links_and_images_are_checked() {
         7,
         "image `diagram.svg` has no alternative text",
     );
+    // Through the chapter's own folder name: there on disk, not on the site (the page is
+    // published under its slug).
+    triggers(
+        en,
+        |s| s.replace("(diagram.svg)", "(../01-one/diagram.svg)"),
+        "error",
+        7,
+        "`../01-one/diagram.svg` goes up out of the chapter's folder and back in",
+    );
     // Every file the page may load: each candidate of a `srcset`, a video and its poster.
     triggers(
         en,

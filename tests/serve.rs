@@ -1247,8 +1247,8 @@ fn build_check_and_serve_report_the_same_findings() {
 
 /// A chapter whose file does not load (a misspelt front matter key) does not hide the rest
 /// of the course's problems: `build`, `check` and `serve` (started broken, and broken by a
-/// save) all report it and a broken link in another chapter, and nothing about the links
-/// to the chapter that did not load.
+/// save) all report it, a broken link and a missing image in another chapter, and nothing
+/// about the links to the chapter that did not load.
 #[test]
 fn a_chapter_that_does_not_load_hides_no_other_finding() {
     let site = SiteTest::fixture("basic");
@@ -1259,6 +1259,9 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
         "content/03-third/en.md",
         &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n"),
     );
+    let second = site.read("content/02-second/en.md");
+    let second = format!("{second}\n![Gone](gone.png)\n");
+    site.write("content/02-second/en.md", &second);
     let sorted = |findings: std::collections::BTreeSet<(String, String, String)>| {
         findings
             .into_iter()
@@ -1284,6 +1287,7 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
     ));
     let site = SiteTest::fixture("basic");
     site.write("content/01-intro/en.md", &broken_intro);
+    site.write("content/02-second/en.md", &second);
     site.write(
         "content/03-third/en.md",
         &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n"),
@@ -1298,13 +1302,18 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
         .iter()
         .filter(|f| f.starts_with("error"))
         .collect();
-    assert_eq!(errors.len(), 2, "{from_check:#?}");
+    assert_eq!(errors.len(), 3, "{from_check:#?}");
     assert!(
         errors[0].contains("01-intro/en.md:3:1") && errors[0].contains("`descripton`"),
         "{errors:?}"
     );
+    // The checks made over the rendered chapters too, not only those made while rendering.
     assert!(
-        errors[1].contains("03-third/en.md") && errors[1].contains("no chapter `09-nine`"),
+        errors[1].contains("02-second/en.md") && errors[1].contains("`gone.png`"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[2].contains("03-third/en.md") && errors[2].contains("no chapter `09-nine`"),
         "{errors:?}"
     );
     assert!(

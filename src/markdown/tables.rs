@@ -38,7 +38,8 @@ pub(super) fn check_rows<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>, findings:
                         line.get(..pos.start.column.saturating_sub(1))
                             .map_or(1, |t| t.chars().count() + 1),
                         format!(
-                            "this table row has {written} cells but the table has {columns} columns: the last {} not shown",
+                            "this table row has {written} cells but the table has {}: the last {} not shown",
+                            crate::plural::count(columns, "column", "columns"),
                             if written - columns == 1 {
                                 "one is".to_string()
                             } else {
@@ -65,8 +66,9 @@ fn written_cells(row: &str) -> usize {
         if c == '|' && !escaped {
             pipes.push(i);
         }
-        // `\\` is an escaped backslash: the `|` after it splits.
-        escaped = c == '\\' && !escaped;
+        // Any backslash before a `|` keeps it in the cell, even an escaped one (`\\|`):
+        // the parser takes the longest cell it can.
+        escaped = c == '\\';
     }
     let leading = pipes.first() == Some(&0);
     let trailing = row.len() > 1 && pipes.last() == Some(&(row.len() - 1));
@@ -85,7 +87,7 @@ mod tests {
         assert_eq!(written_cells("| a | b"), 2);
         assert_eq!(written_cells("| `ls | wc` | b |"), 3);
         assert_eq!(written_cells("| `ls \\| wc` | b |"), 2);
-        assert_eq!(written_cells("| a \\\\| b |"), 2);
+        assert_eq!(written_cells("| a \\\\| b |"), 1);
         assert_eq!(written_cells("| only |"), 1);
         assert_eq!(written_cells("|"), 1);
     }

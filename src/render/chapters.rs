@@ -58,7 +58,7 @@ pub fn render_chapters(
             .collect();
         let (fresh, errors) = render_changed(course, cache, &jobs)?;
         // A chapter that fails is reported by the whole pass below, as a full build does.
-        if errors.is_empty() {
+        if errors.is_empty() && course.unloaded.is_empty() {
             let rendered = fresh.len();
             let replaced = apply(cache, fresh, &jobs);
             return Ok(ChaptersRendered {
@@ -79,14 +79,17 @@ pub fn render_chapters(
         .collect();
     let (fresh, errors) = render_changed(course, cache, &jobs)?;
     let rendered_now = fresh.len();
+    // The cache stays as it was when a chapter failed to render, or to load (the others then
+    // sit at other positions: kept, the fixed course would render them all again), so the
+    // next build reads again every chapter that may still be broken.
+    let keep = errors.is_empty() && course.unloaded.is_empty();
     // The same chapter files as last time (a save): patch the kept map. Otherwise, or when
-    // a chapter failed (the cache stays as it was, so the next build reads again every
-    // chapter that may still be broken), a new map.
+    // the cache is not kept, a new map.
     let same_files = jobs.len() == cache.entries.len()
         && jobs
             .iter()
             .all(|(i, lang, _)| cache.key(*i, lang).is_some());
-    let out = if errors.is_empty() && same_files {
+    let out = if keep && same_files {
         apply(cache, fresh, &jobs);
         Arc::clone(&cache.entries)
     } else {
@@ -106,7 +109,7 @@ pub fn render_chapters(
             out.insert((*i, lang.to_string()), rendered);
         }
         let out = Arc::new(out);
-        if errors.is_empty() {
+        if keep {
             cache.entries = Arc::clone(&out);
             let mut keys: HashMap<usize, Vec<(String, [u8; 32])>> = HashMap::new();
             for (i, lang, key) in &jobs {
@@ -116,7 +119,7 @@ pub fn render_chapters(
         }
         out
     };
-    if errors.is_empty() {
+    if keep {
         cache.ids_hash = ids_hash;
     }
     Ok(ChaptersRendered {

@@ -9,7 +9,7 @@ pub mod state;
 pub mod watch;
 
 use crate::build::Builder;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::plural::count;
 use crate::render::{BuildOptions, Outputs};
 use crate::site::Site;
@@ -235,14 +235,15 @@ impl Session {
                     if !Arc::ptr_eq(&build.warnings, &self.warnings)
                         && build.warnings != self.warnings
                     {
-                        for w in build.warnings.iter().filter(|w| !self.warnings.contains(w)) {
+                        // Sets, not lists: a large course can carry thousands of warnings.
+                        let before: std::collections::HashSet<&Diagnostic> =
+                            self.warnings.iter().collect();
+                        let after: std::collections::HashSet<&Diagnostic> =
+                            build.warnings.iter().collect();
+                        for w in build.warnings.iter().filter(|w| !before.contains(w)) {
                             crate::errln!("{}", w.for_terminal());
                         }
-                        let cleared = self
-                            .warnings
-                            .iter()
-                            .filter(|w| !build.warnings.contains(w))
-                            .count();
+                        let cleared = self.warnings.iter().filter(|w| !after.contains(w)).count();
                         if cleared > 0 {
                             crate::errln!(
                                 "{} cleared; {} left",
