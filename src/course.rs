@@ -190,6 +190,9 @@ pub struct Chapter {
     /// Hash of the names, lengths and modification times of `assets`, taken when the folder
     /// was read: what a rendering that shows them depends on, known without another `stat`.
     pub assets_stamp: [u8; 32],
+    /// Languages whose file is in the folder but did not load (its errors are reported): a
+    /// build that goes on past them does not also call them missing.
+    pub broken: std::collections::BTreeSet<String>,
 }
 
 impl Chapter {
@@ -285,6 +288,12 @@ impl Course {
         self.chapters
             .iter()
             .all(|c| self.language_codes().all(|l| c.sources.contains_key(l)))
+    }
+
+    /// Whether every chapter and every chapter file was read: a build that went on past some
+    /// (see [`Course::unloaded`], [`Chapter::broken`]) keeps none of its work for the next.
+    pub fn read_whole(&self) -> bool {
+        self.unloaded.is_empty() && self.chapters.iter().all(|c| c.broken.is_empty())
     }
 
     /// Every chapter as a reader of `lang` sees it, in order, with the fallback applied.

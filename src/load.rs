@@ -113,8 +113,8 @@ pub fn load_keep_going(root: &Path, cache: &SourceCache) -> Result<(Course, Vec<
     let mut failed = Vec::new();
     for ((order, result), dir) in loaded.into_iter().zip(&dir_paths) {
         match result {
-            Ok((chapter, warnings, draft)) => {
-                findings.warnings.extend(warnings);
+            Ok((chapter, found, draft)) => {
+                found.into_iter().for_each(|d| findings.push(d));
                 match chapter {
                     Some(chapter) => chapters.push((order, chapter)),
                     None => {
@@ -426,6 +426,8 @@ fn chapter_number(name: &str) -> Option<u64> {
 /// A chapter folder read: the chapter (none when it has no chapter file) and warnings.
 /// A chapter folder read: the chapter (none when it has no chapter file, or only drafts),
 /// its warnings, and whether it is a draft.
+/// A chapter as read (none for a folder with no chapter file), what reading it found (errors
+/// too, when some of its files loaded and others did not), and whether it is a draft.
 type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>, bool);
 
 /// A chapter folder's id: its path under the course folder, `/`-separated.
@@ -495,6 +497,7 @@ fn load_chapter(
     let mut assets_stamp = blake3::Hasher::new();
     let mut findings = Findings::default();
     let mut drafts = 0;
+    let mut broken = std::collections::BTreeSet::new();
     // Links are followed (a linked folder inside the project is part of the chapter), and
     // every entry is checked to stay inside the project.
     let walk = walkdir::WalkDir::new(dir)
@@ -668,11 +671,16 @@ fn load_chapter(
             Ok(source) => {
                 sources.insert(lang, source);
             }
-            Err(Error::Input(list)) => list.into_iter().for_each(|d| findings.push(d)),
+            Err(Error::Input(list)) => {
+                list.into_iter().for_each(|d| findings.push(d));
+                broken.insert(lang);
+            }
             Err(other) => return Err(other),
         }
     }
-    if !findings.errors.is_empty() {
+    // With none of its files read there is no chapter; with some, it goes on without the
+    // others (their errors go with it), so a broken translation hides nothing of its source.
+    if !findings.errors.is_empty() && sources.is_empty() {
         findings.errors.extend(findings.warnings);
         return Err(Error::Input(findings.errors));
     }
@@ -704,8 +712,9 @@ fn load_chapter(
             sources,
             assets,
             assets_stamp: *assets_stamp.finalize().as_bytes(),
+            broken,
         }),
-        findings.warnings,
+        [findings.errors, findings.warnings].concat(),
         false,
     ))
 }

@@ -214,6 +214,7 @@ mod tests {
             sources: BTreeMap::new(),
             assets: Vec::new(),
             assets_stamp: [0; 32],
+            broken: Default::default(),
         }
     }
 

@@ -1445,3 +1445,48 @@ fn overrides_that_drop_a_variable_or_use_retired_keys_are_reported_once() {
         "{messages:#?}"
     );
 }
+
+/// A translation that does not load (a misspelt front matter key) leaves its source in the
+/// course: the source's own problems are still reported beside it, and the translation is
+/// not also called missing.
+#[test]
+fn a_broken_translation_hides_nothing_of_its_source() {
+    let t = clean();
+    let pt = t.read("content/01-one/pt-BR.md");
+    t.write(
+        "content/01-one/pt-BR.md",
+        &pt.replacen("title = \"Um\"", "titel = \"Um\"", 1),
+    );
+    let en = t.read("content/01-one/en.md");
+    t.write(
+        "content/01-one/en.md",
+        &en.replace("(diagram.svg)", "(gone.svg)"),
+    );
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1));
+    let messages: Vec<(&str, &str)> = list
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|(p, m)| p.ends_with("01-one/pt-BR.md") && m.contains("`titel`")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|(p, m)| p.ends_with("01-one/en.md") && m.contains("`gone.svg`")),
+        "{messages:#?}"
+    );
+    assert!(
+        !messages.iter().any(|(_, m)| m.contains("has no pt-BR")),
+        "{messages:#?}"
+    );
+}

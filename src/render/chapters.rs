@@ -58,7 +58,7 @@ pub fn render_chapters(
             .collect();
         let (fresh, errors) = render_changed(course, cache, &jobs)?;
         // A chapter that fails is reported by the whole pass below, as a full build does.
-        if errors.is_empty() && course.unloaded.is_empty() {
+        if errors.is_empty() && course.read_whole() {
             let rendered = fresh.len();
             let replaced = apply(cache, fresh, &jobs);
             return Ok(ChaptersRendered {
@@ -79,10 +79,10 @@ pub fn render_chapters(
         .collect();
     let (fresh, errors) = render_changed(course, cache, &jobs)?;
     let rendered_now = fresh.len();
-    // The cache stays as it was when a chapter failed to render, or to load (the others then
-    // sit at other positions: kept, the fixed course would render them all again), so the
-    // next build reads again every chapter that may still be broken.
-    let keep = errors.is_empty() && course.unloaded.is_empty();
+    // The cache stays as it was when a chapter failed to render, or a chapter or one of its
+    // files failed to load (kept, such a course's renderings would all be made again once
+    // it is fixed), so the next build reads again every chapter that may still be broken.
+    let keep = errors.is_empty() && course.read_whole();
     // The same chapter files as last time (a save): patch the kept map. Otherwise, or when
     // the cache is not kept, a new map.
     let same_files = jobs.len() == cache.entries.len()
@@ -257,7 +257,7 @@ pub fn course_warnings(course: &Course) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (index, chapter) in course.chapters.iter().enumerate() {
         for lang in course.language_codes() {
-            if !chapter.sources.contains_key(lang) {
+            if !chapter.sources.contains_key(lang) && !chapter.broken.contains(lang) {
                 let Some(from) = course.page(lang, index).map(|p| p.content_lang) else {
                     continue;
                 };
