@@ -155,8 +155,8 @@ fn inline_files(course: &crate::course::Course, lang: &str, html: &str) -> Strin
 }
 
 /// `html` without the `srcset` attributes of an author's raw `<img>` that name files beside
-/// the page: the single file carries none, and a browser prefers them to the `src` it
-/// inlined.
+/// the page (the single file carries none, and a browser prefers them to the `src` it
+/// inlined), nor the `<source>` elements of a `<picture>` that do.
 fn drop_relative_srcsets(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -173,9 +173,25 @@ fn drop_relative_srcsets(html: &str) -> String {
                     .get(span)
                     .is_some_and(|url| !url.starts_with("data:") && !url.contains("://"))
             });
-        let keep_to = if relative { i } else { value_start + len + 1 };
+        let after = value_start + len + 1;
+        // A `<picture>`'s `<source>` goes whole: left without its `srcset` it is no source,
+        // and the `<img>` (inlined) is what the picture then shows.
+        let source_tag = rest.get(..i).and_then(|b| b.rfind('<')).filter(|&t| {
+            rest.get(t + 1..t + 7)
+                .is_some_and(|n| n.eq_ignore_ascii_case("source"))
+        });
+        if relative && let Some(tag) = source_tag {
+            out.push_str(rest.get(..tag).unwrap_or(""));
+            let end = rest
+                .get(after..)
+                .and_then(|r| r.find('>'))
+                .map_or(rest.len(), |k| after + k + 1);
+            rest = rest.get(end..).unwrap_or("");
+            continue;
+        }
+        let keep_to = if relative { i } else { after };
         out.push_str(rest.get(..keep_to).unwrap_or(""));
-        rest = rest.get(value_start + len + 1..).unwrap_or("");
+        rest = rest.get(after..).unwrap_or("");
     }
     out.push_str(rest);
     out

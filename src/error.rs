@@ -186,14 +186,23 @@ impl Diagnostic {
         self
     }
 
-    /// The same finding with its path relative to the current folder when it lies below
-    /// it, as a user typing commands there would write it.
+    /// The same finding with its path (and the paths its text names) relative to the
+    /// current folder when they lie below it, as a user typing commands there would write it.
     pub fn for_terminal(&self) -> Diagnostic {
         let mut d = self.clone();
-        if let Ok(cwd) = std::env::current_dir()
-            && let Ok(rel) = self.path.strip_prefix(&cwd)
-        {
-            d.path = rel.to_path_buf();
+        if let Ok(cwd) = std::env::current_dir() {
+            if let Ok(rel) = self.path.strip_prefix(&cwd) {
+                d.path = rel.to_path_buf();
+            }
+            // Paths named in the text too (`also used by …`, `create …`): `serve` reads
+            // the course by its absolute path, `check` by the one given.
+            let prefix = format!("{}{}", cwd.display(), std::path::MAIN_SEPARATOR);
+            if d.message.contains(&prefix) {
+                d.message = d.message.replace(&prefix, "");
+            }
+            if let Some(help) = d.help.as_mut().filter(|h| h.contains(&prefix)) {
+                *help = help.replace(&prefix, "");
+            }
         }
         d
     }

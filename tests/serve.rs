@@ -1326,3 +1326,29 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
     assert_eq!(from_serve, from_check, "serve and check");
     assert_eq!(after_save, from_check, "serve after a save and check");
 }
+
+/// The paths a finding's text names are written as `check` writes them, though `serve` reads
+/// the course by its absolute path.
+#[test]
+fn serve_names_files_in_messages_as_check_does() {
+    let site = SiteTest::fixture("basic");
+    let second = site.read("content/02-second/en.md");
+    site.write(
+        "content/02-second/en.md",
+        &format!("{second}\n```dockerfile src=\"Nope\"\n```\n\n![Gone](gone.png)\n"),
+    );
+    let check = site.docent(&["check"]);
+    let printed = check.stdout();
+    assert!(
+        printed.contains("not found in content/02-second"),
+        "{printed}"
+    );
+    let from_check = printed_findings(&printed);
+    let server = start_with(site, &["--port", "0"], &[]);
+    let seen = server.wait_for_stderr("build failed");
+    assert!(
+        !seen.contains(&server.site.dir.path().display().to_string()),
+        "{seen}"
+    );
+    assert_eq!(printed_findings(&seen), from_check);
+}

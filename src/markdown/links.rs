@@ -102,21 +102,22 @@ pub fn rewrite<'a>(
                     Some(nl) => before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1,
                     None => col() + before.chars().count(),
                 };
-                let link = |url: &str| LinkRef {
+                let link = |url: &str, no_alt: bool| LinkRef {
                     url: url.to_string(),
                     line: ctx.file_line(line + lines_before),
                     col,
                     image: r.kind != RefKind::Link,
-                    no_alt: r.kind == RefKind::Image && !r.alt,
+                    no_alt,
                     raw_html: true,
                 };
                 if r.kind == RefKind::Srcset {
-                    // Each candidate is a file the browser may pick: each is checked.
-                    for span in srcset_urls(&r.url) {
-                        refs.push(link(r.url.get(span).unwrap_or("")));
+                    // Each candidate is a file the browser may pick: each is checked (a
+                    // missing description is said once).
+                    for (k, span) in srcset_urls(&r.url).into_iter().enumerate() {
+                        refs.push(link(r.url.get(span).unwrap_or(""), r.no_alt && k == 0));
                     }
                 } else {
-                    refs.push(link(&r.url));
+                    refs.push(link(&r.url, r.no_alt));
                 }
             }
             continue;
@@ -241,8 +242,9 @@ struct HtmlRef {
     /// The link's URL or the anchor's name, character references decoded.
     url: String,
     kind: RefKind,
-    /// The image has non-empty alternative text.
-    alt: bool,
+    /// An image a reader needs described (an `<img>`'s `src`, or its `srcset` when it has no
+    /// `src`) whose tag has no alternative text.
+    no_alt: bool,
     /// Where the attribute is written, name to value: written again as each output reads
     /// it (`href="…"`, a chapter link pointed at the chapter).
     attribute: std::ops::Range<usize>,
@@ -287,7 +289,10 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
                 at,
                 url: url.clone(),
                 kind,
-                alt: attr("alt").is_some_and(|(_, a, _)| !a.trim().is_empty()),
+                no_alt: name == "img"
+                    && attr("alt").is_none_or(|(_, a, _)| a.trim().is_empty())
+                    && (kind == RefKind::Image
+                        || (kind == RefKind::Srcset && attr("src").is_none())),
                 attribute: base + span.start..base + span.end,
             });
         };
@@ -546,14 +551,14 @@ mod tests {
         );
         let got: Vec<(&str, RefKind, bool)> = refs
             .iter()
-            .map(|r| (r.url.as_str(), r.kind, r.alt))
+            .map(|r| (r.url.as_str(), r.kind, r.no_alt))
             .collect();
         assert_eq!(
             got,
             [
-                ("design/logo.png", RefKind::Image, true),
+                ("design/logo.png", RefKind::Image, false),
                 ("missing.html", RefKind::Link, false),
-                ("nope.png", RefKind::Image, false),
+                ("nope.png", RefKind::Image, true),
                 ("top", RefKind::Anchor, false),
                 ("x", RefKind::Anchor, false),
                 ("z", RefKind::Anchor, false),
@@ -580,6 +585,22 @@ mod tests {
         );
         assert_eq!(urls("  , "), Vec::<String>::new());
         assert_eq!(urls("só.png"), ["só.png"]);
+    }
+
+    #[test]
+    fn an_image_given_only_by_srcset_still_needs_a_description() {
+        let no_alt =
+            |html: &str| -> Vec<bool> { html_refs(html).iter().map(|r| r.no_alt).collect() };
+        assert_eq!(no_alt("<img srcset=\"a.png 1x, b.png 2x\">"), [true]);
+        assert_eq!(no_alt("<img srcset=\"a.png 1x\" alt=\"A\">"), [false]);
+        assert_eq!(
+            no_alt("<img src=\"a.png\" srcset=\"b.png 2x\">"),
+            [true, false]
+        );
+        assert_eq!(
+            no_alt("<picture><source srcset=\"a.png\"></picture>"),
+            [false]
+        );
     }
 
     #[test]
