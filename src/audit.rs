@@ -356,6 +356,10 @@ fn links(
                     continue;
                 };
                 let shown = course.index.get(id.as_str()).and_then(|&i| {
+                    // Its `lang` file did not load: what the page would show is not known.
+                    if course.chapters.get(i)?.broken.contains(lang) {
+                        return None;
+                    }
                     let page = course.page(lang, i)?;
                     let key = (i, page.content_lang.to_string());
                     let shown = chapters.get(&key);
@@ -672,5 +676,20 @@ fn translations(
             ),
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::climbs_out;
+
+    #[test]
+    fn a_path_climbs_out_when_it_goes_above_its_folder_at_any_point() {
+        assert!(climbs_out("../01-intro/a.png"));
+        assert!(climbs_out("a/../../x.png"));
+        assert!(climbs_out("./../x.png"));
+        assert!(!climbs_out("a/../x.png"));
+        assert!(!climbs_out("./img/x.png"));
+        assert!(!climbs_out("a/.."));
     }
 }

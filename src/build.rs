@@ -70,8 +70,9 @@ struct Loaded {
     environment: [u8; 32],
     /// What reading the theme and string overrides skipped.
     warnings: Vec<Diagnostic>,
-    /// What stopped chapters from loading (they are not in the course) and errors of the
-    /// outline: the build goes on with the rest, to report everything, and then fails.
+    /// What reading the course found wrong: chapters and chapter files that did not load,
+    /// folder, outline and slug errors. The build goes on with what loaded, to report
+    /// everything, and then fails.
     errors: Vec<Diagnostic>,
 }
 
@@ -427,6 +428,9 @@ impl Builder {
     pub fn single_files(&mut self) -> Result<Vec<(String, String)>> {
         self.read_everything_next();
         let inputs = self.inputs()?;
+        if !inputs.chapter_errors.is_empty() {
+            return Err(crate::error::Error::Input(inputs.chapter_errors));
+        }
         render::single_files(inputs.sources(), &self.options, &mut self.pages)
     }
 
@@ -450,7 +454,9 @@ impl Builder {
                 }
                 // A file that no longer loads: the whole course is read, going on past it
                 // as a first build does, so that a save reports what `check` would.
-                Some(Err(crate::error::Error::Input(_))) => self.outline = true,
+                Some(Err(crate::error::Error::Input(_) | crate::error::Error::Io { .. })) => {
+                    self.outline = true
+                }
                 Some(Err(e)) => {
                     // What the failed reload changed is not known: look at everything.
                     self.outline = true;
@@ -564,7 +570,8 @@ struct Inputs {
     loaded: Loaded,
     chapters: Arc<render::RenderedChapters>,
     chapters_rendered: usize,
-    /// What stopped some chapters from loading or rendering (they are not in `chapters`).
+    /// What reading the course found wrong ([`Loaded::errors`]) and what stopped some
+    /// chapters from rendering (those are not in `chapters`).
     chapter_errors: Vec<Diagnostic>,
     /// Only these chapters changed since the last good build (see [`Builder::last_good`]).
     patch: Option<Patch>,

@@ -160,8 +160,20 @@ fn inline_files(course: &crate::course::Course, lang: &str, html: &str) -> Strin
 fn drop_relative_srcsets(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(i) = rest.find(" srcset=\"") {
-        let value_start = i + " srcset=\"".len();
+    const ATTRIBUTE: &str = "srcset=\"";
+    while let Some(found) = rest.find(ATTRIBUTE) {
+        // An attribute (after a blank, a new line too), not the end of `data-srcset`.
+        if !found
+            .checked_sub(1)
+            .and_then(|b| rest.as_bytes().get(b))
+            .is_some_and(u8::is_ascii_whitespace)
+        {
+            out.push_str(rest.get(..found + ATTRIBUTE.len()).unwrap_or(""));
+            rest = rest.get(found + ATTRIBUTE.len()..).unwrap_or("");
+            continue;
+        }
+        let i = found - 1;
+        let value_start = found + ATTRIBUTE.len();
         let Some(len) = rest.get(value_start..).and_then(|v| v.find('"')) else {
             break;
         };
@@ -182,10 +194,11 @@ fn drop_relative_srcsets(html: &str) -> String {
         });
         if relative && let Some(tag) = source_tag {
             out.push_str(rest.get(..tag).unwrap_or(""));
+            // Its end read past quoted values (`media="(width >= 40em)"`).
             let end = rest
-                .get(after..)
-                .and_then(|r| r.find('>'))
-                .map_or(rest.len(), |k| after + k + 1);
+                .get(tag..)
+                .and_then(crate::markdown::sections::tag_end)
+                .map_or(rest.len(), |k| tag + k + 1);
             rest = rest.get(end..).unwrap_or("");
             continue;
         }

@@ -197,6 +197,10 @@ impl Diagnostic {
             // Paths named in the text too (`also used by …`, `create …`): `serve` reads
             // the course by its absolute path, `check` by the one given.
             let prefix = format!("{}{}", cwd.display(), std::path::MAIN_SEPARATOR);
+            // Not from `/`: every `https://` would lose its slashes.
+            if cwd.parent().is_none() {
+                return d;
+            }
             if d.message.contains(&prefix) {
                 d.message = d.message.replace(&prefix, "");
             }

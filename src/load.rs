@@ -146,13 +146,21 @@ pub fn load_keep_going(root: &Path, cache: &SourceCache) -> Result<(Course, Vec<
     // A chapter's sub-chapters go with it: a draft's are drafts, and a folder without a
     // chapter file takes its sub-chapters out of the outline too (said once, on it).
     let mut left_out: std::collections::BTreeMap<String, usize> = Default::default();
+    // A chapter that did not load takes its sub-chapters with it (they are not judged
+    // either, until it loads again).
+    let mut orphans = Vec::new();
     chapters.retain(|(_, c)| {
-        let gone = crate::outline::ancestors(&c.id).find(|up| absent.contains_key(*up));
+        let gone = crate::outline::ancestors(&c.id)
+            .find(|up| absent.contains_key(*up) || failed.iter().any(|f| f == up));
         if let Some(up) = gone {
             *left_out.entry(up.to_string()).or_default() += 1;
+            if !absent.contains_key(up) {
+                orphans.push(c.id.clone());
+            }
         }
         gone.is_none()
     });
+    failed.extend(orphans);
     for (id, n) in &left_out {
         if let Some((dir, false)) = absent.get(id) {
             findings.push(
@@ -423,9 +431,6 @@ fn chapter_number(name: &str) -> Option<u64> {
     num.parse().ok()
 }
 
-/// A chapter folder read: the chapter (none when it has no chapter file) and warnings.
-/// A chapter folder read: the chapter (none when it has no chapter file, or only drafts),
-/// its warnings, and whether it is a draft.
 /// A chapter as read (none for a folder with no chapter file), what reading it found (errors
 /// too, when some of its files loaded and others did not), and whether it is a draft.
 type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>, bool);
@@ -616,6 +621,8 @@ fn load_chapter(
                 .with_help(format!("rename it {code}.md"))
                 .of(crate::error::Kind::File),
             );
+            // Its chapter is not also said to lack the language.
+            broken.insert(code.to_string());
             continue;
         }
         if !language_file && let Some(why) = unpublishable(&rel, path, dir, project) {

@@ -1455,7 +1455,15 @@ fn a_broken_translation_hides_nothing_of_its_source() {
     let pt = t.read("content/01-one/pt-BR.md");
     t.write(
         "content/01-one/pt-BR.md",
-        &pt.replacen("title = \"Um\"", "titel = \"Um\"", 1),
+        &format!(
+            "{}\n## Só aqui\n\nTexto.\n",
+            pt.replacen("title = \"Um\"", "titel = \"Um\"", 1)
+        ),
+    );
+    let two = t.read("content/02-two/pt-BR.md");
+    t.write(
+        "content/02-two/pt-BR.md",
+        &format!("{two}\nVeja [aquilo](../01-one/#só-aqui).\n"),
     );
     let en = t.read("content/01-one/en.md");
     t.write(
@@ -1488,5 +1496,34 @@ fn a_broken_translation_hides_nothing_of_its_source() {
     assert!(
         !messages.iter().any(|(_, m)| m.contains("has no pt-BR")),
         "{messages:#?}"
+    );
+    // Nor is a heading of the broken translation, linked from another chapter, missing.
+    assert!(
+        !messages.iter().any(|(p, _)| p.ends_with("02-two/pt-BR.md")),
+        "{messages:#?}"
+    );
+}
+
+/// A chapter that does not load takes its sub-chapters with it: they are not promoted to
+/// chapters of their own, nor judged, until it loads again.
+#[test]
+fn sub_chapters_of_a_chapter_that_does_not_load_wait_for_it() {
+    let t = clean();
+    t.write(
+        "content/02-two/01-sub/en.md",
+        "+++\ntitle = \"Sub\"\n+++\n\nSee [nothing](../09-nine/).\n",
+    );
+    for lang in ["en", "pt-BR"] {
+        let file = format!("content/02-two/{lang}.md");
+        let text = t.read(&file);
+        t.write(&file, &text.replacen("+++\n", "+++\nbogus = 1\n", 1));
+    }
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1));
+    let paths: Vec<&str> = list.iter().filter_map(|f| f["path"].as_str()).collect();
+    assert!(paths.iter().all(|p| !p.contains("01-sub")), "{list:#?}");
+    assert!(
+        paths.iter().any(|p| p.ends_with("02-two/en.md")),
+        "{list:#?}"
     );
 }

@@ -17,7 +17,8 @@ pub struct LinkRef {
     pub line: usize,
     /// 1-based column where the link starts, on `line`.
     pub col: usize,
-    /// A file the page loads (an image, a `srcset` candidate, a video) rather than a link.
+    /// A file the page loads (an image, a `srcset` candidate, a video or its poster)
+    /// rather than a link.
     pub image: bool,
     /// An image whose alternative text is empty.
     pub no_alt: bool,
@@ -71,7 +72,7 @@ pub fn rewrite<'a>(
             if found.is_empty() {
                 continue;
             }
-            // Each `href` and `src` written as the outputs read them (`href="…"`, which the
+            // Each `href`, `src`, `srcset` and `poster` written as the outputs read them (`href="…"`, which the
             // print page and the single file re-root), chapter links pointed at the chapter
             // as Markdown ones are.
             let mut rewritten = html.clone();
@@ -239,7 +240,8 @@ pub(crate) fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
 struct HtmlRef {
     /// Byte offset of the tag in the HTML.
     at: usize,
-    /// The link's URL or the anchor's name, character references decoded.
+    /// The link's URL, the anchor's name or the whole `srcset` value, character references
+    /// decoded.
     url: String,
     kind: RefKind,
     /// An image a reader needs described (an `<img>`'s `src`, or its `srcset` when it has no
@@ -250,8 +252,9 @@ struct HtmlRef {
     attribute: std::ops::Range<usize>,
 }
 
-/// The `<a href>`, `<img src>` and anchors of a piece of raw HTML, in order (quoted or bare
-/// values).
+/// The links, images, media files and anchors of a piece of raw HTML (`<a href>`, `<img
+/// src srcset>`, `<source src srcset>`, `<video src poster>`, `<audio src>`, `<track src>`,
+/// ids), in order (quoted or bare values).
 fn html_refs(html: &str) -> Vec<HtmlRef> {
     let mut out = Vec::new();
     // Commented out (`<!-- <img src="old.png"> -->`): not on the page.

@@ -340,7 +340,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 /// Where the tag (or comment) at the start of `tail` ends: its last byte. A `>` inside a
 /// quoted attribute value of raw HTML (`<a title="x > y">`) or inside a comment does not end
 /// it, or the rest of the tag would be read as prose (descriptions, search text).
-fn tag_end(tail: &str) -> Option<usize> {
+pub(crate) fn tag_end(tail: &str) -> Option<usize> {
     let bytes = tail.as_bytes();
     if tail.starts_with("<!--") {
         return memchr::memmem::find(bytes.get(4..)?, b"-->").map(|i| 4 + i + 2);

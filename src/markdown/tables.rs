@@ -49,7 +49,8 @@ pub(super) fn check_rows<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>, findings:
                     )
                     .with_help(
                         "write a `|` inside a cell as `\\|`, in code too (`ls \\| wc -l`), or add the column to the header",
-                    ),
+                    )
+                    .in_lang(ctx.lang),
                 );
             }
         }

@@ -80,8 +80,9 @@ pub fn render_chapters(
     let (fresh, errors) = render_changed(course, cache, &jobs)?;
     let rendered_now = fresh.len();
     // The cache stays as it was when a chapter failed to render, or a chapter or one of its
-    // files failed to load (kept, such a course's renderings would all be made again once
-    // it is fixed), so the next build reads again every chapter that may still be broken.
+    // files failed to load (the others then sit at other positions, or fall back to another
+    // language: kept, their renderings would be made again once it is fixed), so the next
+    // build reads again every chapter that may still be broken.
     let keep = errors.is_empty() && course.read_whole();
     // The same chapter files as last time (a save): patch the kept map. Otherwise, or when
     // the cache is not kept, a new map.
