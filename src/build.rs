@@ -193,13 +193,20 @@ impl Builder {
         let (mut loaded, _) = self.load()?;
         // Nothing is read again after a one-shot build: the cache need not hold the text.
         self.sources = load::SourceCache::default();
+        // A course read with errors fails whatever renders: its chapters are still rendered,
+        // for their findings, but no page is written.
+        let sink: &dyn Sink = if loaded.errors.is_empty() {
+            &staging
+        } else {
+            &crate::site::Discard
+        };
         let (rendered, written) = render::stream_chapters(
             &mut loaded.course,
             &loaded.i18n,
             &loaded.theme,
             &self.options,
             &mut self.pages,
-            &staging,
+            sink,
         )?;
         let inputs = Inputs {
             chapter_errors: [loaded.errors.clone(), rendered.errors].concat(),
