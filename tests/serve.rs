@@ -53,7 +53,21 @@ fn start(fixture: &str, prepare: impl FnOnce(&SiteTest)) -> Server {
 /// Starts `docent serve --root content <args>` in `site` with `envs` set, once it printed
 /// its URL.
 fn start_with(site: SiteTest, args: &[&str], envs: &[(&str, &str)]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
+    start_through(site, &[], args, envs)
+}
+
+/// [`start_with`], with docent run by the command `through` (such as `setpriv …`).
+fn start_through(site: SiteTest, through: &[&str], args: &[&str], envs: &[(&str, &str)]) -> Server {
+    let docent = env!("CARGO_BIN_EXE_docent");
+    let mut command = match through.split_first() {
+        Some((program, rest)) => {
+            let mut c = Command::new(program);
+            c.args(rest).arg(docent);
+            c
+        }
+        None => Command::new(docent),
+    };
+    let mut child = command
         .args(["serve", "--root", "content"])
         .args(args)
         .current_dir(site.dir.path())
@@ -1127,6 +1141,82 @@ async fn the_course_folder_deleted_and_restored_or_moved_and_back_is_watched_aga
     tokio::time::sleep(Duration::from_millis(1200)).await;
     std::fs::rename(&away, &content).expect("move back");
     an_edit_still_reloads(&s, &mut ws, "Welcome back.", "Welcome again.").await;
+}
+
+/// A chapter folder closed to docent's user when `serve` starts: the course is served with
+/// that folder's error and the rest watched, and the folder is watched once it is opened.
+/// Root reads every folder, so as root docent runs as `nobody` through `setpriv`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_once_opened() {
+    use std::os::unix::fs::PermissionsExt;
+    let uid = Command::new("id").arg("-u").output().expect("id -u");
+    let as_root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+    let through: &[&str] = if as_root {
+        &[
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ]
+    } else {
+        &[]
+    };
+    if as_root && Command::new("setpriv").arg("--version").output().is_err() {
+        eprintln!("skipped: running as root and setpriv (util-linux) is missing");
+        return;
+    }
+    let site = SiteTest::fixture("basic");
+    let opened = Command::new("chmod")
+        .args(["-R", "a+rwX"])
+        .arg(site.dir.path())
+        .status()
+        .expect("chmod");
+    assert!(opened.success());
+    let closed = site.path("content/02-second");
+    let mode = |bits| std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(bits));
+    mode(0o000).expect("close the folder");
+    let s = start_through(site, through, &["--port", "0"], &[]);
+    let seen = s.wait_for_stderr("edits there are seen once it can be read");
+    assert!(
+        seen.contains("cannot watch content/02-second") && seen.contains("--> content/02-second"),
+        "{seen}"
+    );
+    let page = get(&s.addr, "/en/intro/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("does not build yet"), "{}", page.body);
+    let (mut ws, first) = on_connect(&s.addr).await;
+    // A folder has no line to point at.
+    assert!(
+        of_type(&first, "error")
+            .iter()
+            .filter_map(|m| m["errors"].as_array())
+            .flatten()
+            .any(|e| e["path"] == "content/02-second"
+                && e["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("cannot be read"))),
+        "{first:?}"
+    );
+    mode(0o755).expect("open the folder");
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    assert!(
+        !of_type(&got, "reload").is_empty() || !of_type(&got, "ok").is_empty(),
+        "{got:?}"
+    );
+    assert_eq!(get(&s.addr, "/en/intro/").status, 200);
+    edit(
+        &s.site,
+        "content/02-second/en.md",
+        "Because.",
+        "Because it opened.",
+    );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    assert!(!of_type(&got, "reload").is_empty(), "{got:?}");
+    assert!(
+        get(&s.addr, "/en/second/")
+            .body
+            .contains("Because it opened.")
+    );
 }
 
 /// `serve --drafts` shows a draft chapter and a draft translation, each saying it is a draft;

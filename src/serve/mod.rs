@@ -18,7 +18,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use state::{AppState, messages_for};
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -401,6 +401,7 @@ fn watch_loop(
     mut session: Session,
     mut watcher: notify::RecommendedWatcher,
     rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+    mut unwatched: Vec<(PathBuf, notify::Error)>,
 ) {
     use std::sync::mpsc::RecvTimeoutError;
     let mut armed = folder_identity(&session.roots.course);
@@ -426,12 +427,22 @@ fn watch_loop(
         let rearmed = now != armed;
         if rearmed {
             let _ = watcher.unwatch(&session.roots.course);
-            if now.is_some()
-                && let Err(e) = watcher.watch(&session.roots.course, RecursiveMode::Recursive)
-            {
-                crate::errln!("cannot watch {}: {e}", session.roots.course.display());
+            unwatched.clear();
+            if now.is_some() {
+                unwatched = watch_tree(&mut watcher, &session.roots.course);
+                report_unwatched(&unwatched, &session.roots);
             }
             armed = now;
+        } else if !unwatched.is_empty() && first.is_some() {
+            // A folder left out may have been opened (a chmod is an event of its parent),
+            // or made under a folder watched without its subfolders: try them all again.
+            let still = watch_tree(&mut watcher, &session.roots.course);
+            let was: BTreeSet<&PathBuf> = unwatched.iter().map(|(dir, _)| dir).collect();
+            report_unwatched(
+                still.iter().filter(|(dir, _)| !was.contains(dir)),
+                &session.roots,
+            );
+            unwatched = still;
         }
         let Some(first) = first else {
             if rearmed {
@@ -489,6 +500,45 @@ fn watch_loop(
             tracing::debug!("events heard: {} µs", heard.elapsed().as_micros());
             session.rebuild(&changes, rescan);
         }
+    }
+}
+
+/// Watches `dir` and every folder under it. A folder that cannot be watched (one its owner
+/// closed to others) is left out and returned with why, so the rest of the course is still
+/// served and watched; the folder is tried again on later events. Only the folder itself
+/// is then missed, not its siblings (notify's recursive watch stops at the first failure).
+fn watch_tree(watcher: &mut impl Watcher, dir: &Path) -> Vec<(PathBuf, notify::Error)> {
+    let Err(whole) = watcher.watch(dir, RecursiveMode::Recursive) else {
+        return Vec::new();
+    };
+    if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
+        return vec![(dir.to_path_buf(), e)];
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![(dir.to_path_buf(), whole)];
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .flat_map(|e| watch_tree(watcher, &e.path()))
+        .collect()
+}
+
+/// Says which folders [`watch_tree`] left out, by their path in the project.
+fn report_unwatched<'a>(
+    missed: impl IntoIterator<Item = &'a (PathBuf, notify::Error)>,
+    roots: &watch::Roots,
+) {
+    for (dir, e) in missed {
+        let shown = dir.strip_prefix(roots.project()).unwrap_or(dir);
+        let why = match &e.kind {
+            notify::ErrorKind::Io(io) => io.to_string(),
+            other => format!("{other:?}"),
+        };
+        crate::errln!(
+            "warning: cannot watch {}: {why}; edits there are seen once it can be read",
+            shown.display()
+        );
     }
 }
 
@@ -577,9 +627,15 @@ async fn run(options: ServeOptions) -> Result<()> {
     })
     .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
     let roots = session.roots.clone();
-    watcher
-        .watch(&roots.course, RecursiveMode::Recursive)
-        .map_err(|e| Error::Serve(format!("cannot watch {}: {e}", roots.course.display())))?;
+    let unwatched = watch_tree(&mut watcher, &roots.course);
+    if unwatched.iter().any(|(dir, _)| *dir == roots.course) {
+        let (_, e) = &unwatched[0];
+        return Err(Error::Serve(format!(
+            "cannot watch {}: {e}",
+            roots.course.display()
+        )));
+    }
+    report_unwatched(&unwatched, &roots);
     for dir in roots.override_dirs() {
         if dir.is_dir() {
             let _ = watcher.watch(&dir, RecursiveMode::Recursive);
@@ -618,7 +674,7 @@ async fn run(options: ServeOptions) -> Result<()> {
         "serving {} at {url} (Ctrl-C to stop)",
         options.root.display()
     );
-    std::thread::spawn(move || watch_loop(session, watcher, rx));
+    std::thread::spawn(move || watch_loop(session, watcher, rx, unwatched));
 
     if options.open {
         open_browser(&url);
