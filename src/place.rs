@@ -29,6 +29,19 @@ impl<'t> Lines<'t> {
 }
 
 impl Lines<'_> {
+    /// The text of 1-based `line`, without its line break; empty past the end.
+    pub fn text(&self, line: usize) -> &str {
+        let Some(&start) = line.checked_sub(1).and_then(|i| self.starts.get(i)) else {
+            return "";
+        };
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let text = self.text.get(start..end).unwrap_or("");
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+
     /// The column in characters of a 1-based byte column on 1-based `line` (Markdown's
     /// parser counts bytes; editors and findings count characters).
     pub fn char_col(&self, line: usize, byte_col: usize) -> usize {
@@ -107,4 +120,20 @@ pub fn toml_key<'a, 'i>(
         .iter()
         .find(|(k, _)| k.get_ref() == key)
         .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lines;
+
+    #[test]
+    fn a_line_is_its_text_without_its_break() {
+        let lines = Lines::new("one\r\ntwo\n\nfour");
+        assert_eq!(lines.text(1), "one");
+        assert_eq!(lines.text(2), "two");
+        assert_eq!(lines.text(3), "");
+        assert_eq!(lines.text(4), "four");
+        assert_eq!(lines.text(5), "");
+        assert_eq!(lines.text(0), "");
+    }
 }

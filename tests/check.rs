@@ -34,6 +34,12 @@ fn finding<'a>(list: &'a [Value], part: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no `{part}` in {list:#?}"))
 }
 
+/// The line and column of the finding whose message contains `part`.
+fn line_col(list: &[Value], part: &str) -> (Option<u64>, Option<u64>) {
+    let f = finding(list, part);
+    (f["line"].as_u64(), f["col"].as_u64())
+}
+
 fn findings(t: &SiteTest) -> (Option<i32>, Vec<Value>) {
     let run = t.docent(&["check", "--format", "json"]);
     let v: Value =
@@ -314,10 +320,7 @@ fn columns_count_characters_on_accented_lines() {
         ),
     );
     let (_, list) = findings(&t);
-    let at = |part: &str| {
-        let f = finding(&list, part);
-        (f["line"].as_u64(), f["col"].as_u64())
-    };
+    let at = |part: &str| line_col(&list, part);
     let line = text
         .lines()
         .position(|l| l.contains("[esta seção]"))
@@ -340,7 +343,7 @@ fn columns_count_characters_on_accented_lines() {
 }
 
 /// A table row with more cells than the table has columns loses the extra ones without a
-/// word, most often to a `|` inside code; the row is named, in a quote as at the top level,
+/// word, most often to a `|` inside code; the row is named, in a quote or a list as at the top level,
 /// and the row written with `\|` is clean.
 #[test]
 fn table_rows_that_lose_cells_are_named() {
@@ -352,6 +355,10 @@ fn table_rows_that_lose_cells_are_named() {
         ),
         (
             "> Sizes:\n>\n> | Command | Shows |\n> |---|---|\n> | `ls` | files | extra |",
+            11,
+        ),
+        (
+            "- Sizes:\n\n  | Command | Shows |\n  |---|---|\n  | `ls` | files | extra |",
             11,
         ),
     ] {
@@ -440,6 +447,20 @@ fn raw_html_links_and_images_are_checked() {
         7,
         "`wide.svg` points at a file that does not exist",
     );
+    // Each candidate is named where it is written, on the line the tag runs on to.
+    let t = clean();
+    let original = t.read(en);
+    t.write(
+        en,
+        &original.replace(
+            "![A small square](diagram.svg)",
+            "<img alt=\"D\" src=\"diagram.svg\"\n     srcset=\"diagram.svg 1x,\n             wide.svg 2x, gone.svg 3x\">",
+        ),
+    );
+    let (_, list) = findings(&t);
+    let place = |name: &str| line_col(&list, &format!("`{name}` points at"));
+    assert_eq!(place("wide.svg"), (Some(9), Some(14)), "{list:#?}");
+    assert_eq!(place("gone.svg"), (Some(9), Some(27)), "{list:#?}");
     triggers(
         en,
         |s| {

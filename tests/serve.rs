@@ -53,11 +53,18 @@ fn start(fixture: &str, prepare: impl FnOnce(&SiteTest)) -> Server {
 /// Starts `docent serve --root content <args>` in `site` with `envs` set, once it printed
 /// its URL.
 fn start_with(site: SiteTest, args: &[&str], envs: &[(&str, &str)]) -> Server {
-    start_through(site, &[], args, envs)
+    start_through(site, &[], args, envs, |_, _| {})
 }
 
-/// [`start_with`], with docent run by the command `through` (such as `setpriv …`).
-fn start_through(site: SiteTest, through: &[&str], args: &[&str], envs: &[(&str, &str)]) -> Server {
+/// [`start_with`], with docent run by the command `through` (such as `setpriv …`), and
+/// `starting` run on the site and the terminal's error output before the URL is printed.
+fn start_through(
+    site: SiteTest,
+    through: &[&str],
+    args: &[&str],
+    envs: &[(&str, &str)],
+    starting: impl FnOnce(&SiteTest, &Mutex<String>),
+) -> Server {
     let docent = env!("CARGO_BIN_EXE_docent");
     let mut command = match through.split_first() {
         Some((program, rest)) => {
@@ -91,6 +98,7 @@ fn start_through(site: SiteTest, through: &[&str], args: &[&str], envs: &[(&str,
             }
         }
     });
+    starting(&site, &stderr);
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
     BufReader::new(stdout)
@@ -1175,8 +1183,9 @@ async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_o
     let closed = site.path("content/02-second");
     let mode = |bits| std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(bits));
     mode(0o000).expect("close the folder");
-    let s = start_through(site, through, &["--port", "0"], &[]);
-    let seen = s.wait_for_stderr("edits there are seen once it can be read");
+    let s = start_through(site, through, &["--port", "0"], &[], |_, _| {});
+    s.wait_for_stderr("edits there are seen once it can be read");
+    let seen = s.wait_for_stderr("build failed");
     assert!(
         seen.contains("cannot watch content/02-second") && seen.contains("--> content/02-second"),
         "{seen}"
@@ -1217,6 +1226,53 @@ async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_o
             .body
             .contains("Because it opened.")
     );
+}
+
+/// Saves made while the first build runs are not lost: the files are watched before it, so
+/// the last one is rebuilt after it (the first build of a large course takes seconds).
+#[test]
+fn a_save_during_the_first_build_is_rebuilt_after_it() {
+    let site = SiteTest::fixture("basic");
+    // Enough chapters for the first build to take a while after it read the first one.
+    let text = site.read("content/02-second/en.md");
+    for n in 0..300 {
+        site.write(&format!("content/{}-more-{n}/en.md", 100 + n), &text);
+    }
+    let mut last = String::new();
+    let s = start_through(site, &[], &["--port", "0"], &[], |site, stderr| {
+        // Saved again and again until the first build ends (it prints its warnings then).
+        let deadline = Instant::now() + Duration::from_secs(20);
+        for n in 1.. {
+            let from = if n == 1 {
+                "Welcome.".to_string()
+            } else {
+                format!("Welcome {}.", n - 1)
+            };
+            last = format!("Welcome {n}.");
+            edit(site, "content/01-intro/en.md", &from, &last);
+            let seen = stderr
+                .lock()
+                .map(|s| s.contains("klingon"))
+                .unwrap_or(false);
+            if seen || Instant::now() > deadline {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let page = get(&s.addr, "/en/intro/");
+        if page.status == 200 && page.body.contains(&last) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "`{last}` never served:\n{}",
+            s.wait_for_stderr("")
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// `serve --drafts` shows a draft chapter and a draft translation, each saying it is a draft;
@@ -1347,7 +1403,7 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
     let third = site.read("content/03-third/en.md");
     site.write(
         "content/03-third/en.md",
-        &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n"),
+        &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n\nNot [beside it](../01-intro/01-zz/).\n"),
     );
     let second = site.read("content/02-second/en.md");
     let second = format!("{second}\n![Gone](gone.png)\n");
@@ -1380,7 +1436,7 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
     site.write("content/02-second/en.md", &second);
     site.write(
         "content/03-third/en.md",
-        &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n"),
+        &format!("{third}\nBack to [the start](../01-intro/) or on to [nowhere](../09-nine/).\n\nNot [beside it](../01-intro/01-zz/).\n"),
     );
     let build = site.docent(&["build"]);
     assert!(!build.ok());
@@ -1392,7 +1448,7 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
         .iter()
         .filter(|f| f.starts_with("error"))
         .collect();
-    assert_eq!(errors.len(), 3, "{from_check:#?}");
+    assert_eq!(errors.len(), 4, "{from_check:#?}");
     assert!(
         errors[0].contains("01-intro/en.md:3:1") && errors[0].contains("`descripton`"),
         "{errors:?}"
@@ -1404,6 +1460,11 @@ fn a_chapter_that_does_not_load_hides_no_other_finding() {
     );
     assert!(
         errors[2].contains("03-third/en.md") && errors[2].contains("no chapter `09-nine`"),
+        "{errors:?}"
+    );
+    // Under the folder of the chapter that did not load, a link is still judged.
+    assert!(
+        errors[3].contains("03-third/en.md") && errors[3].contains("no chapter `01-intro/01-zz`"),
         "{errors:?}"
     );
     assert!(

@@ -96,29 +96,56 @@ pub fn rewrite<'a>(
                     _ => {}
                 }
             }
-            for r in found.into_iter().filter(|r| r.kind != RefKind::Anchor) {
-                let before = html.get(..r.at).unwrap_or("");
-                let lines_before = before.matches('\n').count();
+            // Where a byte of the HTML is in the chapter file: its line, then its column.
+            let place = |at: usize| {
+                let before = html.get(..at).unwrap_or("");
+                let on = line + before.matches('\n').count();
                 let col = match before.rfind('\n') {
-                    Some(nl) => before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1,
+                    Some(nl) => {
+                        // The parser drops a later line's indent (and a quote's `>`): the
+                        // HTML's line ends the file's line.
+                        let rest = html.get(nl + 1..).unwrap_or("");
+                        let shown = rest.split('\n').next().unwrap_or("");
+                        let shown = shown.strip_suffix('\r').unwrap_or(shown);
+                        let file = lines
+                            .get_or_init(|| crate::place::Lines::new(&ctx.source.body))
+                            .text(on);
+                        let dropped = file
+                            .strip_suffix(shown)
+                            .map_or(0, |start| start.chars().count());
+                        dropped + before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1
+                    }
                     None => col() + before.chars().count(),
                 };
-                let link = |url: &str, no_alt: bool| LinkRef {
+                (ctx.file_line(on), col)
+            };
+            for r in found.into_iter().filter(|r| r.kind != RefKind::Anchor) {
+                let link = |url: &str, no_alt: bool, (line, col): (usize, usize)| LinkRef {
                     url: url.to_string(),
-                    line: ctx.file_line(line + lines_before),
+                    line,
                     col,
                     image: r.kind != RefKind::Link,
                     no_alt,
                     raw_html: true,
                 };
+                // Findings point at the attribute (a tag may span lines), and a `srcset`'s at
+                // each candidate, as written (its value's character references undecoded).
+                let written = html.get(r.attribute.clone()).unwrap_or("");
                 if r.kind == RefKind::Srcset {
                     // Each candidate is a file the browser may pick: each is checked (a
                     // missing description is said once).
+                    let mut from = 0;
                     for (k, span) in srcset_urls(&r.url).into_iter().enumerate() {
-                        refs.push(link(r.url.get(span).unwrap_or(""), r.no_alt && k == 0));
+                        let url = r.url.get(span).unwrap_or("");
+                        let found = written.get(from..).and_then(|rest| rest.find(url));
+                        let at = found.map_or(0, |i| {
+                            from += i + url.len();
+                            from - url.len()
+                        });
+                        refs.push(link(url, r.no_alt && k == 0, place(r.attribute.start + at)));
                     }
                 } else {
-                    refs.push(link(&r.url, r.no_alt));
+                    refs.push(link(&r.url, r.no_alt, place(r.attribute.start)));
                 }
             }
             continue;
@@ -238,8 +265,6 @@ pub(crate) fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
 
 /// A link, image or anchor in raw HTML.
 struct HtmlRef {
-    /// Byte offset of the tag in the HTML.
-    at: usize,
     /// The link's URL, the anchor's name or the whole `srcset` value, character references
     /// decoded.
     url: String,
@@ -289,7 +314,6 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
         let base = at + 1 + name_len;
         let mut push = |kind, (_, url, span): &(String, String, std::ops::Range<usize>)| {
             out.push(HtmlRef {
-                at,
                 url: url.clone(),
                 kind,
                 no_alt: name == "img"
@@ -405,7 +429,14 @@ pub enum Target {
 
 /// Where a relative URL written in chapter `ctx.chapter` points.
 pub fn classify(url: &str, ctx: &Context<'_>) -> Target {
-    classify_in(url, &ctx.chapter.id, |id| ctx.course.chapter(id).is_some())
+    let course = ctx.course;
+    // A chapter that did not load is still a folder of the course: a link under it is judged
+    // (`../02-b/01-zz/`), and a link to it is left to the chapter's own error.
+    let known = |id: &str| course.chapter(id).is_some() || course.unloaded.contains(id);
+    match classify_in(url, &ctx.chapter.id, known) {
+        Target::Chapter { id, .. } if course.chapter(&id).is_none() => Target::UnknownChapter(id),
+        target => target,
+    }
 }
 
 /// [`classify`] without a [`Context`]: `url` is written in chapter `own_id`, and `exists`

@@ -14,12 +14,12 @@ pub(super) fn check_rows<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>, findings:
     if memchr::memchr(b'|', body.as_bytes()).is_none() {
         return;
     }
+    let tables = tables_of(root);
+    if tables.is_empty() {
+        return;
+    }
     let lines: Vec<&str> = body.lines().collect();
-    for table in root.descendants() {
-        let columns = match &table.data.borrow().value {
-            NodeValue::Table(t) => t.num_columns,
-            _ => continue,
-        };
+    for (table, columns) in tables {
         for row in table.children() {
             let pos = row.data.borrow().sourcepos;
             let Some(line) = lines.get(pos.start.line.saturating_sub(1)) else {
@@ -55,6 +55,28 @@ pub(super) fn check_rows<'a>(root: &'a AstNode<'a>, ctx: &Context<'_>, findings:
             }
         }
     }
+}
+
+/// The tables of a document with their columns, found among its blocks: the inline nodes,
+/// most of a chapter's tree, hold none. A stack, not recursion: lists nest without limit.
+fn tables_of<'a>(root: &'a AstNode<'a>) -> Vec<(&'a AstNode<'a>, usize)> {
+    let mut found = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        for child in node.children() {
+            match &child.data.borrow().value {
+                NodeValue::Table(t) => found.push((child, t.num_columns)),
+                v if v.block() && !v.contains_inlines() => stack.push(child),
+                _ => {}
+            }
+        }
+    }
+    // In the order they are written, as their findings are read.
+    found.sort_by_key(|(t, _)| {
+        let at = t.data.borrow().sourcepos.start;
+        (at.line, at.column)
+    });
+    found
 }
 
 /// The cells of a row as written: split at each `|` not escaped by a backslash, without

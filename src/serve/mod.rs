@@ -91,8 +91,9 @@ pub fn serve_build_options() -> BuildOptions {
 }
 
 impl Session {
-    /// Builds once; a failing first build still starts (with the error shown in the page).
-    pub fn start(root: &std::path::Path, quiet: bool, drafts: bool) -> Session {
+    /// A session on the course at `root`, serving nothing until [`Session::first_build`]:
+    /// the files are watched before it, so a save made during a long first build is seen.
+    pub fn new(root: &std::path::Path, quiet: bool, drafts: bool) -> Session {
         let project = theme::project_dir(root);
         let course = absolute(root);
         let roots = Roots {
@@ -104,7 +105,7 @@ impl Session {
         };
         crate::markdown::highlight::remember_every_block();
         let cancel = Arc::new(AtomicBool::new(false));
-        let mut builder = Builder::new(
+        let builder = Builder::new(
             &roots.course,
             BuildOptions {
                 cancel: Some(Arc::clone(&cancel)),
@@ -112,37 +113,37 @@ impl Session {
                 ..serve_build_options()
             },
         );
-        let mut warnings: Arc<[crate::error::Diagnostic]> = Arc::new([]);
-        let state = match builder.build() {
-            Ok(build) => {
-                if !quiet {
-                    for w in build.warnings.iter() {
-                        crate::errln!("{}", w.for_terminal());
-                    }
-                }
-                warnings = build.warnings;
-                Arc::new(AppState::new(build.site))
-            }
-            Err(e) => {
-                let state = Arc::new(AppState::new(Arc::new(Site::default())));
-                report_error(&e, false);
-                state.fail(&e.diagnostics(), roots.project());
-                state
-            }
-        };
-        let mut session = Session {
+        Session {
             builder,
-            warnings,
-            state,
+            warnings: Arc::new([]),
+            state: Arc::new(AppState::new(Arc::new(Site::default()))),
             roots,
             quiet,
             catch_up_at: None,
             memo_bounded: false,
             catching_up: Arc::new(AtomicBool::new(false)),
             cancel,
-        };
-        session.bound_memo_once_built();
-        session
+        }
+    }
+
+    /// Builds once; a failing first build still serves (with the error shown in the page).
+    pub fn first_build(&mut self) {
+        match self.builder.build() {
+            Ok(build) => {
+                if !self.quiet {
+                    for w in build.warnings.iter() {
+                        crate::errln!("{}", w.for_terminal());
+                    }
+                }
+                self.warnings = build.warnings;
+                self.state.publish(build.site, Vec::new());
+            }
+            Err(e) => {
+                report_error(&e, false);
+                self.state.fail(&e.diagnostics(), self.roots.project());
+            }
+        }
+        self.bound_memo_once_built();
     }
 
     /// What the watcher calls on each file event: a change to an input (as the watch loop
@@ -594,7 +595,7 @@ async fn run(options: ServeOptions) -> Result<()> {
             options.bind
         );
     }
-    let session = Session::start(&options.root, options.quiet, options.drafts);
+    let mut session = Session::new(&options.root, options.quiet, options.drafts);
     let state = Arc::clone(&session.state);
     let (listener, addr) = bind(options.bind, options.port).await?;
     if options.port != 0 && addr.port() != options.port {
@@ -669,6 +670,8 @@ async fn run(options: ServeOptions) -> Result<()> {
         }
         let _ = watcher.watch(&common.join("refs").join("heads"), RecursiveMode::Recursive);
     }
+    // After the watch is armed: a save made while it runs is rebuilt after it.
+    session.first_build();
     // Said once the files are watched: a save from here on is seen.
     crate::outln!(
         "serving {} at {url} (Ctrl-C to stop)",
