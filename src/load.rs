@@ -308,7 +308,7 @@ fn numbered_dirs(
     for entry in fsx::read_dir_sorted(dir)? {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(order) = chapter_number(&name) else {
+        let Some(order) = crate::outline::chapter_number(&name) else {
             // Numbered like a chapter but not one (`06-`, a number too large): say so.
             let digits = name.bytes().take_while(u8::is_ascii_digit).count();
             if key.is_empty()
@@ -421,14 +421,6 @@ impl Findings {
             crate::error::Severity::Warning => self.warnings.push(d),
         }
     }
-}
-
-fn chapter_number(name: &str) -> Option<u64> {
-    let (num, rest) = name.split_once('-')?;
-    if rest.is_empty() || num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    num.parse().ok()
 }
 
 /// A chapter as read (none for a folder with no chapter file), what reading it found (errors
@@ -1057,6 +1049,7 @@ mod tests {
 
     #[test]
     fn chapter_numbers() {
+        use crate::outline::chapter_number;
         assert_eq!(chapter_number("02-first"), Some(2));
         assert_eq!(chapter_number("first"), None);
         assert_eq!(chapter_number("x2-first"), None);

@@ -46,6 +46,16 @@ pub fn arrange<K>(chapters: Vec<(K, Chapter)>, config: &Config) -> Vec<Chapter> 
     out
 }
 
+/// The number a chapter folder's name starts with (`02-first` → 2), which orders it among
+/// its siblings; `None` for a name that is no chapter's.
+pub fn chapter_number(name: &str) -> Option<u64> {
+    let (num, rest) = name.split_once('-')?;
+    if rest.is_empty() || num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    num.parse().ok()
+}
+
 /// The ids of the folders above a chapter id, nearest first: `a/b/c` → `a/b`, `a`.
 pub fn ancestors(id: &str) -> impl Iterator<Item = &str> {
     let mut rest = id;
@@ -102,12 +112,22 @@ pub fn check(
             );
         }
     }
-    let top: Vec<&str> = course
+    // A chapter that did not load still has its place among the others: a part that skips
+    // it is no run of chapters.
+    let mut top: Vec<&str> = course
         .chapters
         .iter()
         .filter(|c| c.depth == 0)
         .map(|c| c.id.as_str())
+        .chain(
+            course
+                .unloaded
+                .iter()
+                .map(String::as_str)
+                .filter(|id| !id.contains('/')),
+        )
         .collect();
+    top.sort_by_key(|id| (chapter_number(id), *id));
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let part_starts: Vec<usize> = text.match_indices("[[parts]]").map(|(i, _)| i).collect();
     for (n, part) in course.config.parts.iter().enumerate() {

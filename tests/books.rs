@@ -536,6 +536,37 @@ fn a_broken_chapter_file_is_one_error_not_an_outline_error_too() {
     assert!(!err.contains("course.toml"), "{err}");
 }
 
+/// A chapter that did not load keeps its place in the outline: a part that skips it is
+/// still no run of chapters, and is named by it, not by one of its sub-chapters.
+#[test]
+fn a_part_that_skips_a_broken_chapter_is_still_wrong() {
+    let t = nested_book();
+    let toml = t.read("content/course.toml");
+    t.write(
+        "content/course.toml",
+        &toml
+            .replace(
+                "[\"01-start\", \"02-basics\"]",
+                "[\"01-start\", \"03-advanced\"]",
+            )
+            .replace("chapters = [\"03-advanced\"]", "chapters = [\"02-basics\"]"),
+    );
+    let basics = t.read("content/02-basics/en.md");
+    t.write(
+        "content/02-basics/en.md",
+        &basics.replacen("+++\n", "+++\ntittle = 1\n", 1),
+    );
+    let run = t.docent(&["check"]);
+    assert_eq!(run.code(), Some(1));
+    let out = run.stdout();
+    assert_eq!(out.matches("error:").count(), 2, "{out}");
+    assert!(out.contains("`tittle`"), "{out}");
+    assert!(
+        out.contains("not consecutive (`02-basics` comes between them)"),
+        "{out}"
+    );
+}
+
 /// Mistakes in `parts` and `unnumbered` point at course.toml with what to write.
 #[test]
 fn outline_mistakes_are_located() {
