@@ -306,6 +306,24 @@ fn translation_findings(
         .collect()
 }
 
+/// What an image's or a player's `url` names when it is a page rather than a file: a place
+/// on the page, a chapter, or the page itself or a folder above it. `None` for a file, or
+/// for a chapter that does not exist (the build names that one).
+fn page_not_file(course: &Course, chapter: &Chapter, url: &str) -> Option<&'static str> {
+    if url.starts_with('#') {
+        return Some("a place on the page");
+    }
+    if let Target::Chapter { .. } =
+        classify_in(url, &chapter.id, |id| course.has_chapter_folder(id))
+    {
+        return Some("a chapter's page");
+    }
+    let file = local_file(url)?;
+    crate::fsx::normalize(&chapter.dir)
+        .starts_with(crate::fsx::normalize(&chapter.dir.join(&file)))
+        .then_some("this page or a folder above it")
+}
+
 /// The findings about the links of one chapter file; `targets` gets every other rendered
 /// chapter looked into.
 #[allow(clippy::too_many_arguments)]
@@ -336,6 +354,20 @@ fn links(
             );
         }
         let url = link.url.as_str();
+        if link.image
+            && let Some(what) = page_not_file(course, chapter, url)
+        {
+            out.push(
+                Diagnostic::error(
+                    path,
+                    link.line,
+                    link.col,
+                    format!("`{url}` is {what}, not a file an image or a player can show"),
+                )
+                .with_help("point it at a file in the chapter folder, e.g. diagram.svg"),
+            );
+            continue;
+        }
         if let Some(fragment) = url.strip_prefix('#') {
             if !has_id(&rendered.body, fragment) {
                 out.push(

@@ -352,6 +352,11 @@ impl Course {
     pub fn chapter(&self, id: &str) -> Option<&Chapter> {
         self.index.get(id).and_then(|&i| self.chapters.get(i))
     }
+
+    /// Whether `id` is a chapter's folder, whether or not its file loaded.
+    pub fn has_chapter_folder(&self, id: &str) -> bool {
+        self.chapter(id).is_some() || self.unloaded.contains(id)
+    }
 }
 
 #[cfg(test)]

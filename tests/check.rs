@@ -447,6 +447,29 @@ fn raw_html_links_and_images_are_checked() {
         7,
         "`wide.svg` points at a file that does not exist",
     );
+    // An image or a player shows a file, not a page nor a place on one.
+    for (markup, message) in [
+        (
+            "![Two](../02-two/)",
+            "`../02-two/` is a chapter's page, not a file",
+        ),
+        (
+            "<img alt=\"D\" src=\"diagram.svg\" srcset=\"#build 2x\">",
+            "`#build` is a place on the page, not a file",
+        ),
+        (
+            "<video controls src=\"./\"></video>",
+            "`./` is this page or a folder above it, not a file",
+        ),
+    ] {
+        triggers(
+            en,
+            |s| s.replace("![A small square](diagram.svg)", markup),
+            "error",
+            7,
+            message,
+        );
+    }
     // Each candidate is named where it is written, on the line the tag runs on to.
     let t = clean();
     let original = t.read(en);

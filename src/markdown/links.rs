@@ -432,8 +432,7 @@ pub fn classify(url: &str, ctx: &Context<'_>) -> Target {
     let course = ctx.course;
     // A chapter that did not load is still a folder of the course: a link under it is judged
     // (`../02-b/01-zz/`), and a link to it is left to the chapter's own error.
-    let known = |id: &str| course.chapter(id).is_some() || course.unloaded.contains(id);
-    match classify_in(url, &ctx.chapter.id, known) {
+    match classify_in(url, &ctx.chapter.id, |id| course.has_chapter_folder(id)) {
         Target::Chapter { id, .. } if course.chapter(&id).is_none() => Target::UnknownChapter(id),
         target => target,
     }
