@@ -427,6 +427,23 @@ impl Findings {
 /// too, when some of its files loaded and others did not), and whether it is a draft.
 type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>, bool);
 
+/// The body with each lone carriage return (an old Mac line end) as a new line: the
+/// Markdown parser ends a line there, and docent's line numbers must agree with its.
+fn lone_cr_as_newline(body: &str) -> std::sync::Arc<str> {
+    if !body.contains('\r') {
+        return std::sync::Arc::from(body);
+    }
+    let bytes = body.as_bytes();
+    let fixed: String = body
+        .char_indices()
+        .map(|(i, c)| match c {
+            '\r' if bytes.get(i + 1) != Some(&b'\n') => '\n',
+            c => c,
+        })
+        .collect();
+    std::sync::Arc::from(fixed)
+}
+
 /// A chapter folder's id: its path under the course folder, `/`-separated.
 fn chapter_id(root: &Path, dir: &Path) -> String {
     dir.strip_prefix(root)
@@ -821,7 +838,7 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         path: path.to_path_buf(),
         title: crate::course::Title::parse(&front.title),
         front,
-        body: std::sync::Arc::from(split.body),
+        body: lone_cr_as_newline(split.body),
         hash: *blake3::hash(split.body.as_bytes()).as_bytes(),
         version: crate::frontmatter::version_of(text),
         body_line: split.body_line,

@@ -361,6 +361,11 @@ fn table_rows_that_lose_cells_are_named() {
             "- Sizes:\n\n  | Command | Shows |\n  |---|---|\n  | `ls` | files | extra |",
             11,
         ),
+        // Lines ended by a lone carriage return (old Mac files) are lines too.
+        (
+            "Sizes:\rbelow.\r\r| Command | Shows |\n|---|---|\n| `ls` | files | extra |",
+            12,
+        ),
     ] {
         triggers(
             en,
