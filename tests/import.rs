@@ -470,6 +470,47 @@ fn refuses_a_folder_with_files_and_a_folder_without_book_toml() {
     assert!(t.path("empty/course.toml").is_file());
 }
 
+/// A book nested deeper than folders can go is refused at the SUMMARY.md line of the first
+/// chapter too deep, before anything is written (it failed halfway with the OS's "File name
+/// too long" and a path of thousands of characters).
+#[test]
+fn a_book_nested_too_deep_is_refused_at_its_summary_line() {
+    let t = empty();
+    t.write("deep/book.toml", "[book]\ntitle = \"Deep\"\n");
+    let mut summary = String::from("# Summary\n\n");
+    for level in 0..300 {
+        summary.push_str(&format!(
+            "{}- [Level {level}](level{level}.md)\n",
+            "  ".repeat(level)
+        ));
+        t.write(
+            &format!("deep/src/level{level}.md"),
+            &format!("# Level {level}\n\nText.\n"),
+        );
+    }
+    t.write("deep/src/SUMMARY.md", &summary);
+    let run = t.docent(&["import", "mdbook", "deep", "out"]);
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    let err = run.stderr();
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("levels deep"), "{err}");
+    let line = err
+        .split("SUMMARY.md:")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("a line");
+    assert!(
+        summary
+            .lines()
+            .nth(line - 1)
+            .is_some_and(|l| l.contains("- [Level")),
+        "{line}"
+    );
+    assert!(!t.path("out").exists());
+    assert!(t.leftovers().is_empty(), "{:?}", t.leftovers());
+}
+
 /// Builds and checks the imported course: no findings but those containing one of
 /// `allowed` (each of which must then be a warning).
 fn builds_and_checks_clean(t: &SiteTest, out: &str) {

@@ -82,6 +82,14 @@ pub fn mdbook(book_dir: &Path, out: &Path) -> Result<Report> {
     })?;
     let parsed = summary::parse(&text, &summary_path, &mut findings);
     let plan = write::plan(&parsed, &summary_path, &mut findings);
+    let errors: Vec<Diagnostic> = findings
+        .iter()
+        .filter(|d| d.severity == crate::error::Severity::Error)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        return Err(Error::Input(errors));
+    }
     if plan.chapters.is_empty() {
         return Err(Diagnostic::error(
             &summary_path,

@@ -90,6 +90,11 @@ pub(super) fn plan(summary: &Summary, summary_path: &Path, report: &mut Vec<Diag
     plan
 }
 
+/// The longest chapter id (folder path under the course folder) import writes: a book
+/// nested hundreds of levels deep would otherwise fail on the file system's path limit
+/// (4,096 bytes on Linux) with a bare OS error, halfway through.
+const LONGEST_ID: usize = 1024;
+
 /// Plans `entries` as the folders under `parent`, numbered from `first`; their ids.
 fn place(
     entries: &[Entry],
@@ -118,6 +123,22 @@ fn place(
         } else {
             format!("{parent}/{folder}")
         };
+        if id.len() > LONGEST_ID {
+            report.push(
+                Diagnostic::error(
+                    summary_path,
+                    entry.line,
+                    1,
+                    format!(
+                        "this chapter is nested {} levels deep: its folder path would be {} bytes, more than the {LONGEST_ID} docent writes",
+                        id.matches('/').count() + 1,
+                        id.len()
+                    ),
+                )
+                .with_help("nest it less deeply in SUMMARY.md (a course reads best a few levels deep)"),
+            );
+            continue;
+        }
         let slug = source
             .as_deref()
             .map(|p| unique_slug(&output_stem(p), slugs));
