@@ -568,8 +568,8 @@ fn a_book_with_parts_and_nesting_builds_and_checks_clean() {
     builds_and_checks_clean(&t, "out");
 }
 
-/// A chapter saved in Latin-1 by an older editor is read as Latin-1, with a warning; a link
-/// in SUMMARY.md to another site is no chapter.
+/// A chapter saved in Latin-1 by an older editor is read as Latin-1, with a warning, and so
+/// is a file it includes; a link in SUMMARY.md to another site is no chapter.
 #[test]
 fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     let t = empty();
@@ -579,7 +579,12 @@ fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
         "- [Café](cafe.md)\n- [Elsewhere](https://example.com/x.md)\n",
     );
     std::fs::create_dir_all(t.path("book/src")).expect("mkdir");
-    std::fs::write(t.path("book/src/cafe.md"), b"# Caf\xe9\n\nOl\xe1, mundo.\n").expect("write");
+    std::fs::write(
+        t.path("book/src/cafe.md"),
+        b"# Caf\xe9\n\nOl\xe1, mundo.\n\n```text\n{{#include menu.txt}}\n```\n",
+    )
+    .expect("write");
+    std::fs::write(t.path("book/src/menu.txt"), b"Caf\xe9 cr\xe8me\n").expect("write");
     let run = t.docent(&["import", "mdbook", "book", "out"]);
     assert!(run.ok(), "{}", run.stderr());
     assert!(run.stderr().contains("read as Latin-1"), "{}", run.stderr());
@@ -596,6 +601,13 @@ fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     assert_eq!(chapters.len(), 1, "{chapters:?}");
     let text = t.read(&format!("out/{}/en.md", chapters[0]));
     assert!(text.contains("Olá, mundo."), "{text}");
+    assert!(text.contains("Café crème"), "{text}");
+    assert_eq!(
+        run.stderr().matches("read as Latin-1").count(),
+        2,
+        "{}",
+        run.stderr()
+    );
     // `-q` prints only errors.
     let quiet = t.docent(&["-q", "import", "mdbook", "book", "out-quiet"]);
     assert!(quiet.ok(), "{}", quiet.stderr());

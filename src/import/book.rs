@@ -134,10 +134,31 @@ impl Book {
     /// The text of a file inside the book; otherwise why it cannot be read.
     pub(crate) fn read_text(&self, path: &Path) -> std::result::Result<String, String> {
         let real = self.real_inside(path)?;
-        crate::fsx::read_to_string(&real).map_err(|e| {
-            e.diagnostics()
-                .first()
-                .map_or_else(|| "unreadable".to_string(), |d| d.message.clone())
+        crate::fsx::read_to_string(&real).map_err(|e| why(&e))
+    }
+
+    /// [`Book::read_text`], with a file that is not UTF-8 read as Latin-1 (ISO 8859-1), as
+    /// an older book's files often are, rather than dropped: its text, and whether it was
+    /// read so (the reader is told to check its accents). Its bytes are read once.
+    pub(crate) fn read_text_or_latin1(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<(String, bool), String> {
+        let real = self.real_inside(path)?;
+        let bytes = crate::fsx::read(&real).map_err(|e| why(&e))?;
+        Ok(match String::from_utf8(bytes) {
+            Ok(text) => (text, false),
+            Err(e) => (
+                e.into_bytes().iter().map(|&b| char::from(b)).collect(),
+                true,
+            ),
         })
     }
+}
+
+/// Why a file could not be read, in a few words.
+fn why(e: &crate::error::Error) -> String {
+    e.diagnostics()
+        .first()
+        .map_or_else(|| "unreadable".to_string(), |d| d.message.clone())
 }

@@ -195,8 +195,13 @@ fn run(
     }
     let base = file.parent().unwrap_or(Path::new(""));
     let target = base.join(rel);
-    let text = match book.read_text(&target) {
-        Ok(text) => text,
+    let text = match book.read_text_or_latin1(&target) {
+        Ok((text, latin1)) => {
+            if latin1 {
+                report.push(Diagnostic::warning(&target, 0, 0, super::READ_AS_LATIN1));
+            }
+            text
+        }
         Err(why) => {
             say(
                 report,

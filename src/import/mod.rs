@@ -55,6 +55,10 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// What import says of a file it read as Latin-1 because it is not UTF-8.
+const READ_AS_LATIN1: &str =
+    "is not UTF-8; read as Latin-1 (ISO 8859-1): check its accents, and save it as UTF-8";
+
 /// Imports the mdBook project in `book_dir` into the new course folder `out`, which must
 /// not exist or be empty.
 pub fn mdbook(book_dir: &Path, out: &Path) -> Result<Report> {

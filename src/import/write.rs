@@ -271,23 +271,11 @@ pub(super) fn chapters(book: &Book, plan: &Plan, report: &mut Vec<Diagnostic>) -
             continue;
         };
         let file = book.src.join(source);
-        // Not UTF-8: an older book's Latin-1 file, read as such rather than dropped (its
-        // bytes read once, only when the text could not be).
-        let latin1 = || {
-            let bytes = std::fs::read(book.real_inside(&file).ok()?).ok()?;
-            std::str::from_utf8(&bytes)
-                .is_err()
-                .then(|| bytes.iter().map(|&b| char::from(b)).collect::<String>())
-        };
-        let text = match book.read_text(&file) {
-            Ok(text) => text,
-            Err(_) if let Some(text) = latin1() => {
-                report.push(Diagnostic::warning(
-                    &file,
-                    0,
-                    0,
-                    "is not UTF-8; read as Latin-1 (ISO 8859-1): check its accents, and save it as UTF-8",
-                ));
+        let text = match book.read_text_or_latin1(&file) {
+            Ok((text, latin1)) => {
+                if latin1 {
+                    report.push(Diagnostic::warning(&file, 0, 0, super::READ_AS_LATIN1));
+                }
                 text
             }
             Err(why) => {
