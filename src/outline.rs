@@ -172,6 +172,10 @@ pub fn check(
         for id in &part.chapters {
             let needle = format!("\"{id}\"");
             match course.chapter(id) {
+                // A chapter that did not load keeps its place in the part.
+                None if course.unloaded.contains(id) => {
+                    positions.extend(top.iter().position(|t| t == id));
+                }
                 None if drafts.contains(id) => {}
                 None => error(
                     from,

@@ -565,6 +565,12 @@ fn a_part_that_skips_a_broken_chapter_is_still_wrong() {
         out.contains("not consecutive (`02-basics` comes between them)"),
         "{out}"
     );
+    // Listed where it belongs, it is no mistake of the part's.
+    t.write("content/course.toml", &toml);
+    let run = t.docent(&["check"]);
+    let out = run.stdout();
+    assert_eq!(out.matches("error:").count(), 1, "{out}");
+    assert!(out.contains("`tittle`"), "{out}");
 }
 
 /// Mistakes in `parts` and `unnumbered` point at course.toml with what to write.

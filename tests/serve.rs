@@ -1152,11 +1152,13 @@ async fn the_course_folder_deleted_and_restored_or_moved_and_back_is_watched_aga
 }
 
 /// A chapter folder closed to docent's user when `serve` starts: the course is served with
-/// that folder's error and the rest watched, and the folder is watched once it is opened.
+/// that folder's error and the rest watched, and the folder is watched once it is opened;
+/// so is one made closed while serving. A closed hidden folder (no build reads it) is not
+/// worth a warning.
 /// Root reads every folder, so as root docent runs as `nobody` through `setpriv`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_once_opened() {
-    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     let uid = Command::new("id").arg("-u").output().expect("id -u");
     let as_root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
     let through: &[&str] = if as_root {
@@ -1183,6 +1185,12 @@ async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_o
     let closed = site.path("content/02-second");
     let mode = |bits| std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(bits));
     mode(0o000).expect("close the folder");
+    // A hidden folder no build reads: closed, it is not worth a word.
+    let private = site.path("content/.private");
+    std::fs::DirBuilder::new()
+        .mode(0o000)
+        .create(&private)
+        .expect("mkdir");
     let s = start_through(site, through, &["--port", "0"], &[], |_, _| {});
     s.wait_for_stderr("edits there are seen once it can be read");
     let seen = s.wait_for_stderr("build failed");
@@ -1190,6 +1198,7 @@ async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_o
         seen.contains("cannot watch content/02-second") && seen.contains("--> content/02-second"),
         "{seen}"
     );
+    assert!(!seen.contains(".private"), "{seen}");
     let page = get(&s.addr, "/en/intro/");
     assert_eq!(page.status, 503);
     assert!(page.body.contains("does not build yet"), "{}", page.body);
@@ -1226,6 +1235,44 @@ async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_o
             .body
             .contains("Because it opened.")
     );
+    // Made closed while serving: said, and watched once opened.
+    let late = s.site.path("content/04-late");
+    std::fs::DirBuilder::new()
+        .mode(0o000)
+        .create(&late)
+        .expect("mkdir");
+    s.wait_for_stderr("cannot watch content/04-late");
+    s.site.write(
+        "content/04-late/en.md",
+        "+++\ntitle = \"Late\"\n+++\n\nLate text.\n",
+    );
+    let _ = messages(
+        &mut ws,
+        Duration::from_millis(500),
+        Duration::from_millis(300),
+    )
+    .await;
+    std::fs::set_permissions(&late, std::fs::Permissions::from_mode(0o755)).expect("open");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !get(&s.addr, "/en/late/").body.contains("Late text.") {
+        assert!(Instant::now() < deadline, "{}", s.wait_for_stderr(""));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = messages(
+        &mut ws,
+        Duration::from_millis(500),
+        Duration::from_millis(300),
+    )
+    .await;
+    edit(
+        &s.site,
+        "content/04-late/en.md",
+        "Late text.",
+        "Late, and seen.",
+    );
+    let got = messages(&mut ws, Duration::from_secs(10), Duration::from_millis(400)).await;
+    assert!(!of_type(&got, "reload").is_empty(), "{got:?}");
+    assert!(get(&s.addr, "/en/late/").body.contains("Late, and seen."));
 }
 
 /// Saves made while the first build runs are not lost: the files are watched before it, so

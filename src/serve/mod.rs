@@ -435,10 +435,16 @@ fn watch_loop(
             }
             armed = now;
         } else if !unwatched.is_empty() && first.is_some() {
-            // A folder left out may have been opened (a chmod is an event of its parent),
-            // or made under a folder watched without its subfolders: try them all again.
-            let still = watch_tree(&mut watcher, &session.roots.course);
-            let was: BTreeSet<&PathBuf> = unwatched.iter().map(|(dir, _)| dir).collect();
+            // A folder left out may have been opened (a chmod is an event of its parent):
+            // those folders, not the whole course, are tried again (a save must not walk
+            // thousands of folders because one stays closed).
+            let was: BTreeSet<PathBuf> = unwatched.iter().map(|(dir, _)| dir.clone()).collect();
+            let mut still = Vec::new();
+            for (dir, _) in std::mem::take(&mut unwatched) {
+                if dir.is_dir() {
+                    still.extend(watch_tree(&mut watcher, &dir));
+                }
+            }
             report_unwatched(
                 still.iter().filter(|(dir, _)| !was.contains(dir)),
                 &session.roots,
@@ -487,6 +493,17 @@ fn watch_loop(
                 continue;
             }
             for path in &event.paths {
+                // A folder made while serving: notify watches it with its parent, unless it
+                // cannot (made closed, or under a folder watched without its subfolders).
+                if matches!(event.kind, EventKind::Create(_))
+                    && path.starts_with(&session.roots.course)
+                    && !read_by_no_build(path)
+                    && path.is_dir()
+                {
+                    let missed = watch_tree(&mut watcher, path);
+                    report_unwatched(&missed, &session.roots);
+                    unwatched.extend(missed);
+                }
                 if let Some(kind) = watch::classify(path, &session.roots) {
                     changes.insert((kind, path.clone()));
                 } else if session.roots.is_override_dir(path) && path.is_dir() {
@@ -522,7 +539,16 @@ fn watch_tree(watcher: &mut impl Watcher, dir: &Path) -> Vec<(PathBuf, notify::E
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .flat_map(|e| watch_tree(watcher, &e.path()))
+        .filter(|(dir, _)| !read_by_no_build(dir))
         .collect()
+}
+
+/// A hidden folder (`.git`, `.cache`) other than docent's own `.docent`: no build reads
+/// it, so one that cannot be watched is no loss, and not worth a warning or a retry.
+fn read_by_no_build(dir: &Path) -> bool {
+    dir.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') && n != ".docent")
 }
 
 /// Says which folders [`watch_tree`] left out, by their path in the project.
