@@ -489,6 +489,19 @@ fn raw_html_links_and_images_are_checked() {
     let place = |name: &str| line_col(&list, &format!("`{name}` points at"));
     assert_eq!(place("wide.svg"), (Some(9), Some(14)), "{list:#?}");
     assert_eq!(place("gone.svg"), (Some(9), Some(27)), "{list:#?}");
+    // In a paragraph with text after the tag, and in a quote with a character reference.
+    t.write(
+        en,
+        &original.replace(
+            "![A small square](diagram.svg)",
+            "Text <img alt=\"D\"\n   src=\"n1.png\"> and more\n\n> <img alt=\"D\" src=\"diagram.svg\"\n>     srcset=\"a&#46;png 1x, a.png.bak 2x\">",
+        ),
+    );
+    let (_, list) = findings(&t);
+    let place = |name: &str| line_col(&list, &format!("`{name}` points at"));
+    assert_eq!(place("n1.png"), (Some(8), Some(4)), "{list:#?}");
+    assert_eq!(place("a.png"), (Some(11), Some(15)), "{list:#?}");
+    assert_eq!(place("a.png.bak"), (Some(11), Some(29)), "{list:#?}");
     triggers(
         en,
         |s| {

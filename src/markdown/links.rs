@@ -110,9 +110,9 @@ pub fn rewrite<'a>(
                         let file = lines
                             .get_or_init(|| crate::place::Lines::new(&ctx.source.body))
                             .text(on);
-                        let dropped = file
-                            .strip_suffix(shown)
-                            .map_or(0, |start| start.chars().count());
+                        let dropped = file.find(shown).map_or(0, |start| {
+                            file.get(..start).map_or(0, |t| t.chars().count())
+                        });
                         dropped + before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1
                     }
                     None => col() + before.chars().count(),
@@ -134,14 +134,25 @@ pub fn rewrite<'a>(
                 if r.kind == RefKind::Srcset {
                     // Each candidate is a file the browser may pick: each is checked (a
                     // missing description is said once).
-                    let mut from = 0;
-                    for (k, span) in srcset_urls(&r.url).into_iter().enumerate() {
-                        let url = r.url.get(span).unwrap_or("");
-                        let found = written.get(from..).and_then(|rest| rest.find(url));
-                        let at = found.map_or(0, |i| {
-                            from += i + url.len();
-                            from - url.len()
-                        });
+                    // The value as written, after `=` and its quote: split as the decoded
+                    // one is, its candidates are where the file has them.
+                    let value_at = written.find('=').map_or(0, |eq| {
+                        let after = written.get(eq + 1..).unwrap_or("");
+                        let value = after.trim_start();
+                        eq + 1
+                            + (after.len() - value.len())
+                            + usize::from(value.starts_with(['"', '\'']))
+                    });
+                    let raw = written.get(value_at..).unwrap_or("");
+                    let raw = raw.strip_suffix(['"', '\'']).unwrap_or(raw);
+                    let as_written = srcset_urls(raw);
+                    let decoded = srcset_urls(&r.url);
+                    for (k, span) in decoded.iter().enumerate() {
+                        let url = r.url.get(span.clone()).unwrap_or("");
+                        let at = match as_written.get(k) {
+                            Some(w) if as_written.len() == decoded.len() => value_at + w.start,
+                            _ => 0,
+                        };
                         refs.push(link(url, r.no_alt && k == 0, place(r.attribute.start + at)));
                     }
                 } else {
