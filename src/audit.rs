@@ -5,7 +5,7 @@
 use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Kind};
 use crate::markdown::Rendered;
-use crate::markdown::links::{Target, classify_in};
+use crate::markdown::links::{Target, classify_for, unknown_chapter};
 use crate::render::RenderedChapters;
 use crate::translate::{Freshness, freshness};
 use std::collections::HashMap;
@@ -308,14 +308,15 @@ fn translation_findings(
 
 /// What an image's or a player's `url` names when it is a page rather than a file: a place
 /// on the page, a chapter, or the page itself or a folder above it. `None` for a file, or
-/// for a chapter that does not exist (the build names that one).
+/// for a chapter that does not exist (named as such by [`links`]).
 fn page_not_file(course: &Course, chapter: &Chapter, url: &str) -> Option<&'static str> {
     if url.starts_with('#') {
         return Some("a place on the page");
     }
-    if let Target::Chapter { .. } =
-        classify_in(url, &chapter.id, |id| course.has_chapter_folder(id))
-    {
+    if url.starts_with('?') {
+        return Some("this page");
+    }
+    if let Target::Chapter { .. } = classify_for(course, &chapter.id, url) {
         return Some("a chapter's page");
     }
     let file = local_file(url)?;
@@ -382,7 +383,7 @@ fn links(
             }
             continue;
         }
-        match classify_in(url, &chapter.id, |id| course.chapter(id).is_some()) {
+        match classify_for(course, &chapter.id, url) {
             Target::Chapter { id, fragment } => {
                 let Some(fragment) = fragment.strip_prefix('#').filter(|f| !f.is_empty()) else {
                     continue;
@@ -414,7 +415,14 @@ fn links(
                     );
                 }
             }
-            // Reported by the build already (no such chapter).
+            // A chapter that did not load: its own error says why.
+            Target::UnknownChapter(name) if course.unloaded.contains(&name) => {}
+            // Markdown links to no chapter are the build's errors; raw HTML and images are
+            // read here only.
+            Target::UnknownChapter(name) if link.raw_html || link.image => {
+                let (message, help) = unknown_chapter(course, url, &name);
+                out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
+            }
             Target::UnknownChapter(_) => {}
             Target::Other if ignores_base_path(url, &course.config.base_path()) => {
                 let base = course.config.base_path();

@@ -466,6 +466,16 @@ fn raw_html_links_and_images_are_checked() {
             "<video controls src=\"./\"></video>",
             "`./` is this page or a folder above it, not a file",
         ),
+        (
+            "<img alt=\"Q\" src=\"?v=2\">",
+            "`?v=2` is this page, not a file",
+        ),
+        // A chapter that is not there, from raw HTML or an image as from a Markdown link.
+        ("![Nine](../09-nine/)", "there is no chapter `09-nine`"),
+        (
+            "<a href=\"../09-nine/\">nine</a>",
+            "there is no chapter `09-nine`",
+        ),
     ] {
         triggers(
             en,
@@ -475,8 +485,25 @@ fn raw_html_links_and_images_are_checked() {
             message,
         );
     }
-    // Each candidate is named where it is written, on the line the tag runs on to.
+    // A URL is read without the spaces around it, as browsers read it.
     let t = clean();
+    let original = t.read(en);
+    t.write(
+        en,
+        &original.replace(
+            "![A small square](diagram.svg)",
+            "<img alt=\"D\" src=\" diagram.svg \">",
+        ),
+    );
+    let (_, list) = findings(&t);
+    assert!(
+        !list.iter().any(|f| f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("diagram.svg"))),
+        "{list:#?}"
+    );
+    t.write(en, &original);
+    // Each candidate is named where it is written, on the line the tag runs on to.
     let original = t.read(en);
     t.write(
         en,

@@ -2,6 +2,7 @@
 //! chapter's page in the reader's language, resolved per output (see [`super::Body`]).
 
 use super::{Context, Findings};
+use crate::course::Course;
 use crate::error::Diagnostic;
 use comrak::nodes::{AstNode, NodeValue};
 
@@ -180,22 +181,7 @@ pub fn rewrite<'a>(
             // A chapter whose file did not load: its own error says why.
             Target::UnknownChapter(name) if ctx.course.unloaded.contains(&name) => {}
             Target::UnknownChapter(name) => {
-                // The folder is there but publishes nothing: its files are drafts, or none is
-                // a language of the course.
-                let (message, help) = if ctx.course.root.join(&name).is_dir() {
-                    (
-                        format!(
-                            "link to `{}`: chapter `{name}` is not published (a draft, or no language file of this course)",
-                            link.url
-                        ),
-                        "publish it (remove `draft = true`), or remove the link until it is",
-                    )
-                } else {
-                    (
-                        format!("link to `{}`: there is no chapter `{name}`", link.url),
-                        "link to a chapter by its folder, e.g. ../02-first-multi-stage-build/",
-                    )
-                };
+                let (message, help) = unknown_chapter(ctx.course, &link.url, &name);
                 findings.errors.push(
                     Diagnostic::error(&ctx.source.path, ctx.file_line(line), col(), message)
                         .with_help(help)
@@ -325,7 +311,10 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
         let base = at + 1 + name_len;
         let mut push = |kind, (_, url, span): &(String, String, std::ops::Range<usize>)| {
             out.push(HtmlRef {
-                url: url.clone(),
+                // As browsers read a URL: without the spaces around it.
+                url: url
+                    .trim_matches(|c: char| c.is_ascii_whitespace())
+                    .to_string(),
                 kind,
                 no_alt: name == "img"
                     && attr("alt").is_none_or(|(_, a, _)| a.trim().is_empty())
@@ -440,12 +429,37 @@ pub enum Target {
 
 /// Where a relative URL written in chapter `ctx.chapter` points.
 pub fn classify(url: &str, ctx: &Context<'_>) -> Target {
-    let course = ctx.course;
-    // A chapter that did not load is still a folder of the course: a link under it is judged
-    // (`../02-b/01-zz/`), and a link to it is left to the chapter's own error.
-    match classify_in(url, &ctx.chapter.id, |id| course.has_chapter_folder(id)) {
+    classify_for(ctx.course, &ctx.chapter.id, url)
+}
+
+/// [`classify`] for chapter `own_id` of `course`. A chapter that did not load is still a
+/// folder of the course: a link under it is judged (`../02-b/01-zz/`), and one to it (an
+/// [`Target::UnknownChapter`] named in [`Course::unloaded`]) is left to the chapter's own
+/// error.
+pub fn classify_for(course: &Course, own_id: &str, url: &str) -> Target {
+    match classify_in(url, own_id, |id| course.has_chapter_folder(id)) {
         Target::Chapter { id, .. } if course.chapter(&id).is_none() => Target::UnknownChapter(id),
         target => target,
+    }
+}
+
+/// The error for a link to `url`, which names the chapter folder `name` that publishes no
+/// page: its message and help.
+pub fn unknown_chapter(course: &Course, url: &str, name: &str) -> (String, &'static str) {
+    // The folder is there but publishes nothing: its files are drafts, or none is a
+    // language of the course.
+    if course.root.join(name).is_dir() {
+        (
+            format!(
+                "link to `{url}`: chapter `{name}` is not published (a draft, or no language file of this course)"
+            ),
+            "publish it (remove `draft = true`), or remove the link until it is",
+        )
+    } else {
+        (
+            format!("link to `{url}`: there is no chapter `{name}`"),
+            "link to a chapter by its folder, e.g. ../02-first-multi-stage-build/",
+        )
     }
 }
 
