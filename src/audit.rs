@@ -320,9 +320,13 @@ fn page_not_file(course: &Course, chapter: &Chapter, url: &str) -> Option<&'stat
         return Some("a chapter's page");
     }
     let file = local_file(url)?;
-    crate::fsx::normalize(&chapter.dir)
-        .starts_with(crate::fsx::normalize(&chapter.dir.join(&file)))
-        .then_some("this page or a folder above it")
+    is_page_or_above(chapter, &file).then_some("this page or a folder above it")
+}
+
+/// Whether the relative path `file` is the chapter's own folder or one above it (`./`,
+/// `../`): the page itself, or a page of the site above it (the language's home).
+fn is_page_or_above(chapter: &Chapter, file: &str) -> bool {
+    crate::fsx::normalize(&chapter.dir).starts_with(crate::fsx::normalize(&chapter.dir.join(file)))
 }
 
 /// The findings about the links of one chapter file; `targets` gets every other rendered
@@ -419,7 +423,11 @@ fn links(
             Target::UnknownChapter(name) if course.unloaded.contains(&name) => {}
             // Markdown links to no chapter are the build's errors; raw HTML and images are
             // read here only.
-            Target::UnknownChapter(name) if link.raw_html || link.image => {
+            // A file named like a chapter folder (`<img src="01-logo">`) that is there is a file.
+            Target::UnknownChapter(name)
+                if (link.raw_html || link.image)
+                    && !local_file(url).is_some_and(|f| chapter.dir.join(f).is_file()) =>
+            {
                 let (message, help) = unknown_chapter(course, url, &name);
                 out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
             }
@@ -463,8 +471,7 @@ fn links(
                     };
                     out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
                 } else if let Some(file) = local_file(url)
-                    && crate::fsx::normalize(&chapter.dir)
-                        .starts_with(crate::fsx::normalize(&chapter.dir.join(&file)))
+                    && is_page_or_above(chapter, &file)
                 {
                     // `./`, `../`: the page itself, or a folder above it, which the site
                     // has pages for (the language's home, the chooser).

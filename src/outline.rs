@@ -171,36 +171,42 @@ pub fn check(
         let mut positions = Vec::new();
         for id in &part.chapters {
             let needle = format!("\"{id}\"");
-            match course.chapter(id) {
-                // A chapter that did not load keeps its place in the part.
-                None if course.unloaded.contains(id) => {
-                    positions.extend(top.iter().position(|t| t == id));
+            // A top-level chapter, loaded or not (one that did not load keeps its place).
+            let in_order = match course.chapter(id) {
+                None if course.unloaded.contains(id) => true,
+                None if drafts.contains(id) => false,
+                None => {
+                    error(
+                        from,
+                        &needle,
+                        format!("{name}: no chapter `{id}`"),
+                        unknown(id),
+                    );
+                    false
                 }
-                None if drafts.contains(id) => {}
-                None => error(
+                Some(c) if c.depth > 0 => {
+                    error(
+                        from,
+                        &needle,
+                        format!("{name}: `{id}` is a sub-chapter; parts hold top-level chapters"),
+                        "list the chapter it belongs to; its sub-chapters come with it".into(),
+                    );
+                    false
+                }
+                Some(_) => true,
+            };
+            if !in_order {
+                continue;
+            }
+            if let Some(other) = seen.insert(id.as_str(), n) {
+                error(
                     from,
                     &needle,
-                    format!("{name}: no chapter `{id}`"),
-                    unknown(id),
-                ),
-                Some(c) if c.depth > 0 => error(
-                    from,
-                    &needle,
-                    format!("{name}: `{id}` is a sub-chapter; parts hold top-level chapters"),
-                    "list the chapter it belongs to; its sub-chapters come with it".into(),
-                ),
-                Some(_) => {
-                    if let Some(other) = seen.insert(id.as_str(), n) {
-                        error(
-                            from,
-                            &needle,
-                            format!("{name}: `{id}` is already in part {}", other + 1),
-                            "a chapter belongs to one part".into(),
-                        );
-                    } else {
-                        positions.extend(top.iter().position(|t| t == id));
-                    }
-                }
+                    format!("{name}: `{id}` is already in part {}", other + 1),
+                    "a chapter belongs to one part".into(),
+                );
+            } else {
+                positions.extend(top.iter().position(|t| t == id));
             }
         }
         positions.sort_unstable();

@@ -529,6 +529,17 @@ fn raw_html_links_and_images_are_checked() {
     assert_eq!(place("n1.png"), (Some(8), Some(4)), "{list:#?}");
     assert_eq!(place("a.png"), (Some(11), Some(15)), "{list:#?}");
     assert_eq!(place("a.png.bak"), (Some(11), Some(29)), "{list:#?}");
+    // An HTML block indented by a few spaces: its indent counted once.
+    t.write(
+        en,
+        &original.replace(
+            "![A small square](diagram.svg)",
+            "  <img alt=\"D\" src=\"n2.png\">",
+        ),
+    );
+    let (_, list) = findings(&t);
+    let place = |name: &str| line_col(&list, &format!("`{name}` points at"));
+    assert_eq!(place("n2.png"), (Some(7), Some(16)), "{list:#?}");
     triggers(
         en,
         |s| {

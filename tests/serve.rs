@@ -1235,10 +1235,11 @@ async fn a_chapter_folder_closed_at_start_is_served_with_its_error_and_watched_o
             .body
             .contains("Because it opened.")
     );
-    // Made closed while serving: said, and watched once opened.
+    // Made closed while serving (its owner may still write in it): said, and watched once
+    // opened.
     let late = s.site.path("content/04-late");
     std::fs::DirBuilder::new()
-        .mode(0o000)
+        .mode(0o300)
         .create(&late)
         .expect("mkdir");
     s.wait_for_stderr("cannot watch content/04-late");
@@ -1286,10 +1287,12 @@ fn a_save_during_the_first_build_is_rebuilt_after_it() {
         site.write(&format!("content/{}-more-{n}/en.md", 100 + n), &text);
     }
     let mut last = String::new();
+    let (mut saves, mut ended) = (0, false);
     let s = start_through(site, &[], &["--port", "0"], &[], |site, stderr| {
         // Saved again and again until the first build ends (it prints its warnings then).
         let deadline = Instant::now() + Duration::from_secs(20);
         for n in 1.. {
+            saves = n;
             let from = if n == 1 {
                 "Welcome.".to_string()
             } else {
@@ -1297,16 +1300,21 @@ fn a_save_during_the_first_build_is_rebuilt_after_it() {
             };
             last = format!("Welcome {n}.");
             edit(site, "content/01-intro/en.md", &from, &last);
-            let seen = stderr
+            ended = stderr
                 .lock()
                 .map(|s| s.contains("klingon"))
                 .unwrap_or(false);
-            if seen || Instant::now() > deadline {
+            if ended || Instant::now() > deadline {
                 break;
             }
             std::thread::sleep(Duration::from_millis(2));
         }
     });
+    // Saved while the build ran, more than once.
+    assert!(
+        ended && saves >= 2,
+        "{saves} saves; the build ended: {ended}"
+    );
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let page = get(&s.addr, "/en/intro/");

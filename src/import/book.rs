@@ -134,7 +134,7 @@ impl Book {
     /// The text of a file inside the book; otherwise why it cannot be read.
     pub(crate) fn read_text(&self, path: &Path) -> std::result::Result<String, String> {
         let real = self.real_inside(path)?;
-        crate::fsx::read_to_string(&real).map_err(|e| why(&e))
+        crate::fsx::read_to_string(&real).map_err(|e| read_failure(&e))
     }
 
     /// [`Book::read_text`], with a file that is not UTF-8 read as Latin-1 (ISO 8859-1), as
@@ -145,7 +145,7 @@ impl Book {
         path: &Path,
     ) -> std::result::Result<(String, bool), String> {
         let real = self.real_inside(path)?;
-        let bytes = crate::fsx::read(&real).map_err(|e| why(&e))?;
+        let bytes = crate::fsx::read(&real).map_err(|e| read_failure(&e))?;
         Ok(match String::from_utf8(bytes) {
             Ok(text) => (text, false),
             Err(e) => (
@@ -157,7 +157,7 @@ impl Book {
 }
 
 /// Why a file could not be read, in a few words.
-fn why(e: &crate::error::Error) -> String {
+fn read_failure(e: &crate::error::Error) -> String {
     e.diagnostics()
         .first()
         .map_or_else(|| "unreadable".to_string(), |d| d.message.clone())

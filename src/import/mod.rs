@@ -86,13 +86,12 @@ pub fn mdbook(book_dir: &Path, out: &Path) -> Result<Report> {
     })?;
     let parsed = summary::parse(&text, &summary_path, &mut findings);
     let plan = write::plan(&parsed, &summary_path, &mut findings);
-    let errors: Vec<Diagnostic> = findings
+    // Refused with what else it found, so a second run brings no new surprise.
+    if findings
         .iter()
-        .filter(|d| d.severity == crate::error::Severity::Error)
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        return Err(Error::Input(errors));
+        .any(|d| d.severity == crate::error::Severity::Error)
+    {
+        return Err(Error::Input(findings));
     }
     if plan.chapters.is_empty() {
         return Err(Diagnostic::error(

@@ -98,25 +98,37 @@ pub fn rewrite<'a>(
                 }
             }
             // Where a byte of the HTML is in the chapter file: its line, then its column.
+            // Where a byte of the HTML is in the chapter file. The HTML's lines are not the
+            // file's: the parser drops a later line's indent and a quote's `>`, and keeps an
+            // HTML block's own indent while its column starts after it. So each line of the
+            // HTML is found in the file's line (on the first line, not before the node), and
+            // the column counted from there; where it is not found (a tab the parser turned
+            // into spaces), from the node's column.
             let place = |at: usize| {
                 let before = html.get(..at).unwrap_or("");
                 let on = line + before.matches('\n').count();
-                let col = match before.rfind('\n') {
-                    Some(nl) => {
-                        // The parser drops a later line's indent (and a quote's `>`): the
-                        // HTML's line ends the file's line.
-                        let rest = html.get(nl + 1..).unwrap_or("");
-                        let shown = rest.split('\n').next().unwrap_or("");
-                        let shown = shown.strip_suffix('\r').unwrap_or(shown);
-                        let file = lines
-                            .get_or_init(|| crate::place::Lines::new(&ctx.source.body))
-                            .text(on);
-                        let dropped = file.find(shown).map_or(0, |start| {
-                            file.get(..start).map_or(0, |t| t.chars().count())
-                        });
-                        dropped + before.get(nl + 1..).map_or(0, |t| t.chars().count()) + 1
-                    }
-                    None => col() + before.chars().count(),
+                let line_at = before.rfind('\n').map_or(0, |nl| nl + 1);
+                let shown = html.get(line_at..).unwrap_or("");
+                let shown = shown.split('\n').next().unwrap_or("");
+                let shown = shown.strip_suffix('\r').unwrap_or(shown);
+                let file = lines
+                    .get_or_init(|| crate::place::Lines::new(&ctx.source.body))
+                    .text(on);
+                let from = if line_at == 0 {
+                    let indent = shown.len() - shown.trim_start().len();
+                    byte_col.saturating_sub(1).saturating_sub(indent)
+                } else {
+                    0
+                };
+                let into = before.get(line_at..).map_or(0, |t| t.chars().count());
+                let found = file
+                    .get(from..)
+                    .and_then(|rest| rest.find(shown))
+                    .and_then(|i| file.get(..from + i));
+                let col = match found {
+                    Some(lead) => lead.chars().count() + into + 1,
+                    None if line_at == 0 => col() + into,
+                    None => into + 1,
                 };
                 (ctx.file_line(on), col)
             };

@@ -264,8 +264,8 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
 /// tables (which scroll sideways on a phone) sit in a focusable, labelled region.
 fn accessible(html: String) -> String {
     // Most chapters have nothing to change: they keep their text, not a copy of it.
-    let memmem = |needle: &str| memchr::memmem::find(html.as_bytes(), needle.as_bytes()).is_some();
-    if !memmem("<input") && !memmem("<table") && !memmem("aria-label=\"Back to reference ") {
+    let has = |needle: &str| memchr::memmem::find(html.as_bytes(), needle.as_bytes()).is_some();
+    if !has("<input") && !has("<table") && !has("aria-label=\"Back to reference ") {
         return html;
     }
     const DONE: &str =

@@ -403,9 +403,9 @@ fn watch_loop(
     mut watcher: notify::RecommendedWatcher,
     rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
     mut unwatched: Vec<(PathBuf, notify::Error)>,
+    mut armed: Option<(u64, u64)>,
 ) {
     use std::sync::mpsc::RecvTimeoutError;
-    let mut armed = folder_identity(&session.roots.course);
     loop {
         tidy_allocator();
         let due = session.catch_up_at;
@@ -450,6 +450,10 @@ fn watch_loop(
                 &session.roots,
             );
             unwatched = still;
+            // All watched again: the course as one tree, so notify follows new folders.
+            if unwatched.is_empty() {
+                unwatched = watch_tree(&mut watcher, &session.roots.course);
+            }
         }
         let Some(first) = first else {
             if rearmed {
@@ -495,8 +499,11 @@ fn watch_loop(
             for path in &event.paths {
                 // A folder made while serving: notify watches it with its parent, unless it
                 // cannot (made closed, or under a folder watched without its subfolders).
-                if matches!(event.kind, EventKind::Create(_))
-                    && path.starts_with(&session.roots.course)
+                // Moved in (a rename) as well as made here.
+                if matches!(
+                    event.kind,
+                    EventKind::Create(_) | EventKind::Modify(notify::event::ModifyKind::Name(_))
+                ) && path.starts_with(&session.roots.course)
                     && !read_by_no_build(path)
                     && path.is_dir()
                 {
@@ -526,8 +533,13 @@ fn watch_loop(
 /// served and watched; the folder is tried again on later events. Only the folder itself
 /// is then missed, not its siblings (notify's recursive watch stops at the first failure).
 fn watch_tree(watcher: &mut impl Watcher, dir: &Path) -> Vec<(PathBuf, notify::Error)> {
-    let Err(whole) = watcher.watch(dir, RecursiveMode::Recursive) else {
-        return Vec::new();
+    let whole = match watcher.watch(dir, RecursiveMode::Recursive) {
+        Ok(()) => return Vec::new(),
+        // Gone since it was listed: nothing to watch. At the system's limit, nothing more
+        // can be watched: said as such, not retried folder by folder.
+        Err(e) if matches!(e.kind, notify::ErrorKind::PathNotFound) => return Vec::new(),
+        Err(e) if is_watch_limit(&e) => return vec![(dir.to_path_buf(), e)],
+        Err(e) => e,
     };
     if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
         return vec![(dir.to_path_buf(), e)];
@@ -537,10 +549,26 @@ fn watch_tree(watcher: &mut impl Watcher, dir: &Path) -> Vec<(PathBuf, notify::E
     };
     entries
         .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()) && !read_by_no_build(&e.path()))
         .flat_map(|e| watch_tree(watcher, &e.path()))
-        .filter(|(dir, _)| !read_by_no_build(dir))
         .collect()
+}
+
+/// Whether `e` is the system's limit on watched folders (inotify's `max_user_watches`).
+fn is_watch_limit(e: &notify::Error) -> bool {
+    matches!(e.kind, notify::ErrorKind::MaxFilesWatch)
+}
+
+/// Why a folder is not watched, in words (notify names its kinds in Rust).
+fn why_unwatched(e: &notify::Error) -> String {
+    match &e.kind {
+        notify::ErrorKind::Io(io) => io.to_string(),
+        notify::ErrorKind::MaxFilesWatch => {
+            "the system's limit on watched folders is reached (raise fs.inotify.max_user_watches)"
+                .to_string()
+        }
+        _ => e.to_string(),
+    }
 }
 
 /// A hidden folder (`.git`, `.cache`) other than docent's own `.docent`: no build reads
@@ -558,10 +586,7 @@ fn report_unwatched<'a>(
 ) {
     for (dir, e) in missed {
         let shown = dir.strip_prefix(roots.project()).unwrap_or(dir);
-        let why = match &e.kind {
-            notify::ErrorKind::Io(io) => io.to_string(),
-            other => format!("{other:?}"),
-        };
+        let why = why_unwatched(e);
         crate::errln!(
             "warning: cannot watch {}: {why}; edits there are seen once it can be read",
             shown.display()
@@ -654,12 +679,18 @@ async fn run(options: ServeOptions) -> Result<()> {
     })
     .map_err(|e| Error::Serve(format!("cannot watch files: {e}")))?;
     let roots = session.roots.clone();
+    // The folder watched, as it is now: one replaced during the first build is seen.
+    let armed = folder_identity(&roots.course);
     let unwatched = watch_tree(&mut watcher, &roots.course);
-    if unwatched.iter().any(|(dir, _)| *dir == roots.course) {
-        let (_, e) = &unwatched[0];
+    // The course itself, or the system's limit on watches: nothing to serve a preview with.
+    if let Some((dir, e)) = unwatched
+        .iter()
+        .find(|(dir, e)| *dir == roots.course || is_watch_limit(e))
+    {
         return Err(Error::Serve(format!(
-            "cannot watch {}: {e}",
-            roots.course.display()
+            "cannot watch {}: {}",
+            dir.display(),
+            why_unwatched(e)
         )));
     }
     report_unwatched(&unwatched, &roots);
@@ -703,7 +734,7 @@ async fn run(options: ServeOptions) -> Result<()> {
         "serving {} at {url} (Ctrl-C to stop)",
         options.root.display()
     );
-    std::thread::spawn(move || watch_loop(session, watcher, rx, unwatched));
+    std::thread::spawn(move || watch_loop(session, watcher, rx, unwatched, armed));
 
     if options.open {
         open_browser(&url);
