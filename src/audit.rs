@@ -429,6 +429,11 @@ fn links(
                     && !local_file(url).is_some_and(|f| chapter.dir.join(f).is_file()) =>
             {
                 let (message, help) = unknown_chapter(course, url, &name);
+                let help = if link.image {
+                    "point it at a file in the chapter folder, e.g. diagram.svg"
+                } else {
+                    help
+                };
                 out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
             }
             Target::UnknownChapter(_) => {}

@@ -1063,12 +1063,4 @@ mod tests {
         let d = &err.diagnostics()[0];
         assert!(d.message.contains("title"), "{d}");
     }
-
-    #[test]
-    fn chapter_numbers() {
-        use crate::outline::chapter_number;
-        assert_eq!(chapter_number("02-first"), Some(2));
-        assert_eq!(chapter_number("first"), None);
-        assert_eq!(chapter_number("x2-first"), None);
-    }
 }

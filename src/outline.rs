@@ -233,6 +233,14 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
+    #[test]
+    fn chapter_numbers() {
+        assert_eq!(chapter_number("02-first"), Some(2));
+        assert_eq!(chapter_number("first"), None);
+        assert_eq!(chapter_number("x2-first"), None);
+        assert_eq!(chapter_number("02-"), None);
+    }
+
     fn chapter(id: &str) -> Chapter {
         Chapter {
             id: id.to_string(),

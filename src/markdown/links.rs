@@ -535,9 +535,9 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
         let under_chapter = k == 1 || exists(&folders[..k - 1].join("/"));
         let as_folder = path.ends_with('/') || !rest.is_empty();
         if under_chapter
-            && folders
-                .last()
-                .is_some_and(|f| looks_like_chapter(f) && (as_folder || !f.contains('.')))
+            && folders.last().is_some_and(|f| {
+                crate::outline::chapter_number(f).is_some() && (as_folder || !f.contains('.'))
+            })
         {
             return Target::UnknownChapter(id);
         }
@@ -550,12 +550,6 @@ pub fn classify_in(url: &str, own_id: &str, exists: impl Fn(&str) -> bool) -> Ta
 fn is_language_file(file: &str) -> bool {
     file.strip_suffix(".md")
         .is_some_and(crate::languages::looks_like_tag)
-}
-
-fn looks_like_chapter(name: &str) -> bool {
-    name.split_once('-').is_some_and(|(n, rest)| {
-        !n.is_empty() && !rest.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
-    })
 }
 
 fn has_scheme(url: &str) -> bool {
