@@ -5,7 +5,7 @@
 use crate::course::{Chapter, Course, Source};
 use crate::error::{Diagnostic, Kind};
 use crate::markdown::Rendered;
-use crate::markdown::links::{Target, classify_for, unknown_chapter};
+use crate::markdown::links::{Target, classify_for, local_file, unknown_chapter};
 use crate::render::RenderedChapters;
 use crate::translate::{Freshness, freshness};
 use std::collections::HashMap;
@@ -419,15 +419,9 @@ fn links(
                     );
                 }
             }
-            // A chapter that did not load: its own error says why.
-            Target::UnknownChapter(name) if course.unloaded.contains(&name) => {}
             // Markdown links to no chapter are the build's errors; raw HTML and images are
             // read here only.
-            // A file named like a chapter folder (`<img src="01-logo">`) that is there is a file.
-            Target::UnknownChapter(name)
-                if (link.raw_html || link.image)
-                    && !local_file(url).is_some_and(|f| chapter.dir.join(f).is_file()) =>
-            {
+            Target::UnknownChapter(name) if link.raw_html || link.image => {
                 let (message, help) = unknown_chapter(course, url, &name);
                 let help = if link.image {
                     "point it at a file in the chapter folder, e.g. diagram.svg"
@@ -436,7 +430,7 @@ fn links(
                 };
                 out.push(Diagnostic::error(path, link.line, link.col, message).with_help(help));
             }
-            Target::UnknownChapter(_) => {}
+            Target::UnknownChapter(_) | Target::Unloaded => {}
             Target::Other if ignores_base_path(url, &course.config.base_path()) => {
                 let base = course.config.base_path();
                 out.push(
@@ -554,18 +548,6 @@ fn links(
 /// it works only where the site is served at the host's root.
 fn ignores_base_path(url: &str, base: &str) -> bool {
     url.starts_with('/') && !url.starts_with("//") && !url.starts_with(base)
-}
-
-/// The path of a relative link to a file, without its query or fragment.
-fn local_file(url: &str) -> Option<String> {
-    if url.is_empty() || url.starts_with('/') || url.starts_with('#') || url.contains(':') {
-        return None;
-    }
-    let path = url.split(['#', '?']).next().unwrap_or(url);
-    let decoded = percent_encoding::percent_decode_str(path)
-        .decode_utf8()
-        .ok()?;
-    (!decoded.is_empty()).then(|| decoded.into_owned())
 }
 
 /// Whether a relative path goes above the folder it starts in at some point (`../x`,

@@ -502,44 +502,56 @@ fn raw_html_links_and_images_are_checked() {
             .is_some_and(|m| m.contains("diagram.svg"))),
         "{list:#?}"
     );
-    t.write(en, &original);
-    // Each candidate is named where it is written, on the line the tag runs on to.
-    let original = t.read(en);
+    // A file beside the page named like a chapter folder is a file, from Markdown as from
+    // raw HTML.
+    t.write(
+        "content/01-one/01-logo",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     t.write(
         en,
         &original.replace(
             "![A small square](diagram.svg)",
+            "<img alt=\"Logo\" src=\"01-logo\"> and [the logo](01-logo)",
+        ),
+    );
+    let (_, list) = findings(&t);
+    assert!(
+        !list
+            .iter()
+            .any(|f| f["message"].as_str().is_some_and(|m| m.contains("01-logo"))),
+        "{list:#?}"
+    );
+    // Where each missing file is named: (markup, [(file, line, column)]).
+    type Placed<'a> = &'a [(&'a str, u64, u64)];
+    let placed: &[(&str, Placed)] = &[
+        // Each candidate where it is written, on the line the tag runs on to.
+        (
             "<img alt=\"D\" src=\"diagram.svg\"\n     srcset=\"diagram.svg 1x,\n             wide.svg 2x, gone.svg 3x\">",
+            &[("wide.svg", 9, 14), ("gone.svg", 9, 27)],
         ),
-    );
-    let (_, list) = findings(&t);
-    let place = |name: &str| line_col(&list, &format!("`{name}` points at"));
-    assert_eq!(place("wide.svg"), (Some(9), Some(14)), "{list:#?}");
-    assert_eq!(place("gone.svg"), (Some(9), Some(27)), "{list:#?}");
-    // In a paragraph with text after the tag, and in a quote with a character reference.
-    t.write(
-        en,
-        &original.replace(
-            "![A small square](diagram.svg)",
+        // In a paragraph with text after the tag, and in a quote with a character reference.
+        (
             "Text <img alt=\"D\"\n   src=\"n1.png\"> and more\n\n> <img alt=\"D\" src=\"diagram.svg\"\n>     srcset=\"a&#46;png 1x, a.png.bak 2x\">",
+            &[("n1.png", 8, 4), ("a.png", 11, 15), ("a.png.bak", 11, 29)],
         ),
-    );
-    let (_, list) = findings(&t);
-    let place = |name: &str| line_col(&list, &format!("`{name}` points at"));
-    assert_eq!(place("n1.png"), (Some(8), Some(4)), "{list:#?}");
-    assert_eq!(place("a.png"), (Some(11), Some(15)), "{list:#?}");
-    assert_eq!(place("a.png.bak"), (Some(11), Some(29)), "{list:#?}");
-    // An HTML block indented by a few spaces: its indent counted once.
-    t.write(
-        en,
-        &original.replace(
-            "![A small square](diagram.svg)",
-            "  <img alt=\"D\" src=\"n2.png\">",
-        ),
-    );
-    let (_, list) = findings(&t);
-    let place = |name: &str| line_col(&list, &format!("`{name}` points at"));
-    assert_eq!(place("n2.png"), (Some(7), Some(16)), "{list:#?}");
+        // An HTML block indented by a few spaces: its indent counted once.
+        ("  <img alt=\"D\" src=\"n2.png\">", &[("n2.png", 7, 16)]),
+    ];
+    for (markup, files) in placed {
+        t.write(
+            en,
+            &original.replace("![A small square](diagram.svg)", markup),
+        );
+        let (_, list) = findings(&t);
+        for &(name, line, col) in *files {
+            assert_eq!(
+                line_col(&list, &format!("`{name}` points at")),
+                (Some(line), Some(col)),
+                "{name}: {list:#?}"
+            );
+        }
+    }
     triggers(
         en,
         |s| {

@@ -97,7 +97,6 @@ pub fn rewrite<'a>(
                     _ => {}
                 }
             }
-            // Where a byte of the HTML is in the chapter file: its line, then its column.
             // Where a byte of the HTML is in the chapter file. The HTML's lines are not the
             // file's: the parser drops a later line's indent and a quote's `>`, and keeps an
             // HTML block's own indent while its column starts after it. So each line of the
@@ -147,18 +146,11 @@ pub fn rewrite<'a>(
                 if r.kind == RefKind::Srcset {
                     // Each candidate is a file the browser may pick: each is checked (a
                     // missing description is said once).
-                    // The value as written, after `=` and its quote: split as the decoded
-                    // one is, its candidates are where the file has them.
-                    let value_at = written.find('=').map_or(0, |eq| {
-                        let after = written.get(eq + 1..).unwrap_or("");
-                        let value = after.trim_start();
-                        eq + 1
-                            + (after.len() - value.len())
-                            + usize::from(value.starts_with(['"', '\'']))
-                    });
-                    let raw = written.get(value_at..).unwrap_or("");
-                    let raw = raw.strip_suffix(['"', '\'']).unwrap_or(raw);
-                    let as_written = srcset_urls(raw);
+                    // The value as written, split as the decoded one is: its candidates
+                    // are where the file has them.
+                    let value = written_value_range(written);
+                    let value_at = value.start;
+                    let as_written = srcset_urls(written.get(value).unwrap_or(""));
                     let decoded = srcset_urls(&r.url);
                     for (k, span) in decoded.iter().enumerate() {
                         let url = r.url.get(span.clone()).unwrap_or("");
@@ -190,8 +182,6 @@ pub fn rewrite<'a>(
             Target::Chapter { id, fragment } => {
                 link.url = format!("{CHAPTER_SCHEME}{id}{fragment}");
             }
-            // A chapter whose file did not load: its own error says why.
-            Target::UnknownChapter(name) if ctx.course.unloaded.contains(&name) => {}
             Target::UnknownChapter(name) => {
                 let (message, help) = unknown_chapter(ctx.course, &link.url, &name);
                 findings.errors.push(
@@ -201,7 +191,7 @@ pub fn rewrite<'a>(
                         .in_lang(ctx.lang),
                 );
             }
-            Target::Other => {}
+            Target::Unloaded | Target::Other => {}
         }
     }
 }
@@ -358,15 +348,28 @@ fn html_refs(html: &str) -> Vec<HtmlRef> {
 
 /// The value of an attribute as written (`src = 'a.png'` → `a.png`), entities and all.
 fn written_value(attribute: &str) -> String {
-    let value = attribute.split_once('=').map_or("", |(_, v)| v.trim());
-    let unquoted = match value.chars().next() {
-        Some(q @ ('"' | '\'')) => value
-            .strip_prefix(q)
-            .map(|v| v.strip_suffix(q).unwrap_or(v))
-            .unwrap_or(value),
-        _ => value,
+    attribute
+        .get(written_value_range(attribute))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Where [`written_value`] is in `attribute`: after `=`, the spaces and the opening quote,
+/// up to the closing quote.
+fn written_value_range(attribute: &str) -> std::ops::Range<usize> {
+    let Some(eq) = attribute.find('=') else {
+        return attribute.len()..attribute.len();
     };
-    unquoted.to_string()
+    let after = attribute.get(eq + 1..).unwrap_or("");
+    let value = after.trim();
+    let start = eq + 1 + (after.len() - after.trim_start().len());
+    match value.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            let inner = &value[1..];
+            start + 1..start + 1 + inner.strip_suffix(q).unwrap_or(inner).len()
+        }
+        _ => start..start + value.len(),
+    }
 }
 
 /// The attributes of a tag, from after its name up to its `>`: (lowercased name, value,
@@ -435,6 +438,9 @@ pub enum Target {
     },
     /// Looks like a chapter folder (`NN-name`) that does not exist.
     UnknownChapter(String),
+    /// A chapter whose file did not load ([`Course::unloaded`]): its own error says why, so
+    /// a link to it is not judged.
+    Unloaded,
     /// Anything else (another site, an anchor on the page, a file), left as it is.
     Other,
 }
@@ -445,14 +451,34 @@ pub fn classify(url: &str, ctx: &Context<'_>) -> Target {
 }
 
 /// [`classify`] for chapter `own_id` of `course`. A chapter that did not load is still a
-/// folder of the course: a link under it is judged (`../02-b/01-zz/`), and one to it (an
-/// [`Target::UnknownChapter`] named in [`Course::unloaded`]) is left to the chapter's own
-/// error.
+/// folder of the course: a link under it is judged (`../02-b/01-zz/`), and one to it is
+/// [`Target::Unloaded`]. A file beside the page named like a chapter folder (`01-logo`) is a
+/// file.
 pub fn classify_for(course: &Course, own_id: &str, url: &str) -> Target {
     match classify_in(url, own_id, |id| course.has_chapter_folder(id)) {
-        Target::Chapter { id, .. } if course.chapter(&id).is_none() => Target::UnknownChapter(id),
+        Target::Chapter { id, .. } if course.chapter(&id).is_none() => Target::Unloaded,
+        Target::UnknownChapter(id) if course.unloaded.contains(&id) => Target::Unloaded,
+        Target::UnknownChapter(_)
+            if course.chapter(own_id).is_some_and(|own| {
+                local_file(url).is_some_and(|file| own.dir.join(file).is_file())
+            }) =>
+        {
+            Target::Other
+        }
         target => target,
     }
+}
+
+/// The path of a relative link to a file, without its query or fragment, percent-decoded.
+pub(crate) fn local_file(url: &str) -> Option<String> {
+    if url.is_empty() || url.starts_with('/') || url.starts_with('#') || url.contains(':') {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    (!decoded.is_empty()).then(|| decoded.into_owned())
 }
 
 /// The error for a link to `url`, which names the chapter folder `name` that publishes no

@@ -503,8 +503,9 @@ fn watch_loop(
                 if matches!(
                     event.kind,
                     EventKind::Create(_) | EventKind::Modify(notify::event::ModifyKind::Name(_))
-                ) && path.starts_with(&session.roots.course)
-                    && !read_by_no_build(path)
+                ) && path
+                    .strip_prefix(&session.roots.course)
+                    .is_ok_and(|rel| !watch::is_hidden(rel))
                     && path.is_dir()
                 {
                     let missed = watch_tree(&mut watcher, path);
@@ -549,7 +550,11 @@ fn watch_tree(watcher: &mut impl Watcher, dir: &Path) -> Vec<(PathBuf, notify::E
     };
     entries
         .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()) && !read_by_no_build(&e.path()))
+        // A hidden folder is no change of the site (`watch::is_hidden`): one that cannot
+        // be watched is no loss, and not worth a warning or a retry.
+        .filter(|e| {
+            e.file_type().is_ok_and(|t| t.is_dir()) && !watch::is_hidden(Path::new(&e.file_name()))
+        })
         .flat_map(|e| watch_tree(watcher, &e.path()))
         .collect()
 }
@@ -569,14 +574,6 @@ fn why_unwatched(e: &notify::Error) -> String {
         }
         _ => e.to_string(),
     }
-}
-
-/// A hidden folder (`.git`, `.cache`) other than docent's own `.docent`: no build reads
-/// it, so one that cannot be watched is no loss, and not worth a warning or a retry.
-fn read_by_no_build(dir: &Path) -> bool {
-    dir.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.') && n != ".docent")
 }
 
 /// Says which folders [`watch_tree`] left out, by their path in the project.

@@ -106,10 +106,7 @@ pub fn classify(path: &Path, roots: &Roots) -> Option<ChangeKind> {
         }
     }
     if let Ok(rel) = path.strip_prefix(&roots.themes) {
-        if rel
-            .components()
-            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-        {
+        if is_hidden(rel) {
             return None;
         }
         let ext = rel
@@ -135,10 +132,7 @@ pub fn classify(path: &Path, roots: &Roots) -> Option<ChangeKind> {
         return (name.ends_with(".ftl")).then_some(ChangeKind::Strings);
     }
     let rel = path.strip_prefix(&roots.course).ok()?;
-    if rel
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-    {
+    if is_hidden(rel) {
         return None;
     }
     if rel == Path::new("course.toml") {
@@ -162,6 +156,13 @@ pub fn classify(path: &Path, roots: &Roots) -> Option<ChangeKind> {
         }
         Some(_) => Some(ChangeKind::Asset),
     }
+}
+
+/// Whether a path below a watched root is hidden (a component starts with `.`: `.git`,
+/// `.docent`, an editor's `.#en.md`): no change there is a change of the site.
+pub fn is_hidden(rel: &Path) -> bool {
+    rel.components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 /// Swap, backup and temporary files editors write beside the real one.
