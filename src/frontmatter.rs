@@ -145,6 +145,14 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 /// else: comments, layout, a byte order mark and every other line's ending stay as they
 /// were. The result is parsed again and must differ from the original in that one field.
 pub fn set_translated_from(text: &str, version: &str) -> Result<String, String> {
+    // An old Mac file (every line ended by a lone carriage return, which TOML and YAML do
+    // not take for a line end) is edited as read with line feeds, then given its own line
+    // ends back.
+    if !text.contains('\n')
+        && let std::borrow::Cow::Owned(lf) = crate::place::lone_cr_as_newline(text)
+    {
+        return set_translated_from(&lf, version).map(|t| t.replace('\n', "\r"));
+    }
     let split = split_front_matter(text)
         .ok_or("cannot find the front matter to record the version in (`+++` or `---` lines)")?;
     let at_file_line = |l: usize, c: usize| format!("{}:{c}", split.matter_line + l - 1);

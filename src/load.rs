@@ -427,23 +427,6 @@ impl Findings {
 /// too, when some of its files loaded and others did not), and whether it is a draft.
 type ChapterLoad = (Option<Chapter>, Vec<Diagnostic>, bool);
 
-/// The body with each lone carriage return (an old Mac line end) as a new line: the
-/// Markdown parser ends a line there, and docent's line numbers must agree with its.
-fn lone_cr_as_newline(body: &str) -> std::sync::Arc<str> {
-    if !body.contains('\r') {
-        return std::sync::Arc::from(body);
-    }
-    let bytes = body.as_bytes();
-    let fixed: String = body
-        .char_indices()
-        .map(|(i, c)| match c {
-            '\r' if bytes.get(i + 1) != Some(&b'\n') => '\n',
-            c => c,
-        })
-        .collect();
-    std::sync::Arc::from(fixed)
-}
-
 /// A chapter folder's id: its path under the course folder, `/`-separated.
 fn chapter_id(root: &Path, dir: &Path) -> String {
     dir.strip_prefix(root)
@@ -753,6 +736,11 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     } else {
         text
     };
+    // The version is of the file as written; everything else reads its lines as the
+    // Markdown parser does, the front matter's too.
+    let version = crate::frontmatter::version_of(text);
+    let lines_ended = crate::place::lone_cr_as_newline(text);
+    let text = lines_ended.as_ref();
     let Some(split) = split_front_matter(text) else {
         let opened = text.strip_prefix('\u{feff}').unwrap_or(text);
         let fence = opened.lines().next().map(str::trim_end);
@@ -838,9 +826,9 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
         path: path.to_path_buf(),
         title: crate::course::Title::parse(&front.title),
         front,
-        body: lone_cr_as_newline(split.body),
+        body: std::sync::Arc::from(split.body),
         hash: *blake3::hash(split.body.as_bytes()).as_bytes(),
-        version: crate::frontmatter::version_of(text),
+        version,
         body_line: split.body_line,
         review_at,
     })

@@ -55,6 +55,38 @@ impl Lines<'_> {
     }
 }
 
+/// `text` with each lone carriage return (an old Mac line end) as a line feed: Markdown ends
+/// a line there, and every line docent counts must be the line its parser counts. Byte
+/// offsets are kept (both are one byte).
+pub fn lone_cr_as_newline(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let fixed: String = text
+        .char_indices()
+        .map(|(i, c)| if lone(i) { '\n' } else { c })
+        .collect();
+    std::borrow::Cow::Owned(fixed)
+}
+
+/// The lines of `text` as Markdown ends them (at `\n`, `\r\n` or a lone `\r`), without
+/// their line breaks; as [`str::lines`] otherwise (no empty line after a last line break).
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        let Some(i) = memchr::memchr2(b'\n', b'\r', t.as_bytes()) else {
+            rest = None;
+            return (!t.is_empty()).then_some(t);
+        };
+        let crlf = t.as_bytes().get(i..i + 2) == Some(b"\r\n");
+        rest = t.get(i + if crlf { 2 } else { 1 }..);
+        t.get(..i)
+    })
+}
+
 /// Line and column (1-based, in characters) of a byte offset in `text`, for one lookup; an
 /// offset inside a character counts as that character's start.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -124,7 +156,7 @@ pub fn toml_key<'a, 'i>(
 
 #[cfg(test)]
 mod tests {
-    use super::Lines;
+    use super::{Lines, lines, lone_cr_as_newline};
 
     #[test]
     fn a_line_is_its_text_without_its_break() {
@@ -135,5 +167,26 @@ mod tests {
         assert_eq!(lines.text(4), "four");
         assert_eq!(lines.text(5), "");
         assert_eq!(lines.text(0), "");
+    }
+
+    #[test]
+    fn lines_end_where_markdown_ends_them() {
+        fn all(t: &str) -> Vec<&str> {
+            lines(t).collect()
+        }
+        assert_eq!(all("a\rb\r\nc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(all("a\r\r"), ["a", ""]);
+        for t in ["", "\n", "a\n", "a\nb", "a\r\n\r\nb\n", "ü\n\nß"] {
+            assert_eq!(all(t), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn only_lone_carriage_returns_become_line_feeds() {
+        assert_eq!(lone_cr_as_newline("a\rb\r\nç\r"), "a\nb\r\nç\n");
+        assert!(matches!(
+            lone_cr_as_newline("a\r\nb"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -297,6 +297,7 @@ pub fn prune(course: &Course) -> Result<Vec<String>> {
             ))
         })?;
         let text = String::from_utf8_lossy(&bytes);
+        let text = crate::place::lone_cr_as_newline(&text);
         let Some(split) = crate::frontmatter::split_front_matter(&text) else {
             continue;
         };
@@ -328,8 +329,8 @@ fn lock(store: &Path) -> Result<Option<std::fs::File>> {
 
 /// A unified diff of two texts (3 lines of context), for `translate status`.
 pub fn diff(old: &str, new: &str) -> String {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
+    let a: Vec<&str> = crate::place::lines(old).collect();
+    let b: Vec<&str> = crate::place::lines(new).collect();
     let (only_a, only_b) = crate::markdown::compare::diff(&a, &b);
     // Walk both files, printing changed lines with some context.
     let mut out = String::new();

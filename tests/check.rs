@@ -305,6 +305,55 @@ fn an_emoji_in_a_heading_leaves_no_invisible_character_in_its_id() {
     assert_eq!(all(&page, "h2#build-").len(), 1);
 }
 
+/// A chapter and its translation saved with old Mac line ends (a lone carriage return ends
+/// every line) read as any other: front matter, headings, findings on the line an editor
+/// shows, and `translate done` records the version keeping the file's line ends.
+#[test]
+fn old_mac_line_ends_are_lines() {
+    let (en, pt) = ("content/01-one/en.md", "content/01-one/pt-BR.md");
+    let t = clean();
+    let mac = |text: &str| text.replace("\r\n", "\n").replace('\n', "\r");
+    let english = t.read(en);
+    let line = english
+        .lines()
+        .position(|l| l.contains("[this section](#build)"))
+        .map(|i| i as u64 + 1);
+    assert!(line.is_some(), "the fixture links to #build");
+    t.write(
+        en,
+        &mac(&english.replace("[this section](#build)", "[this section](#nowhere)")),
+    );
+    t.write(pt, &mac(&t.read(pt)));
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    let links: Vec<_> = list.iter().filter(|f| f["kind"] != "translation").collect();
+    assert_eq!(links.len(), 1, "only the broken link: {list:?}");
+    assert_eq!(line_col(&list, "`#nowhere`").0, line);
+    t.write(en, &mac(&english));
+    let (code, list) = findings(&t);
+    assert_eq!((code, list.len()), (Some(0), 0), "{list:?}");
+    t.build();
+    let page = t.html("en/one/index.html");
+    assert_eq!(all(&page, "h2#build").len(), 1);
+    // An edit of the source makes the translation stale; recording it again keeps the
+    // translation's lone carriage returns.
+    t.write(
+        en,
+        &mac(&english.replace("## Build", "## Build\r\rOne more line.")),
+    );
+    let (_, list) = findings(&t);
+    assert!(list.iter().any(|f| f["kind"] == "translation"), "{list:?}");
+    let run = t.docent(&["translate", "done", "01-one", "pt-BR"]);
+    assert!(run.ok(), "{}", run.stderr());
+    let recorded = t.read(pt);
+    assert!(
+        recorded.contains("translated_from") && !recorded.contains('\n'),
+        "{recorded:?}"
+    );
+    let (code, list) = findings(&t);
+    assert_eq!((code, list.len()), (Some(0), 0), "{list:?}");
+}
+
 /// Columns count characters, as editors do: the accents before a link on a Portuguese line
 /// do not move it (the parser counts bytes).
 #[test]

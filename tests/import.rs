@@ -568,10 +568,11 @@ fn a_book_with_parts_and_nesting_builds_and_checks_clean() {
     builds_and_checks_clean(&t, "out");
 }
 
-/// A chapter saved in Latin-1 by an older editor is read as Latin-1, with a warning, and so
-/// is a file it includes; a link in SUMMARY.md to another site is no chapter.
+/// A chapter saved by an older Windows editor is read as Windows-1252 (curly quotes and all),
+/// with a warning, and so is a file it includes; a binary file it includes is left as
+/// written; a link in SUMMARY.md to another site is no chapter.
 #[test]
-fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
+fn a_windows_1252_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     let t = empty();
     t.write("book/book.toml", "[book]\ntitle = \"Old Book\"\n");
     t.write(
@@ -581,13 +582,27 @@ fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     std::fs::create_dir_all(t.path("book/src")).expect("mkdir");
     std::fs::write(
         t.path("book/src/cafe.md"),
-        b"# Caf\xe9\n\nOl\xe1, mundo.\n\n```text\n{{#include menu.txt}}\n```\n",
+        b"# Caf\xe9\n\nOl\xe1, \x93mundo\x94 \x96 80 \x80.\n\n```text\n{{#include menu.txt}}\n```\n\n{{#include logo.png}}\n",
     )
     .expect("write");
     std::fs::write(t.path("book/src/menu.txt"), b"Caf\xe9 cr\xe8me\n").expect("write");
+    std::fs::write(
+        t.path("book/src/logo.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .expect("write");
     let run = t.docent(&["import", "mdbook", "book", "out"]);
     assert!(run.ok(), "{}", run.stderr());
-    assert!(run.stderr().contains("read as Latin-1"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("read as Windows-1252"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("logo.png: a binary file"),
+        "{}",
+        run.stderr()
+    );
     assert!(
         run.stderr().contains("link to another site"),
         "{}",
@@ -600,10 +615,14 @@ fn a_latin1_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
         .collect();
     assert_eq!(chapters.len(), 1, "{chapters:?}");
     let text = t.read(&format!("out/{}/en.md", chapters[0]));
-    assert!(text.contains("Olá, mundo."), "{text}");
+    assert!(text.contains("Olá, “mundo” – 80 €."), "{text}");
+    assert!(
+        text.contains("{{#include logo.png}}"),
+        "left as written: {text}"
+    );
     assert!(text.contains("Café crème"), "{text}");
     assert_eq!(
-        run.stderr().matches("read as Latin-1").count(),
+        run.stderr().matches("read as Windows-1252").count(),
         2,
         "{}",
         run.stderr()

@@ -137,22 +137,41 @@ impl Book {
         crate::fsx::read_to_string(&real).map_err(|e| read_failure(&e))
     }
 
-    /// [`Book::read_text`], with a file that is not UTF-8 read as Latin-1 (ISO 8859-1), as
-    /// an older book's files often are, rather than dropped: its text, and whether it was
-    /// read so (the reader is told to check its accents). Its bytes are read once.
-    pub(crate) fn read_text_or_latin1(
+    /// [`Book::read_text`], with a file that is not UTF-8 read as Windows-1252 (Latin-1 with
+    /// curly quotes, dashes and € where Latin-1 has control codes), as an older book's files
+    /// often are, rather than dropped: its text, and whether it was read so (the reader is
+    /// told to check its accents). A file with a zero byte is binary, not text. Its bytes are
+    /// read once.
+    pub(crate) fn read_text_or_cp1252(
         &self,
         path: &Path,
     ) -> std::result::Result<(String, bool), String> {
         let real = self.real_inside(path)?;
         let bytes = crate::fsx::read(&real).map_err(|e| read_failure(&e))?;
-        Ok(match String::from_utf8(bytes) {
-            Ok(text) => (text, false),
-            Err(e) => (
-                e.into_bytes().iter().map(|&b| char::from(b)).collect(),
-                true,
-            ),
-        })
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok((text, false)),
+            Err(e) if e.as_bytes().contains(&0) => {
+                Err("a binary file (it holds zero bytes), not text".to_string())
+            }
+            Err(e) => Ok((e.as_bytes().iter().map(|&b| cp1252(b)).collect(), true)),
+        }
+    }
+}
+
+/// A Windows-1252 byte as a character: Latin-1, except 0x80-0x9F, where Windows put
+/// typography (the five bytes it left unassigned stay the control codes Latin-1 has there).
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH
+            .get(usize::from(b - 0x80))
+            .copied()
+            .unwrap_or('\u{fffd}'),
+        _ => char::from(b),
     }
 }
 

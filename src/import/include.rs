@@ -195,10 +195,10 @@ fn run(
     }
     let base = file.parent().unwrap_or(Path::new(""));
     let target = base.join(rel);
-    let text = match book.read_text_or_latin1(&target) {
-        Ok((text, latin1)) => {
-            if latin1 {
-                report.push(Diagnostic::warning(&target, 0, 0, super::READ_AS_LATIN1));
+    let text = match book.read_text_or_cp1252(&target) {
+        Ok((text, legacy)) => {
+            if legacy {
+                report.push(Diagnostic::warning(&target, 0, 0, super::READ_AS_CP1252));
             }
             text
         }

@@ -55,9 +55,8 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// What import says of a file it read as Latin-1 because it is not UTF-8.
-const READ_AS_LATIN1: &str =
-    "is not UTF-8; read as Latin-1 (ISO 8859-1): check its accents, and save it as UTF-8";
+/// What import says of a file it read as Windows-1252 because it is not UTF-8.
+const READ_AS_CP1252: &str = "is not UTF-8; read as Windows-1252 (Latin-1): check its accents and quotes, and save it as UTF-8";
 
 /// Imports the mdBook project in `book_dir` into the new course folder `out`, which must
 /// not exist or be empty.

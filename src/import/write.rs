@@ -271,10 +271,10 @@ pub(super) fn chapters(book: &Book, plan: &Plan, report: &mut Vec<Diagnostic>) -
             continue;
         };
         let file = book.src.join(source);
-        let text = match book.read_text_or_latin1(&file) {
-            Ok((text, latin1)) => {
-                if latin1 {
-                    report.push(Diagnostic::warning(&file, 0, 0, super::READ_AS_LATIN1));
+        let text = match book.read_text_or_cp1252(&file) {
+            Ok((text, legacy)) => {
+                if legacy {
+                    report.push(Diagnostic::warning(&file, 0, 0, super::READ_AS_CP1252));
                 }
                 text
             }

@@ -61,7 +61,7 @@ fn excerpt(path: &std::path::Path, line: usize, base: &std::path::Path) -> Vec<(
     let Ok(text) = crate::fsx::read_to_string(path) else {
         return Vec::new();
     };
-    text.lines()
+    crate::place::lines(&text)
         .enumerate()
         .map(|(i, l)| (i + 1, l))
         .filter(|(n, _)| n.abs_diff(line) <= 2)
