@@ -145,13 +145,39 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 /// else: comments, layout, a byte order mark and every other line's ending stay as they
 /// were. The result is parsed again and must differ from the original in that one field.
 pub fn set_translated_from(text: &str, version: &str) -> Result<String, String> {
-    // An old Mac file (every line ended by a lone carriage return, which TOML and YAML do
-    // not take for a line end) is edited as read with line feeds, then given its own line
-    // ends back.
-    if !text.contains('\n')
-        && let std::borrow::Cow::Owned(lf) = crate::place::lone_cr_as_newline(text)
-    {
-        return set_translated_from(&lf, version).map(|t| t.replace('\n', "\r"));
+    // Lone carriage returns (old Mac line ends), which TOML and YAML do not take for line
+    // ends: the edit is made on the text read with line feeds there, which has the same
+    // bytes elsewhere, and only what it changed is put into the file as it is.
+    if let std::borrow::Cow::Owned(lf) = crate::place::lone_cr_as_newline(text) {
+        let edited = set_translated_from(&lf, version)?;
+        let (a, b) = (lf.as_bytes(), edited.as_bytes());
+        let mut head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let rest = (a.len() - head).min(b.len() - head);
+        let mut tail = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take(rest)
+            .take_while(|(x, y)| x == y)
+            .count();
+        while !text.is_char_boundary(text.len() - tail) {
+            tail -= 1;
+        }
+        let changed = edited.get(head..edited.len() - tail).unwrap_or("");
+        // A line added to a file of old Mac line ends ends as its lines do.
+        let changed = if text.contains('\n') {
+            changed.to_string()
+        } else {
+            changed.replace('\n', "\r")
+        };
+        return Ok(format!(
+            "{}{changed}{}",
+            text.get(..head).unwrap_or(""),
+            text.get(text.len() - tail..).unwrap_or("")
+        ));
     }
     let split = split_front_matter(text)
         .ok_or("cannot find the front matter to record the version in (`+++` or `---` lines)")?;
@@ -306,6 +332,34 @@ mod tests {
         assert_eq!(s.matter, "title = \"A\"\n");
         assert_eq!(s.body, "\nbody\n");
         assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn records_the_version_keeping_every_line_end() {
+        let version = "0123456789abcdef";
+        for text in [
+            "+++\rtitle = \"A\"\r+++\r\rbody\r",
+            "+++\rtitle = \"Á\"\r\n+++\n\nbody\r\rmore\n",
+            "---\rtitle: Á\rtranslated_from: \"fedcba9876543210\"\r---\nbody\n",
+        ] {
+            let done = set_translated_from(text, version).expect(text);
+            let record = |t: &str| t.contains(version) || t.contains("fedcba9876543210");
+            // The lines with their line ends (`\r\n` is one), the version's line left out.
+            let kept = |t: &str| -> Vec<String> {
+                let mut lines = vec![String::new()];
+                for c in t.chars() {
+                    let last = lines.last_mut().expect("a line");
+                    if last.ends_with('\r') && c != '\n' || last.ends_with('\n') {
+                        lines.push(c.to_string());
+                    } else {
+                        last.push(c);
+                    }
+                }
+                lines.into_iter().filter(|l| !record(l)).collect()
+            };
+            assert!(done.contains(version), "{done:?}");
+            assert_eq!(kept(&done), kept(text), "{done:?}");
+        }
     }
 
     #[test]

@@ -854,7 +854,7 @@ fn review_places(
         .find(|&at| {
             matter
                 .get(..at)
-                .is_none_or(|b| b.is_empty() || b.ends_with('\n'))
+                .is_none_or(|b| b.is_empty() || b.ends_with(['\n', '\r']))
         })
         .unwrap_or(0);
     let offsets: Vec<Option<usize>> = match kind {
@@ -1002,7 +1002,7 @@ fn check_slugs(course: &Course, errors: &mut Vec<Diagnostic>) {
                     .and_then(|text| {
                         let at = text.match_indices("slug").map(|(i, _)| i).find(|&i| {
                             text.get(..i)
-                                .is_none_or(|b| b.is_empty() || b.ends_with('\n'))
+                                .is_none_or(|b| b.is_empty() || b.ends_with(['\n', '\r']))
                         })?;
                         Some(line_col(&text, at))
                     })

@@ -13,7 +13,7 @@ impl<'t> Lines<'t> {
     /// The lines of `text`.
     pub fn new(text: &'t str) -> Self {
         let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .chain(line_breaks(text.as_bytes()))
             .collect();
         Lines { text, starts }
     }
@@ -91,10 +91,20 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// offset inside a character counts as that character's start.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor(text, offset);
-    let before = text.as_bytes().get(..offset).unwrap_or_default();
-    let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let (mut line, mut start) = (1, 0);
+    for next in line_breaks(text.as_bytes()).take_while(|&s| s <= offset) {
+        line += 1;
+        start = next;
+    }
     (line, column(text, start, offset))
+}
+
+/// Where each line of `bytes` after the first starts: after each `\n`, and after each `\r`
+/// not followed by one (an old Mac line end), as Markdown ends lines.
+fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes.get(i) == Some(&b'\n') || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
 }
 
 /// `offset` within `text`, moved back to the start of the character it falls in.
@@ -167,6 +177,26 @@ mod tests {
         assert_eq!(lines.text(4), "four");
         assert_eq!(lines.text(5), "");
         assert_eq!(lines.text(0), "");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_for_places_too() {
+        let text = "a\rbc\r\nd\ne";
+        let lines = Lines::new(text);
+        for (offset, place) in [
+            (0, (1, 1)),
+            (2, (2, 1)),
+            (3, (2, 2)),
+            (6, (3, 1)),
+            (8, (4, 1)),
+        ] {
+            assert_eq!(super::line_col(text, offset), place, "{offset}");
+            assert_eq!(lines.line_col(offset), place, "{offset}");
+        }
+        assert_eq!(
+            (lines.text(1), lines.text(2), lines.text(3)),
+            ("a", "bc", "d")
+        );
     }
 
     #[test]

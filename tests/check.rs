@@ -305,14 +305,18 @@ fn an_emoji_in_a_heading_leaves_no_invisible_character_in_its_id() {
     assert_eq!(all(&page, "h2#build-").len(), 1);
 }
 
-/// A chapter and its translation saved with old Mac line ends (a lone carriage return ends
-/// every line) read as any other: front matter, headings, findings on the line an editor
-/// shows, and `translate done` records the version keeping the file's line ends.
+/// A chapter, its translation, the file it shows and course.toml saved with old Mac line
+/// ends (a lone carriage return ends every line) read as any other: front matter, headings,
+/// notes on the shown file's lines, findings on the line an editor shows, and `translate
+/// done` records the version keeping the file's line ends.
 #[test]
 fn old_mac_line_ends_are_lines() {
     let (en, pt) = ("content/01-one/en.md", "content/01-one/pt-BR.md");
     let t = clean();
     let mac = |text: &str| text.replace("\r\n", "\n").replace('\n', "\r");
+    for file in ["content/course.toml", "content/01-one/Dockerfile"] {
+        t.write(file, &mac(&t.read(file)));
+    }
     let english = t.read(en);
     let line = english
         .lines()
@@ -335,6 +339,11 @@ fn old_mac_line_ends_are_lines() {
     t.build();
     let page = t.html("en/one/index.html");
     assert_eq!(all(&page, "h2#build").len(), 1);
+    let shown: String = all(&page, "pre code")
+        .iter()
+        .flat_map(|e| e.text())
+        .collect();
+    assert!(shown.contains("RUN echo built"), "{shown}");
     // An edit of the source makes the translation stale; recording it again keeps the
     // translation's lone carriage returns.
     t.write(

@@ -575,11 +575,18 @@ fn a_book_with_parts_and_nesting_builds_and_checks_clean() {
 fn a_windows_1252_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     let t = empty();
     t.write("book/book.toml", "[book]\ntitle = \"Old Book\"\n");
-    t.write(
-        "book/src/SUMMARY.md",
-        "- [Café](cafe.md)\n- [Elsewhere](https://example.com/x.md)\n",
-    );
     std::fs::create_dir_all(t.path("book/src")).expect("mkdir");
+    // SUMMARY.md in Windows-1252 too, and a chapter with old Mac line ends.
+    std::fs::write(
+        t.path("book/src/SUMMARY.md"),
+        b"- [Caf\xe9](cafe.md)\n- [Elsewhere](https://example.com/x.md)\n- [Mac](mac.md)\n",
+    )
+    .expect("write");
+    std::fs::write(
+        t.path("book/src/mac.md"),
+        b"# Mac\rFirst line.\r\rSecond paragraph.\r",
+    )
+    .expect("write");
     std::fs::write(
         t.path("book/src/cafe.md"),
         b"# Caf\xe9\n\nOl\xe1, \x93mundo\x94 \x96 80 \x80.\n\n```text\n{{#include menu.txt}}\n```\n\n{{#include logo.png}}\n",
@@ -594,7 +601,7 @@ fn a_windows_1252_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     let run = t.docent(&["import", "mdbook", "book", "out"]);
     assert!(run.ok(), "{}", run.stderr());
     assert!(
-        run.stderr().contains("read as Windows-1252"),
+        run.stderr().contains("was read as Windows-1252"),
         "{}",
         run.stderr()
     );
@@ -608,12 +615,18 @@ fn a_windows_1252_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
         "{}",
         run.stderr()
     );
-    let chapters: Vec<String> = std::fs::read_dir(t.path("out"))
+    let mut chapters: Vec<String> = std::fs::read_dir(t.path("out"))
         .expect("ls")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.starts_with("0"))
         .collect();
-    assert_eq!(chapters.len(), 1, "{chapters:?}");
+    chapters.sort();
+    assert_eq!(chapters.len(), 2, "{chapters:?}");
+    let mac = t.read(&format!("out/{}/en.md", chapters[1]));
+    assert!(
+        mac.contains("title = \"Mac\"") && mac.contains("First line.\n\nSecond paragraph."),
+        "{mac:?}"
+    );
     let text = t.read(&format!("out/{}/en.md", chapters[0]));
     assert!(text.contains("Olá, “mundo” – 80 €."), "{text}");
     assert!(
@@ -622,8 +635,8 @@ fn a_windows_1252_chapter_keeps_its_text_and_a_web_link_is_no_chapter() {
     );
     assert!(text.contains("Café crème"), "{text}");
     assert_eq!(
-        run.stderr().matches("read as Windows-1252").count(),
-        2,
+        run.stderr().matches("was read as Windows-1252").count(),
+        3,
         "{}",
         run.stderr()
     );
@@ -687,7 +700,7 @@ fn reports_directives_cycles_symlinks_and_copies_same_named_files_apart() {
         let run = t.docent(&["import", "mdbook", "book", "out2"]);
         assert_eq!(run.code(), Some(1), "{}", run.stderr());
         assert!(
-            run.stderr().contains("SUMMARY.md leads outside the book"),
+            run.stderr().contains("SUMMARY.md: leads outside the book"),
             "{}",
             run.stderr()
         );

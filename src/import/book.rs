@@ -131,31 +131,69 @@ impl Book {
         }
     }
 
-    /// The text of a file inside the book; otherwise why it cannot be read.
-    pub(crate) fn read_text(&self, path: &Path) -> std::result::Result<String, String> {
+    /// The text of a file inside the book, decoded as [`decode`] does: its text, and
+    /// whether some of it was read as Windows-1252 (the reader is told to check its
+    /// accents); otherwise why it cannot be read. Its bytes are read once.
+    pub(crate) fn read_text(&self, path: &Path) -> std::result::Result<(String, bool), String> {
         let real = self.real_inside(path)?;
-        crate::fsx::read_to_string(&real).map_err(|e| read_failure(&e))
-    }
-
-    /// [`Book::read_text`], with a file that is not UTF-8 read as Windows-1252 (Latin-1 with
-    /// curly quotes, dashes and € where Latin-1 has control codes), as an older book's files
-    /// often are, rather than dropped: its text, and whether it was read so (the reader is
-    /// told to check its accents). A file with a zero byte is binary, not text. Its bytes are
-    /// read once.
-    pub(crate) fn read_text_or_cp1252(
-        &self,
-        path: &Path,
-    ) -> std::result::Result<(String, bool), String> {
-        let real = self.real_inside(path)?;
+        let size = std::fs::metadata(&real).map_or(0, |m| m.len());
+        if size > MAX_TEXT_BYTES {
+            return Err(format!(
+                "{} MB, more than the {} MB a chapter or an included file may be",
+                size / 1_000_000,
+                MAX_TEXT_BYTES / 1_000_000
+            ));
+        }
         let bytes = crate::fsx::read(&real).map_err(|e| read_failure(&e))?;
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok((text, false)),
-            Err(e) if e.as_bytes().contains(&0) => {
-                Err("a binary file (it holds zero bytes), not text".to_string())
-            }
-            Err(e) => Ok((e.as_bytes().iter().map(|&b| cp1252(b)).collect(), true)),
+        decode(&bytes)
+    }
+}
+
+/// The largest chapter or included file import reads: a book's text is kilobytes, and a
+/// file of hundreds of megabytes is a log or a dump included by mistake.
+const MAX_TEXT_BYTES: u64 = 32_000_000;
+
+/// A book file's bytes as text, as an older book's files come: UTF-8 (a byte order mark
+/// dropped); UTF-16 with its byte order mark; UTF-8 with bytes that are not, each such byte
+/// read as Windows-1252 (Latin-1 with curly quotes, dashes and € where Latin-1 has control
+/// codes), which is also how a whole Windows-1252 file reads, and then `true`. Lone carriage
+/// returns (old Mac line ends) become line feeds, as Markdown reads them. A file with a zero
+/// byte is binary, not text.
+pub(crate) fn decode(bytes: &[u8]) -> std::result::Result<(String, bool), String> {
+    let utf16 = match bytes {
+        [0xff, 0xfe, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xfe, 0xff, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, unit)) = utf16 {
+        let units = rest.chunks(2).map(|c| {
+            unit([
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            ])
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        if text.contains('\0') {
+            return Err(BINARY.to_string());
+        }
+        return Ok((crate::place::lone_cr_as_newline(&text).into_owned(), false));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(BINARY.to_string());
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut legacy = false;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            text.push(cp1252(b));
+            legacy = true;
         }
     }
+    Ok((crate::place::lone_cr_as_newline(&text).into_owned(), legacy))
 }
 
 /// A Windows-1252 byte as a character: Latin-1, except 0x80-0x9F, where Windows put
@@ -175,9 +213,47 @@ fn cp1252(b: u8) -> char {
     }
 }
 
+/// Why a file with a zero byte is not read as text.
+const BINARY: &str = "a binary file (it holds zero bytes), not text";
+
 /// Why a file could not be read, in a few words.
 fn read_failure(e: &crate::error::Error) -> String {
     e.diagnostics()
         .first()
         .map_or_else(|| "unreadable".to_string(), |d| d.message.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn book_files_decode_as_older_editors_saved_them() {
+        let text = decode;
+        assert_eq!(
+            text(b"\xef\xbb\xbfCaf\xc3\xa9\n"),
+            Ok(("Café\n".into(), false))
+        );
+        // Windows-1252 throughout, and one stray byte in UTF-8: only that byte is read so.
+        assert_eq!(text(b"\x93Caf\xe9\x94 \x80"), Ok(("“Café” €".into(), true)));
+        assert_eq!(
+            text(b"Introdu\xc3\xa7\xc3\xa3o \x96 x"),
+            Ok(("Introdução – x".into(), true))
+        );
+        // UTF-16 either way round, by its byte order mark.
+        assert_eq!(
+            text(b"\xff\xfeO\0l\0\xe1\0\r\0"),
+            Ok(("Olá\n".into(), false))
+        );
+        assert_eq!(text(b"\xfe\xff\0O\0l\0\xe1"), Ok(("Olá".into(), false)));
+        // Old Mac line ends are lines; Windows ones are kept.
+        assert_eq!(text(b"# A\rtext\r\n"), Ok(("# A\ntext\r\n".into(), false)));
+        for binary in [
+            &b"\0asm\x01\0\0\0"[..],
+            b"\x89PNG\r\n\x1a\n\0\0",
+            b"\xff\xfe\0\0",
+        ] {
+            assert!(decode(binary).is_err(), "{binary:?}");
+        }
+    }
 }

@@ -195,7 +195,7 @@ fn run(
     }
     let base = file.parent().unwrap_or(Path::new(""));
     let target = base.join(rel);
-    let text = match book.read_text_or_cp1252(&target) {
+    let text = match book.read_text(&target) {
         Ok((text, legacy)) => {
             if legacy {
                 report.push(Diagnostic::warning(&target, 0, 0, super::READ_AS_CP1252));

@@ -271,7 +271,7 @@ pub(super) fn chapters(book: &Book, plan: &Plan, report: &mut Vec<Diagnostic>) -
             continue;
         };
         let file = book.src.join(source);
-        let text = match book.read_text_or_cp1252(&file) {
+        let text = match book.read_text(&file) {
             Ok((text, legacy)) => {
                 if legacy {
                     report.push(Diagnostic::warning(&file, 0, 0, super::READ_AS_CP1252));
