@@ -194,8 +194,8 @@ fn one_word(w: &str) -> bool {
 impl Config {
     /// Parses and validates `course.toml`; `path` is only used to name the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        // Lone carriage returns (old Mac line ends) end lines, as in chapters; TOML takes
-        // only line feeds. Offsets stay the same.
+        // Lone carriage returns (old Mac line ends) end lines, as in chapters; TOML refuses
+        // them. Offsets stay the same.
         let lines_ended = crate::place::lone_cr_as_newline(text);
         let text = lines_ended.as_ref();
         let mut config: Config = toml::from_str(text).map_err(|e| {

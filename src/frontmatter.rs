@@ -166,17 +166,18 @@ pub fn set_translated_from(text: &str, version: &str) -> Result<String, String> 
         while !text.is_char_boundary(text.len() - tail) {
             tail -= 1;
         }
-        let changed = edited.get(head..edited.len() - tail).unwrap_or("");
-        // A line added to a file of old Mac line ends ends as its lines do.
-        let changed = if text.contains('\n') {
-            changed.to_string()
-        } else {
+        let lost = || "cannot record the version without touching other lines".to_string();
+        let changed = edited.get(head..edited.len() - tail).ok_or_else(lost)?;
+        // A line added after an old Mac line end ends as that line does.
+        let changed = if head > 0 && text.as_bytes().get(head - 1) == Some(&b'\r') {
             changed.replace('\n', "\r")
+        } else {
+            changed.to_string()
         };
         return Ok(format!(
             "{}{changed}{}",
-            text.get(..head).unwrap_or(""),
-            text.get(text.len() - tail..).unwrap_or("")
+            text.get(..head).ok_or_else(lost)?,
+            text.get(text.len() - tail..).ok_or_else(lost)?
         ));
     }
     let split = split_front_matter(text)
@@ -357,8 +358,20 @@ mod tests {
                 }
                 lines.into_iter().filter(|l| !record(l)).collect()
             };
-            assert!(done.contains(version), "{done:?}");
             assert_eq!(kept(&done), kept(text), "{done:?}");
+            // The file says the new version, and its front matter's lines end as they did.
+            let lf = crate::place::lone_cr_as_newline(&done);
+            let split = split_front_matter(&lf).expect("front matter");
+            let front = parse_front_matter(split.kind, split.matter).expect("parses");
+            assert_eq!(front.translated_from.as_deref(), Some(version), "{done:?}");
+            let line = done
+                .lines()
+                .flat_map(|l| l.split('\r'))
+                .find(|l| l.contains(version));
+            assert!(line.is_some(), "{done:?}");
+            if !text.contains('\n') {
+                assert!(!done.contains('\n'), "{done:?}");
+            }
         }
     }
 

@@ -154,7 +154,11 @@ impl I18n {
                 } else {
                     theme::i18n_override_dir(course_root).join(key)
                 };
-                let text = String::from_utf8_lossy(bytes).into_owned();
+                // Fluent ends a line only at a line feed: an old Mac file's lone carriage
+                // returns would run its messages together.
+                let text = crate::place::lone_cr_as_newline_owned(
+                    String::from_utf8_lossy(bytes).into_owned(),
+                );
                 let resource = match FluentResource::try_new(text.clone()) {
                     Ok(r) => r,
                     Err((r, errs)) => {

@@ -736,8 +736,8 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     } else {
         text
     };
-    // The version is of the file as written; everything else reads its lines as the
-    // Markdown parser does, the front matter's too.
+    // Lines as the Markdown parser ends them, the front matter's too (TOML and YAML's
+    // parsers refuse a lone carriage return).
     let version = crate::frontmatter::version_of(text);
     let lines_ended = crate::place::lone_cr_as_newline(text);
     let text = lines_ended.as_ref();
@@ -854,7 +854,7 @@ fn review_places(
         .find(|&at| {
             matter
                 .get(..at)
-                .is_none_or(|b| b.is_empty() || b.ends_with(['\n', '\r']))
+                .is_none_or(|b| b.is_empty() || b.ends_with('\n'))
         })
         .unwrap_or(0);
     let offsets: Vec<Option<usize>> = match kind {

@@ -56,34 +56,55 @@ impl Lines<'_> {
 }
 
 /// `text` with each lone carriage return (an old Mac line end) as a line feed: Markdown ends
-/// a line there, and every line docent counts must be the line its parser counts. Byte
-/// offsets are kept (both are one byte).
+/// a line there, TOML and Fluent do not, and every line docent counts must be the line its
+/// parser counts. Byte offsets are kept (both are one byte).
 pub fn lone_cr_as_newline(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
-    let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
-    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+    let mut lone = line_breaks(bytes)
+        .map(|next| next - 1)
+        .filter(|&end| bytes.get(end) == Some(&b'\r'))
+        .peekable();
+    if lone.peek().is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let fixed: String = text
-        .char_indices()
-        .map(|(i, c)| if lone(i) { '\n' } else { c })
-        .collect();
-    std::borrow::Cow::Owned(fixed)
+    let mut fixed = bytes.to_vec();
+    for end in lone {
+        if let Some(b) = fixed.get_mut(end) {
+            *b = b'\n';
+        }
+    }
+    // One ASCII byte for another: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(fixed).unwrap_or_else(|_| text.to_string()))
+}
+
+/// [`lone_cr_as_newline`] for a text already owned (the same string when it has none).
+pub fn lone_cr_as_newline_owned(text: String) -> String {
+    match lone_cr_as_newline(&text) {
+        std::borrow::Cow::Owned(fixed) => fixed,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
 
 /// The lines of `text` as Markdown ends them (at `\n`, `\r\n` or a lone `\r`), without
 /// their line breaks; as [`str::lines`] otherwise (no empty line after a last line break).
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
+    let mut start = 0;
+    let mut breaks = line_breaks(text.as_bytes());
     std::iter::from_fn(move || {
-        let t = rest?;
-        let Some(i) = memchr::memchr2(b'\n', b'\r', t.as_bytes()) else {
-            rest = None;
-            return (!t.is_empty()).then_some(t);
+        let line = match breaks.next() {
+            Some(next) => {
+                let line = text.get(start..next - 1).unwrap_or("");
+                start = next;
+                line
+            }
+            None if start < text.len() => {
+                let line = text.get(start..).unwrap_or("");
+                start = text.len();
+                line
+            }
+            None => return None,
         };
-        let crlf = t.as_bytes().get(i..i + 2) == Some(b"\r\n");
-        rest = t.get(i + if crlf { 2 } else { 1 }..);
-        t.get(..i)
+        Some(line.strip_suffix('\r').unwrap_or(line))
     })
 }
 
@@ -214,9 +235,6 @@ mod tests {
     #[test]
     fn only_lone_carriage_returns_become_line_feeds() {
         assert_eq!(lone_cr_as_newline("a\rb\r\nç\r"), "a\nb\r\nç\n");
-        assert!(matches!(
-            lone_cr_as_newline("a\r\nb"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        assert_eq!(lone_cr_as_newline("a\r\nb\n"), "a\r\nb\n");
     }
 }

@@ -599,7 +599,11 @@ fn theme_and_strings_are_overridable_one_file_at_a_time() {
         "themes/default/templates/404.html",
         "{% extends \"base.html\" %}{% block main %}<h1>Custom 404</h1>{% endblock main %}",
     );
-    t.write("i18n/pt-BR/ui.ftl", "skip-link = Ir direto ao texto\n");
+    // Saved with old Mac line ends: the comment after the message is a line of its own.
+    t.write(
+        "i18n/pt-BR/ui.ftl",
+        "# Textos nossos\rskip-link = Ir direto ao texto\r# fim\r",
+    );
     let run = t.docent(&["build"]);
     assert!(run.ok(), "{}", run.stderr());
     assert_eq!(text(&one(&t.html("404.html"), "h1")), "Custom 404");

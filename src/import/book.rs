@@ -40,7 +40,10 @@ impl Book {
             .with_help("name the folder that holds book.toml (and src/SUMMARY.md)")
             .into());
         }
-        let text = crate::fsx::read_to_string(&toml_path)?;
+        let bytes = crate::fsx::read(&toml_path)?;
+        let text = decode(&bytes)
+            .map_err(|why| Diagnostic::error(&toml_path, 0, 0, format!("book.toml: {why}")))?
+            .0;
         let table: toml::Table = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
             Diagnostic::error(
@@ -136,15 +139,23 @@ impl Book {
     /// accents); otherwise why it cannot be read. Its bytes are read once.
     pub(crate) fn read_text(&self, path: &Path) -> std::result::Result<(String, bool), String> {
         let real = self.real_inside(path)?;
-        let size = std::fs::metadata(&real).map_or(0, |m| m.len());
-        if size > MAX_TEXT_BYTES {
-            return Err(format!(
-                "{} MB, more than the {} MB a chapter or an included file may be",
-                size / 1_000_000,
+        let too_big = |size: u64| {
+            format!(
+                "{:.1} MB, more than the {} MB import reads of one file",
+                size as f64 / 1e6,
                 MAX_TEXT_BYTES / 1_000_000
-            ));
+            )
+        };
+        if let Ok(m) = std::fs::metadata(&real)
+            && m.len() > MAX_TEXT_BYTES
+        {
+            return Err(too_big(m.len()));
         }
         let bytes = crate::fsx::read(&real).map_err(|e| read_failure(&e))?;
+        // Grown since it was measured.
+        if bytes.len() as u64 > MAX_TEXT_BYTES {
+            return Err(too_big(bytes.len() as u64));
+        }
         decode(&bytes)
     }
 }
@@ -154,9 +165,9 @@ impl Book {
 const MAX_TEXT_BYTES: u64 = 32_000_000;
 
 /// A book file's bytes as text, as an older book's files come: UTF-8 (a byte order mark
-/// dropped); UTF-16 with its byte order mark; UTF-8 with bytes that are not, each such byte
-/// read as Windows-1252 (Latin-1 with curly quotes, dashes and € where Latin-1 has control
-/// codes), which is also how a whole Windows-1252 file reads, and then `true`. Lone carriage
+/// dropped); UTF-16 with its byte order mark; Windows-1252 (Latin-1 with curly quotes,
+/// dashes and € where Latin-1 has control codes), or UTF-8 with a few bytes that are not,
+/// each read so, and then `true`. Lone carriage
 /// returns (old Mac line ends) become line feeds, as Markdown reads them. A file with a zero
 /// byte is binary, not text.
 pub(crate) fn decode(bytes: &[u8]) -> std::result::Result<(String, bool), String> {
@@ -166,34 +177,49 @@ pub(crate) fn decode(bytes: &[u8]) -> std::result::Result<(String, bool), String
         _ => None,
     };
     if let Some((rest, unit)) = utf16 {
-        let units = rest.chunks(2).map(|c| {
+        let pairs = rest.chunks_exact(2);
+        // An odd last byte is half a character: read as one that could not be.
+        let odd = !pairs.remainder().is_empty();
+        let units = pairs.map(|c| {
             unit([
                 c.first().copied().unwrap_or(0),
                 c.get(1).copied().unwrap_or(0),
             ])
         });
-        let text: String = char::decode_utf16(units)
+        let mut text: String = char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect();
+        if odd {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
         if text.contains('\0') {
             return Err(BINARY.to_string());
         }
-        return Ok((crate::place::lone_cr_as_newline(&text).into_owned(), false));
+        return Ok((crate::place::lone_cr_as_newline_owned(text), false));
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.contains(&0) {
         return Err(BINARY.to_string());
     }
-    let mut text = String::with_capacity(bytes.len());
-    let mut legacy = false;
+    // A Windows-1252 file's accents now and then make a valid UTF-8 pair ("É”" is C9 94,
+    // UTF-8's "ɔ"): a file with at least as many bytes that are not UTF-8 as characters
+    // beyond ASCII that are is Windows-1252 throughout; otherwise UTF-8 with stray bytes.
+    let (mut beyond_ascii, mut stray) = (0, 0);
     for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        for &b in chunk.invalid() {
-            text.push(cp1252(b));
-            legacy = true;
-        }
+        beyond_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        stray += chunk.invalid().len();
     }
-    Ok((crate::place::lone_cr_as_newline(&text).into_owned(), legacy))
+    let text: String = if stray >= beyond_ascii && stray > 0 {
+        bytes.iter().map(|&b| cp1252(b)).collect()
+    } else {
+        let mut text = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            text.extend(chunk.invalid().iter().map(|&b| cp1252(b)));
+        }
+        text
+    };
+    Ok((crate::place::lone_cr_as_newline_owned(text), stray > 0))
 }
 
 /// A Windows-1252 byte as a character: Latin-1, except 0x80-0x9F, where Windows put
@@ -246,6 +272,12 @@ mod tests {
             Ok(("Olá\n".into(), false))
         );
         assert_eq!(text(b"\xfe\xff\0O\0l\0\xe1"), Ok(("Olá".into(), false)));
+        assert_eq!(text(b"\xfe\xff\0A\0"), Ok(("A\u{fffd}".into(), false)));
+        // Windows-1252 whose accents happen to pair as UTF-8 ("É”" as C9 94).
+        assert_eq!(
+            text(b"\x93CAF\xc9\x94 \xe0 \xe9"),
+            Ok(("“CAFÉ” à é".into(), true))
+        );
         // Old Mac line ends are lines; Windows ones are kept.
         assert_eq!(text(b"# A\rtext\r\n"), Ok(("# A\ntext\r\n".into(), false)));
         for binary in [

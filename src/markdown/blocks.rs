@@ -297,10 +297,7 @@ fn read_src(ctx: &Context<'_>, src: &str) -> Result<(String, std::path::PathBuf)
     }
     match crate::fsx::read_to_string(&full) {
         // Its lines as the chapter's: a lone carriage return (an old Mac line end) ends one.
-        Ok(text) => match crate::place::lone_cr_as_newline(&text) {
-            std::borrow::Cow::Owned(lf) => Ok((lf, full)),
-            std::borrow::Cow::Borrowed(_) => Ok((text, full)),
-        },
+        Ok(text) => Ok((crate::place::lone_cr_as_newline_owned(text), full)),
         Err(e) => Err(e
             .diagnostics()
             .into_iter()
