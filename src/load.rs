@@ -848,15 +848,7 @@ fn review_places(
         return Vec::new();
     };
     let lines = crate::place::Lines::new(matter);
-    let key = matter
-        .match_indices("review")
-        .map(|(at, _)| at)
-        .find(|&at| {
-            matter
-                .get(..at)
-                .is_none_or(|b| b.is_empty() || b.ends_with('\n'))
-        })
-        .unwrap_or(0);
+    let key = crate::place::at_line_start(matter, "review").unwrap_or(0);
     let offsets: Vec<Option<usize>> = match kind {
         crate::frontmatter::Delimiter::Toml => toml::de::DeTable::parse(matter)
             .ok()
@@ -1000,11 +992,7 @@ fn check_slugs(course: &Course, errors: &mut Vec<Diagnostic>) {
                     .as_ref()
                     .and_then(|_| fsx::read_to_string(&page.source.path).ok())
                     .and_then(|text| {
-                        let at = text.match_indices("slug").map(|(i, _)| i).find(|&i| {
-                            text.get(..i)
-                                .is_none_or(|b| b.is_empty() || b.ends_with(['\n', '\r']))
-                        })?;
-                        Some(line_col(&text, at))
+                        crate::place::at_line_start(&text, "slug").map(|at| line_col(&text, at))
                     })
                     .unwrap_or((0, 0));
                 errors.push(

@@ -60,6 +60,10 @@ impl Lines<'_> {
 /// parser counts. Byte offsets are kept (both are one byte).
 pub fn lone_cr_as_newline(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
+    // Every chapter goes through here: most hold no carriage return at all.
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut lone = line_breaks(bytes)
         .map(|next| next - 1)
         .filter(|&end| bytes.get(end) == Some(&b'\r'))
@@ -105,6 +109,15 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
             None => return None,
         };
         Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// Where `key` is first written at the start of a line of `text` (a front matter key), if
+/// it is.
+pub fn at_line_start(text: &str, key: &str) -> Option<usize> {
+    text.match_indices(key).map(|(at, _)| at).find(|&at| {
+        text.get(..at)
+            .is_none_or(|before| before.is_empty() || before.ends_with(['\n', '\r']))
     })
 }
 
@@ -230,6 +243,14 @@ mod tests {
         for t in ["", "\n", "a\n", "a\nb", "a\r\n\r\nb\n", "ü\n\nß"] {
             assert_eq!(all(t), t.lines().collect::<Vec<_>>(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_key_is_found_at_a_line_start_only() {
+        let text = "title = \"my slug\"\rslug = \"a\"\nslug = \"b\"";
+        assert_eq!(super::at_line_start(text, "slug"), Some(18));
+        assert_eq!(super::at_line_start("slug = 1", "slug"), Some(0));
+        assert_eq!(super::at_line_start("x = \"slug\"", "slug"), None);
     }
 
     #[test]

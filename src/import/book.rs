@@ -41,9 +41,11 @@ impl Book {
             .into());
         }
         let bytes = crate::fsx::read(&toml_path)?;
-        let text = decode(&bytes)
-            .map_err(|why| Diagnostic::error(&toml_path, 0, 0, format!("book.toml: {why}")))?
-            .0;
+        let (text, legacy) = decode(&bytes)
+            .map_err(|why| Diagnostic::error(&toml_path, 0, 0, format!("book.toml: {why}")))?;
+        if legacy {
+            report.push(Diagnostic::warning(&toml_path, 0, 0, super::READ_AS_CP1252));
+        }
         let table: toml::Table = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
             Diagnostic::error(

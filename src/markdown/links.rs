@@ -365,7 +365,7 @@ fn written_value_range(attribute: &str) -> std::ops::Range<usize> {
     let start = eq + 1 + (after.len() - after.trim_start().len());
     match value.chars().next() {
         Some(q @ ('"' | '\'')) => {
-            let inner = &value[1..];
+            let inner = value.get(1..).unwrap_or("");
             start + 1..start + 1 + inner.strip_suffix(q).unwrap_or(inner).len()
         }
         _ => start..start + value.len(),
