@@ -3,26 +3,56 @@
 // Usage: node search.mjs <site-dir> <queries.json> [--report out.json] [--bar MRR,TOP3]
 // (TOP=10: list more hits; --bar: other bars than 0.85 and 0.95, for the held-out set)
 import { open, ranks } from "./judged.mjs";
-import { answered } from "./harness.mjs";
 
 const { server, page, queries, finish } = await open();
 const errors = [];
 page.on("pageerror", (e) => errors.push(String(e)));
+
+/// Types each query of `batch` in the page itself: the box's text selected and replaced
+/// through the browser's editing commands (the trusted `input` events a keyboard gives),
+/// then the list read once it answers that query. One round trip to the browser per batch,
+/// not five per query: thousands of queries take a minute rather than six.
+function typeAll(batch) {
+  return page.evaluate(async ({ batch }) => {
+    const input = document.querySelector("#search-input");
+    const results = document.querySelector("#search-results");
+    const answered = (q) => results.dataset.query === q && !results.hasAttribute("aria-busy");
+    const until = (q) => new Promise((resolve) => {
+      if (answered(q)) return resolve(true);
+      const done = (ok) => { watch.disconnect(); clearTimeout(timer); resolve(ok); };
+      const watch = new MutationObserver(() => { if (answered(q)) done(true); });
+      watch.observe(results, { attributes: true, childList: true });
+      const timer = setTimeout(() => done(false), 10000);
+    });
+    const rows = [];
+    input.focus();
+    for (const q of batch) {
+      input.select();
+      document.execCommand("delete");
+      const started = performance.now();
+      document.execCommand("insertText", false, q.q);
+      const ok = await until(q.q);
+      const ms = Math.round(performance.now() - started);
+      const hrefs = [...results.querySelectorAll(":scope > ol:first-of-type > li > a")].map((a) => a.href);
+      rows.push({ q, ok, ms, hrefs });
+    }
+    return rows;
+  }, { batch });
+}
+
 const rows = [];
-let current = null;
-for (const q of queries) {
-  if (current !== q.lang) {
-    await page.goto(server.url + q.lang + "/");
-    current = q.lang;
+for (let i = 0; i < queries.length; ) {
+  // Runs of one language, on that language's home page, at most 200 queries at a time.
+  const lang = queries[i].lang;
+  let j = i;
+  while (j < queries.length && j - i < 200 && queries[j].lang === lang) j++;
+  await page.goto(server.url + lang + "/");
+  for (const { q, ok, ms, hrefs } of await typeAll(queries.slice(i, j))) {
+    const got = hrefs.map((h) => decodeURIComponent(new URL(h).pathname.replace(/^\//, "") + new URL(h).hash));
+    if (!ok) errors.push(`no answer to ${JSON.stringify(q.q)} within 10 s`);
+    rows.push({ ...q, ...ranks(q.expect, got), ms, top: got.slice(0, process.env.TOP ? Number(process.env.TOP) : 3) });
   }
-  await page.fill("#search-input", "");
-  const started = Date.now();
-  await page.fill("#search-input", q.q);
-  await answered(page, q.q, 10000).catch(() => {});
-  const ms = Date.now() - started;
-  const hrefs = await page.$$eval("#search-results > ol:first-of-type > li > a", (as) => as.map((a) => a.href));
-  const got = hrefs.map((h) => decodeURIComponent(new URL(h).pathname.replace(/^\//, "") + new URL(h).hash));
-  rows.push({ ...q, ...ranks(q.expect, got), ms, top: got.slice(0, process.env.TOP ? Number(process.env.TOP) : 3) });
+  i = j;
 }
 const { mrr, top3, line } = await finish(rows);
 const slowest = Math.max(...rows.map((r) => r.ms));
