@@ -348,15 +348,16 @@ impl Builder {
             }
         };
         tracing::debug!("findings: {} µs", clock.elapsed().as_micros());
-        // A failed build reports everything it found, warnings too, as `check` does.
+        // A failed build reports everything it found, warnings too, as `check` does and in
+        // its order.
         if !errors.is_empty() {
             errors.extend(warnings.iter().cloned());
-            return Err(crate::error::Error::Input(errors));
+            return Err(crate::error::Error::Input(in_reading_order(errors)));
         }
         let with_warnings = |e| match e {
             crate::error::Error::Input(mut list) => {
                 list.extend(warnings.iter().cloned());
-                crate::error::Error::Input(list)
+                crate::error::Error::Input(in_reading_order(list))
             }
             other => other,
         };
@@ -619,7 +620,7 @@ impl Inputs {
         }
         out.extend(self.loaded.i18n.warnings(&self.loaded.theme));
         out.extend(self.loaded.i18n.unused(&self.loaded.theme));
-        crate::error::fold_repeats(out)
+        crate::error::fold_repeats(in_reading_order(out))
     }
 
     fn sources(&self) -> render::Sources<'_> {
@@ -630,6 +631,27 @@ impl Inputs {
             chapters: &self.chapters,
         }
     }
+}
+
+/// `findings` in the one order every command reports them in (`build`, `check`, `serve`): by
+/// file, line and column, errors before warnings at one place, then by message; a finding
+/// made twice is reported once. A total order, so the same findings read the same whichever
+/// stage found them first.
+pub fn in_reading_order(mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // By the file's absolute path: `serve` reads the course by one, `check` by the path it
+    // was given, and `content/…` sorts before `i18n/…` either way.
+    findings.sort_by_cached_key(|d| {
+        (
+            crate::fsx::normalize(&d.path),
+            d.line,
+            d.col,
+            std::cmp::Reverse(d.severity),
+            d.message.clone(),
+            d.help.clone(),
+        )
+    });
+    findings.dedup();
+    findings
 }
 
 /// Builds the course at `root` into memory; nothing is written.

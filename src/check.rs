@@ -12,9 +12,7 @@ pub fn run(root: &Path, external: bool) -> crate::error::Result<Vec<Diagnostic>>
     if external {
         findings.extend(external_links(&links));
     }
-    findings.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
-    findings.dedup();
-    Ok(findings)
+    Ok(crate::build::in_reading_order(findings))
 }
 
 /// Checks each distinct external URL once, eight at a time, with timeouts; a link that fails

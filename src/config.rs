@@ -196,6 +196,7 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         // Lone carriage returns (old Mac line ends) end lines, as in chapters; TOML refuses
         // them. Offsets stay the same.
+        let as_saved = text;
         let lines_ended = crate::place::lone_cr_as_newline(text);
         let text = lines_ended.as_ref();
         let mut config: Config = toml::from_str(text).map_err(|e| {
@@ -206,7 +207,9 @@ impl Config {
                 col,
                 format!("invalid course.toml: {}", e.message()),
             )
-            .with_help("see README.md, \"Writing a course\", for the keys course.toml takes")
+            .with_help(crate::place::stray_cr_help(as_saved, line).unwrap_or_else(
+                || "see README.md, \"Writing a course\", for the keys course.toml takes".into(),
+            ))
         })?;
         config.validate(text, path)?;
         for lang in &mut config.languages {

@@ -739,6 +739,7 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
     // Lines as the Markdown parser ends them, the front matter's too (TOML and YAML's
     // parsers refuse a lone carriage return).
     let version = crate::frontmatter::version_of(text);
+    let as_saved = text;
     let lines_ended = crate::place::lone_cr_as_newline(text);
     let text = lines_ended.as_ref();
     let Some(split) = split_front_matter(text) else {
@@ -780,7 +781,12 @@ pub fn parse_source(text: &str, path: &Path) -> Result<Source> {
                     .collect(),
             );
         }
-        front_matter_error(path, split.matter_line + l - 1, c, &message).into()
+        let line = split.matter_line + l - 1;
+        let found = front_matter_error(path, line, c, &message);
+        match crate::place::stray_cr_help(as_saved, line) {
+            Some(help) => found.with_help(help).into(),
+            None => found.into(),
+        }
     })?;
     if front.title.trim().is_empty() {
         return Err(front_matter_error(path, split.matter_line, 1, "`title` is empty").into());

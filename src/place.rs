@@ -81,6 +81,30 @@ pub fn lone_cr_as_newline(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(String::from_utf8(fixed).unwrap_or_else(|_| text.to_string()))
 }
 
+/// When `text` ends most lines with line feeds but some with a lone carriage return, and a
+/// parser refused it at `line` or after one of those: advice naming the last such line
+/// before it. There the lone carriage return ended a line, as an old Mac file's would; one
+/// typed inside a value (a stray `\r`) split the value in two, which the parser's own
+/// message ("key with no value") does not say.
+pub fn stray_cr_help(text: &str, line: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'\n', bytes)?;
+    let mut at = None;
+    for (n, next) in (1..).zip(line_breaks(bytes)) {
+        if n > line {
+            break;
+        }
+        if bytes.get(next - 1) == Some(&b'\r') {
+            at = Some(n);
+        }
+    }
+    at.map(|n| {
+        format!(
+            "line {n} ends with a lone carriage return, read as a line end; if it is not meant as one (a stray `\\r` inside a value), delete it"
+        )
+    })
+}
+
 /// [`lone_cr_as_newline`] for a text already owned (the same string when it has none).
 pub fn lone_cr_as_newline_owned(text: String) -> String {
     match lone_cr_as_newline(&text) {
@@ -257,5 +281,16 @@ mod tests {
     fn only_lone_carriage_returns_become_line_feeds() {
         assert_eq!(lone_cr_as_newline("a\rb\r\nç\r"), "a\nb\r\nç\n");
         assert_eq!(lone_cr_as_newline("a\r\nb\n"), "a\r\nb\n");
+    }
+
+    #[test]
+    fn a_stray_carriage_return_is_named_where_a_parser_fails_after_it() {
+        use super::stray_cr_help;
+        let mixed = "+++\ntitle = \"Int\roduction\"\n+++\n";
+        assert!(stray_cr_help(mixed, 3).is_some_and(|h| h.starts_with("line 2 ")));
+        // Before it, or in a file of old Mac line ends only: nothing to say.
+        assert_eq!(stray_cr_help(mixed, 1), None);
+        assert_eq!(stray_cr_help("a\rb\rc", 3), None);
+        assert_eq!(stray_cr_help("a\r\nb\n", 2), None);
     }
 }

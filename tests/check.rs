@@ -363,6 +363,58 @@ fn old_mac_line_ends_are_lines() {
     assert_eq!((code, list.len()), (Some(0), 0), "{list:?}");
 }
 
+/// A carriage return typed by mistake inside a value of a file with line feeds ends the line
+/// there, as Markdown reads it; the parser's complaint about the line after it then names
+/// the stray character, in a chapter's front matter and in course.toml alike.
+#[test]
+fn a_stray_carriage_return_inside_a_value_is_named() {
+    let t = clean();
+    let en = "content/01-one/en.md";
+    let chapter = t.read(en);
+    t.write(
+        en,
+        &chapter.replacen("title = \"One\"", "title = \"O\rne\"", 1),
+    );
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    let f = finding(&list, "invalid front matter");
+    assert_eq!(
+        (
+            f["line"].as_u64(),
+            f["path"]
+                .as_str()
+                .map(|p| p.ends_with(en.trim_start_matches("content/")))
+        ),
+        (Some(3), Some(true)),
+        "{f}"
+    );
+    assert!(
+        f["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("line 2 ends with a lone carriage return")),
+        "{f}"
+    );
+    t.write(en, &chapter);
+    let config = t.read("content/course.toml");
+    let title = config
+        .lines()
+        .position(|l| l.starts_with("title = "))
+        .expect("a title line");
+    let (head, rest) = config.split_once("title = \"").expect("a title");
+    t.write("content/course.toml", &format!("{head}title = \"X\r{rest}"));
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    let f = finding(&list, "invalid course.toml");
+    assert_eq!(f["line"].as_u64(), Some(title as u64 + 2), "{f}");
+    assert!(
+        f["help"].as_str().is_some_and(|h| h.starts_with(&format!(
+            "line {} ends with a lone carriage return",
+            title + 1
+        ))),
+        "{f}"
+    );
+}
+
 /// Columns count characters, as editors do: the accents before a link on a Portuguese line
 /// do not move it (the parser counts bytes).
 #[test]

@@ -106,8 +106,8 @@ fn type_into_the_bundled_course(queries: &[serde_json::Value], bar: &str) {
 /// Queries written by someone who saw only the course, not the queries above nor the
 /// search code: the ranking must not be fitted to its own test. Every held-out set
 /// (`heldout*.toml`, each read once when new, then kept as a guard), typed in one browser
-/// run, with the tuned set's bar: the fifty-five together (3,290 queries) scored 0.909 and
-/// 95.5 % top-3 (stop 50; sets 22-55 were first read at 85.0-98.3 % top-3).
+/// run, with the tuned set's bar: the fifty-seven together (3,410 queries) scored 0.907 and
+/// 95.4 % top-3 (stop 51; sets 22-57 were first read at 85.0-98.3 % top-3).
 #[test]
 fn the_held_out_queries_find_their_sections() {
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("tests/search"))
@@ -116,9 +116,9 @@ fn the_held_out_queries_find_their_sections() {
         .filter(|name| name.starts_with("heldout") && name.ends_with(".toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 56, "{files:?}");
+    assert!(files.len() >= 57, "{files:?}");
     let queries: Vec<_> = files.iter().flat_map(|f| judged(f)).collect();
-    assert!(queries.len() >= 3350, "{} held-out queries", queries.len());
+    assert!(queries.len() >= 3410, "{} held-out queries", queries.len());
     type_into_the_bundled_course(&queries, "0.85,0.95");
 }
 

@@ -1363,8 +1363,13 @@ fn drafts_are_previewed_only_when_asked_for() {
 
 /// (severity, location, message) of every finding printed in docent's terminal format.
 fn printed_findings(text: &str) -> std::collections::BTreeSet<(String, String, String)> {
+    printed_in_order(text).into_iter().collect()
+}
+
+/// The same, in the order they were printed.
+fn printed_in_order(text: &str) -> Vec<(String, String, String)> {
     let lines: Vec<&str> = text.lines().collect();
-    let mut out = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let Some((severity, message)) = line
             .strip_prefix("error: ")
@@ -1379,7 +1384,7 @@ fn printed_findings(text: &str) -> std::collections::BTreeSet<(String, String, S
         else {
             continue;
         };
-        out.insert((
+        out.push((
             severity.to_string(),
             location.to_string(),
             message.to_string(),
@@ -1410,10 +1415,11 @@ fn build_check_and_serve_report_the_same_findings() {
     );
     let build = site.docent(&["build"]);
     assert!(!build.ok());
-    let from_build = printed_findings(&build.stderr());
+    // In one order too: a reader comparing two commands' output sees the same list.
+    let from_build = printed_in_order(&build.stderr());
     let check = site.docent(&["check", "--format", "json"]);
     let json: Vec<serde_json::Value> = serde_json::from_str(&check.stdout()).expect("json");
-    let from_check: std::collections::BTreeSet<(String, String, String)> = json
+    let from_check: Vec<(String, String, String)> = json
         .iter()
         .map(|d| {
             let (path, line, col) = (
@@ -1440,7 +1446,7 @@ fn build_check_and_serve_report_the_same_findings() {
     }
     let server = start_with(site, &["--port", "0"], &[]);
     let seen = server.wait_for_stderr("build failed");
-    let from_serve = printed_findings(&seen);
+    let from_serve = printed_in_order(&seen);
     assert_eq!(from_build, from_check, "build and check");
     assert_eq!(from_serve, from_check, "serve and check");
     assert!(from_check.len() >= 5, "{from_check:?}");
