@@ -415,6 +415,35 @@ fn a_stray_carriage_return_inside_a_value_is_named() {
     );
 }
 
+/// A chapter that fails to render (a `src=` file that is not there) still has its warnings
+/// told, by `check` and by `build` alike: fixing the error brings no surprise.
+#[test]
+fn a_chapter_that_fails_keeps_its_warnings() {
+    let t = clean();
+    let en = "content/01-one/en.md";
+    let chapter = t.read(en);
+    t.write(
+        en,
+        &format!(
+            "{chapter}\n```dockerfile src=\"Gone.dockerfile\"\n```\n\n```klingon\nQapla'\n```\n"
+        ),
+    );
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    assert_eq!(finding(&list, "Gone.dockerfile")["severity"], "error");
+    let warned = finding(&list, "`klingon`");
+    assert_eq!(warned["severity"], "warning");
+    assert!(
+        warned["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("01-one/en.md")),
+        "{warned}"
+    );
+    let build = t.docent(&["build"]);
+    assert!(!build.ok());
+    assert!(build.stderr().contains("`klingon`"), "{}", build.stderr());
+}
+
 /// Columns count characters, as editors do: the accents before a link on a Portuguese line
 /// do not move it (the parser counts bytes).
 #[test]

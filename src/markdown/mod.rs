@@ -218,7 +218,11 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     crate::code_spans::keep_whole(&arena, root);
 
     if !findings.errors.is_empty() {
-        return Err(Error::Input(findings.errors));
+        // The chapter's warnings go with its errors: a failed chapter hides nothing the
+        // author would be told once the errors are fixed.
+        let mut all = findings.errors;
+        all.append(&mut findings.warnings);
+        return Err(Error::Input(all));
     }
     let adapter = headings::Adapter::new(&headings, ui("heading-anchor"));
     let mut plugins = comrak::options::Plugins::default();
