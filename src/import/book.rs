@@ -225,12 +225,13 @@ pub(crate) fn decode(bytes: &[u8]) -> std::result::Result<(String, bool), String
 }
 
 /// A Windows-1252 byte as a character: Latin-1, except 0x80-0x9F, where Windows put
-/// typography (the five bytes it left unassigned stay the control codes Latin-1 has there).
+/// typography. The five bytes it left unassigned are no character: read as U+FFFD, which
+/// the author sees in the page and in an editor, not as an invisible control code.
 fn cp1252(b: u8) -> char {
+    const NONE: char = char::REPLACEMENT_CHARACTER;
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
+        '€', NONE, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', NONE, 'Ž', NONE, NONE,
+        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', NONE, 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH
@@ -279,6 +280,11 @@ mod tests {
         assert_eq!(
             text(b"\x93CAF\xc9\x94 \xe0 \xe9"),
             Ok(("“CAFÉ” à é".into(), true))
+        );
+        // A byte Windows-1252 leaves unassigned is no character, and is seen as such.
+        assert_eq!(
+            text(b"caf\xe9\x81 \x9d"),
+            Ok(("café\u{fffd} \u{fffd}".into(), true))
         );
         // Old Mac line ends are lines; Windows ones are kept.
         assert_eq!(text(b"# A\rtext\r\n"), Ok(("# A\ntext\r\n".into(), false)));
