@@ -11,9 +11,11 @@
 mod aggregates;
 mod assets;
 mod cache;
+mod chapter_pages;
 mod chapters;
 mod context;
 mod fingerprint;
+mod lookup;
 mod nav;
 mod page_list;
 mod pages;

@@ -9,7 +9,7 @@ use super::fingerprint::outline_hash;
 use super::page_list::Pages;
 use super::print::Fragments;
 use super::{BuildOptions, Outputs, RenderedChapters};
-use crate::course::{Course, Page};
+use crate::course::Course;
 use crate::error::Result;
 use crate::i18n::I18n;
 use crate::site::Sink;
@@ -312,105 +312,10 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The pages of the chapters at positions `only` in every language, handed to `sink`
-    /// (made again where their inputs changed, else from the cache), and nothing else: see
-    /// [`super::render_chapter_pages`]. Without a whole-site render in `cache` to start
-    /// from, renders every page but the aggregates.
-    pub(super) fn render_chapters_only(
-        &self,
-        cache: &mut PageCache,
-        only: &std::collections::BTreeSet<usize>,
-        sink: &dyn Sink,
-    ) -> Result<Rendered> {
-        let Some(common) = cache.common else {
-            return self.render(cache, Outputs::AllButAggregates, sink);
-        };
-        let planned: Vec<(Job, String, [u8; 32])> = self
-            .course
-            .language_codes()
-            .flat_map(|lang| {
-                only.iter().filter_map(move |&index| {
-                    self.page_at(lang, index)
-                        .map(|_| Job::Chapter(lang.to_string(), index))
-                })
-            })
-            .map(|job| {
-                let path = self.job_path(&job);
-                let fp = self.fingerprint(&job, &common);
-                (job, path, fp)
-            })
-            .collect();
-        let keep = cache.keep.then_some(&cache.fragments);
-        let made = super::map_items(&planned, |(job, path, fp)| -> Result<_> {
-            match cache.pages.get(path) {
-                Some((old, bytes)) if old == fp => {
-                    sink.put(path, bytes.clone())?;
-                    Ok(None)
-                }
-                _ => Ok(Some((path.clone(), *fp, self.make(job, path, keep, sink)?))),
-            }
-        })
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?;
-        let mut pages_rendered = 0;
-        for (path, fp, bytes) in made.into_iter().flatten() {
-            pages_rendered += 1;
-            if let Some(bytes) = bytes {
-                cache.pages.insert(path, (fp, bytes));
-            }
-        }
-        Ok(Rendered {
-            pages_rendered,
-            files: planned.into_iter().map(|(_, path, _)| path).collect(),
-            stale: true,
-        })
-    }
-
-    /// The pages of the chapters at course positions `range`, in every language, their
-    /// files, and their part of each print page in `prints` (a one-shot build, a batch of
-    /// chapters at a time: their rendered chapters are in this renderer). Returns the paths
-    /// handed to `sink`.
-    pub(super) fn chapter_batch(
-        &self,
-        range: std::ops::Range<usize>,
-        prints: &mut [super::print::PrintStream<'_>],
-        cache: &mut PageCache,
-        sink: &dyn Sink,
-    ) -> Result<Vec<String>> {
-        let paths = std::sync::Mutex::new(Vec::new());
-        let put = |path: &str, bytes: Bytes| -> Result<()> {
-            sink.put(path, bytes)?;
-            crate::sync::lock(&paths).push(path.to_string());
-            Ok(())
-        };
-        let jobs: Vec<Job> = self
-            .course
-            .language_codes()
-            .flat_map(|lang| {
-                self.pages_of(lang)
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| range.contains(&p.index))
-                    .map(move |(i, _)| Job::Chapter(lang.to_string(), i))
-            })
-            .collect();
-        jobs.par_iter().try_for_each(|job| {
-            let path = self.job_path(job);
-            self.make(job, &path, None, sink)?;
-            crate::sync::lock(&paths).push(path);
-            Ok::<_, crate::error::Error>(())
-        })?;
-        self.copy_chapter_assets(cache, range.clone(), &put)?;
-        for stream in prints {
-            self.print_batch(stream, range.end)?;
-        }
-        Ok(crate::sync::into_inner(paths))
-    }
-
     /// Makes one page and hands it to `sink`; returns its bytes when they are kept for the
     /// cache (`fragments` given), else nothing, so a one-shot build holds no page after it
     /// is written.
-    fn make(
+    pub(super) fn make(
         &self,
         job: &Job,
         path: &str,
@@ -427,90 +332,5 @@ impl<'a> Renderer<'a> {
         let bytes = Bytes::from(html);
         sink.put(path, bytes.clone())?;
         Ok(fragments.is_some().then_some(bytes))
-    }
-
-    pub(super) fn job_path(&self, job: &Job) -> String {
-        match job {
-            Job::Chooser => "index.html".into(),
-            Job::NotFound => "404.html".into(),
-            Job::Home(lang) => format!("{lang}/index.html"),
-            Job::Print(lang) => format!("{lang}/print/index.html"),
-            Job::Chapter(lang, i) => match self.page_at(lang, *i) {
-                Some(page) => format!("{lang}/{}/index.html", page.slug()),
-                None => format!("{lang}/{i}/index.html"),
-            },
-        }
-    }
-    /// The page of chapter `index` in `lang`.
-    pub(super) fn page_at(&self, lang: &str, index: usize) -> Option<Page<'a>> {
-        self.pages.at(lang, index)
-    }
-    /// The page of the chapter with folder `id` in `lang`.
-    /// The fragment of a link to chapter `id`, written in a text of `written_in`, as it must
-    /// read on the chapter's page for readers of `lang`. When that page shows another
-    /// language's text (one of the two is not translated yet), a heading's id is the id of
-    /// the heading at the same position there (headings are paired by position); anything
-    /// else stays as written.
-    pub(super) fn fragment_for(
-        &self,
-        lang: &str,
-        written_in: &str,
-        id: &str,
-        fragment: &str,
-    ) -> String {
-        let mapped = || {
-            if !self.any_fallback {
-                return None;
-            }
-            let anchor = fragment.strip_prefix('#').filter(|a| !a.is_empty())?;
-            let shown = self.page_by_id(lang, id)?;
-            if shown.content_lang == written_in {
-                return None;
-            }
-            let written = self
-                .page_by_id(written_in, id)
-                .filter(|p| p.content_lang == written_in)?;
-            let from = &super::rendered_for(self.chapters, &written)?.headings;
-            let to = &super::rendered_for(self.chapters, &shown)?.headings;
-            let at = from.iter().position(|h| h.id == anchor)?;
-            to.get(at).map(|h| format!("#{}", h.id))
-        };
-        mapped().unwrap_or_else(|| fragment.to_string())
-    }
-
-    /// What the links of `page`'s text to other chapters read of them when the pages they
-    /// point at may show another language (see [`Renderer::fragment_for`]): the headings of
-    /// each linked chapter in every language, for fingerprints.
-    pub(super) fn linked_headings(&self, page: &Page<'_>, h: &mut blake3::Hasher) {
-        if !self.any_fallback {
-            return;
-        }
-        let Some(r) = super::rendered_for(self.chapters, page) else {
-            return;
-        };
-        for id in r.body.linked_chapters() {
-            for lang in self.course.language_codes() {
-                if let Some(other) = self.page_by_id(lang, id)
-                    && let Some(r) = super::rendered_for(self.chapters, &other)
-                {
-                    h.update(&r.headings_hash);
-                }
-            }
-        }
-    }
-
-    pub(super) fn page_by_id(&self, lang: &str, id: &str) -> Option<Page<'a>> {
-        self.course
-            .index
-            .get(id)
-            .and_then(|&i| self.page_at(lang, i))
-    }
-    /// Part `k`'s title for readers of `lang`.
-    pub(super) fn part_title(&self, lang: &str, k: usize) -> Option<&crate::course::Title> {
-        self.part_titles.get(lang).and_then(|t| t.get(k))
-    }
-    /// Every page of `lang`, in course order: the page of chapter `i` is at `i`.
-    pub(super) fn pages_of(&self, lang: &str) -> &[Page<'a>] {
-        self.pages.of(lang)
     }
 }
