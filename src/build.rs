@@ -637,19 +637,18 @@ impl Inputs {
 /// file, line and column, errors before warnings at one place, then by message; a finding
 /// made twice is reported once. A total order, so the same findings read the same whichever
 /// stage found them first.
-pub fn in_reading_order(mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn in_reading_order(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
     // By the file's absolute path: `serve` reads the course by one, `check` by the path it
-    // was given, and `content/…` sorts before `i18n/…` either way.
-    findings.sort_by_cached_key(|d| {
-        (
-            crate::fsx::normalize(&d.path),
-            d.line,
-            d.col,
-            std::cmp::Reverse(d.severity),
-            d.message.clone(),
-            d.help.clone(),
-        )
+    // was given, and `content/…` sorts before `i18n/…` either way. Each path is made once.
+    let mut keyed: Vec<(PathBuf, Diagnostic)> = findings
+        .into_iter()
+        .map(|d| (crate::fsx::normalize(&d.path), d))
+        .collect();
+    keyed.sort_by(|(pa, a), (pb, b)| {
+        (pa, a.line, a.col, b.severity, &a.message, &a.help)
+            .cmp(&(pb, b.line, b.col, a.severity, &b.message, &b.help))
     });
+    let mut findings: Vec<Diagnostic> = keyed.into_iter().map(|(_, d)| d).collect();
     findings.dedup();
     findings
 }
