@@ -437,7 +437,9 @@ impl Builder {
         self.read_everything_next();
         let inputs = self.inputs()?;
         if !inputs.chapter_errors.is_empty() {
-            return Err(crate::error::Error::Input(inputs.chapter_errors));
+            return Err(crate::error::Error::Input(in_reading_order(
+                inputs.chapter_errors,
+            )));
         }
         render::single_files(inputs.sources(), &self.options, &mut self.pages)
     }
@@ -446,6 +448,11 @@ impl Builder {
     /// that is all that changed (no copy of the course: a save costs what it changed), with
     /// what that touched; otherwise the whole course from disk, and no `Touched`.
     fn load(&mut self) -> Result<(Loaded, Option<load::Touched>)> {
+        // Errors that stop the load leave here, in the order `check` lists them.
+        self.load_unordered().map_err(in_order)
+    }
+
+    fn load_unordered(&mut self) -> Result<(Loaded, Option<load::Touched>)> {
         // A course read with errors is read whole again: what fixed them is not known.
         if let Some(mut loaded) = self.loaded.take().filter(|l| l.errors.is_empty()) {
             if self.dirty.is_empty() {
@@ -579,7 +586,8 @@ struct Inputs {
     chapters: Arc<render::RenderedChapters>,
     chapters_rendered: usize,
     /// What reading the course found wrong ([`Loaded::errors`]) and what stopped some
-    /// chapters from rendering (those are not in `chapters`).
+    /// chapters from rendering (those are not in `chapters`), with those chapters' own
+    /// warnings.
     chapter_errors: Vec<Diagnostic>,
     /// Only these chapters changed since the last good build (see [`Builder::last_good`]).
     patch: Option<Patch>,
@@ -620,7 +628,9 @@ impl Inputs {
         }
         out.extend(self.loaded.i18n.warnings(&self.loaded.theme));
         out.extend(self.loaded.i18n.unused(&self.loaded.theme));
-        crate::error::fold_repeats(in_reading_order(out))
+        // Sorted before folding, so a repeated finding is told at its first place, and
+        // after, as `check` sorts what it is given.
+        in_reading_order(crate::error::fold_repeats(in_reading_order(out)))
     }
 
     fn sources(&self) -> render::Sources<'_> {
@@ -630,6 +640,14 @@ impl Inputs {
             theme: &self.loaded.theme,
             chapters: &self.chapters,
         }
+    }
+}
+
+/// `e` with its findings, if it has any, [`in_reading_order`].
+fn in_order(e: crate::error::Error) -> crate::error::Error {
+    match e {
+        crate::error::Error::Input(list) => crate::error::Error::Input(in_reading_order(list)),
+        other => other,
     }
 }
 

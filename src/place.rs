@@ -81,22 +81,26 @@ pub fn lone_cr_as_newline(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(String::from_utf8(fixed).unwrap_or_else(|_| text.to_string()))
 }
 
-/// When `text` ends most lines with line feeds but some with a lone carriage return, and a
-/// parser refused it at `line` or after one of those: advice naming the last such line
-/// before it. There the lone carriage return ended a line, as an old Mac file's would; one
-/// typed inside a value (a stray `\r`) split the value in two, which the parser's own
-/// message ("key with no value") does not say.
+/// When `text` ends most lines with line feeds, and a parser refused line `line` right
+/// after (or on) a line ended by a lone carriage return: advice naming that line. There
+/// the carriage return ended a line, as an old Mac file's would; one typed inside a value
+/// (a stray `\r`) split the value in two, which the parser's own message ("key with no
+/// value") does not say.
 pub fn stray_cr_help(text: &str, line: usize) -> Option<String> {
     let bytes = text.as_bytes();
-    memchr::memchr(b'\n', bytes)?;
-    let mut at = None;
+    let (mut feeds, mut lone, mut at) = (0, 0, None);
     for (n, next) in (1..).zip(line_breaks(bytes)) {
-        if n > line {
-            break;
-        }
         if bytes.get(next - 1) == Some(&b'\r') {
-            at = Some(n);
+            lone += 1;
+            if n + 1 == line || n == line {
+                at = Some(n);
+            }
+        } else {
+            feeds += 1;
         }
+    }
+    if feeds <= lone {
+        return None;
     }
     at.map(|n| {
         format!(
@@ -291,6 +295,9 @@ mod tests {
         // Before it, or in a file of old Mac line ends only: nothing to say.
         assert_eq!(stray_cr_help(mixed, 1), None);
         assert_eq!(stray_cr_help("a\rb\rc", 3), None);
+        assert_eq!(stray_cr_help("a\rb\rc\nd", 3), None);
+        // A harmless one further up says nothing about an error below.
+        assert_eq!(stray_cr_help("# a\rb = 1\nc = 2\nd\n", 4), None);
         assert_eq!(stray_cr_help("a\r\nb\n", 2), None);
     }
 }

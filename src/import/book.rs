@@ -234,10 +234,7 @@ fn cp1252(b: u8) -> char {
         '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', NONE, 'ž', 'Ÿ',
     ];
     match b {
-        0x80..=0x9f => HIGH
-            .get(usize::from(b - 0x80))
-            .copied()
-            .unwrap_or('\u{fffd}'),
+        0x80..=0x9f => HIGH.get(usize::from(b - 0x80)).copied().unwrap_or(NONE),
         _ => char::from(b),
     }
 }

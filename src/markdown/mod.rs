@@ -218,8 +218,8 @@ pub fn render(ctx: &Context<'_>) -> Result<Rendered> {
     crate::code_spans::keep_whole(&arena, root);
 
     if !findings.errors.is_empty() {
-        // The chapter's warnings go with its errors: a failed chapter hides nothing the
-        // author would be told once the errors are fixed.
+        // The chapter's own warnings go with its errors, so fixing them brings no surprise
+        // from this file (the course-wide checks of its links wait until it renders).
         let mut all = findings.errors;
         all.append(&mut findings.warnings);
         return Err(Error::Input(all));

@@ -222,7 +222,8 @@ pub struct ChaptersRendered {
     pub chapters: Arc<RenderedChapters>,
     /// How many chapter files were rendered by this call, for the build summary.
     pub rendered: usize,
-    /// Why the chapter files that failed did; empty when all rendered.
+    /// Why the chapter files that failed did, with their own warnings; empty when all
+    /// rendered.
     pub errors: Vec<Diagnostic>,
     /// With `only`: the files rendered again and what they replaced (empty otherwise).
     pub replaced: Vec<Replaced>,
