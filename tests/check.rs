@@ -444,6 +444,44 @@ fn a_chapter_that_fails_keeps_its_warnings() {
     assert!(build.stderr().contains("`klingon`"), "{}", build.stderr());
 }
 
+/// Errors that stop the course from loading (two broken UI string files) are listed by
+/// `build` in the order `check` lists them, whatever order the languages are read in.
+#[test]
+fn load_errors_are_listed_alike_by_build_and_check() {
+    let t = clean();
+    // Portuguese listed first: read first, yet listed second (`en` sorts before `pt-BR`).
+    let config = t.read("content/course.toml");
+    let mut blocks: Vec<&str> = config.split("[[languages]]").collect();
+    blocks.swap(1, 2);
+    t.write("content/course.toml", &blocks.join("[[languages]]"));
+    for lang in ["pt-BR", "en"] {
+        t.write(&format!("i18n/{lang}/ui.ftl"), "search-placeholder = {\n");
+    }
+    let (code, list) = findings(&t);
+    assert_eq!(code, Some(1), "{list:?}");
+    let from_check: Vec<String> = list
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .map(|p| p.replace('\\', "/"))
+        .collect();
+    assert_eq!(from_check.len(), 2, "{list:?}");
+    let build = t.docent(&["build"]);
+    assert!(!build.ok());
+    let from_build: Vec<String> = build
+        .stderr()
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(|l| l.split(':').next().unwrap_or(l).replace('\\', "/"))
+        .collect();
+    assert_eq!(from_build.len(), 2, "{}", build.stderr());
+    for (b, c) in from_build.iter().zip(&from_check) {
+        assert!(
+            c.ends_with(b.as_str()) || b.ends_with(c.as_str()),
+            "build {from_build:?}, check {from_check:?}"
+        );
+    }
+}
+
 /// Columns count characters, as editors do: the accents before a link on a Portuguese line
 /// do not move it (the parser counts bytes).
 #[test]
