@@ -64,9 +64,8 @@ pub fn lone_cr_as_newline(text: &str) -> std::borrow::Cow<'_, str> {
     if memchr::memchr(b'\r', bytes).is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut lone = line_breaks(bytes)
-        .map(|next| next - 1)
-        .filter(|&end| bytes.get(end) == Some(&b'\r'))
+    let mut lone = line_ends(bytes)
+        .filter_map(|(end, lone)| lone.then_some(end))
         .peekable();
     if lone.peek().is_none() {
         return std::borrow::Cow::Borrowed(text);
@@ -87,10 +86,9 @@ pub fn lone_cr_as_newline(text: &str) -> std::borrow::Cow<'_, str> {
 /// (a stray `\r`) split the value in two, which the parser's own message ("key with no
 /// value") does not say.
 pub fn stray_cr_help(text: &str, line: usize) -> Option<String> {
-    let bytes = text.as_bytes();
     let (mut feeds, mut lone, mut at) = (0, 0, None);
-    for (n, next) in (1..).zip(line_breaks(bytes)) {
-        if bytes.get(next - 1) == Some(&b'\r') {
+    for (n, (_, is_lone)) in (1..).zip(line_ends(text.as_bytes())) {
+        if is_lone {
             lone += 1;
             if n + 1 == line || n == line {
                 at = Some(n);
@@ -167,6 +165,12 @@ fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr2_iter(b'\n', b'\r', bytes)
         .filter(|&i| bytes.get(i) == Some(&b'\n') || bytes.get(i + 1) != Some(&b'\n'))
         .map(|i| i + 1)
+}
+
+/// Where each line of `bytes` but the last ends (the byte of its line break, the `\n` of a
+/// `\r\n`), and whether that is a lone `\r`: an old Mac line end.
+fn line_ends(bytes: &[u8]) -> impl Iterator<Item = (usize, bool)> + '_ {
+    line_breaks(bytes).map(move |next| (next - 1, bytes.get(next - 1) == Some(&b'\r')))
 }
 
 /// `offset` within `text`, moved back to the start of the character it falls in.

@@ -41,11 +41,8 @@ impl Book {
             .into());
         }
         let bytes = crate::fsx::read(&toml_path)?;
-        let (text, legacy) = decode(&bytes)
+        let text = decode_told(&toml_path, &bytes, report)
             .map_err(|why| Diagnostic::error(&toml_path, 0, 0, format!("book.toml: {why}")))?;
-        if legacy {
-            report.push(Diagnostic::warning(&toml_path, 0, 0, super::READ_AS_CP1252));
-        }
         let table: toml::Table = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
             Diagnostic::error(
@@ -136,10 +133,14 @@ impl Book {
         }
     }
 
-    /// The text of a file inside the book, decoded as [`decode`] does: its text, and
-    /// whether some of it was read as Windows-1252 (the reader is told to check its
-    /// accents); otherwise why it cannot be read. Its bytes are read once.
-    pub(crate) fn read_text(&self, path: &Path) -> std::result::Result<(String, bool), String> {
+    /// The text of a file inside the book, decoded as [`decode_told`] does (a file read
+    /// partly as Windows-1252 is said in `report`); otherwise why it cannot be read. Its
+    /// bytes are read once.
+    pub(crate) fn read_text(
+        &self,
+        path: &Path,
+        report: &mut Vec<Diagnostic>,
+    ) -> std::result::Result<String, String> {
         let real = self.real_inside(path)?;
         let too_big = |size: u64| {
             format!(
@@ -158,8 +159,25 @@ impl Book {
         if bytes.len() as u64 > MAX_TEXT_BYTES {
             return Err(too_big(bytes.len() as u64));
         }
-        decode(&bytes)
+        decode_told(path, &bytes, report)
     }
+}
+
+/// What import says of a file some of whose bytes it read as Windows-1252.
+const READ_AS_CP1252: &str = "is not UTF-8 throughout: what is not was read as Windows-1252 (Latin-1); check its accents and quotes, and save it as UTF-8";
+
+/// The file at `path`'s `bytes` as text ([`decode`]); when some were read as Windows-1252,
+/// `report` says so, for the author to check its accents.
+fn decode_told(
+    path: &Path,
+    bytes: &[u8],
+    report: &mut Vec<Diagnostic>,
+) -> std::result::Result<String, String> {
+    let (text, legacy) = decode(bytes)?;
+    if legacy {
+        report.push(Diagnostic::warning(path, 0, 0, READ_AS_CP1252));
+    }
+    Ok(text)
 }
 
 /// The largest chapter or included file import reads: a book's text is kilobytes, and a
@@ -169,9 +187,8 @@ const MAX_TEXT_BYTES: u64 = 32_000_000;
 /// A book file's bytes as text, as an older book's files come: UTF-8 (a byte order mark
 /// dropped); UTF-16 with its byte order mark; Windows-1252 (Latin-1 with curly quotes,
 /// dashes and € where Latin-1 has control codes), or UTF-8 with a few bytes that are not,
-/// each read so, and then `true`. Lone carriage
-/// returns (old Mac line ends) become line feeds, as Markdown reads them. A file with a zero
-/// byte is binary, not text.
+/// each read so, and then `true`. Lone carriage returns (old Mac line ends) become line
+/// feeds, as Markdown reads them. A file with a zero byte is binary, not text.
 pub(crate) fn decode(bytes: &[u8]) -> std::result::Result<(String, bool), String> {
     let utf16 = match bytes {
         [0xff, 0xfe, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),

@@ -195,13 +195,8 @@ fn run(
     }
     let base = file.parent().unwrap_or(Path::new(""));
     let target = base.join(rel);
-    let text = match book.read_text(&target) {
-        Ok((text, legacy)) => {
-            if legacy {
-                report.push(Diagnostic::warning(&target, 0, 0, super::READ_AS_CP1252));
-            }
-            text
-        }
+    let text = match book.read_text(&target, report) {
+        Ok(text) => text,
         Err(why) => {
             say(
                 report,

@@ -55,9 +55,6 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// What import says of a file some of whose bytes it read as Windows-1252.
-const READ_AS_CP1252: &str = "is not UTF-8 throughout: what is not was read as Windows-1252 (Latin-1); check its accents and quotes, and save it as UTF-8";
-
 /// Imports the mdBook project in `book_dir` into the new course folder `out`, which must
 /// not exist or be empty.
 pub fn mdbook(book_dir: &Path, out: &Path) -> Result<Report> {
@@ -77,15 +74,14 @@ pub fn mdbook(book_dir: &Path, out: &Path) -> Result<Report> {
     }
     // Inside the book, as every chapter file is: a SUMMARY.md reached through a link, or a
     // `src` of book.toml, that leads elsewhere is not read.
-    let (text, legacy) = book.read_text(&summary_path).map_err(|why| {
-        Error::from(
-            Diagnostic::error(&summary_path, 0, 0, format!("SUMMARY.md: {why}"))
-                .with_help("import a book whose SUMMARY.md is a text file inside its folder"),
-        )
-    })?;
-    if legacy {
-        findings.push(Diagnostic::warning(&summary_path, 0, 0, READ_AS_CP1252));
-    }
+    let text = book
+        .read_text(&summary_path, &mut findings)
+        .map_err(|why| {
+            Error::from(
+                Diagnostic::error(&summary_path, 0, 0, format!("SUMMARY.md: {why}"))
+                    .with_help("import a book whose SUMMARY.md is a text file inside its folder"),
+            )
+        })?;
     let parsed = summary::parse(&text, &summary_path, &mut findings);
     let plan = write::plan(&parsed, &summary_path, &mut findings);
     // Refused with what else it found, so a second run brings no new surprise.

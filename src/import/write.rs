@@ -271,13 +271,8 @@ pub(super) fn chapters(book: &Book, plan: &Plan, report: &mut Vec<Diagnostic>) -
             continue;
         };
         let file = book.src.join(source);
-        let text = match book.read_text(&file) {
-            Ok((text, legacy)) => {
-                if legacy {
-                    report.push(Diagnostic::warning(&file, 0, 0, super::READ_AS_CP1252));
-                }
-                text
-            }
+        let text = match book.read_text(&file, report) {
+            Ok(text) => text,
             Err(why) => {
                 report.push(Diagnostic::warning(
                     book.src.join("SUMMARY.md"),

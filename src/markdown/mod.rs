@@ -131,9 +131,9 @@ const MAX_QUOTE_DEPTH: usize = 32;
 /// The first line whose block quotes nest too deep, as a located error. The quotes are
 /// counted through the list markers and footnote labels between them (`- > > >`,
 /// `1. > - >`, `[^a]: >>>`): comrak nests a quote inside those as deep as one at the start
-/// of the line. Counted wherever the line stands, in code too: whether a line is code depends on what
-/// comes before it in ways a quick scan gets wrong, and a line of more than 32 `>` in a
-/// code block is rare, where a bypass costs minutes.
+/// of the line. Counted wherever the line stands, in code too: whether a line is code
+/// depends on what comes before it in ways a quick scan gets wrong, and a line of more
+/// than 32 `>` in a code block is rare, where a bypass costs minutes.
 fn quote_depth(ctx: &Context<'_>) -> Option<Diagnostic> {
     for (i, line) in crate::place::lines(&ctx.source.body).enumerate() {
         if let Some(col) = quote_past_limit(line.as_bytes()) {
